@@ -1,0 +1,85 @@
+namespace CoproCommissioning.Domain.Cycles;
+
+/// <summary>
+/// Anything a person puts into the cycle. When the champion logs it on someone's behalf,
+/// <see cref="RecordedByUserId"/> says who typed it and <see cref="VoicesCarried"/> how many people it speaks for.
+/// </summary>
+public sealed class Contribution
+{
+    public const int SummaryMaxLength = 200;
+    public const int BodyMaxLength = 4000;
+
+    private readonly List<Response> _responses = [];
+
+    private Contribution() { }
+
+    internal Contribution(
+        StageKind stageKind,
+        string? authorUserId,
+        string? recordedByUserId,
+        int voicesCarried,
+        Voice voice,
+        Channel channel,
+        string summary,
+        string body,
+        ContributionTarget target,
+        DateTimeOffset createdAt)
+    {
+        Id = Guid.CreateVersion7();
+        StageKind = stageKind;
+        AuthorUserId = authorUserId;
+        RecordedByUserId = recordedByUserId;
+        VoicesCarried = voicesCarried;
+        Voice = voice;
+        Channel = channel;
+        Summary = summary;
+        Body = body;
+        TargetKind = target.Kind;
+        TargetId = target.Id;
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public StageKind StageKind { get; private set; }
+
+    /// <summary>Whose input this is; null when it was logged on behalf of people who have no account.</summary>
+    public string? AuthorUserId { get; private set; }
+
+    /// <summary>Who logged it on the author's behalf; null when the author added it themself.</summary>
+    public string? RecordedByUserId { get; private set; }
+
+    /// <summary>How many people's views it carries: 1 for a person's own contribution.</summary>
+    public int VoicesCarried { get; private set; } = 1;
+
+    public Voice Voice { get; private set; }
+
+    public Channel Channel { get; private set; }
+
+    public string Summary { get; private set; } = "";
+
+    public string Body { get; private set; } = "";
+
+    public TargetKind TargetKind { get; private set; }
+
+    public Guid? TargetId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public IReadOnlyList<Response> Responses => _responses;
+
+    public Response? CurrentResponse => _responses.MaxBy(r => r.Revision);
+
+    public bool IsLivedExperience => CountsAsLivedExperience(Voice);
+
+    public bool IsLoggedOnBehalf => RecordedByUserId is not null;
+
+    public static bool CountsAsLivedExperience(Voice voice) => voice is Voice.LivedExperience or Voice.Carer;
+
+    internal Response Respond(ResponseType type, string explanation, string respondedByUserId, DateTimeOffset now)
+    {
+        var response = new Response((CurrentResponse?.Revision ?? 0) + 1, type, explanation, respondedByUserId, now);
+        _responses.Add(response);
+        return response;
+    }
+}

@@ -1,0 +1,11 @@
+namespace CoproCommissioning.Domain.Cycles;
+
+/// <summary>What a contribution is about. <c>default</c> is "nothing in particular".</summary>
+public readonly record struct ContributionTarget(TargetKind Kind, Guid? Id)
+{
+    public static ContributionTarget None => default;
+
+    public static ContributionTarget ForDecision(Guid decisionId) => new(TargetKind.Decision, decisionId);
+
+    public static ContributionTarget ForSpecificationSection(Guid sectionId) => new(TargetKind.SpecificationSection, sectionId);
+}

@@ -1,0 +1,221 @@
+namespace CoproCommissioning.Domain.Cycles;
+
+/// <summary>
+/// Every rule a cycle keeps, by name. Codes are stable (pages, tests and logs rely on them); messages say
+/// how to fix the problem. Rules whose wording depends on the cycle have a <c>...For</c> factory that
+/// keeps the same code, and <see cref="DomainRule"/> equality compares codes. docs/domain.md lists them all.
+/// </summary>
+public static class CycleRules
+{
+    // R1: lived-experience input is logged before sign-off.
+    public static readonly DomainRule LivedExperienceInputRequired = LivedExperienceInputRequiredFor(1);
+    public static readonly DomainRule DistinctContributorsRequired = DistinctContributorsRequiredFor(1);
+
+    // R2: every decision records who shaped it. Subject: the decision.
+    public static readonly DomainRule DecisionNeedsParticipants = new(
+        "R2.decision-participants",
+        "Record who took part in this decision.");
+
+    public static readonly DomainRule CoProducedDecisionNeedsLivedExperience = new(
+        "R2.co-produced-citation",
+        "Link this co-produced decision to at least 1 contribution from a person with lived experience or a carer that shaped it, or change its mode.");
+
+    public static readonly DomainRule DecisionNeedsRationale = new(
+        "R2.mode-rationale",
+        "Explain why this decision was not co-produced.");
+
+    // R3: no silent input. Subject: the contribution.
+    public static readonly DomainRule InputAwaitingResponse = new(
+        "R3.unanswered-input",
+        "Respond to this contribution from a person with lived experience or a carer: say if it was adopted, adapted or not adopted, and why.");
+
+    // R4: stages are signed off in order; reopening keeps history.
+    public static readonly DomainRule EarlierStageOpen = EarlierStageOpenFor(null);
+
+    public static readonly DomainRule StageNotOpen = new(
+        "R4.stage-not-open",
+        "This stage has not started yet. It opens when the stage before it is signed off.");
+
+    public static readonly DomainRule StageNotSignedOff = new(
+        "R4.stage-not-signed-off",
+        "You can only reopen a stage that is signed off.");
+
+    public static readonly DomainRule LaterStageSignedOff = LaterStageSignedOffFor(null);
+
+    public static readonly DomainRule StageSignedOff = new(
+        "stage-signed-off",
+        "This stage is signed off. Reopen it, giving a reason, before you change anything in it.");
+
+    public static readonly DomainRule ChampionRequired = new(
+        "champion-required",
+        "Name a co-production champion for this cycle before you sign off a stage.");
+
+    // R5 and the roles that keep R1 and R3 honest.
+    public static readonly DomainRule CommissionerOnly = new(
+        "R5.commissioner-only",
+        "Only a commissioner of this cycle can do this. Ask a commissioner to do it.");
+
+    public static readonly DomainRule LivedExperienceVoiceNeedsPanelMember = new(
+        "contribution-voice-role",
+        "Only panel members can add input in a lived-experience or carer voice. To pass on someone else's views, ask the co-production champion to log them on their behalf.");
+
+    public static readonly DomainRule OnBehalfNeedsChampionOrCommissioner = new(
+        "contribution-on-behalf-role",
+        "Only the co-production champion or a commissioner can log input on someone's behalf.");
+
+    public static readonly DomainRule ResponseRole = new(
+        "response-role",
+        "Only a commissioner, the co-production champion or a clinical adviser can respond to a contribution.");
+
+    public static readonly DomainRule DecisionRole = new(
+        "decision-role",
+        "Only a commissioner can record or change this decision. A clinical adviser can record a clinically led decision.");
+
+    // Sign-off and reopen wording.
+    public static readonly DomainRule StatementRequired = new(
+        "statement-required",
+        "Enter a sign-off statement.");
+
+    public static readonly DomainRule StatementTooLong = new(
+        "statement-too-long",
+        $"Enter a sign-off statement of {StageEvent.TextMaxLength} characters or fewer.");
+
+    public static readonly DomainRule ReopenReasonRequired = new(
+        "reopen-reason-required",
+        "Enter why you are reopening this stage.");
+
+    public static readonly DomainRule ReopenReasonTooLong = new(
+        "reopen-reason-too-long",
+        $"Enter a reason of {StageEvent.TextMaxLength} characters or fewer.");
+
+    // Contributions.
+    public static readonly DomainRule ContributionSummaryRequired = new(
+        "contribution-summary-required",
+        "Enter a summary of the contribution.");
+
+    public static readonly DomainRule ContributionSummaryTooLong = new(
+        "contribution-summary-too-long",
+        $"Enter a summary of {Contribution.SummaryMaxLength} characters or fewer.");
+
+    public static readonly DomainRule ContributionBodyTooLong = new(
+        "contribution-body-too-long",
+        $"Enter the full contribution in {Contribution.BodyMaxLength} characters or fewer.");
+
+    public static readonly DomainRule VoicesCarriedTooFew = new(
+        "contribution-voices-carried",
+        "Enter how many people's views this carries, as a number of 1 or more.");
+
+    // Responses.
+    public static readonly DomainRule ResponseExplanationRequired = new(
+        "response-explanation-required",
+        "Explain in plain words what happened because of this contribution.");
+
+    public static readonly DomainRule ResponseExplanationTooLong = new(
+        "response-explanation-too-long",
+        $"Enter an explanation of {Response.ExplanationMaxLength} characters or fewer.");
+
+    // Decisions.
+    public static readonly DomainRule DecisionTitleRequired = new(
+        "decision-title-required",
+        "Enter a title for the decision.");
+
+    public static readonly DomainRule DecisionTitleTooLong = new(
+        "decision-title-too-long",
+        $"Enter a title of {Decision.TitleMaxLength} characters or fewer.");
+
+    public static readonly DomainRule WhatWasDecidedRequired = new(
+        "decision-what-was-decided-required",
+        "Enter what you decided.");
+
+    public static readonly DomainRule WhatWasDecidedTooLong = new(
+        "decision-what-was-decided-too-long",
+        $"Enter what you decided in {Decision.WhatWasDecidedMaxLength} characters or fewer.");
+
+    public static readonly DomainRule DecisionRationaleTooLong = new(
+        "decision-rationale-too-long",
+        $"Enter a rationale of {Decision.RationaleMaxLength} characters or fewer.");
+
+    public static readonly DomainRule DecisionDateInFuture = new(
+        "decision-date-in-future",
+        "Enter a decision date that is today or in the past.");
+
+    // Subject: the contribution the note is about.
+    public static readonly DomainRule InfluenceNoteRequired = new(
+        "decision-influence-note-required",
+        "Say how this contribution shaped the decision.");
+
+    public static readonly DomainRule InfluenceNoteTooLong = new(
+        "decision-influence-note-too-long",
+        $"Say how this contribution shaped the decision in {DecisionInfluence.NoteMaxLength} characters or fewer.");
+
+    // The cycle itself.
+    public static readonly DomainRule CycleTitleRequired = new(
+        "cycle-title-required",
+        "Enter a title for the cycle.");
+
+    public static readonly DomainRule CycleTitleTooLong = new(
+        "cycle-title-too-long",
+        $"Enter a title of {CommissioningCycle.TitleMaxLength} characters or fewer.");
+
+    public static readonly DomainRule ServiceAreaRequired = new(
+        "cycle-service-area-required",
+        "Enter the service area, for example community mental health.");
+
+    public static readonly DomainRule ServiceAreaTooLong = new(
+        "cycle-service-area-too-long",
+        $"Enter a service area of {CommissioningCycle.ServiceAreaMaxLength} characters or fewer.");
+
+    public static readonly DomainRule PopulationServedRequired = new(
+        "cycle-population-served-required",
+        "Enter who the service is for, for example adults aged 18 to 65 in Leeds.");
+
+    public static readonly DomainRule PopulationServedTooLong = new(
+        "cycle-population-served-too-long",
+        $"Enter who the service is for in {CommissioningCycle.PopulationServedMaxLength} characters or fewer.");
+
+    public static readonly DomainRule CommissioningOrganisationRequired = new(
+        "cycle-organisation-required",
+        "Enter the commissioning organisation, for example the integrated care board.");
+
+    public static readonly DomainRule CommissioningOrganisationTooLong = new(
+        "cycle-organisation-too-long",
+        $"Enter an organisation name of {CommissioningCycle.CommissioningOrganisationMaxLength} characters or fewer.");
+
+    public static readonly DomainRule BudgetInvalid = new(
+        "cycle-budget-invalid",
+        "Enter a budget of £0 or more in pounds and pence, for example 250000 or 250000.50, or leave it empty.");
+
+    public static readonly DomainRule PolicyMinimumContributions = new(
+        "policy-minimum-contributions",
+        $"Enter a minimum number of lived-experience contributions from {SignOffPolicy.LowestMinimum} to {SignOffPolicy.HighestMinimum}.");
+
+    public static readonly DomainRule PolicyMinimumContributors = new(
+        "policy-minimum-contributors",
+        $"Enter a minimum number of different lived-experience contributors from {SignOffPolicy.LowestMinimum} to {SignOffPolicy.HighestMinimum}.");
+
+    public static DomainRule LivedExperienceInputRequiredFor(int minimum) => new(
+        "R1.lived-experience-input",
+        minimum == 1
+            ? "Log at least 1 contribution from a person with lived experience or a carer in this stage."
+            : $"Log at least {minimum} contributions from people with lived experience or carers in this stage.");
+
+    public static DomainRule DistinctContributorsRequiredFor(int minimum) => new(
+        "R1.distinct-contributors",
+        minimum == 1
+            ? "Log input from at least 1 person with lived experience or a carer in this stage."
+            : $"Log input from at least {minimum} different people with lived experience or carers in this stage. Input logged on behalf of a group counts each person in it.");
+
+    // Subject: the earlier stage.
+    public static DomainRule EarlierStageOpenFor(StageKind? earlier) => new(
+        "R4.earlier-stage-open",
+        earlier is { } kind
+            ? $"Sign off {kind.ToPlainWords()} first. Stages are signed off in order."
+            : "Sign off the earlier stages first. Stages are signed off in order.");
+
+    // Subject: the later stage.
+    public static DomainRule LaterStageSignedOffFor(StageKind? later) => new(
+        "R4.later-stage-signed-off",
+        later is { } kind
+            ? $"Reopen {kind.ToPlainWords()} first. Stages are reopened from the latest signed-off stage back."
+            : "Reopen the later stages first. Stages are reopened from the latest signed-off stage back.");
+}

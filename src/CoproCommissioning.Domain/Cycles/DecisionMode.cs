@@ -1,0 +1,9 @@
+namespace CoproCommissioning.Domain.Cycles;
+
+public enum DecisionMode
+{
+    CoProduced,
+    CommissionerLed,
+    ClinicallyLed,
+    StatutoryRequirement,
+}

@@ -1,0 +1,7 @@
+namespace CoproCommissioning.Domain.Cycles;
+
+public enum StageEventKind
+{
+    SignOff,
+    Reopen,
+}

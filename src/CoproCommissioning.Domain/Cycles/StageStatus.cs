@@ -1,0 +1,9 @@
+namespace CoproCommissioning.Domain.Cycles;
+
+public enum StageStatus
+{
+    NotStarted,
+    Open,
+    SignedOff,
+    Reopened,
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Serilog;
+
+namespace CoproCommissioning.Web.Infrastructure;
+
+public static class Pipeline
+{
+    public static WebApplication UseCoproPipeline(this WebApplication app)
+    {
+        // Plain HTTP is only acceptable on a developer's machine and in the test host.
+        var plainHttpAllowed = app.Environment.IsDevelopment() || app.Environment.IsEnvironment("Testing");
+
+        app.UseSecurityHeaders(SecurityHeaders.Policy());
+
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error");
+        }
+
+        if (!plainHttpAllowed)
+        {
+            app.UseHttpsRedirection();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseSerilogRequestLogging();
+
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
+
+        return app;
+    }
+}

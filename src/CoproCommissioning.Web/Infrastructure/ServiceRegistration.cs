@@ -1,0 +1,79 @@
+using CoproCommissioning.Data;
+using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Web.DemoData;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace CoproCommissioning.Web.Infrastructure;
+
+public static class ServiceRegistration
+{
+    public static WebApplicationBuilder AddCoproServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var isDevelopment = builder.Environment.IsDevelopment();
+
+        services.AddSerilog((provider, logger) =>
+        {
+            logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(provider).Enrich.FromLogContext();
+            // Log aggregators parse JSON; people reading a terminal don't.
+            if (isDevelopment)
+            {
+                logger.WriteTo.Console();
+            }
+            else
+            {
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+        });
+
+        var connectionString = builder.Configuration.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "No database connection string: set ConnectionStrings__Default (scripts/pg.sh env prints one).");
+        }
+
+        services.AddCoproData(connectionString);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddDefaultIdentity<AppUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<CoproDbContext>();
+
+        services.AddDataProtection()
+            .SetApplicationName("CoproCommissioning")
+            .PersistKeysToDbContext<CoproDbContext>();
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddRazorPages()
+            .AddMvcOptions(options =>
+                // Validation messages come from FluentValidation only, not from nullable reference types.
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+
+        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+
+        services.AddHealthChecks().AddDbContextCheck<CoproDbContext>("database");
+
+        services.AddOptions<DatabaseStartupOptions>().Bind(builder.Configuration.GetSection(DatabaseStartupOptions.Section));
+        services.AddOptions<DemoDataOptions>().Bind(builder.Configuration.GetSection(DemoDataOptions.Section));
+        services.AddScoped<DemoSeeder>();
+
+        return builder;
+    }
+}

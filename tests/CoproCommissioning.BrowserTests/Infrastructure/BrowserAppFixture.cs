@@ -1,0 +1,58 @@
+using CoproCommissioning.Web.DemoData;
+using CoproCommissioning.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CoproCommissioning.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real app on a Kestrel port with its own database (demo data seeded), and one headless
+/// Chromium (the system's, CHROMIUM_PATH to override) shared by the test class.
+/// </summary>
+public class BrowserAppFixture(PostgresServer server) : DatabaseFixture(server)
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("Not initialised.");
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Factory.UseKestrel(0);
+        Factory.StartServer();
+        BaseUrl = Factory.Services.GetRequiredService<IServer>()
+            .Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+
+        await using (var scope = Db())
+        {
+            await scope.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Headless = true,
+            // Root in a container needs --no-sandbox; the rest stop Chromium calling out to a closed network.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

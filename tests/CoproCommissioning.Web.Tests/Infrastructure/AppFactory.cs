@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CoproCommissioning.Web.Tests.Infrastructure;
+
+/// <summary>The real app, pointed at one test database; it never migrates or seeds by itself.</summary>
+public sealed class AppFactory(string connectionString) : WebApplicationFactory<Program>
+{
+    public string ConnectionString { get; } = connectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // Development does this by itself. Without it an unpublished build serves an empty body
+        // for pre-compressed (.gz) assets, which Chromium asks for, and pages load unstyled.
+        builder.UseStaticWebAssets();
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "false");
+        builder.UseSetting("DemoData:Seed", "false");
+    }
+}

@@ -1,0 +1,3 @@
+using CoproCommissioning.Web.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]

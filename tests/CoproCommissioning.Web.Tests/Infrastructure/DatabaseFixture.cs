@@ -1,0 +1,51 @@
+using CoproCommissioning.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoproCommissioning.Web.Tests.Infrastructure;
+
+/// <summary>A test class's own database (a copy of the migrated template) and the app running on it.</summary>
+public class DatabaseFixture(PostgresServer server) : IAsyncLifetime
+{
+    private string? _connectionString;
+    private AppFactory? _factory;
+
+    public PostgresServer Server { get; } = server;
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Not initialised.");
+    public AppFactory Factory => _factory ?? throw new InvalidOperationException("Not initialised.");
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        _connectionString = await Server.CreateDatabaseAsync(GetType().Name);
+        _factory = new AppFactory(_connectionString);
+    }
+
+    /// <summary>A fresh context from the app's own services, so it sees the app's model.</summary>
+    public DbScope Db()
+    {
+        var scope = Factory.Services.CreateAsyncScope();
+        return new DbScope(scope, scope.ServiceProvider.GetRequiredService<CoproDbContext>());
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_connectionString is not null)
+        {
+            await Server.DropDatabaseAsync(_connectionString);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    public sealed class DbScope(AsyncServiceScope scope, CoproDbContext db) : IAsyncDisposable
+    {
+        public CoproDbContext Context { get; } = db;
+        public IServiceProvider Services => scope.ServiceProvider;
+
+        public ValueTask DisposeAsync() => scope.DisposeAsync();
+    }
+}

@@ -1,0 +1,111 @@
+using CoproCommissioning.Data;
+using DotNet.Testcontainers.Builders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Testcontainers.PostgreSql;
+
+namespace CoproCommissioning.Web.Tests.Infrastructure;
+
+/// <summary>
+/// One PostgreSQL server per test run, found lazily so pure tests never wait for (or fail on) it:
+/// TEST_PG_CONNECTION when set (scripts/pg.sh), else a Testcontainers container where Docker answers.
+/// A template database is migrated once; each test class gets its own copy.
+/// </summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    private readonly Lazy<Task> _started;
+    private PostgreSqlContainer? _container;
+    private string _serverConnectionString = "";
+    private readonly string _templateName = $"copro_tpl_{Guid.NewGuid():N}"[..20];
+
+    public PostgresServer() => _started = new Lazy<Task>(StartAsync);
+
+    /// <summary>A failure here is cached and rethrown to every database test, with how to fix it.</summary>
+    public Task EnsureStartedAsync() => _started.Value;
+
+    public async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        await EnsureStartedAsync();
+        var name = $"copro_{Sanitise(prefix)}_{Guid.NewGuid():N}"[..48].ToLowerInvariant();
+        await ExecuteAsync($"""CREATE DATABASE "{name}" TEMPLATE "{_templateName}" """);
+        return ConnectionStringFor(name);
+    }
+
+    public async Task DropDatabaseAsync(string connectionString)
+    {
+        using (var connection = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await ExecuteAsync($"""DROP DATABASE IF EXISTS "{name}" WITH (FORCE)""");
+    }
+
+    private async Task StartAsync()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable("TEST_PG_CONNECTION");
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            _serverConnectionString = fromEnvironment;
+        }
+        else
+        {
+            try
+            {
+                _container = new PostgreSqlBuilder("postgres:15-alpine").Build();
+                await _container.StartAsync();
+                _serverConnectionString = _container.GetConnectionString();
+            }
+            catch (Exception ex) when (ex is DockerUnavailableException || ex.InnerException is DockerUnavailableException)
+            {
+                throw new InvalidOperationException(
+                    "No PostgreSQL for the tests: TEST_PG_CONNECTION is not set and Testcontainers found no Docker engine. " +
+                    "Start the project's server with 'scripts/pg.sh start' and run " +
+                    "'export TEST_PG_CONNECTION=\"$(scripts/pg.sh test-env)\"' (scripts/test.sh does both), or start Docker.", ex);
+            }
+        }
+
+        await ExecuteAsync($"""CREATE DATABASE "{_templateName}" """);
+        // Migrate through the app's own services: Identity UI changes the EF model (key lengths),
+        // so a context built by hand would see pending model changes.
+        await using (var factory = new AppFactory(ConnectionStringFor(_templateName)))
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CoproDbContext>().Database.MigrateAsync();
+        }
+
+        // PostgreSQL refuses to copy a template that has open connections.
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    private string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(_serverConnectionString) { Database = database, Pooling = true }.ConnectionString;
+
+    private async Task ExecuteAsync(string sql)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(_serverConnectionString) { Pooling = false }.ConnectionString;
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static string Sanitise(string prefix) =>
+        new([.. prefix.Where(char.IsLetterOrDigit).Take(24)]);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_started.IsValueCreated && _started.Value.IsCompletedSuccessfully && _container is null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync($"""DROP DATABASE IF EXISTS "{_templateName}" WITH (FORCE)""");
+        }
+
+        if (_container is not null)
+        {
+            await _container.DisposeAsync();
+        }
+    }
+}
