@@ -1,4 +1,6 @@
+using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Domain.Cycles;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +10,11 @@ namespace CoproCommissioning.Data;
 public sealed class CoproDbContext(DbContextOptions<CoproDbContext> options)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    public const int EnumMaxLength = 40;
+
+    public DbSet<CommissioningCycle> Cycles => Set<CommissioningCycle>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
     // Shared key ring so every app instance behind a load balancer can read the others' cookies.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -15,5 +22,15 @@ public sealed class CoproDbContext(DbContextOptions<CoproDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CoproDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored as their names: readable in SQL and safe when members are reordered.
+        var enums = typeof(CommissioningCycle).Assembly.GetTypes().Append(typeof(AuditAction)).Where(t => t.IsEnum);
+        foreach (var type in enums)
+        {
+            configurationBuilder.Properties(type).HaveConversion<string>().HaveMaxLength(EnumMaxLength);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using CoproCommissioning.Data;
+using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.DemoData;
 using FluentValidation;
@@ -38,8 +39,10 @@ public static class ServiceRegistration
                 "No database connection string: set ConnectionStrings__Default (scripts/pg.sh env prints one).");
         }
 
-        services.AddCoproData(connectionString);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditActor, SignedInAuditActor>();
         services.AddSingleton(TimeProvider.System);
+        services.AddCoproData(connectionString);
 
         services.AddDefaultIdentity<AppUser>(options =>
             {

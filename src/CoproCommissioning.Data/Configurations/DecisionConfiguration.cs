@@ -1,0 +1,43 @@
+using CoproCommissioning.Data.Auditing;
+using CoproCommissioning.Domain.Cycles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoproCommissioning.Data.Configurations;
+
+public sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
+{
+    public void Configure(EntityTypeBuilder<Decision> builder)
+    {
+        builder.ToTable("decisions");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.Title).HasMaxLength(Decision.TitleMaxLength).IsRequired();
+        builder.Property(d => d.WhatWasDecided).HasMaxLength(Decision.WhatWasDecidedMaxLength).IsRequired();
+        builder.Property(d => d.Rationale).HasMaxLength(Decision.RationaleMaxLength).IsRequired();
+        builder.Property(d => d.RecordedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
+        builder.Property(d => d.LastRevisedByUserId).HasMaxLength(UserIds.MaxLength);
+
+        builder.OwnsMany(d => d.Participants, participants =>
+        {
+            participants.ToTable("decision_participants");
+            participants.WithOwner().HasForeignKey("DecisionId");
+            participants.Property<int>("Id");
+            participants.HasKey("Id");
+            participants.Property(p => p.UserId).HasMaxLength(UserIds.MaxLength).IsRequired();
+        });
+        builder.Navigation(d => d.Participants).HasField("_participants").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.OwnsMany(d => d.Influences, influences =>
+        {
+            influences.ToTable("decision_influences");
+            influences.WithOwner().HasForeignKey("DecisionId");
+            influences.Property<int>("Id");
+            influences.HasKey("Id");
+            // A note of how input shaped a decision can quote that input.
+            influences.Property(i => i.Note).HasMaxLength(DecisionInfluence.NoteMaxLength).IsRequired().IsPersonalText();
+            influences.HasOne<Contribution>().WithMany().HasForeignKey(i => i.ContributionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Navigation(d => d.Influences).HasField("_influences").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

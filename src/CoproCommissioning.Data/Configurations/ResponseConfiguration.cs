@@ -1,0 +1,20 @@
+using CoproCommissioning.Data.Auditing;
+using CoproCommissioning.Domain.Cycles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoproCommissioning.Data.Configurations;
+
+public sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
+{
+    public void Configure(EntityTypeBuilder<Response> builder)
+    {
+        builder.ToTable("responses");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        // Responses can quote or paraphrase the input they answer, so they are treated like it.
+        builder.Property(r => r.Explanation).HasMaxLength(Response.ExplanationMaxLength).IsRequired().IsPersonalText();
+        builder.Property(r => r.RespondedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
+        builder.HasIndex("ContributionId", nameof(Response.Revision)).IsUnique();
+    }
+}

@@ -1,0 +1,17 @@
+using CoproCommissioning.Domain.Cycles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoproCommissioning.Data.Configurations;
+
+public sealed class StageEventConfiguration : IEntityTypeConfiguration<StageEvent>
+{
+    public void Configure(EntityTypeBuilder<StageEvent> builder)
+    {
+        builder.ToTable("stage_events");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.ByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
+        builder.Property(e => e.Text).HasMaxLength(StageEvent.TextMaxLength).IsRequired();
+    }
+}

@@ -1,0 +1,5 @@
+using CoproCommissioning.Web.Tests.Infrastructure;
+
+namespace CoproCommissioning.Web.Tests.Data;
+
+public sealed class CycleDatabaseFixture(PostgresServer server) : DatabaseFixture(server);
