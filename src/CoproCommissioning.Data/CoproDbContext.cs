@@ -1,6 +1,8 @@
 using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Domain.Organisations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +15,9 @@ public sealed class CoproDbContext(DbContextOptions<CoproDbContext> options)
     public const int EnumMaxLength = 40;
 
     public DbSet<CommissioningCycle> Cycles => Set<CommissioningCycle>();
+    public DbSet<CycleMembership> Memberships => Set<CycleMembership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     // Shared key ring so every app instance behind a load balancer can read the others' cookies.

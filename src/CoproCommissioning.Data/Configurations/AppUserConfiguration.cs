@@ -1,4 +1,5 @@
 using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,5 +11,11 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         builder.ToTable("users");
         builder.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength).IsRequired();
+        builder.Property(u => u.AccessNeeds).HasMaxLength(AppUser.AccessNeedsMaxLength).IsRequired();
+        builder.PrimitiveCollection(u => u.CommunicationPreferences)
+            .ElementType(element => element.HasConversion<string>().HasMaxLength(CoproDbContext.EnumMaxLength));
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(u => u.FormerParticipantNumber).IsUnique();
+        builder.Ignore(u => u.NameShownToOthers);
     }
 }

@@ -2,6 +2,8 @@ using CoproCommissioning.Data;
 using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.DemoData;
+using CoproCommissioning.Web.Infrastructure.Accounts;
+using CoproCommissioning.Web.Infrastructure.Authorization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -57,6 +59,8 @@ public static class ServiceRegistration
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CoproDbContext>();
 
+        services.AddCoproAccounts(builder.Configuration);
+
         services.AddDataProtection()
             .SetApplicationName("CoproCommissioning")
             .PersistKeysToDbContext<CoproDbContext>();
@@ -66,8 +70,11 @@ public static class ServiceRegistration
 
         services.AddRazorPages()
             .AddMvcOptions(options =>
+            {
                 // Validation messages come from FluentValidation only, not from nullable reference types.
-                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                options.Filters.Add<CycleAuthorizationFilter>();
+            });
 
         services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 

@@ -1,0 +1,119 @@
+using CoproCommissioning.Domain.Cycles;
+
+namespace CoproCommissioning.Domain.Membership;
+
+/// <summary>
+/// An invitation to join a cycle in a role. Only a hash of its token is kept: the link in the email is
+/// the only copy of the token itself. Single use and time-limited.
+/// </summary>
+public sealed class Invitation
+{
+    public const int EmailMaxLength = 256;
+    public const int TokenHashLength = 64;
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
+
+    private Invitation() { }
+
+    private Invitation(Guid cycleId, string email, CycleRole role, Voice? panelVoice, Guid? organisationId,
+        string tokenHash, string invitedByUserId, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7();
+        CycleId = cycleId;
+        Email = email;
+        Role = role;
+        PanelVoice = panelVoice;
+        OrganisationId = organisationId;
+        TokenHash = tokenHash;
+        InvitedByUserId = invitedByUserId;
+        CreatedAt = now;
+        ExpiresAt = now + Lifetime;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CycleId { get; private set; }
+    public string Email { get; private set; } = "";
+    public CycleRole Role { get; private set; }
+    public Voice? PanelVoice { get; private set; }
+    public Guid? OrganisationId { get; private set; }
+    public string TokenHash { get; private set; } = "";
+    public string InvitedByUserId { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset ExpiresAt { get; private set; }
+    public DateTimeOffset? AcceptedAt { get; private set; }
+    public string? AcceptedByUserId { get; private set; }
+    public DateTimeOffset? RevokedAt { get; private set; }
+
+    public bool IsPending(DateTimeOffset now) => AcceptedAt is null && RevokedAt is null && now < ExpiresAt;
+
+    public static DomainOutcome<Invitation> Create(Guid cycleId, string email, CycleRole role, Voice? panelVoice,
+        Guid? organisationId, string tokenHash, string invitedByUserId, DateTimeOffset now)
+    {
+        Guard.NotEmpty(cycleId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        ArgumentException.ThrowIfNullOrWhiteSpace(invitedByUserId);
+        Guard.Defined(role);
+        Guard.Utc(now);
+        if (tokenHash.Length != TokenHashLength)
+        {
+            throw new ArgumentException($"Pass the token's SHA-256 hash as {TokenHashLength} hex characters.", nameof(tokenHash));
+        }
+
+        var refusals = MembershipRules.Check(role, panelVoice, organisationId);
+        return refusals.Count > 0
+            ? DomainOutcome.Refused<Invitation>(refusals)
+            : DomainOutcome.Success(new Invitation(cycleId, email.Trim(), role,
+                role == CycleRole.PanelMember ? panelVoice : null, organisationId, tokenHash, invitedByUserId, now));
+    }
+
+    /// <summary>Why this invitation can't be accepted now by the account with this email, if it can't.</summary>
+    public IReadOnlyList<Refusal> AcceptanceBlockers(string accountEmail, DateTimeOffset now)
+    {
+        List<Refusal> refusals = [];
+        if (AcceptedAt is not null)
+        {
+            refusals.Add(new Refusal(MembershipRules.InvitationUsed));
+        }
+        else if (RevokedAt is not null)
+        {
+            refusals.Add(new Refusal(MembershipRules.InvitationRevoked));
+        }
+        else if (now >= ExpiresAt)
+        {
+            refusals.Add(new Refusal(MembershipRules.InvitationExpired));
+        }
+
+        if (refusals.Count == 0 && !string.Equals(accountEmail.Trim(), Email, StringComparison.OrdinalIgnoreCase))
+        {
+            refusals.Add(new Refusal(MembershipRules.InvitationForAnotherAccount));
+        }
+
+        return refusals;
+    }
+
+    /// <summary>Accepts for this account and returns the membership it grants.</summary>
+    public DomainOutcome<CycleMembership> Accept(string userId, string accountEmail, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        Guard.Utc(now);
+        var blockers = AcceptanceBlockers(accountEmail, now);
+        if (blockers.Count > 0)
+        {
+            return DomainOutcome.Refused<CycleMembership>(blockers);
+        }
+
+        var membership = CycleMembership.Create(CycleId, userId, Role, PanelVoice, OrganisationId, InvitedByUserId, now);
+        if (membership.Succeeded)
+        {
+            AcceptedAt = now;
+            AcceptedByUserId = userId;
+        }
+
+        return membership;
+    }
+
+    public void Revoke(DateTimeOffset now)
+    {
+        Guard.Utc(now);
+        RevokedAt ??= now;
+    }
+}
