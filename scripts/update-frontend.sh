@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
 # Vendor the NHS.UK frontend (npm package nhsuk-frontend) into the web app:
-#   scripts/update-frontend.sh           copy the version pinned in package-lock.json (npm ci)
+#   scripts/update-frontend.sh           build the version pinned in package-lock.json (npm ci)
 #   scripts/update-frontend.sh 10.7.0    pin another version first (package.json and package-lock.json)
-# The copied files are committed, so building, running and testing the app need neither npm nor
-# node_modules; only this script does. Commit package.json, package-lock.json and the destination
-# folder together.
+# The CSS is compiled with Dart Sass (npm package sass) from the package's own Sass sources, through
+# scripts/frontend/nhsuk-frontend.scss, rather than copied prebuilt: the prebuilt CSS loads the
+# Frutiger web font from https://assets.nhs.uk (blocked by our Content-Security-Policy, and not
+# licensed to us) and points its icons at /assets/images/ instead of /lib/nhsuk-frontend/assets/.
+# The JavaScript, the assets folder and the licence are copied as published.
+# The output files are committed, so building, running and testing the app need neither npm nor
+# node_modules; only this script does. Commit package.json, package-lock.json, the entry file and
+# the destination folder together.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 PKG=node_modules/nhsuk-frontend
 SRC="$PKG/dist/nhsuk"
+ENTRY=scripts/frontend/nhsuk-frontend.scss
+SASS=node_modules/.bin/sass
 DEST=src/CoproCommissioning.Web/wwwroot/lib/nhsuk-frontend
 
 die() { echo "update-frontend.sh: $*" >&2; exit 1; }
@@ -20,31 +27,55 @@ if [[ $# -gt 1 ]]; then die "usage: $0 [version]"; fi
 if [[ $# -eq 1 ]]; then
   [[ "$1" =~ ^[0-9]+\.[0-9]+\.[0-9]+([-.+][0-9A-Za-z.-]+)?$ ]] || die "not a version: '$1' (e.g. 10.6.1)"
   # --save-exact: the vendored files and the pin must never drift apart.
-  npm install --save-dev --save-exact --no-audit --no-fund "nhsuk-frontend@$1"
+  # --ignore-scripts: nothing here needs an install script (sass's optional file watcher,
+  # @parcel/watcher, has one, and this script never watches).
+  npm install --save-dev --save-exact --no-audit --no-fund --ignore-scripts "nhsuk-frontend@$1"
 else
   # npm ci installs exactly what package-lock.json says, from a clean node_modules.
-  npm ci --no-audit --no-fund
+  npm ci --no-audit --no-fund --ignore-scripts
 fi
 
 version="$(node -p "require('./$PKG/package.json').version")"
 license="$(node -p "require('./$PKG/package.json').license")"
 
 # Fail loudly, rather than vendor half a package, when a new release moves things around.
-files=(nhsuk-frontend.min.css nhsuk-frontend.min.js)
-for f in "${files[@]}" assets; do
+for f in index.scss core/settings/_globals.scss nhsuk-frontend.min.js assets; do
   [[ -e "$SRC/$f" ]] || die "$SRC/$f not found: the package layout changed in $version, update this script"
 done
+[[ -f "$ENTRY" ]] || die "$ENTRY not found"
+[[ -x "$SASS" ]] || die "$SASS not found: add sass to devDependencies (npm install --save-dev --save-exact sass)"
 
 # Build the new folder beside the old one, then swap, so that files dropped upstream do not linger
 # and a failure half-way leaves the old copy intact.
 mkdir -p "$(dirname "$DEST")"
 tmp="$(mktemp -d "$(dirname "$DEST")/.nhsuk-frontend.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
-for f in "${files[@]}"; do
-  cp "$SRC/$f" "$tmp/"
-  if [[ -e "$SRC/$f.map" ]]; then cp "$SRC/$f.map" "$tmp/"; fi
-done
+
+cp "$SRC/nhsuk-frontend.min.js" "$tmp/"
+if [[ -e "$SRC/nhsuk-frontend.min.js.map" ]]; then cp "$SRC/nhsuk-frontend.min.js.map" "$tmp/"; fi
 cp -R "$SRC/assets" "$tmp/assets"
+
+# Compile the CSS; the settings are in $ENTRY. node_modules is the load path the package documents
+# (docs/configuration/css.md). --quiet-deps silences warnings, deprecations included, raised by the
+# package's own files (loaded through the load path), not those raised by $ENTRY. No source map: it
+# would point into node_modules, which the app does not serve.
+css="$tmp/nhsuk-frontend.min.css"
+"$SASS" --load-path=node_modules --style=compressed --no-source-map --no-error-css --quiet-deps \
+  "$ENTRY" "$css"
+# Check the two reasons for compiling rather than copying: no web font, and every url() is one the
+# app serves (CSP img-src 'self' allows these and data: URIs).
+if grep -q '@font-face' "$css"; then
+  die "the compiled CSS has @font-face rules: check the font settings in $ENTRY against $SRC/core/settings/_globals.scss"
+fi
+while IFS= read -r url; do
+  case "$url" in
+    data:*) ;;
+    /lib/nhsuk-frontend/assets/*)
+      [[ -f "$tmp/assets/${url#/lib/nhsuk-frontend/assets/}" ]] \
+        || die "the compiled CSS refers to $url, which nhsuk-frontend $version does not ship" ;;
+    *) die "the compiled CSS refers to '$url', outside /lib/nhsuk-frontend/assets/: check \$nhsuk-assets-path in $ENTRY" ;;
+  esac
+done < <(grep -o 'url([^)]*)' "$css" | sed -E 's/^url\(["'"'"']?//; s/["'"'"']?\)$//' | sort -u)
 
 lic="$(find "$PKG" -maxdepth 1 -type f \( -iname 'LICENSE*' -o -iname 'LICENCE*' \) | head -n1)"
 if [[ -n "$lic" ]]; then
@@ -86,5 +117,5 @@ rm -rf "$DEST"
 mv "$tmp" "$DEST"
 trap - EXIT
 
-echo "nhsuk-frontend $version copied to $DEST:"
+echo "nhsuk-frontend $version (CSS compiled with sass $("$SASS" --version)) written to $DEST:"
 (cd "$DEST" && find . -maxdepth 1 -mindepth 1 | sort | sed 's#^\./#  #')
