@@ -4,6 +4,7 @@ using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Infrastructure.Accounts;
 using CoproCommissioning.Web.Infrastructure.Authorization;
+using CoproCommissioning.Web.Infrastructure.Email;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -60,6 +61,7 @@ public static class ServiceRegistration
             .AddEntityFrameworkStores<CoproDbContext>();
 
         services.AddCoproAccounts(builder.Configuration);
+        services.AddCoproEmail(builder.Configuration);
 
         services.AddDataProtection()
             .SetApplicationName("CoproCommissioning")

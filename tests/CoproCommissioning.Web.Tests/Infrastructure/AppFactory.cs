@@ -8,6 +8,9 @@ public sealed class AppFactory(string connectionString) : WebApplicationFactory<
 {
     public string ConnectionString { get; } = connectionString;
 
+    /// <summary>Where this app's emails land; tests read invitation links from here.</summary>
+    public string PickupFolder { get; } = Path.Combine(Path.GetTempPath(), "copro-mail", Guid.NewGuid().ToString("N"));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -17,5 +20,7 @@ public sealed class AppFactory(string connectionString) : WebApplicationFactory<
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("DemoData:Seed", "false");
+        builder.UseSetting("Email:Delivery", "Pickup");
+        builder.UseSetting("Email:PickupFolder", PickupFolder);
     }
 }

@@ -1,0 +1,195 @@
+using CoproCommissioning.Data;
+using CoproCommissioning.Domain;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Domain.Organisations;
+using CoproCommissioning.Web.Infrastructure;
+using CoproCommissioning.Web.Infrastructure.Authorization;
+using CoproCommissioning.Web.Pages.Invitations;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproCommissioning.Web.Pages.Cycles.Members;
+
+[CyclePermission(CycleOperation.View)]
+public sealed class IndexModel(CoproDbContext db, IValidator<IndexModel.Input> validator, IEmailSender email,
+    TimeProvider clock, ILogger<IndexModel> logger) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty] public Input Form { get; set; } = new();
+    [TempData] public string? Sent { get; set; }
+
+    public Guid CycleId { get; private set; }
+    public string CycleTitle { get; private set; } = "";
+    public bool CanManage { get; private set; }
+    public bool CanSeeAccessNeeds { get; private set; }
+    public IReadOnlyList<MemberRow> Members { get; private set; } = [];
+    public IReadOnlyList<InvitationRow> PendingInvitations { get; private set; } = [];
+    public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
+    public int PageNumber { get; private set; } = 1;
+    public int PageCount { get; private set; } = 1;
+
+    public async Task<IActionResult> OnGetAsync(Guid cycleId, int pageNumber = 1, CancellationToken ct = default)
+    {
+        await LoadAsync(cycleId, pageNumber, ct);
+        return Page();
+    }
+
+    [CyclePermission(CycleOperation.ManageMembers)]
+    public async Task<IActionResult> OnPostInviteAsync(Guid cycleId, CancellationToken ct)
+    {
+        var check = await validator.ValidateAsync(Form, ct);
+        if (!check.IsValid)
+        {
+            foreach (var error in check.Errors)
+            {
+                ModelState.AddModelError($"{nameof(Form)}.{error.PropertyName}", error.ErrorMessage);
+            }
+
+            await LoadAsync(cycleId, 1, ct);
+            return Page();
+        }
+
+        var address = Form.Email.Trim();
+        var normalised = address.ToUpperInvariant();
+        var alreadyMember = await db.Memberships.AnyAsync(m => m.CycleId == cycleId
+            && db.Users.Any(u => u.Id == m.UserId && u.NormalizedEmail == normalised), ct);
+        if (alreadyMember)
+        {
+            ModelState.AddModelError($"{nameof(Form)}.{nameof(Input.Email)}", MembershipRules.AlreadyMember.Message);
+            await LoadAsync(cycleId, 1, ct);
+            return Page();
+        }
+
+        var now = clock.GetUtcNow();
+        var (token, hash) = InvitationTokens.Create();
+        var outcome = Invitation.Create(cycleId, address, Form.Role!.Value, Form.PanelVoice, Form.OrganisationId, hash,
+            User.UserId(), now);
+        if (!outcome.Succeeded)
+        {
+            AddRefusals(outcome.Refusals);
+            await LoadAsync(cycleId, 1, ct);
+            return Page();
+        }
+
+        // A new invitation replaces any earlier one still waiting for the same address.
+        var earlier = await db.Invitations
+            .Where(i => i.CycleId == cycleId && i.Email.ToUpper() == normalised && i.AcceptedAt == null && i.RevokedAt == null)
+            .ToListAsync(ct);
+        earlier.ForEach(i => i.Revoke(now));
+        db.Invitations.Add(outcome.Value);
+        await db.SaveChangesAsync(ct);
+
+        var title = await db.Cycles.Where(c => c.Id == cycleId).Select(c => c.Title).SingleAsync(ct);
+        var link = Url.Page("/Invitations/Accept", null, new { token }, Request.Scheme, Request.Host.Value)!;
+        await email.SendEmailAsync(address, $"You're invited to help shape {title}",
+            InvitationEmail.Html(title, CycleRoleNames.Of(outcome.Value.Role, outcome.Value.PanelVoice), link, outcome.Value.ExpiresAt));
+        logger.LogInformation("Invitation {InvitationId} to cycle {CycleId} sent", outcome.Value.Id, cycleId);
+
+        Sent = $"Invitation sent to {address}.";
+        return RedirectToPage(new { cycleId });
+    }
+
+    [CyclePermission(CycleOperation.ManageMembers)]
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid cycleId, Guid invitationId, CancellationToken ct)
+    {
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.CycleId == cycleId, ct);
+        if (invitation is null)
+        {
+            return NotFound();
+        }
+
+        invitation.Revoke(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        Sent = $"Invitation to {invitation.Email} withdrawn.";
+        return RedirectToPage(new { cycleId });
+    }
+
+    private void AddRefusals(IEnumerable<Refusal> refusals)
+    {
+        foreach (var refusal in refusals)
+        {
+            var field = refusal.Rule.Code switch
+            {
+                "member-panel-voice" => nameof(Input.PanelVoice),
+                "member-provider-organisation" => nameof(Input.OrganisationId),
+                _ => null,
+            };
+            ModelState.AddModelError(field is null ? "" : $"{nameof(Form)}.{field}", refusal.Rule.Message);
+        }
+    }
+
+    private async Task LoadAsync(Guid cycleId, int pageNumber, CancellationToken ct)
+    {
+        var me = HttpContext.CycleMember();
+        CycleId = cycleId;
+        CanManage = CyclePermissions.Allows(me.Role, CycleOperation.ManageMembers);
+        CanSeeAccessNeeds = CyclePermissions.Allows(me.Role, CycleOperation.SeeAccessNeeds);
+        CycleTitle = await db.Cycles.Where(c => c.Id == cycleId).Select(c => c.Title).SingleAsync(ct);
+
+        var total = await db.Memberships.CountAsync(m => m.CycleId == cycleId, ct);
+        PageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        PageNumber = Math.Clamp(pageNumber, 1, PageCount);
+        var rows = await (
+                from m in db.Memberships.AsNoTracking()
+                where m.CycleId == cycleId
+                join u in db.Users on m.UserId equals u.Id
+                join o in db.Organisations on m.OrganisationId equals o.Id into orgs
+                from o in orgs.DefaultIfEmpty()
+                orderby m.Role, u.DisplayName
+                select new { m.UserId, m.Role, m.PanelVoice, Organisation = o == null ? null : o.Name, User = u })
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .ToListAsync(ct);
+        var myId = User.UserId();
+        Members = [.. rows.Select(r => new MemberRow(
+            r.UserId == myId ? $"{r.User.DisplayName} (you)" : r.User.NameShownToOthers,
+            CycleRoleNames.Of(r.Role, r.PanelVoice),
+            r.Organisation,
+            CanSeeAccessNeeds ? string.Join(", ", r.User.CommunicationPreferences.Select(CommunicationPreferenceNames.Of)) : null,
+            CanSeeAccessNeeds ? r.User.AccessNeeds : null))];
+
+        if (CanManage)
+        {
+            var now = clock.GetUtcNow();
+            PendingInvitations = await db.Invitations.AsNoTracking()
+                .Where(i => i.CycleId == cycleId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+                .OrderByDescending(i => i.CreatedAt)
+                .Select(i => new InvitationRow(i.Id, i.Email, i.Role, i.PanelVoice, i.ExpiresAt))
+                .ToListAsync(ct);
+            Organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct);
+        }
+    }
+
+    public sealed record MemberRow(string Name, string Role, string? Organisation, string? Communication, string? AccessNeeds);
+
+    public sealed record InvitationRow(Guid Id, string Email, CycleRole Role, Voice? PanelVoice, DateTimeOffset ExpiresAt);
+
+    public sealed record Input
+    {
+        public string Email { get; init; } = "";
+        public CycleRole? Role { get; init; }
+        public Voice? PanelVoice { get; init; }
+        public Guid? OrganisationId { get; init; }
+    }
+
+    public sealed class InputValidator : AbstractValidator<Input>
+    {
+        public InputValidator()
+        {
+            RuleFor(x => x.Email).NotEmpty().WithMessage("Enter the email address of the person you want to invite")
+                .MaximumLength(Invitation.EmailMaxLength).WithMessage($"Email address must be {Invitation.EmailMaxLength} characters or fewer")
+                .EmailAddress().WithMessage("Enter an email address in the correct format, like name@example.com");
+            RuleFor(x => x.Role).NotNull().WithMessage("Choose the role this person will have in the cycle")
+                .IsInEnum().WithMessage("Choose the role this person will have in the cycle");
+            // The domain refuses these too; checking here lets the page show every problem at once.
+            RuleFor(x => x.PanelVoice).Must(v => v is Voice.LivedExperience or Voice.Carer)
+                .When(x => x.Role == CycleRole.PanelMember).WithMessage(MembershipRules.PanelVoiceRequired.Message);
+            RuleFor(x => x.OrganisationId).NotNull()
+                .When(x => x.Role == CycleRole.Provider).WithMessage(MembershipRules.ProviderOrganisationRequired.Message);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Web.DemoData;
+using CoproCommissioning.Web.Pages.Invitations;
+using CoproCommissioning.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace CoproCommissioning.Web.Tests.Pages.Invitations;
+
+public sealed class InvitationFixture(PostgresServer server) : DatabaseFixture(server)
+{
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var scope = Db();
+        await scope.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+    }
+}
+
+public sealed partial class InvitationTests(InvitationFixture fixture) : IClassFixture<InvitationFixture>
+{
+    private const string Commissioner = "commissioner@demo.copro.test";
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_commissioner_invites_a_new_panel_member_who_sets_up_an_account_and_joins_the_cycle()
+    {
+        var cycle = await TestCycles.CreateAsync(fixture, (Commissioner, CycleRole.Commissioner));
+        var newcomer = $"newcomer-{Guid.NewGuid():N}@example.org";
+        var commissioner = BrowserLikeClient.For(fixture.Factory);
+        await commissioner.SignInAsync(Commissioner, DemoSeeder.Password, _ct);
+
+        var sent = await commissioner.SubmitAsync($"/cycles/{cycle.Id}/members", new Dictionary<string, string>
+        {
+            ["Form.Email"] = newcomer,
+            ["Form.Role"] = nameof(CycleRole.PanelMember),
+            ["Form.PanelVoice"] = nameof(Voice.Carer),
+        }, "form[action*=Invite]", _ct);
+        Assert.Equal(HttpStatusCode.Redirect, sent.Status);
+        Assert.Contains($"Invitation sent to {newcomer}", (await commissioner.FollowRedirectAsync(sent, _ct)).Text);
+
+        var link = LinkEmailedTo(newcomer);
+        var invitee = BrowserLikeClient.For(fixture.Factory);
+        var joined = await invitee.SubmitAsync(link, new Dictionary<string, string>
+        {
+            ["Form.DisplayName"] = "Sam Carer",
+            ["Form.Password"] = "A-long-Passw0rd",
+            ["Form.ConfirmPassword"] = "A-long-Passw0rd",
+        }, "form[action*=CreateAccount]", _ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, joined.Status);
+        Assert.Equal($"/cycles/{cycle.Id}", joined.Location);
+        await using var scope = fixture.Db();
+        var user = await scope.Context.Users.SingleAsync(u => u.Email == newcomer, _ct);
+        var membership = await scope.Context.Memberships.SingleAsync(m => m.CycleId == cycle.Id && m.UserId == user.Id, _ct);
+        Assert.Equal(CycleRole.PanelMember, membership.Role);
+        Assert.Equal(Voice.Carer, membership.PanelVoice);
+        Assert.Equal("Sam Carer", user.DisplayName);
+    }
+
+    [Fact]
+    public async Task A_used_invitation_cannot_be_used_again()
+    {
+        var (cycle, token) = await InvitationAsync("panel@demo.copro.test", Moments.Now());
+        var panel = BrowserLikeClient.For(fixture.Factory);
+        await panel.SignInAsync("panel@demo.copro.test", DemoSeeder.Password, _ct);
+        var first = await panel.SubmitAsync($"/invitations/{token}", new Dictionary<string, string>(), "form[action*=Accept]", _ct);
+        Assert.Equal(HttpStatusCode.Redirect, first.Status);
+
+        var again = await panel.GetAsync($"/invitations/{token}", _ct);
+        var crafted = await panel.PostCraftedAsync($"/invitations/{token}?handler=Accept", new Dictionary<string, string>(), "/Identity/Account/Manage", _ct);
+
+        Assert.Contains(MembershipRules.InvitationUsed.Message, again.Text);
+        Assert.Null(again.Document.QuerySelector("form[action*=Accept]"));
+        Assert.Equal(HttpStatusCode.OK, crafted.Status);
+        await using var scope = fixture.Db();
+        Assert.Equal(1, await scope.Context.Memberships.CountAsync(m => m.CycleId == cycle.Id, _ct));
+    }
+
+    [Fact]
+    public async Task An_expired_invitation_is_refused_and_nobody_joins()
+    {
+        var (cycle, token) = await InvitationAsync("carer@demo.copro.test", Moments.Now() - Invitation.Lifetime - TimeSpan.FromHours(1));
+        var carer = BrowserLikeClient.For(fixture.Factory);
+        await carer.SignInAsync("carer@demo.copro.test", DemoSeeder.Password, _ct);
+
+        var page = await carer.GetAsync($"/invitations/{token}", _ct);
+        var crafted = await carer.PostCraftedAsync($"/invitations/{token}?handler=Accept", new Dictionary<string, string>(), "/Identity/Account/Manage", _ct);
+
+        Assert.Contains(MembershipRules.InvitationExpired.Message, page.Text);
+        Assert.Contains(MembershipRules.InvitationExpired.Message, crafted.Text);
+        await using var scope = fixture.Db();
+        Assert.False(await scope.Context.Memberships.AnyAsync(m => m.CycleId == cycle.Id, _ct));
+    }
+
+    [Fact]
+    public async Task An_invitation_for_someone_else_is_refused_for_the_signed_in_account()
+    {
+        var (cycle, token) = await InvitationAsync("provider@demo.copro.test", Moments.Now());
+        var clinician = BrowserLikeClient.For(fixture.Factory);
+        await clinician.SignInAsync("clinician@demo.copro.test", DemoSeeder.Password, _ct);
+
+        var page = await clinician.GetAsync($"/invitations/{token}", _ct);
+        var crafted = await clinician.PostCraftedAsync($"/invitations/{token}?handler=Accept", new Dictionary<string, string>(), "/Identity/Account/Manage", _ct);
+
+        Assert.Contains(MembershipRules.InvitationForAnotherAccount.Message, page.Text);
+        Assert.Contains(MembershipRules.InvitationForAnotherAccount.Message, crafted.Text);
+        await using var scope = fixture.Db();
+        Assert.False(await scope.Context.Memberships.AnyAsync(m => m.CycleId == cycle.Id, _ct));
+        Assert.Null((await scope.Context.Invitations.SingleAsync(i => i.CycleId == cycle.Id, _ct)).AcceptedAt);
+    }
+
+    [Fact]
+    public async Task An_invitation_link_with_an_unknown_token_says_it_is_not_valid()
+    {
+        var page = await BrowserLikeClient.For(fixture.Factory).GetAsync($"/invitations/{InvitationTokens.Create().Token}", _ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Contains("This link is not valid", page.Text);
+    }
+
+    [Fact]
+    public async Task Only_the_cycles_commissioners_can_invite()
+    {
+        var cycle = await TestCycles.CreateAsync(fixture, (Commissioner, CycleRole.Commissioner), ("panel@demo.copro.test", CycleRole.PanelMember));
+        var fields = new Dictionary<string, string> { ["Form.Email"] = "someone@example.org", ["Form.Role"] = nameof(CycleRole.Observer) };
+        var panel = BrowserLikeClient.For(fixture.Factory);
+        await panel.SignInAsync("panel@demo.copro.test", DemoSeeder.Password, _ct);
+        var outsider = BrowserLikeClient.For(fixture.Factory);
+        await outsider.SignInAsync("provider@demo.copro.test", DemoSeeder.Password, _ct);
+
+        var asPanel = await panel.PostCraftedAsync($"/cycles/{cycle.Id}/members?handler=Invite", fields, $"/cycles/{cycle.Id}/members", _ct);
+        var asOutsider = await outsider.PostCraftedAsync($"/cycles/{cycle.Id}/members?handler=Invite", fields, "/Identity/Account/Manage", _ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, asPanel.Status);
+        Assert.Equal(HttpStatusCode.NotFound, asOutsider.Status);
+        await using var scope = fixture.Db();
+        Assert.False(await scope.Context.Invitations.AnyAsync(i => i.CycleId == cycle.Id, _ct));
+    }
+
+    [Fact]
+    public async Task An_invitation_with_a_bad_email_keeps_what_was_typed_and_sends_nothing()
+    {
+        var cycle = await TestCycles.CreateAsync(fixture, (Commissioner, CycleRole.Commissioner));
+        var commissioner = BrowserLikeClient.For(fixture.Factory);
+        await commissioner.SignInAsync(Commissioner, DemoSeeder.Password, _ct);
+
+        var page = await commissioner.SubmitAsync($"/cycles/{cycle.Id}/members", new Dictionary<string, string>
+        {
+            ["Form.Email"] = "not-an-email",
+            ["Form.Role"] = nameof(CycleRole.PanelMember),
+        }, "form[action*=Invite]", _ct);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Enter an email address in the correct format", page.Document.QuerySelector("#Form_Email-error")?.TextContent);
+        Assert.Contains(MembershipRules.PanelVoiceRequired.Message, page.Text);
+        Assert.Equal("not-an-email", page.Document.QuerySelector("#Form_Email")?.GetAttribute("value"));
+        await using var scope = fixture.Db();
+        Assert.False(await scope.Context.Invitations.AnyAsync(i => i.CycleId == cycle.Id, _ct));
+    }
+
+    private async Task<(CommissioningCycle Cycle, string Token)> InvitationAsync(string email, DateTimeOffset createdAt)
+    {
+        var cycle = await TestCycles.CreateAsync(fixture);
+        var (token, hash) = InvitationTokens.Create();
+        await using var scope = fixture.Db();
+        var role = email.StartsWith("provider", StringComparison.Ordinal) ? CycleRole.Observer : CycleRole.PanelMember;
+        scope.Context.Invitations.Add(Domain.Tests.Builders.Expect.Success(
+            Invitation.Create(cycle.Id, email, role, Voice.LivedExperience, null, hash, "commissioner-1", createdAt)));
+        await scope.Context.SaveChangesAsync(_ct);
+        return (cycle, token);
+    }
+
+    private string LinkEmailedTo(string address)
+    {
+        var file = Directory.EnumerateFiles(fixture.Factory.PickupFolder, "*.eml")
+            .Select(f => (File: f, Message: MimeMessage.Load(f)))
+            .Single(m => m.Message.To.Mailboxes.Any(b => b.Address == address));
+        var url = InvitationLink().Match(file.Message.HtmlBody ?? "").Groups[1].Value;
+        return new Uri(url).PathAndQuery;
+    }
+
+    [GeneratedRegex("href=\"([^\"]*/invitations/[^\"]+)\"")]
+    private static partial Regex InvitationLink();
+}
+
+file static class Moments
+{
+    public static DateTimeOffset Now() => DateTimeOffset.UtcNow;
+}
