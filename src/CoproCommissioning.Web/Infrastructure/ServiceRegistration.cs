@@ -23,7 +23,8 @@ public static class ServiceRegistration
 
         services.AddSerilog((provider, logger) =>
         {
-            logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(provider).Enrich.FromLogContext();
+            logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(provider).Enrich.FromLogContext()
+                .Filter.ByExcluding(MigrationHistoryProbe.IsHarmless);
             // Log aggregators parse JSON; people reading a terminal don't.
             if (isDevelopment)
             {
