@@ -1,4 +1,5 @@
 using System.Net;
+using CoproCommissioning.Web.Areas.Identity.Pages.Account;
 using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -51,8 +52,98 @@ public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFix
         }, "form#account", _ct);
 
         Assert.Equal(HttpStatusCode.OK, posted.Status);
-        Assert.Contains("Invalid login attempt", posted.Text);
+        Assert.Contains(LoginModel.NotRecognised, posted.Document.QuerySelector(".nhsuk-error-summary")?.TextContent);
         Assert.Equal("carer@demo.copro.test", posted.Document.QuerySelector("#Input_Email")?.GetAttribute("value"));
+        Assert.Null(posted.Document.QuerySelector("#Input_Password")?.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task An_empty_form_says_what_to_enter_beside_each_field()
+    {
+        var posted = await BrowserLikeClient.For(fixture.Factory).SubmitAsync(LoginUrl, new Dictionary<string, string>
+        {
+            ["Input.Email"] = "",
+            ["Input.Password"] = "",
+        }, "form#account", _ct);
+
+        Assert.Equal(HttpStatusCode.OK, posted.Status);
+        Assert.Contains("Enter your email address", posted.Document.QuerySelector("#Input_Email-error")?.TextContent);
+        Assert.Contains("Enter your password", posted.Document.QuerySelector("#Input_Password-error")?.TextContent);
+        Assert.Equal("#Input_Email", posted.Document.QuerySelector(".nhsuk-error-summary a")?.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task After_five_wrong_passwords_the_account_is_locked_and_even_the_right_password_is_refused()
+    {
+        var account = await TestAccounts.CreateAsync(fixture);
+        var client = BrowserLikeClient.For(fixture.Factory);
+
+        List<BrowserLikeClient.Page> attempts = [];
+        for (var i = 0; i < 5; i++)
+        {
+            attempts.Add(await SignInAsync(client, account.Email, $"Wrong-password-{i}"));
+        }
+
+        Assert.All(attempts.Take(4), attempt => Assert.Equal(HttpStatusCode.OK, attempt.Status));
+        Assert.Equal(HttpStatusCode.Redirect, attempts[4].Status);
+        Assert.Equal("/Identity/Account/Lockout", attempts[4].Location);
+
+        var withRightPassword = await SignInAsync(client, account.Email, TestAccounts.Password);
+        Assert.Equal(HttpStatusCode.Redirect, withRightPassword.Status);
+        Assert.Equal("/Identity/Account/Lockout", withRightPassword.Location);
+        var lockout = await client.FollowRedirectAsync(withRightPassword, _ct);
+        Assert.Contains("You cannot sign in for now", lockout.Document.QuerySelector("h1")?.TextContent);
+        Assert.Contains("Wait 15 minutes", lockout.Text);
+
+        var stillSignedOut = await client.GetAsync("/Identity/Account/Manage", _ct);
+        Assert.Equal(HttpStatusCode.Redirect, stillSignedOut.Status);
+        await using var scope = fixture.Db();
+        var user = await scope.Context.Users.SingleAsync(u => u.Id == account.Id, _ct);
+        Assert.True(user.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14));
+    }
+
+    [Fact]
+    public async Task An_unknown_email_and_a_wrong_password_get_the_same_answer()
+    {
+        var account = await TestAccounts.CreateAsync(fixture);
+        var unknownEmail = $"nobody-{Guid.NewGuid():N}@example.org";
+
+        var unknown = await SignInAsync(BrowserLikeClient.For(fixture.Factory), unknownEmail, "Some-password-1");
+        var wrongPassword = await SignInAsync(BrowserLikeClient.For(fixture.Factory), account.Email, "Some-password-1");
+
+        Assert.Equal(HttpStatusCode.OK, unknown.Status);
+        Assert.Equal(unknown.Status, wrongPassword.Status);
+        Assert.Equal(Comparable(unknown, unknownEmail), Comparable(wrongPassword, account.Email));
+        Assert.Contains(LoginModel.NotRecognised, unknown.Text);
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_offers_no_registration_and_no_external_sign_in()
+    {
+        var page = await BrowserLikeClient.For(fixture.Factory).GetAsync(LoginUrl, _ct);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("Sign in", page.Document.QuerySelector("h1")?.TextContent.Trim());
+        Assert.DoesNotContain("Register", page.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("external", page.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(page.Document.QuerySelectorAll("a[href*='Register'], form[action*='ExternalLogin']"));
+        Assert.Empty(page.Document.QuerySelectorAll(".btn, .form-control, .form-floating"));
+    }
+
+    private Task<BrowserLikeClient.Page> SignInAsync(BrowserLikeClient client, string email, string password) =>
+        client.SubmitAsync(LoginUrl, new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }, "form#account", _ct);
+
+    /// <summary>The main content with what differs by design taken out: the email typed and the antiforgery token.</summary>
+    private static string Comparable(BrowserLikeClient.Page page, string emailTyped)
+    {
+        var token = page.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
+        return page.Document.QuerySelector("main")!.OuterHtml
+            .Replace(token, "<token>", StringComparison.Ordinal)
+            .Replace(emailTyped, "<email>", StringComparison.Ordinal);
     }
 
     [Fact]

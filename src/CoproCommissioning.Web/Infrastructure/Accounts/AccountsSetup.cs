@@ -1,8 +1,24 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace CoproCommissioning.Web.Infrastructure.Accounts;
 
 public static class AccountsSetup
 {
-    public static IServiceCollection AddCoproAccounts(this IServiceCollection services, IConfiguration configuration) => services;
+    /// <summary>Call after AddDefaultIdentity: it replaces Identity's error messages with plain English ones.</summary>
+    public static IServiceCollection AddCoproAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AccountOptions>()
+            .Configure<IHostEnvironment>((options, environment) => options.ApplyEnvironmentDefaults(environment))
+            .Bind(configuration.GetSection(AccountOptions.Section));
+        services.AddSingleton<StaffTwoFactorPolicy>();
+        services.Replace(ServiceDescriptor.Scoped<IdentityErrorDescriber, PlainEnglishIdentityErrors>());
+        services.AddScoped<PersonalDataExport>();
+        services.AddScoped<AccountPseudonymiser>();
+        return services;
+    }
 
-    public static IApplicationBuilder UseTwoFactorEnforcement(this IApplicationBuilder app) => app;
+    /// <summary>Call after UseAuthorization.</summary>
+    public static IApplicationBuilder UseTwoFactorEnforcement(this IApplicationBuilder app) =>
+        app.UseMiddleware<TwoFactorEnforcementMiddleware>();
 }

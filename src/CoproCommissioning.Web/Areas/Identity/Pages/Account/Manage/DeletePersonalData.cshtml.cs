@@ -1,0 +1,73 @@
+using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Web.Infrastructure.Accounts;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CoproCommissioning.Web.Areas.Identity.Pages.Account.Manage;
+
+/// <summary>
+/// Deletes the account by pseudonymising it (<see cref="AccountPseudonymiser"/>): decisions keep who shaped them,
+/// shown as "Former participant #N". The person confirms with their password.
+/// </summary>
+public sealed class DeletePersonalDataModel(
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signInManager,
+    AccountPseudonymiser pseudonymiser,
+    IValidator<DeletePersonalDataModel.InputModel> validator,
+    ILogger<DeletePersonalDataModel> logger) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var check = await validator.ValidateAsync(Input, ct);
+        if (!check.IsValid)
+        {
+            ModelState.AddFormErrors(check, nameof(Input));
+            return Page();
+        }
+
+        // Wrong passwords here count towards lockout, like on the sign-in page.
+        var password = await signInManager.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+        if (password.IsLockedOut)
+        {
+            await signInManager.SignOutAsync();
+            return RedirectToPage("/Account/Lockout");
+        }
+
+        if (!password.Succeeded)
+        {
+            ModelState.AddModelError("Input.Password", users.ErrorDescriber.PasswordMismatch().Description);
+            return Page();
+        }
+
+        var number = await pseudonymiser.PseudonymiseAsync(user.Id, ct);
+        await signInManager.SignOutAsync();
+        logger.LogInformation("User {UserId} deleted their account", user.Id);
+        TempData["FormerParticipantNumber"] = number;
+        return RedirectToPage("/Account/Deleted");
+    }
+
+    public sealed class InputModel
+    {
+        public string Password { get; set; } = "";
+    }
+
+    public sealed class InputValidator : AbstractValidator<InputModel>
+    {
+        public InputValidator() => RuleFor(x => x.Password).NotEmpty().WithMessage("Enter your password to delete your account");
+    }
+}

@@ -1,0 +1,49 @@
+using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Web.Infrastructure.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CoproCommissioning.Web.Areas.Identity.Pages.Account.Manage;
+
+public sealed class Disable2faModel(
+    UserManager<AppUser> users,
+    StaffTwoFactorPolicy policy,
+    ILogger<Disable2faModel> logger) : PageModel
+{
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    /// <summary>Administrators and commissioners cannot turn it off while the setting requires it (checked on POST too).</summary>
+    public bool IsRequired => policy.IsRequiredFor(User);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        return await users.GetTwoFactorEnabledAsync(user) ? Page() : RedirectToPage("./TwoFactorAuthentication");
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (IsRequired)
+        {
+            return Page();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        logger.LogInformation("User {UserId} turned off two-factor authentication", user.Id);
+        StatusMessage = "Two-factor authentication is off. You can turn it on again at any time.";
+        return RedirectToPage("./TwoFactorAuthentication");
+    }
+}

@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CoproCommissioning.Web.Areas.Identity.Pages.Account.Manage;
+
+public sealed class PersonalDataModel : PageModel
+{
+    public void OnGet()
+    {
+    }
+}

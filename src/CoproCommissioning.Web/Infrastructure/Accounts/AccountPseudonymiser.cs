@@ -1,0 +1,78 @@
+using CoproCommissioning.Data;
+using CoproCommissioning.Data.Auditing;
+using CoproCommissioning.Data.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproCommissioning.Web.Infrastructure.Accounts;
+
+/// <summary>
+/// Deletes a person's account by pseudonymising it: the row stays, so every decision, contribution and
+/// membership still points at the same id and keeps its provenance, but it now reads "Former participant #N"
+/// and holds nothing that identifies the person or lets anyone sign in to it.
+/// </summary>
+public sealed class AccountPseudonymiser(CoproDbContext db, TimeProvider clock, ILogger<AccountPseudonymiser> logger)
+{
+    public const string DeletedEmailDomain = "deleted.invalid";
+
+    // Serialises the choice of the next number between concurrent deletions (pg_advisory_xact_lock).
+    private const long NumberLockKey = 0x436F70726F_4650; // "Copro" "FP"
+
+    /// <summary>Returns N in "Former participant #N".</summary>
+    public async Task<int> PseudonymiseAsync(string userId, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({NumberLockKey})", ct);
+
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct)
+            ?? throw new InvalidOperationException($"No account {userId}.");
+        if (user.DeletedAt is not null)
+        {
+            throw new InvalidOperationException($"Account {userId} was already deleted.");
+        }
+
+        var number = (await db.Users.MaxAsync(u => u.FormerParticipantNumber, ct) ?? 0) + 1;
+        var now = clock.GetUtcNow();
+        var placeholder = $"former-participant-{number}@{DeletedEmailDomain}";
+
+        user.DisplayName = $"Former participant #{number}";
+        user.FormerParticipantNumber = number;
+        user.DeletedAt = now;
+        user.ShowAsPanelMember = false;
+        user.OrganisationId = null;
+        user.AccessNeeds = "";
+        user.CommunicationPreferences = [];
+
+        user.UserName = placeholder;
+        user.NormalizedUserName = placeholder.ToUpperInvariant();
+        user.Email = placeholder;
+        user.NormalizedEmail = placeholder.ToUpperInvariant();
+        user.EmailConfirmed = false;
+        user.PhoneNumber = null;
+        user.PhoneNumberConfirmed = false;
+
+        // Nobody can sign in to it again: no password, no second factor, locked for good, and every
+        // cookie issued before now fails its next security-stamp check.
+        user.PasswordHash = null;
+        user.TwoFactorEnabled = false;
+        user.LockoutEnabled = true;
+        user.LockoutEnd = DateTimeOffset.MaxValue;
+        user.AccessFailedCount = 0;
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+
+        db.UserTokens.RemoveRange(await db.UserTokens.Where(t => t.UserId == userId).ToListAsync(ct));
+        db.UserLogins.RemoveRange(await db.UserLogins.Where(l => l.UserId == userId).ToListAsync(ct));
+        db.UserClaims.RemoveRange(await db.UserClaims.Where(c => c.UserId == userId).ToListAsync(ct));
+        db.UserRoles.RemoveRange(await db.UserRoles.Where(r => r.UserId == userId).ToListAsync(ct));
+
+        db.AuditEvents.Add(new AuditEvent(now, userId, nameof(AppUser), userId, AuditAction.Deleted, """{"pseudonymised":true}"""));
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+
+        logger.LogInformation("Account {UserId} deleted: pseudonymised as former participant {Number}", userId, number);
+        return number;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CoproCommissioning.Data;
+using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Domain.Cycles;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproCommissioning.Web.Infrastructure.Accounts;
+
+/// <summary>
+/// "Your data": everything the service holds about one person, as JSON they can keep (UK GDPR right of access
+/// and data portability). Secrets (password hash, authenticator key, recovery codes) are left out.
+/// </summary>
+public sealed class PersonalDataExport(CoproDbContext db, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public async Task<byte[]> ToJsonAsync(string userId, CancellationToken ct)
+    {
+        var export = await BuildAsync(userId, ct);
+        return JsonSerializer.SerializeToUtf8Bytes(export, Json);
+    }
+
+    public async Task<PersonalData> BuildAsync(string userId, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+
+        var account = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new AccountData(
+                u.Id,
+                u.Email,
+                u.UserName,
+                u.EmailConfirmed,
+                u.PhoneNumber,
+                u.TwoFactorEnabled,
+                u.DisplayName,
+                u.ShowAsPanelMember,
+                db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                u.CommunicationPreferences,
+                u.AccessNeeds,
+                db.UserRoles.Where(r => r.UserId == u.Id)
+                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+                    .ToList()))
+            .SingleOrDefaultAsync(ct)
+            ?? throw new InvalidOperationException($"No account {userId}.");
+
+        var memberships = await db.Memberships.AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .Join(db.Cycles, m => m.CycleId, c => c.Id, (m, c) => new { Membership = m, c.Title })
+            .OrderBy(x => x.Membership.JoinedAt)
+            .Select(x => new MembershipData(x.Membership.CycleId, x.Title, x.Membership.Role, x.Membership.PanelVoice, x.Membership.JoinedAt))
+            .ToListAsync(ct);
+
+        var contributions = await (
+                from contribution in db.Set<Contribution>().AsNoTracking()
+                where contribution.AuthorUserId == userId
+                join stage in db.Set<Stage>() on EF.Property<Guid>(contribution, "StageId") equals stage.Id
+                join cycle in db.Cycles on EF.Property<Guid>(stage, "CycleId") equals cycle.Id
+                orderby contribution.CreatedAt
+                select new ContributionData(
+                    contribution.Id,
+                    cycle.Id,
+                    cycle.Title,
+                    contribution.StageKind,
+                    contribution.Voice,
+                    contribution.Channel,
+                    contribution.Summary,
+                    contribution.Body,
+                    contribution.CreatedAt,
+                    contribution.RecordedByUserId != null,
+                    contribution.Responses
+                        .OrderByDescending(r => r.Revision)
+                        .Select(r => new ResponseData(r.Type, r.Explanation, r.RespondedAt))
+                        .FirstOrDefault()))
+            .ToListAsync(ct);
+
+        var decisions = await (
+                from decision in db.Set<Decision>().AsNoTracking()
+                where decision.Participants.Any(p => p.UserId == userId)
+                join stage in db.Set<Stage>() on EF.Property<Guid>(decision, "StageId") equals stage.Id
+                join cycle in db.Cycles on EF.Property<Guid>(stage, "CycleId") equals cycle.Id
+                orderby decision.DecidedAt
+                select new DecisionData(
+                    decision.Id,
+                    cycle.Id,
+                    cycle.Title,
+                    decision.StageKind,
+                    decision.Title,
+                    decision.WhatWasDecided,
+                    decision.Mode,
+                    decision.DecidedAt,
+                    decision.Participants.Where(p => p.UserId == userId).Select(p => p.Role).First()))
+            .ToListAsync(ct);
+
+        return new PersonalData(clock.GetUtcNow(), account, memberships, contributions, decisions);
+    }
+
+    public sealed record PersonalData(
+        DateTimeOffset ExportedAt,
+        AccountData Account,
+        IReadOnlyList<MembershipData> Memberships,
+        IReadOnlyList<ContributionData> Contributions,
+        IReadOnlyList<DecisionData> Decisions);
+
+    public sealed record AccountData(
+        string Id,
+        string? Email,
+        string? UserName,
+        bool EmailConfirmed,
+        string? PhoneNumber,
+        bool TwoFactorEnabled,
+        string DisplayName,
+        bool ShowAsPanelMember,
+        string? Organisation,
+        List<CommunicationPreference> CommunicationPreferences,
+        string AccessNeeds,
+        List<string> SiteRoles);
+
+    public sealed record MembershipData(Guid CycleId, string CycleTitle, CycleRole Role, Voice? PanelVoice, DateTimeOffset JoinedAt);
+
+    public sealed record ContributionData(
+        Guid Id,
+        Guid CycleId,
+        string CycleTitle,
+        StageKind Stage,
+        Voice Voice,
+        Channel Channel,
+        string Summary,
+        string Body,
+        DateTimeOffset CreatedAt,
+        bool LoggedOnYourBehalf,
+        ResponseData? CurrentResponse);
+
+    public sealed record ResponseData(ResponseType Type, string Explanation, DateTimeOffset RespondedAt);
+
+    public sealed record DecisionData(
+        Guid Id,
+        Guid CycleId,
+        string CycleTitle,
+        StageKind Stage,
+        string Title,
+        string WhatWasDecided,
+        DecisionMode Mode,
+        DateTimeOffset DecidedAt,
+        CycleRole YourRole);
+}

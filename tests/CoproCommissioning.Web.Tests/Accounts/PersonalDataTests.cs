@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.Json;
+using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Web.Tests.Infrastructure;
+
+namespace CoproCommissioning.Web.Tests.Accounts;
+
+public sealed class PersonalDataFixture(PostgresServer server) : DatabaseFixture(server);
+
+public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixture<PersonalDataFixture>
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_download_has_the_persons_account_memberships_contributions_and_decisions_and_nobody_elses_input()
+    {
+        var me = await TestAccounts.CreateAsync(fixture, displayName: "Jess Morgan");
+        var someoneElse = await TestAccounts.CreateAsync(fixture, displayName: "Alan Price");
+        var commissioner = await TestAccounts.CreateAsync(fixture, SiteRoles.Commissioner, "Priya Sharma");
+        var myText = $"The crisis line kept me on hold for an hour ({Guid.NewGuid():N})";
+        var theirText = $"My son was sent 80 miles away for a bed ({Guid.NewGuid():N})";
+        var built = await ParticipationData.CreateAsync(fixture, me.Id, someoneElse.Id, commissioner.Id, myText, theirText);
+        var client = BrowserLikeClient.For(fixture.Factory);
+        await client.SignInAsync(me.Email, TestAccounts.Password, _ct);
+
+        var download = await client.SubmitAsync("/Identity/Account/Manage/PersonalData", new Dictionary<string, string>(),
+            "form[action*=DownloadPersonalData]", _ct);
+
+        Assert.Equal(HttpStatusCode.OK, download.Status);
+        Assert.StartsWith("application/json", download.Headers["Content-Type"]);
+        Assert.Contains("attachment", download.Headers["Content-Disposition"]);
+        Assert.Contains(myText, download.Html);
+        Assert.DoesNotContain(theirText, download.Html);
+
+        using var json = JsonDocument.Parse(download.Html);
+        var root = json.RootElement;
+        Assert.Equal(me.Email, root.GetProperty("account").GetProperty("email").GetString());
+        Assert.Equal("Jess Morgan", root.GetProperty("account").GetProperty("displayName").GetString());
+        var membership = Assert.Single(root.GetProperty("memberships").EnumerateArray());
+        Assert.Equal(built.CycleId, membership.GetProperty("cycleId").GetGuid());
+        Assert.Equal(built.CycleTitle, membership.GetProperty("cycleTitle").GetString());
+        Assert.Equal("PanelMember", membership.GetProperty("role").GetString());
+        var contribution = Assert.Single(root.GetProperty("contributions").EnumerateArray());
+        Assert.Equal(built.ContributionId, contribution.GetProperty("id").GetGuid());
+        Assert.Equal("Nowhere to go at night", contribution.GetProperty("summary").GetString());
+        Assert.Equal(myText, contribution.GetProperty("body").GetString());
+        Assert.Equal("NeedsAssessment", contribution.GetProperty("stage").GetString());
+        Assert.Equal("Adopted", contribution.GetProperty("currentResponse").GetProperty("type").GetString());
+        Assert.Equal("We will fund a crisis café open until midnight.",
+            contribution.GetProperty("currentResponse").GetProperty("explanation").GetString());
+        var decision = Assert.Single(root.GetProperty("decisions").EnumerateArray());
+        Assert.Equal(built.DecisionId, decision.GetProperty("id").GetGuid());
+        Assert.Equal("PanelMember", decision.GetProperty("yourRole").GetString());
+        Assert.DoesNotContain("passwordHash", download.Html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Opening_the_download_address_directly_goes_back_to_the_your_data_page()
+    {
+        var me = await TestAccounts.CreateAsync(fixture);
+        var client = BrowserLikeClient.For(fixture.Factory);
+        await client.SignInAsync(me.Email, TestAccounts.Password, _ct);
+
+        var page = await client.GetAsync("/Identity/Account/Manage/DownloadPersonalData", _ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, page.Status);
+        Assert.Equal("/Identity/Account/Manage/PersonalData", page.Location);
+    }
+}
