@@ -1,7 +1,9 @@
 using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Domain.CoDesign;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Domain.NeedsAssessment;
 using CoproCommissioning.Domain.Organisations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -19,6 +21,11 @@ public sealed class CoproDbContext(DbContextOptions<CoproDbContext> options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
+    public DbSet<IdentifiedNeed> IdentifiedNeeds => Set<IdentifiedNeed>();
+    public DbSet<InequalityGroup> InequalityGroups => Set<InequalityGroup>();
+    public DbSet<CoDesignSession> CoDesignSessions => Set<CoDesignSession>();
+    public DbSet<ProviderProposal> ProviderProposals => Set<ProviderProposal>();
 
     // Shared key ring so every app instance behind a load balancer can read the others' cookies.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

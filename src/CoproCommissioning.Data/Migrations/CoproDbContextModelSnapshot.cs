@@ -193,6 +193,169 @@ namespace CoproCommissioning.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("CoproCommissioning.Domain.CoDesign.CoDesignSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string[]>("AccessArrangements")
+                        .IsRequired()
+                        .HasColumnType("character varying(40)[]")
+                        .HasColumnName("access_arrangements");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<TimeOnly?>("EndTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("end_time");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("JoiningDetails")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("joining_details");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("minutes")
+                        .HasAnnotation("Copro:PersonalText", true);
+
+                    b.Property<string>("OtherAccessArrangements")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("other_access_arrangements");
+
+                    b.Property<int>("OtherAttendees")
+                        .HasColumnType("integer")
+                        .HasColumnName("other_attendees");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("start_time");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("venue");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_co_design_sessions");
+
+                    b.HasIndex("CycleId", "Date")
+                        .HasDatabaseName("ix_co_design_sessions_cycle_id_date");
+
+                    b.ToTable("co_design_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.CoDesign.ProviderProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_changed_at");
+
+                    b.Property<string>("LastChangedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("last_changed_by_user_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("ProposedModel")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("proposed_model");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("submitted_by_user_id");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_provider_proposals");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_provider_proposals_organisation_id");
+
+                    b.HasIndex("CycleId", "OrganisationId")
+                        .HasDatabaseName("ix_provider_proposals_cycle_id_organisation_id");
+
+                    b.ToTable("provider_proposals", (string)null);
+                });
+
             modelBuilder.Entity("CoproCommissioning.Domain.Cycles.CommissioningCycle", b =>
                 {
                     b.Property<Guid>("Id")
@@ -703,6 +866,165 @@ namespace CoproCommissioning.Data.Migrations
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("CoproCommissioning.Domain.NeedsAssessment.EvidenceItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("added_by_user_id");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("link");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary")
+                        .HasAnnotation("Copro:PersonalText", true);
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_items");
+
+                    b.HasIndex("CycleId", "AddedAt")
+                        .HasDatabaseName("ix_evidence_items_cycle_id_added_at");
+
+                    b.ToTable("evidence_items", (string)null);
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.NeedsAssessment.IdentifiedNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("priority");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("statement");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_identified_needs");
+
+                    b.HasIndex("CycleId")
+                        .HasDatabaseName("ix_identified_needs_cycle_id");
+
+                    b.ToTable("identified_needs", (string)null);
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.NeedsAssessment.InequalityGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("group");
+
+                    b.Property<string>("Inequality")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("inequality");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inequality_groups");
+
+                    b.HasIndex("CycleId")
+                        .HasDatabaseName("ix_inequality_groups_cycle_id");
+
+                    b.ToTable("inequality_groups", (string)null);
+                });
+
             modelBuilder.Entity("CoproCommissioning.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -931,6 +1253,68 @@ namespace CoproCommissioning.Data.Migrations
                         .HasConstraintName("fk_users_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("CoproCommissioning.Domain.CoDesign.CoDesignSession", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Cycles.CommissioningCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_co_design_sessions_cycles_cycle_id");
+
+                    b.OwnsMany("CoproCommissioning.Domain.CoDesign.SessionAttendee", "Attendees", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("CoDesignSessionId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("co_design_session_id");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("user_id");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_co_design_session_attendees");
+
+                            b1.HasIndex("CoDesignSessionId", "UserId")
+                                .IsUnique()
+                                .HasDatabaseName("ix_co_design_session_attendees_co_design_session_id_user_id");
+
+                            b1.ToTable("co_design_session_attendees", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CoDesignSessionId")
+                                .HasConstraintName("fk_co_design_session_attendees_co_design_sessions_co_design_se");
+                        });
+
+                    b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.CoDesign.ProviderProposal", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Cycles.CommissioningCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_provider_proposals_commissioning_cycles_cycle_id");
+
+                    b.HasOne("CoproCommissioning.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_provider_proposals_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("CoproCommissioning.Domain.Cycles.Contribution", b =>
                 {
                     b.HasOne("CoproCommissioning.Domain.Cycles.Stage", null)
@@ -1095,6 +1479,79 @@ namespace CoproCommissioning.Data.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_invitations_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.NeedsAssessment.EvidenceItem", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Cycles.CommissioningCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_items_commissioning_cycles_cycle_id");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.NeedsAssessment.IdentifiedNeed", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Cycles.CommissioningCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_identified_needs_commissioning_cycles_cycle_id");
+
+                    b.OwnsMany("CoproCommissioning.Domain.NeedsAssessment.SupportingEvidence", "SupportingEvidence", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("EvidenceItemId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("evidence_item_id");
+
+                            b1.Property<Guid>("IdentifiedNeedId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("identified_need_id");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_identified_need_evidence");
+
+                            b1.HasIndex("EvidenceItemId")
+                                .HasDatabaseName("ix_identified_need_evidence_evidence_item_id");
+
+                            b1.HasIndex("IdentifiedNeedId", "EvidenceItemId")
+                                .IsUnique()
+                                .HasDatabaseName("ix_identified_need_evidence_identified_need_id_evidence_item_id");
+
+                            b1.ToTable("identified_need_evidence", (string)null);
+
+                            b1.HasOne("CoproCommissioning.Domain.NeedsAssessment.EvidenceItem", null)
+                                .WithMany()
+                                .HasForeignKey("EvidenceItemId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired()
+                                .HasConstraintName("fk_identified_need_evidence_evidence_items_evidence_item_id");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IdentifiedNeedId")
+                                .HasConstraintName("fk_identified_need_evidence_identified_needs_identified_need_id");
+                        });
+
+                    b.Navigation("SupportingEvidence");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.NeedsAssessment.InequalityGroup", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Cycles.CommissioningCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inequality_groups_commissioning_cycles_cycle_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -544,6 +544,12 @@ public sealed class CommissioningCycle
 
             // Specification sections arrive in a later issue; until then only the id's shape can be checked.
             TargetKind.SpecificationSection => target.Id is { } id && id != Guid.Empty,
+
+            // A session is an aggregate of its own (CoDesign.CoDesignSession): the page checks it is in this cycle.
+            TargetKind.CoDesignSession => target.Id is { } sessionId && sessionId != Guid.Empty,
+
+            // Specification outcomes are snapshots in Specification.ServiceSpecification: the specification checks them.
+            TargetKind.SpecificationOutcome => target.Id is { } outcomeId && outcomeId != Guid.Empty,
             _ => false,
         };
         if (!valid)

@@ -6,4 +6,10 @@ public enum TargetKind
     None,
     Decision,
     SpecificationSection,
+
+    /// <summary>Input logged from a co-design session (a workshop or meeting) on behalf of the people there.</summary>
+    CoDesignSession,
+
+    /// <summary>An outcome of the specification's outcome framework, as it reads in one version (a snapshot's id).</summary>
+    SpecificationOutcome,
 }

@@ -12,4 +12,6 @@ public enum CycleOperation
     ManageCycle,
     ManageMembers,
     SeeAccessNeeds,
+    SeeProviderProposals,
+    SubmitProviderProposal,
 }

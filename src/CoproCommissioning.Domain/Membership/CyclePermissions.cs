@@ -21,6 +21,10 @@ public static class CyclePermissions
         [CycleOperation.ManageMembers] = [CycleRole.Commissioner],
         // Access needs are health information: only the people who arrange support see them.
         [CycleOperation.SeeAccessNeeds] = [CycleRole.Commissioner, CycleRole.CoProductionChampion],
+        // Observers follow the cycle's decisions, not providers' commercial proposals.
+        [CycleOperation.SeeProviderProposals] =
+            [CycleRole.Commissioner, CycleRole.CoProductionChampion, CycleRole.PanelMember, CycleRole.Provider, CycleRole.ClinicalAdviser],
+        [CycleOperation.SubmitProviderProposal] = [CycleRole.Provider],
     };
 
     public static bool Allows(CycleRole role, CycleOperation operation) =>

@@ -1,3 +1,4 @@
+using CoproCommissioning.Data;
 using CoproCommissioning.Data.Identity;
 using Microsoft.AspNetCore.Identity;
 
@@ -11,10 +12,11 @@ public sealed class DemoDataOptions
 }
 
 /// <summary>
-/// Puts the demo accounts (and, as features land, a realistic demo cycle) into an empty or already
+/// Puts the demo accounts and the demo cycles (<see cref="DemoCycles"/>) into an empty or already
 /// seeded database. Safe to run at every start: it looks before it adds.
 /// </summary>
-public sealed class DemoSeeder(UserManager<AppUser> users, RoleManager<IdentityRole> roles, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(
+    UserManager<AppUser> users, RoleManager<IdentityRole> roles, CoproDbContext db, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const string Password = "CoproDemo-2026!";
 
@@ -65,6 +67,9 @@ public sealed class DemoSeeder(UserManager<AppUser> users, RoleManager<IdentityR
         }
 
         logger.LogInformation("Demo data ready: {AddedAccounts} demo accounts added", added);
+
+        await new DemoCycles(db, clock, logger).SeedAsync(ct);
+        await DemoStageContent.SeedAsync(db, clock, ct);
     }
 
     private static void Ensure(IdentityResult result, string what)

@@ -1,4 +1,5 @@
 using System.Net;
+using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Web.Areas.Identity.Pages.Account;
 using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Tests.Infrastructure;
@@ -158,13 +159,26 @@ public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFix
     [Fact]
     public async Task Seeding_the_demo_data_again_adds_nothing()
     {
+        var demoEmails = DemoSeeder.Accounts.Select(a => a.Email).ToList();
+        int accountsBefore, cyclesBefore, contributionsBefore;
+        await using (var before = fixture.Db())
+        {
+            accountsBefore = await before.Context.Users.CountAsync(u => demoEmails.Contains(u.Email!), _ct);
+            cyclesBefore = await before.Context.Cycles.CountAsync(_ct);
+            contributionsBefore = await before.Context.Set<Contribution>().CountAsync(_ct);
+        }
+
         await using (var scope = fixture.Db())
         {
             await scope.Services.GetRequiredService<DemoSeeder>().SeedAsync(_ct);
         }
 
         await using var check = fixture.Db();
-        Assert.Equal(DemoSeeder.Accounts.Count, await check.Context.Users.CountAsync(_ct));
+        Assert.Equal(DemoSeeder.Accounts.Count, accountsBefore);
+        Assert.Equal(accountsBefore, await check.Context.Users.CountAsync(u => demoEmails.Contains(u.Email!), _ct));
+        Assert.True(cyclesBefore >= 2);
+        Assert.Equal(cyclesBefore, await check.Context.Cycles.CountAsync(_ct));
+        Assert.Equal(contributionsBefore, await check.Context.Set<Contribution>().CountAsync(_ct));
         Assert.Equal(2, await check.Context.Roles.CountAsync(_ct));
     }
 

@@ -1,5 +1,6 @@
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Domain.Organisations;
 using CoproCommissioning.Domain.Tests.Builders;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,9 +16,17 @@ public static class TestCycles
         scope.Context.Cycles.Add(cycle);
         foreach (var (email, role) in members)
         {
-            var userId = await scope.Context.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-            var membership = CycleMembership.Create(cycle.Id, userId, role,
-                role == CycleRole.PanelMember ? Voice.LivedExperience : null, null, null, Moments.Now);
+            var user = await scope.Context.Users.SingleAsync(u => u.Email == email);
+            if (role == CycleRole.Provider && user.OrganisationId is null)
+            {
+                var organisation = new Organisation($"Provider organisation {Guid.NewGuid():N}", OrganisationKind.VoluntaryOrCommunityOrganisation);
+                scope.Context.Organisations.Add(organisation);
+                user.OrganisationId = organisation.Id;
+            }
+
+            var membership = CycleMembership.Create(cycle.Id, user.Id, role,
+                role == CycleRole.PanelMember ? Voice.LivedExperience : null,
+                role == CycleRole.Provider ? user.OrganisationId : null, null, Moments.Now);
             scope.Context.Memberships.Add(Expect.Success(membership));
         }
 

@@ -1,0 +1,42 @@
+using CoproCommissioning.Data.Auditing;
+using CoproCommissioning.Domain.CoDesign;
+using CoproCommissioning.Domain.Cycles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoproCommissioning.Data.Configurations;
+
+public sealed class CoDesignSessionConfiguration : IEntityTypeConfiguration<CoDesignSession>
+{
+    public void Configure(EntityTypeBuilder<CoDesignSession> builder)
+    {
+        builder.ToTable("co_design_sessions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Title).HasMaxLength(CoDesignSession.TitleMaxLength).IsRequired();
+        builder.Property(s => s.Venue).HasMaxLength(CoDesignSession.VenueMaxLength).IsRequired();
+        builder.Property(s => s.JoiningDetails).HasMaxLength(CoDesignSession.JoiningDetailsMaxLength).IsRequired();
+        builder.PrimitiveCollection(s => s.AccessArrangements)
+            .ElementType(element => element.HasConversion<string>().HasMaxLength(CoproDbContext.EnumMaxLength));
+        builder.Property(s => s.OtherAccessArrangements).HasMaxLength(CoDesignSession.OtherAccessArrangementsMaxLength).IsRequired();
+        // Minutes record what people said about their own lives and care.
+        builder.Property(s => s.Minutes).HasMaxLength(CoDesignSession.MinutesMaxLength).IsRequired().IsPersonalText();
+        builder.Property(s => s.RecordedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
+        builder.Property(s => s.Version).IsRowVersion();
+        builder.Ignore(s => s.InputChannel);
+        builder.Ignore(s => s.AsContributionTarget);
+        builder.HasIndex(s => new { s.CycleId, s.Date });
+        builder.HasOne<CommissioningCycle>().WithMany().HasForeignKey(s => s.CycleId).OnDelete(DeleteBehavior.Cascade);
+
+        builder.OwnsMany(s => s.Attendees, attendees =>
+        {
+            attendees.ToTable("co_design_session_attendees");
+            attendees.WithOwner().HasForeignKey("CoDesignSessionId");
+            attendees.Property<int>("Id");
+            attendees.HasKey("Id");
+            attendees.Property(a => a.UserId).HasMaxLength(UserIds.MaxLength).IsRequired();
+            attendees.HasIndex("CoDesignSessionId", nameof(SessionAttendee.UserId)).IsUnique();
+        });
+        builder.Navigation(s => s.Attendees).HasField("_attendees").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

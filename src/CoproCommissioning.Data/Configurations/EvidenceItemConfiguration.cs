@@ -1,0 +1,25 @@
+using CoproCommissioning.Data.Auditing;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.NeedsAssessment;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoproCommissioning.Data.Configurations;
+
+public sealed class EvidenceItemConfiguration : IEntityTypeConfiguration<EvidenceItem>
+{
+    public void Configure(EntityTypeBuilder<EvidenceItem> builder)
+    {
+        builder.ToTable("evidence_items");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Source).HasMaxLength(EvidenceItem.SourceMaxLength).IsRequired();
+        // A lived-experience story can say a great deal about one person's health.
+        builder.Property(e => e.Summary).HasMaxLength(EvidenceItem.SummaryMaxLength).IsRequired().IsPersonalText();
+        builder.Property(e => e.Link).HasMaxLength(EvidenceItem.LinkMaxLength);
+        builder.Property(e => e.AddedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
+        builder.Property(e => e.Version).IsRowVersion();
+        builder.HasIndex(e => new { e.CycleId, e.AddedAt });
+        builder.HasOne<CommissioningCycle>().WithMany().HasForeignKey(e => e.CycleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

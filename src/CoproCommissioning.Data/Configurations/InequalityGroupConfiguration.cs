@@ -1,0 +1,22 @@
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.NeedsAssessment;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoproCommissioning.Data.Configurations;
+
+public sealed class InequalityGroupConfiguration : IEntityTypeConfiguration<InequalityGroup>
+{
+    public void Configure(EntityTypeBuilder<InequalityGroup> builder)
+    {
+        builder.ToTable("inequality_groups");
+        builder.HasKey(g => g.Id);
+        builder.Property(g => g.Id).ValueGeneratedNever();
+        builder.Property(g => g.Description).HasMaxLength(InequalityGroup.DescriptionMaxLength).IsRequired();
+        builder.Property(g => g.Inequality).HasMaxLength(InequalityGroup.InequalityMaxLength).IsRequired();
+        builder.Property(g => g.RecordedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
+        builder.Property(g => g.Version).IsRowVersion();
+        builder.HasIndex(g => g.CycleId);
+        builder.HasOne<CommissioningCycle>().WithMany().HasForeignKey(g => g.CycleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,10 @@
+namespace CoproCommissioning.Domain.CoDesign;
+
+public enum SessionFormat
+{
+    InPerson,
+    Online,
+
+    /// <summary>At a venue, with people also joining online.</summary>
+    Hybrid,
+}

@@ -1,0 +1,8 @@
+namespace CoproCommissioning.Domain.NeedsAssessment;
+
+public enum NeedPriority
+{
+    High,
+    Medium,
+    Low,
+}

@@ -1,0 +1,46 @@
+using CoproCommissioning.Domain.Cycles;
+
+namespace CoproCommissioning.Domain.NeedsAssessment;
+
+/// <summary>
+/// What stage content (evidence, needs, sessions, proposals) shares: it is kept outside the cycle aggregate,
+/// so adding it never clashes with a sign-off, but it follows the cycle's rule that a signed-off stage
+/// changes only after it is reopened.
+/// </summary>
+internal static class StageContent
+{
+    public static void CheckStageOpen(ICollection<Refusal> refusals, CommissioningCycle cycle, StageKind kind, DateTimeOffset now)
+    {
+        if (IsSignedOffAt(cycle.StageOf(kind), now))
+        {
+            refusals.Add(new Refusal(CycleRules.StageSignedOff));
+        }
+    }
+
+    /// <summary>
+    /// Whether the stage was signed off at <paramref name="at"/>. For now that is its status; for an earlier
+    /// moment it is its history, so content that predates a sign-off (the demo cycle's evidence) can be
+    /// recorded with the time it was gathered. Without its history loaded, the status decides.
+    /// </summary>
+    public static bool IsSignedOffAt(Stage stage, DateTimeOffset at)
+    {
+        var latest = stage.History.MaxBy(e => e.At);
+        if (latest is null || at >= latest.At)
+        {
+            return stage.IsSignedOff;
+        }
+
+        return stage.History.Where(e => e.At <= at).MaxBy(e => e.At)?.Kind == StageEventKind.SignOff;
+    }
+
+    public static void CheckCycle(CommissioningCycle cycle, Guid cycleId)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        if (cycle.Id != cycleId)
+        {
+            throw new ArgumentException($"This belongs to cycle {cycleId}, not cycle {cycle.Id}.", nameof(cycle));
+        }
+    }
+
+    public static bool IsStaff(CycleRole role) => role is CycleRole.Commissioner or CycleRole.CoProductionChampion;
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproCommissioning.Web.Infrastructure.Pages;
+
+/// <summary>One page of a list that can grow, and where it sits in the whole list.</summary>
+public sealed record PageOf<T>(IReadOnlyList<T> Items, int Number, int Size, int TotalCount)
+{
+    public int TotalPages => Math.Max(1, (TotalCount + Size - 1) / Size);
+
+    public bool IsEmpty => TotalCount == 0;
+
+    /// <summary>"Showing 21 to 40 of 53".</summary>
+    public int FirstShown => TotalCount == 0 ? 0 : ((Number - 1) * Size) + 1;
+
+    public int LastShown => Math.Min(Number * Size, TotalCount);
+}
+
+public static class Paging
+{
+    public const int DefaultSize = 20;
+
+    /// <summary>
+    /// A page number from the query string: anything below 1 is page 1. Name the query parameter anything but
+    /// "page", which Razor Pages keeps for the page's own name.
+    /// </summary>
+    public static int Clamp(int page) => Math.Max(1, page);
+
+    public static async Task<PageOf<T>> ToPageAsync<T>(this IQueryable<T> query, int page, CancellationToken ct, int size = DefaultSize)
+    {
+        int total = await query.CountAsync(ct);
+        int number = Within(page, total, size);
+        var items = await query.Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        return new PageOf<T>(items, number, size, total);
+    }
+
+    public static PageOf<T> ToPage<T>(this IEnumerable<T> items, int page, int size = DefaultSize)
+    {
+        var all = items as IReadOnlyList<T> ?? [.. items];
+        int number = Within(page, all.Count, size);
+        return new PageOf<T>([.. all.Skip((number - 1) * size).Take(size)], number, size, all.Count);
+    }
+
+    // A page past the end (a list that shrank since the link was made) shows the last page.
+    private static int Within(int page, int total, int size)
+    {
+        int last = Math.Max(1, (total + size - 1) / size);
+        return Math.Min(Clamp(page), last);
+    }
+}
+
+/// <summary>What the NHS pagination component needs: the page shown, how many, and the address of each.</summary>
+public sealed record PaginationLinks(int Number, int TotalPages, Func<int, string> UrlFor, string? ListName = null)
+{
+    public static PaginationLinks For<T>(PageOf<T> page, Func<int, string> urlFor, string? listName = null) =>
+        new(page.Number, page.TotalPages, urlFor, listName);
+}

@@ -1,0 +1,122 @@
+using CoproCommissioning.Data;
+using CoproCommissioning.Domain.CoDesign;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Web.Infrastructure;
+using CoproCommissioning.Web.Infrastructure.Authorization;
+using CoproCommissioning.Web.Infrastructure.Pages;
+using CoproCommissioning.Web.Pages.Cycles.NeedsAssessment;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproCommissioning.Web.Pages.Cycles.CoDesign.Sessions;
+
+/// <summary>A commissioner or the champion adds minutes and who came, or corrects a session; two people at once are told (R8).</summary>
+[CyclePermission(CycleOperation.LogOnBehalf)]
+public sealed class EditModel(CoproDbContext db, IValidator<AddModel.Input> validator, TimeProvider clock, ILogger<EditModel> logger)
+    : StageContentPageModel(StageKind.CoDesign)
+{
+    public const string ConflictMessage =
+        "Someone changed this session while you were editing. Your changes have not been saved: check the latest version, then save again.";
+
+    [BindProperty]
+    public AddModel.Input Form { get; set; } = new();
+
+    public IReadOnlyList<AddModel.MemberOption> Members { get; private set; } = [];
+
+    /// <summary>What is saved now, shown after a conflict so the person can compare.</summary>
+    public CoDesignSession? Latest { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid sessionId, CancellationToken ct)
+    {
+        var session = await FindAsync(sessionId, ct);
+        if (session is null || !await LoadAsync(session, ct))
+        {
+            return NotFound();
+        }
+
+        Form = AddModel.Input.From(session);
+        return Page();
+    }
+
+    [CyclePermission(CycleOperation.LogOnBehalf)]
+    public async Task<IActionResult> OnPostAsync(Guid sessionId, CancellationToken ct)
+    {
+        var session = await FindAsync(sessionId, ct);
+        if (session is null)
+        {
+            return NotFound();
+        }
+
+        var check = await validator.ValidateAsync(Form, ct);
+        if (!check.IsValid)
+        {
+            ModelState.AddErrors(check, nameof(Form));
+            return await LoadAsync(session, ct) ? Page() : NotFound();
+        }
+
+        var cycle = await LoadCycleAsync(db, ct);
+        if (cycle is null)
+        {
+            return NotFound();
+        }
+
+        // People who came and have since left the cycle stay on the record of a past session.
+        var newAttendees = Form.AttendeeUserIds.Except(session.Attendees.Select(a => a.UserId), StringComparer.Ordinal).ToList();
+        if (!await AddModel.AreMembersAsync(db, CycleId, newAttendees, ct))
+        {
+            ModelState.AddModelError("Form.AttendeeUserIds", AddModel.UnknownAttendeeMessage);
+            return await LoadAsync(session, ct) ? Page() : NotFound();
+        }
+
+        db.Entry(session).Property(s => s.Version).OriginalValue = Form.Version;
+        var outcome = session.Revise(cycle, Form.ToDetails(), HttpContext.CycleMember().Role, clock.GetUtcNow());
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddErrors(outcome.Refusals, AddModel.FieldsByCode);
+            return await LoadAsync(session, ct) ? Page() : NotFound();
+        }
+
+        try
+        {
+            // Changing only who came touches only the attendee rows: update the session's own row too, so its
+            // version (xmin) moves and the check above covers every part of the session.
+            db.Entry(session).Property(s => s.Title).IsModified = true;
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            Latest = await FindAsync(sessionId, ct);
+            if (Latest is null)
+            {
+                return NotFound();
+            }
+
+            Form = Form with { Version = Latest.Version };
+            ModelState.AddModelError("", ConflictMessage);
+            return await LoadAsync(Latest, ct) ? Page() : NotFound();
+        }
+
+        logger.LogInformation("Co-design session {SessionId} of cycle {CycleId} changed", session.Id, CycleId);
+        TempData.SetSuccess("Your changes to the session were saved.");
+        return RedirectToPage("/Cycles/CoDesign/Sessions/Details", new { cycleId = CycleId, sessionId });
+    }
+
+    private Task<CoDesignSession?> FindAsync(Guid sessionId, CancellationToken ct)
+    {
+        var cycleId = CycleId;
+        return db.CoDesignSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.CycleId == cycleId, ct);
+    }
+
+    /// <summary>The members to choose from, plus anyone recorded as coming who has since left the cycle.</summary>
+    private async Task<bool> LoadAsync(CoDesignSession session, CancellationToken ct)
+    {
+        var members = await AddModel.MemberOptionsAsync(db, CycleId, User.UserId(), ct);
+        var formerIds = session.Attendees.Select(a => a.UserId).Except(members.Select(m => m.UserId), StringComparer.Ordinal).ToList();
+        var names = await PeopleNames.LoadAsync(db, formerIds, User.UserId(), ct);
+        Members = [.. members, .. formerIds.Select(id => new AddModel.MemberOption(id, names.Of(id), "No longer a member"))];
+        return await LoadHeadingAsync(db, ct);
+    }
+}

@@ -1,0 +1,46 @@
+using CoproCommissioning.Data;
+using CoproCommissioning.Domain.CoDesign;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Web.Infrastructure.Authorization;
+using CoproCommissioning.Web.Infrastructure.Pages;
+using CoproCommissioning.Web.Pages.Cycles.NeedsAssessment;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproCommissioning.Web.Pages.Cycles.CoDesign.Sessions;
+
+[CyclePermission(CycleOperation.View)]
+public sealed class IndexModel(CoproDbContext db) : StageContentPageModel(StageKind.CoDesign)
+{
+    public PageOf<SessionRow> Sessions { get; private set; } = new([], 1, PageSize, 0);
+
+    public IReadOnlyDictionary<Guid, int> InputCounts { get; private set; } = new Dictionary<Guid, int>();
+
+    public async Task<IActionResult> OnGetAsync(int pageNumber = 1, CancellationToken ct = default)
+    {
+        if (!await LoadHeadingAsync(db, ct))
+        {
+            return NotFound();
+        }
+
+        var cycleId = CycleId;
+        Sessions = await db.CoDesignSessions.AsNoTracking()
+            .Where(s => s.CycleId == cycleId)
+            .OrderByDescending(s => s.Date).ThenByDescending(s => s.StartTime).ThenBy(s => s.Id)
+            .Select(s => new SessionRow(s.Id, s.Title, s.Date, s.StartTime, s.EndTime, s.Format, s.Venue, s.JoiningDetails,
+                s.Attendees.Count + s.OtherAttendees))
+            .ToPageAsync(pageNumber, ct, PageSize);
+        var ids = Sessions.Items.Select(s => (Guid?)s.Id).ToList();
+        InputCounts = await SessionContributions.Of(db, cycleId)
+            .Where(c => ids.Contains(c.TargetId))
+            .GroupBy(c => c.TargetId!.Value)
+            .ToDictionaryAsync(g => g.Key, g => g.Count(), ct);
+        return Page();
+    }
+
+    public string PageUrl(int number) => Url.Page("/Cycles/CoDesign/Sessions/Index", new { cycleId = CycleId, pageNumber = number })!;
+
+    public sealed record SessionRow(Guid Id, string Title, DateOnly Date, TimeOnly StartTime, TimeOnly? EndTime, SessionFormat Format,
+        string Venue, string JoiningDetails, int PeopleCount);
+}

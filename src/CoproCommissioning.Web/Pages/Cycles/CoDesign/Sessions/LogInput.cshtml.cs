@@ -1,0 +1,155 @@
+using System.Globalization;
+using CoproCommissioning.Data;
+using CoproCommissioning.Domain.CoDesign;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Web.Infrastructure;
+using CoproCommissioning.Web.Infrastructure.Authorization;
+using CoproCommissioning.Web.Infrastructure.Pages;
+using CoproCommissioning.Web.Pages.Cycles.NeedsAssessment;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproCommissioning.Web.Pages.Cycles.CoDesign.Sessions;
+
+/// <summary>
+/// The champion or a commissioner logs input from a session on behalf of the people there: a co-design
+/// contribution linked to the session, which then needs a response like any other input (R3).
+/// </summary>
+[CyclePermission(CycleOperation.LogOnBehalf)]
+public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.Input> validator, TimeProvider clock, ILogger<LogInputModel> logger)
+    : StageContentPageModel(StageKind.CoDesign)
+{
+    public const int VoicesCarriedMaxValue = 10000;
+
+    private static readonly Dictionary<string, string> FieldsByCode = new()
+    {
+        [CycleRules.ContributionSummaryRequired.Code] = "Form.Summary",
+        [CycleRules.ContributionSummaryTooLong.Code] = "Form.Summary",
+        [CycleRules.ContributionBodyTooLong.Code] = "Form.Body",
+        [CycleRules.VoicesCarriedTooFew.Code] = "Form.VoicesCarried",
+    };
+
+    [BindProperty]
+    public Input Form { get; set; } = new();
+
+    public CoDesignSession Session { get; private set; } = null!;
+
+    /// <summary>Members who came to the session, other than the person logging: input can be logged for one of them.</summary>
+    public IReadOnlyList<(string UserId, string Name)> Attendees { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid sessionId, CancellationToken ct)
+    {
+        if (!await LoadAsync(sessionId, ct))
+        {
+            return NotFound();
+        }
+
+        Form = new Input { VoicesCarried = Math.Max(1, Session.OtherAttendees).ToString(CultureInfo.InvariantCulture) };
+        return Page();
+    }
+
+    [CyclePermission(CycleOperation.LogOnBehalf)]
+    public async Task<IActionResult> OnPostAsync(Guid sessionId, CancellationToken ct)
+    {
+        if (!await LoadAsync(sessionId, ct))
+        {
+            return NotFound();
+        }
+
+        var check = await validator.ValidateAsync(Form, ct);
+        if (!check.IsValid)
+        {
+            ModelState.AddErrors(check, nameof(Form));
+            return Page();
+        }
+
+        var onBehalfOf = string.IsNullOrEmpty(Form.OnBehalfOfUserId) ? null : Form.OnBehalfOfUserId;
+        if (onBehalfOf is not null && Attendees.All(a => a.UserId != onBehalfOf))
+        {
+            ModelState.AddModelError("Form.OnBehalfOfUserId", "Choose whose input this is from the people who came.");
+            return Page();
+        }
+
+        var cycle = await db.Cycles.IncludeStages().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
+        if (cycle is null)
+        {
+            return NotFound();
+        }
+
+        var outcome = cycle.LogContributionOnBehalf(StageKind.CoDesign, User.UserId(), HttpContext.CycleMember().Role, onBehalfOf,
+            int.Parse(Form.VoicesCarried.Trim(), CultureInfo.InvariantCulture), Form.Voice!.Value, Session.InputChannel, Form.Summary,
+            Form.Body, clock.GetUtcNow(), Session.AsContributionTarget);
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddErrors(outcome.Refusals, FieldsByCode);
+            return Page();
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddConcurrencyError();
+            return Page();
+        }
+
+        logger.LogInformation("Contribution {ContributionId} logged from co-design session {SessionId} of cycle {CycleId}",
+            outcome.Value.Id, Session.Id, CycleId);
+        TempData.SetSuccess("Input logged from this session. It now needs a response in the co-design workspace.");
+        return RedirectToPage("/Cycles/CoDesign/Sessions/Details", null, new { cycleId = CycleId, sessionId }, "input");
+    }
+
+    private async Task<bool> LoadAsync(Guid sessionId, CancellationToken ct)
+    {
+        var cycleId = CycleId;
+        var session = await db.CoDesignSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId && s.CycleId == cycleId, ct);
+        if (session is null || !await LoadHeadingAsync(db, ct))
+        {
+            return false;
+        }
+
+        Session = session;
+        var me = User.UserId();
+        var ids = session.Attendees.Select(a => a.UserId).Where(id => id != me).ToList();
+        var names = await PeopleNames.LoadAsync(db, ids, me, ct);
+        Attendees = [.. ids.Select(id => (id, names.Of(id))).OrderBy(a => a.Item2, StringComparer.Ordinal)];
+        return true;
+    }
+
+    public sealed record Input
+    {
+        public string Summary { get; init; } = "";
+
+        public string Body { get; init; } = "";
+
+        public Voice? Voice { get; init; }
+
+        /// <summary>A member who came, or empty for people without an account.</summary>
+        public string? OnBehalfOfUserId { get; init; }
+
+        public string VoicesCarried { get; init; } = "1";
+    }
+
+    public sealed class InputValidator : AbstractValidator<Input>
+    {
+        public InputValidator()
+        {
+            RuleFor(x => x.Summary)
+                .NotEmpty().WithMessage(CycleRules.ContributionSummaryRequired.Message)
+                .MaximumLength(Contribution.SummaryMaxLength).WithMessage(CycleRules.ContributionSummaryTooLong.Message);
+            RuleFor(x => x.Body)
+                .MaximumLength(Contribution.BodyMaxLength).WithMessage(CycleRules.ContributionBodyTooLong.Message);
+            RuleFor(x => x.Voice)
+                .NotNull().WithMessage("Choose whose perspective this input carries.")
+                .IsInEnum().WithMessage("Choose whose perspective this input carries.");
+            RuleFor(x => x.VoicesCarried)
+                .Must(n => int.TryParse(n?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int count) && count is >= 1 and <= VoicesCarriedMaxValue)
+                .WithMessage($"Enter how many people's views this carries, as a number from 1 to {VoicesCarriedMaxValue}.");
+        }
+    }
+}

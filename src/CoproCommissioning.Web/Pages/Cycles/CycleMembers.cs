@@ -1,0 +1,39 @@
+using CoproCommissioning.Data;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Web.Infrastructure.Pages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproCommissioning.Web.Pages.Cycles;
+
+/// <summary>A cycle's members as one person sees them (R7 names), for lists and for choosing people on forms.</summary>
+public sealed record CycleMemberRow(string UserId, string Name, CycleRole Role, Voice? PanelVoice)
+{
+    public string RoleInWords => Labels.Of(Role, PanelVoice);
+
+    public static async Task<IReadOnlyList<CycleMemberRow>> LoadAsync(CoproDbContext db, Guid cycleId, string viewerUserId, CancellationToken ct)
+    {
+        var rows = await (
+                from m in db.Memberships.AsNoTracking()
+                where m.CycleId == cycleId
+                join u in db.Users.AsNoTracking() on m.UserId equals u.Id
+                orderby m.Role, u.DisplayName
+                select new { m.UserId, m.Role, m.PanelVoice, u.DisplayName, u.ShowAsPanelMember, u.FormerParticipantNumber })
+            .ToListAsync(ct);
+        var members = rows
+            .Select(r => new CycleMemberRow(
+                r.UserId,
+                PeopleNames.ShownTo(viewerUserId, r.UserId, r.DisplayName, r.ShowAsPanelMember, r.FormerParticipantNumber),
+                r.Role,
+                r.PanelVoice))
+            .ToList();
+
+        // Several people may be shown as "Panel member": number them so a form can still tell them apart.
+        return [.. members
+            .GroupBy(m => m.Name)
+            .SelectMany(group => group.Count() == 1
+                ? group
+                : group.Select((m, i) => m with { Name = $"{m.Name} {i + 1}" }))
+            .OrderBy(m => m.Role)
+            .ThenBy(m => m.Name, StringComparer.CurrentCulture)];
+    }
+}

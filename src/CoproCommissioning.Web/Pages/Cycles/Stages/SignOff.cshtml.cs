@@ -1,0 +1,287 @@
+using CoproCommissioning.Data;
+using CoproCommissioning.Domain;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Web.Infrastructure;
+using CoproCommissioning.Web.Infrastructure.Authorization;
+using CoproCommissioning.Web.Infrastructure.Pages;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproCommissioning.Web.Pages.Cycles.Stages;
+
+/// <summary>
+/// R5: what still stops a stage being signed off, each with a link to where it is fixed; when nothing does, a
+/// commissioner signs it off with a statement. A signed-off stage can be reopened with a reason. Every member
+/// can see what is missing; only commissioners can sign off or reopen.
+/// </summary>
+[CyclePermission(CycleOperation.View)]
+public sealed class SignOffModel(
+    CoproDbContext db,
+    IValidator<SignOffModel.Input> validator,
+    IValidator<SignOffModel.ReopenInput> reopenValidator,
+    TimeProvider clock,
+    ILogger<SignOffModel> logger)
+    : StagePageModel
+{
+    public const string CannotSignOffYet = "You cannot sign off this stage yet. Do the things listed under What still needs to happen first.";
+
+    [BindProperty]
+    public Input Form { get; set; } = new();
+
+    [BindProperty]
+    public ReopenInput ReopenForm { get; set; } = new();
+
+    public IReadOnlyList<Blocker> Blockers { get; private set; } = [];
+
+    public IReadOnlyList<StageEventRow> History { get; private set; } = [];
+
+    public bool CanSignOff { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var cycle = await db.Cycles.IncludeStages().AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
+        if (cycle is null)
+        {
+            return NotFound();
+        }
+
+        await ShowAsync(cycle, ct);
+        return Page();
+    }
+
+    [CyclePermission(CycleOperation.SignOff)]
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var cycle = await db.Cycles.IncludeStages().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
+        if (cycle is null)
+        {
+            return NotFound();
+        }
+
+        // The blockers and statement the person saw belong to this version of the cycle (R8).
+        db.Entry(cycle).Property(c => c.Version).OriginalValue = Form.Version;
+
+        var check = await validator.ValidateAsync(Form, ct);
+        ModelState.AddErrors(check, nameof(Form));
+        var outcome = cycle.SignOff(Stage, User.UserId(), HttpContext.CycleMember().Role, Form.Statement, clock.GetUtcNow());
+        if (!outcome.Succeeded || !check.IsValid)
+        {
+            AddRefusals(outcome.Refusals, statementAlreadyReported: !check.IsValid);
+            db.ChangeTracker.Clear();
+            await ShowAsync(await db.Cycles.IncludeStages().AsNoTracking().SingleAsync(c => c.Id == CycleId, ct), ct, keepVersion: true);
+            return Page();
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictAsync(ct);
+        }
+
+        logger.LogInformation("Stage {Stage} of cycle {CycleId} signed off", Stage, CycleId);
+        var next = cycle.Stages.Where(s => s.Kind > Stage).OrderBy(s => s.Kind).FirstOrDefault();
+        TempData.SetSuccess(next is { Status: StageStatus.Open or StageStatus.Reopened }
+            ? $"{StageTitle} signed off. {next.Kind.ToTitle()} is open."
+            : $"{StageTitle} signed off.");
+        return RedirectToPage("/Cycles/Details", new { cycleId = CycleId });
+    }
+
+    [CyclePermission(CycleOperation.SignOff)]
+    public async Task<IActionResult> OnPostReopenAsync(CancellationToken ct)
+    {
+        var cycle = await db.Cycles.IncludeStages().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
+        if (cycle is null)
+        {
+            return NotFound();
+        }
+
+        db.Entry(cycle).Property(c => c.Version).OriginalValue = ReopenForm.Version;
+
+        var check = await reopenValidator.ValidateAsync(ReopenForm, ct);
+        ModelState.AddErrors(check, nameof(ReopenForm));
+        var outcome = check.IsValid
+            ? cycle.Reopen(Stage, User.UserId(), HttpContext.CycleMember().Role, ReopenForm.Reason, clock.GetUtcNow())
+            : DomainOutcome.Success();
+        if (!check.IsValid || !outcome.Succeeded)
+        {
+            ModelState.AddErrors(outcome.Refusals, new Dictionary<string, string>
+            {
+                [CycleRules.ReopenReasonRequired.Code] = "ReopenForm.Reason",
+                [CycleRules.ReopenReasonTooLong.Code] = "ReopenForm.Reason",
+            });
+            db.ChangeTracker.Clear();
+            await ShowAsync(await db.Cycles.IncludeStages().AsNoTracking().SingleAsync(c => c.Id == CycleId, ct), ct, keepVersion: true);
+            return Page();
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictAsync(ct);
+        }
+
+        logger.LogInformation("Stage {Stage} of cycle {CycleId} reopened", Stage, CycleId);
+        TempData.SetSuccess($"{StageTitle} reopened. Sign it off again when the changes are made.");
+        return RedirectToPage("/Cycles/Stages/Workspace", new { cycleId = CycleId, stage = StageSlug });
+    }
+
+    private void AddRefusals(IReadOnlyList<Refusal> refusals, bool statementAlreadyReported)
+    {
+        // The statement goes beside its box (once); everything else is listed with its fix below the summary.
+        if (!statementAlreadyReported)
+        {
+            ModelState.AddErrors(refusals.Where(r => r.Rule == CycleRules.StatementRequired || r.Rule == CycleRules.StatementTooLong),
+                new Dictionary<string, string>
+                {
+                    [CycleRules.StatementRequired.Code] = "Form.Statement",
+                    [CycleRules.StatementTooLong.Code] = "Form.Statement",
+                });
+        }
+
+        var others = refusals.Where(r => r.Rule != CycleRules.StatementRequired && r.Rule != CycleRules.StatementTooLong).ToList();
+        if (others.Any(r => r.Rule == CycleRules.CommissionerOnly))
+        {
+            ModelState.AddModelError("", CycleRules.CommissionerOnly.Message);
+        }
+
+        if (others.Any(r => r.Rule == CycleRules.StageSignedOff))
+        {
+            ModelState.AddModelError("", CycleRules.StageSignedOff.Message);
+        }
+        else if (others.Any(r => r.Rule != CycleRules.CommissionerOnly))
+        {
+            ModelState.AddModelError("", CannotSignOffYet);
+        }
+    }
+
+    private async Task<IActionResult> ConflictAsync(CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        ModelState.AddConcurrencyError();
+        await ShowAsync(await db.Cycles.IncludeStages().AsNoTracking().SingleAsync(c => c.Id == CycleId, ct), ct);
+        return Page();
+    }
+
+    private async Task ShowAsync(CommissioningCycle cycle, CancellationToken ct, bool keepVersion = false)
+    {
+        var stage = cycle.StageOf(Stage);
+        CycleTitle = cycle.Title;
+        Status = stage.Status;
+        CanSignOff = CyclePermissions.Allows(HttpContext.CycleMember().Role, CycleOperation.SignOff);
+
+        var names = await PeopleNames.LoadAsync(db, stage.History.Select(e => e.ByUserId), User.UserId(), ct);
+        History = [.. stage.History.OrderByDescending(e => e.At).Select(e => StageEventRow.From(e, names, Stage))];
+        Blockers = stage.IsSignedOff ? [] : [.. cycle.SignOffBlockers(Stage).Select(r => Describe(cycle, r))];
+
+        // After a conflict the next attempt is made against the version now on screen; after a refusal the
+        // version stays as the person first saw it, so a later change by someone else is still noticed.
+        if (!keepVersion)
+        {
+            ModelState.Remove("Form.Version");
+            ModelState.Remove("ReopenForm.Version");
+            Form = Form with { Version = cycle.Version };
+            ReopenForm = ReopenForm with { Version = cycle.Version };
+        }
+    }
+
+    private Blocker Describe(CommissioningCycle cycle, Refusal refusal)
+    {
+        var role = HttpContext.CycleMember().Role;
+        var workspace = Url.Page("/Cycles/Stages/Workspace", new { cycleId = CycleId, stage = StageSlug });
+        switch (refusal.Rule.Code)
+        {
+            case var code when code == CycleRules.EarlierStageOpen.Code:
+                var earlier = cycle.Stages.Single(s => s.Id == refusal.SubjectId).Kind;
+                return new Blocker(refusal.Rule.Message, null,
+                    $"Go to {earlier.ToPlainWords()} sign-off", Url.Page("/Cycles/Stages/SignOff", new { cycleId = CycleId, stage = earlier.ToSlug() }));
+            case var code when code == CycleRules.ChampionRequired.Code:
+                return new Blocker(refusal.Rule.Message, null,
+                    CyclePermissions.Allows(role, CycleOperation.ManageMembers) ? "Invite a co-production champion" : "See the cycle's members",
+                    $"/cycles/{CycleId}/members");
+            case var code when code == CycleRules.LivedExperienceInputRequired.Code || code == CycleRules.DistinctContributorsRequired.Code:
+                return LivedExperienceInputBlocker(refusal, role);
+            case var code when code == CycleRules.InputAwaitingResponse.Code:
+                var contribution = cycle.FindContribution(refusal.SubjectId!.Value)!;
+                return CyclePermissions.Allows(role, CycleOperation.Respond)
+                    ? new Blocker(refusal.Rule.Message, contribution.Summary, "Respond to this input",
+                        Url.Page("/Cycles/Stages/Respond", new { cycleId = CycleId, stage = StageSlug, contributionId = contribution.Id }))
+                    : new Blocker(refusal.Rule.Message, contribution.Summary, "See this input", $"{workspace}#contribution-{contribution.Id}");
+            case var code when code == CycleRules.DecisionNeedsParticipants.Code
+                || code == CycleRules.CoProducedDecisionNeedsLivedExperience.Code
+                || code == CycleRules.DecisionNeedsRationale.Code:
+                var decision = cycle.FindDecision(refusal.SubjectId!.Value)!;
+                return new Blocker(refusal.Rule.Message, decision.Title, "Go to this decision",
+                    Url.Page("/Cycles/Stages/Decision", new { cycleId = CycleId, stage = StageSlug, decisionId = decision.Id }));
+            default:
+                return new Blocker(refusal.Rule.Message, null, null, null);
+        }
+    }
+
+    private Blocker LivedExperienceInputBlocker(Refusal refusal, CycleRole role)
+    {
+        List<(string Text, string Url)> links = [];
+        if (CyclePermissions.Allows(role, CycleOperation.LogOnBehalf))
+        {
+            links.Add(("Log input on someone's behalf", Url.Page("/Cycles/Stages/LogOnBehalf", new { cycleId = CycleId, stage = StageSlug })!));
+        }
+        else if (role == CycleRole.PanelMember)
+        {
+            links.Add(("Add your input", Url.Page("/Cycles/Stages/AddContribution", new { cycleId = CycleId, stage = StageSlug })!));
+        }
+
+        if (Stage == StageKind.CoDesign)
+        {
+            links.Add(("Log input from a co-design session", $"/cycles/{CycleId}/co-design/sessions"));
+        }
+
+        return new Blocker(refusal.Rule.Message, null, links.Select(l => l.Text).FirstOrDefault(), links.Select(l => l.Url).FirstOrDefault())
+        {
+            MoreLinks = [.. links.Skip(1)],
+        };
+    }
+
+    /// <summary>One unmet rule: the domain's plain words, what it is about, and where it is fixed.</summary>
+    public sealed record Blocker(string Message, string? About, string? LinkText, string? LinkUrl)
+    {
+        public IReadOnlyList<(string Text, string Url)> MoreLinks { get; init; } = [];
+    }
+
+    public sealed record Input
+    {
+        public string Statement { get; init; } = "";
+
+        /// <summary>The cycle's version when the page was shown (PostgreSQL xmin).</summary>
+        public uint Version { get; init; }
+    }
+
+    public sealed record ReopenInput
+    {
+        public string Reason { get; init; } = "";
+
+        public uint Version { get; init; }
+    }
+
+    public sealed class InputValidator : AbstractValidator<Input>
+    {
+        public InputValidator() =>
+            RuleFor(x => x.Statement).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Enter a sign-off statement: what was agreed, and with whom")
+                .MaximumLength(StageEvent.TextMaxLength).WithMessage($"Enter a sign-off statement of {StageEvent.TextMaxLength} characters or fewer");
+    }
+
+    public sealed class ReopenInputValidator : AbstractValidator<ReopenInput>
+    {
+        public ReopenInputValidator() =>
+            RuleFor(x => x.Reason).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Enter why you are reopening this stage")
+                .MaximumLength(StageEvent.TextMaxLength).WithMessage($"Enter a reason of {StageEvent.TextMaxLength} characters or fewer");
+    }
+}

@@ -1,0 +1,163 @@
+using CoproCommissioning.Data;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Web.Infrastructure;
+using CoproCommissioning.Web.Infrastructure.Authorization;
+using CoproCommissioning.Web.Infrastructure.Pages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproCommissioning.Web.Pages.Cycles.Stages;
+
+/// <summary>A stage's workspace: its contributions grouped by voice, their responses, and its decisions with who shaped them.</summary>
+[CyclePermission(CycleOperation.View)]
+public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
+{
+    public DateTimeOffset? OpenedAt { get; private set; }
+
+    public int BlockerCount { get; private set; }
+
+    public StageEventRow? LastEvent { get; private set; }
+
+    public PageOf<ContributionRow> Contributions { get; private set; } = null!;
+
+    public PageOf<DecisionRow> Decisions { get; private set; } = null!;
+
+    public bool CanContribute { get; private set; }
+
+    public bool CanLogOnBehalf { get; private set; }
+
+    public bool CanRespond { get; private set; }
+
+    public bool CanDecide { get; private set; }
+
+    public bool CanSignOff { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int contributionsPage = 1, int decisionsPage = 1, CancellationToken ct = default)
+    {
+        var cycle = await db.Cycles.IncludeStages().AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
+        if (cycle is null)
+        {
+            return NotFound();
+        }
+
+        var stage = cycle.StageOf(Stage);
+        var everyContribution = cycle.Stages.SelectMany(s => s.Contributions).ToDictionary(c => c.Id);
+        var names = await PeopleNames.LoadAsync(db,
+            stage.Contributions.SelectMany(c => new[] { c.AuthorUserId, c.RecordedByUserId })
+                .Concat(stage.Contributions.Select(c => c.CurrentResponse?.RespondedByUserId))
+                .Concat(stage.History.Select(e => e.ByUserId)),
+            User.UserId(), ct);
+
+        CycleTitle = cycle.Title;
+        Status = stage.Status;
+        OpenedAt = stage.OpenedAt;
+        BlockerCount = cycle.SignOffBlockers(Stage).Count;
+        LastEvent = stage.History.OrderByDescending(e => e.At).Select(e => StageEventRow.From(e, names, Stage)).FirstOrDefault();
+
+        Contributions = stage.Contributions
+            .OrderBy(c => Labels.Rank(c.Voice))
+            .ThenByDescending(c => c.CreatedAt)
+            .Select(c => ContributionRow.From(c, names))
+            .ToPage(contributionsPage);
+        Decisions = stage.Decisions
+            .OrderByDescending(d => d.DecidedAt)
+            .ThenByDescending(d => d.RecordedAt)
+            .Select(d => DecisionRow.From(d, everyContribution))
+            .ToPage(decisionsPage);
+
+        var role = HttpContext.CycleMember().Role;
+        CanContribute = CyclePermissions.Allows(role, CycleOperation.Contribute) && !IsSignedOff;
+        CanLogOnBehalf = CyclePermissions.Allows(role, CycleOperation.LogOnBehalf) && !IsSignedOff;
+        CanRespond = CyclePermissions.Allows(role, CycleOperation.Respond) && !IsSignedOff;
+        CanDecide = CyclePermissions.Allows(role, CycleOperation.RecordDecision) && !IsSignedOff;
+        CanSignOff = CyclePermissions.Allows(role, CycleOperation.SignOff);
+        return Page();
+    }
+
+    public string PageUrl(int contributionsPage, int decisionsPage) =>
+        Url.Page("/Cycles/Stages/Workspace", new { cycleId = CycleId, stage = StageSlug, contributionsPage, decisionsPage })!;
+}
+
+/// <summary>A contribution as the workspace lists it, with who it came from in words and its current response.</summary>
+public sealed record ContributionRow(
+    Guid Id,
+    Voice Voice,
+    Channel Channel,
+    string Summary,
+    string Body,
+    string FromWhom,
+    DateTimeOffset CreatedAt,
+    ResponseType? Response,
+    string? ResponseExplanation,
+    string? RespondedBy,
+    DateTimeOffset? RespondedAt,
+    bool NeedsResponse)
+{
+    public static ContributionRow From(Contribution c, PeopleNames names)
+    {
+        var current = c.CurrentResponse;
+        return new ContributionRow(
+            c.Id,
+            c.Voice,
+            c.Channel,
+            c.Summary,
+            c.Body,
+            WhoFrom(c, names),
+            c.CreatedAt,
+            current?.Type,
+            current?.Explanation,
+            current is null ? null : names.Of(current.RespondedByUserId),
+            current?.RespondedAt,
+            c.IsLivedExperience && current is null);
+    }
+
+    /// <summary>"Jess Morgan", "Alan Price, logged by Tom Okafor", "7 people without an account, logged by Tom Okafor".</summary>
+    public static string WhoFrom(Contribution c, PeopleNames names)
+    {
+        if (c.RecordedByUserId is null)
+        {
+            return names.Of(c.AuthorUserId);
+        }
+
+        var recorder = names.Of(c.RecordedByUserId);
+        if (c.AuthorUserId is null)
+        {
+            return $"{Labels.Count(c.VoicesCarried, "person", "people")} without an account, logged by {recorder}";
+        }
+
+        var others = c.VoicesCarried > 1 ? $" and {Labels.Count(c.VoicesCarried - 1, "other person", "other people")}" : "";
+        return $"{names.Of(c.AuthorUserId)}{others}, logged by {recorder}";
+    }
+}
+
+/// <summary>A decision with the contributions that shaped it (R2).</summary>
+public sealed record DecisionRow(
+    Guid Id,
+    string Title,
+    DecisionMode Mode,
+    CoProductionLadderRung Rung,
+    DateTimeOffset DecidedAt,
+    string ShapedByInWords,
+    IReadOnlyList<InfluenceRow> ShapedBy)
+{
+    public static DecisionRow From(Decision d, IReadOnlyDictionary<Guid, Contribution> contributions)
+    {
+        var shapedBy = d.Influences
+            .Select(i => contributions.TryGetValue(i.ContributionId, out var c)
+                ? new InfluenceRow(c.Id, c.StageKind, c.Voice, c.Summary, i.Note)
+                : null)
+            .OfType<InfluenceRow>()
+            .ToList();
+        return new DecisionRow(d.Id, d.Title, d.Mode, d.Rung, d.DecidedAt, Provenance.Describe(shapedBy.Select(s => s.Voice)), shapedBy);
+    }
+}
+
+public sealed record InfluenceRow(Guid ContributionId, StageKind StageKind, Voice Voice, string Summary, string Note);
+
+/// <summary>A sign-off or a reopening, with who did it.</summary>
+public sealed record StageEventRow(StageKind Stage, StageEventKind Kind, string By, CycleRole ByRole, string Text, DateTimeOffset At)
+{
+    public static StageEventRow From(StageEvent e, PeopleNames names, StageKind stage) =>
+        new(stage, e.Kind, names.Of(e.ByUserId), e.ByRole, e.Text, e.At);
+}

@@ -1,0 +1,103 @@
+using CoproCommissioning.Data;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Web.Infrastructure;
+using CoproCommissioning.Web.Infrastructure.Pages;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproCommissioning.Web.Pages.MyInput;
+
+/// <summary>
+/// "What happened to my input": everything I said (or that was logged on my behalf) across the cycles I belong
+/// to, with the answer it got and the decisions it shaped (NHS England: feed back how input influenced decisions).
+/// </summary>
+[Authorize]
+public sealed class IndexModel(CoproDbContext db) : PageModel
+{
+    public PageOf<MyContribution> Contributions { get; private set; } = null!;
+
+    public async Task OnGetAsync(int pageNumber = 1, CancellationToken ct = default)
+    {
+        var me = User.UserId();
+        var myCycles = db.Memberships.Where(m => m.UserId == me).Select(m => m.CycleId);
+
+        var rows = await (
+                from cycle in db.Cycles.AsNoTracking()
+                where myCycles.Contains(cycle.Id)
+                from stage in cycle.Stages
+                from contribution in stage.Contributions
+                where contribution.AuthorUserId == me
+                orderby contribution.CreatedAt descending
+                select new
+                {
+                    CycleId = cycle.Id,
+                    CycleTitle = cycle.Title,
+                    contribution.Id,
+                    contribution.StageKind,
+                    contribution.Voice,
+                    contribution.Channel,
+                    contribution.Summary,
+                    contribution.CreatedAt,
+                    contribution.RecordedByUserId,
+                    Responses = contribution.Responses.Count,
+                    Current = contribution.Responses
+                        .OrderByDescending(r => r.Revision)
+                        .Select(r => new { r.Type, r.Explanation, r.RespondedByUserId, r.RespondedAt })
+                        .FirstOrDefault(),
+                })
+            .ToPageAsync(pageNumber, ct);
+
+        var ids = rows.Items.Select(r => r.Id).ToList();
+        var shaped = await (
+                from cycle in db.Cycles.AsNoTracking()
+                where myCycles.Contains(cycle.Id)
+                from stage in cycle.Stages
+                from decision in stage.Decisions
+                from influence in decision.Influences
+                where ids.Contains(influence.ContributionId)
+                orderby decision.DecidedAt
+                select new { influence.ContributionId, influence.Note, decision.Id, decision.Title, decision.Mode, decision.StageKind })
+            .ToListAsync(ct);
+
+        var names = await PeopleNames.LoadAsync(db,
+            rows.Items.SelectMany(r => new[] { r.RecordedByUserId, r.Current?.RespondedByUserId }), me, ct);
+        var items = rows.Items.Select(r => new MyContribution(
+                r.CycleId,
+                r.CycleTitle,
+                r.Id,
+                r.StageKind,
+                r.Voice,
+                r.Channel,
+                r.Summary,
+                r.CreatedAt,
+                r.RecordedByUserId is null ? null : names.Of(r.RecordedByUserId),
+                r.Current is null ? null : new MyResponse(r.Current.Type, r.Current.Explanation, names.Of(r.Current.RespondedByUserId), r.Current.RespondedAt),
+                r.Responses > 1,
+                [.. shaped.Where(s => s.ContributionId == r.Id)
+                    .Select(s => new ShapedDecision(s.Id, s.StageKind, s.Title, s.Mode, s.Note))]))
+            .ToList();
+        Contributions = new PageOf<MyContribution>(items, rows.Number, rows.Size, rows.TotalCount);
+    }
+
+    public string PageUrl(int pageNumber) => Url.Page("/MyInput/Index", new { pageNumber })!;
+
+    public sealed record MyContribution(
+        Guid CycleId,
+        string CycleTitle,
+        Guid Id,
+        StageKind Stage,
+        Voice Voice,
+        Channel Channel,
+        string Summary,
+        DateTimeOffset CreatedAt,
+        string? LoggedBy,
+        MyResponse? Response,
+        bool ResponseWasRevised,
+        IReadOnlyList<ShapedDecision> Decisions);
+
+    public sealed record MyResponse(ResponseType Type, string Explanation, string By, DateTimeOffset At);
+
+    public sealed record ShapedDecision(Guid Id, StageKind Stage, string Title, DecisionMode Mode, string Note);
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproCommissioning.Web.Tests.Pages.Cycles;
+
+public sealed class CreateCycleFixture(PostgresServer server) : CyclePagesFixture(server);
+
+public sealed class CreateCyclePageTests(CreateCycleFixture fixture) : IClassFixture<CreateCycleFixture>
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    private static Dictionary<string, string> ACycle(string title, string champion = "") => new()
+    {
+        ["Form.Title"] = title,
+        ["Form.ServiceArea"] = "Eating disorders",
+        ["Form.PopulationServed"] = "Young people aged 14 to 25 in North Harbour",
+        ["Form.CommissioningOrganisation"] = "North Harbour Integrated Care Board",
+        ["Form.Budget"] = "£1,250,000.50",
+        ["Form.StartDate.Day"] = "1",
+        ["Form.StartDate.Month"] = "4",
+        ["Form.StartDate.Year"] = "2027",
+        ["Form.ChampionUserId"] = champion,
+        ["Form.MinimumContributions"] = "3",
+        ["Form.MinimumContributors"] = "5",
+    };
+
+    [Fact]
+    public async Task A_commissioner_creates_a_cycle_with_a_champion_and_both_join_it_in_one_save()
+    {
+        var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+
+        var posted = await client.SubmitAsync("/cycles/new", ACycle("Early intervention in psychosis", fixture.People.Champion), ct: _ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        await using var scope = fixture.Db();
+        var cycle = await scope.Context.Cycles.SingleAsync(c => c.Title == "Early intervention in psychosis", _ct);
+        Assert.Equal($"/cycles/{cycle.Id}", posted.Location);
+        Assert.Equal(1_250_000.50m, cycle.Budget);
+        Assert.Equal(new DateOnly(2027, 4, 1), cycle.StartDate);
+        Assert.Equal(fixture.People.Champion, cycle.ChampionUserId);
+        Assert.Equal((3, 5), (cycle.SignOffPolicy.MinimumLivedExperienceContributions, cycle.SignOffPolicy.MinimumDistinctContributors));
+        var members = await scope.Context.Memberships.Where(m => m.CycleId == cycle.Id).Select(m => new { m.UserId, m.Role }).ToListAsync(_ct);
+        Assert.Equal(
+            [(fixture.People.Commissioner, CycleRole.Commissioner), (fixture.People.Champion, CycleRole.CoProductionChampion)],
+            members.Select(m => (m.UserId, m.Role)).OrderBy(m => m.Role));
+
+        var overview = await client.FollowRedirectAsync(posted, _ct);
+        Assert.Contains("Cycle created. Next, invite the people who will take part", overview.Text);
+        Assert.Contains("Invite people and manage members", overview.Text);
+    }
+
+    [Fact]
+    public async Task A_cycle_can_start_without_a_champion_who_is_invited_later()
+    {
+        var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+
+        var posted = await client.SubmitAsync("/cycles/new", ACycle("Perinatal mental health"), ct: _ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        await using var scope = fixture.Db();
+        var cycle = await scope.Context.Cycles.SingleAsync(c => c.Title == "Perinatal mental health", _ct);
+        Assert.Null(cycle.ChampionUserId);
+        Assert.Equal(1, await scope.Context.Memberships.CountAsync(m => m.CycleId == cycle.Id, _ct));
+    }
+
+    [Fact]
+    public async Task Wrong_answers_are_refused_beside_each_field_with_what_was_typed_kept_and_nothing_stored()
+    {
+        var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        var fields = ACycle("");
+        fields["Form.Budget"] = "about a million";
+        fields["Form.StartDate.Day"] = "30";
+        fields["Form.StartDate.Month"] = "2";
+        fields["Form.MinimumContributions"] = "0";
+        fields["Form.ChampionUserId"] = "someone-made-up";
+
+        var posted = await client.SubmitAsync("/cycles/new", fields, ct: _ct);
+
+        Assert.Equal(HttpStatusCode.OK, posted.Status);
+        var document = posted.Document;
+        Assert.Contains("Enter a title for the cycle", document.QuerySelector("#Form_Title-error")!.TextContent);
+        Assert.Contains(CycleRules.BudgetInvalid.Message, document.QuerySelector("#Form_Budget-error")!.TextContent);
+        Assert.NotNull(document.QuerySelector("#Form_StartDate-error"));
+        Assert.Contains(CycleRules.PolicyMinimumContributions.Message, document.QuerySelector("#Form_MinimumContributions-error")!.TextContent);
+        Assert.NotNull(document.QuerySelector("#Form_ChampionUserId-error"));
+        Assert.Equal("about a million", document.QuerySelector("#Form_Budget")!.GetAttribute("value"));
+        Assert.Equal("30", document.QuerySelector("#Form_StartDate")!.GetAttribute("value"));
+        Assert.Equal("Eating disorders", document.QuerySelector("#Form_ServiceArea")!.GetAttribute("value"));
+        await using var scope = fixture.Db();
+        Assert.False(await scope.Context.Cycles.AnyAsync(c => c.ServiceArea == "Eating disorders" && c.Title == "", _ct));
+    }
+
+    [Fact]
+    public async Task People_without_the_commissioner_role_cannot_create_cycles()
+    {
+        var client = await fixture.SignedInAsync(CyclePeople.PanelEmail);
+
+        var page = await client.GetAsync("/cycles/new", _ct);
+        var posted = await client.PostCraftedAsync("/cycles/new", ACycle("A panel member's cycle"), tokenFromUrl: "/", _ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, page.Status);
+        Assert.Contains("AccessDenied", page.Location);
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        Assert.Contains("AccessDenied", posted.Location);
+        Assert.DoesNotContain("Create a cycle", (await client.GetAsync("/cycles", _ct)).Text);
+        await using var scope = fixture.Db();
+        Assert.False(await scope.Context.Cycles.AnyAsync(c => c.Title == "A panel member's cycle", _ct));
+    }
+}

@@ -1,0 +1,49 @@
+using CoproCommissioning.Data;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Web.DemoData;
+using CoproCommissioning.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoproCommissioning.Web.Tests.Pages.Cycles;
+
+public sealed class DemoCyclesFixture(PostgresServer server) : CyclePagesFixture(server);
+
+public sealed class DemoCyclesTests(DemoCyclesFixture fixture) : IClassFixture<DemoCyclesFixture>
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_rehabilitation_cycle_is_part_way_through_co_design_with_needs_assessment_signed_off()
+    {
+        await using var scope = fixture.Db();
+        var cycle = await scope.Context.Cycles.IncludeStages().AsNoTracking().SingleAsync(c => c.Title == DemoCycles.RehabilitationTitle, _ct);
+
+        Assert.Equal(StageStatus.SignedOff, cycle.StageOf(StageKind.NeedsAssessment).Status);
+        Assert.Equal(StageStatus.Open, cycle.StageOf(StageKind.CoDesign).Status);
+        var voices = cycle.Stages.SelectMany(s => s.Contributions).Select(c => c.Voice).Distinct().ToList();
+        Assert.Superset(new HashSet<Voice> { Voice.LivedExperience, Voice.Carer, Voice.Provider, Voice.Clinician }, voices.ToHashSet());
+        var channels = cycle.Stages.SelectMany(s => s.Contributions).Select(c => c.Channel).ToHashSet();
+        Assert.Superset(new HashSet<Channel> { Channel.Online, Channel.Workshop, Channel.Phone, Channel.EasyReadForm }, channels);
+        Assert.All(cycle.SignOffBlockers(StageKind.CoDesign), b => Assert.Equal(CycleRules.InputAwaitingResponse, b.Rule));
+        // Input from the demo's own co-design sessions is still owed answers too.
+        Assert.InRange(cycle.SignOffBlockers(StageKind.CoDesign).Count, 2, 10);
+        Assert.Equal(6, await scope.Context.Memberships.CountAsync(m => m.CycleId == cycle.Id, _ct));
+    }
+
+    [Fact]
+    public async Task Seeding_again_adds_no_cycles_organisations_or_members()
+    {
+        int Count(CoproDbContext db) => db.Cycles.Count() + db.Organisations.Count() + db.Memberships.Count();
+        int before;
+        await using (var scope = fixture.Db())
+        {
+            before = Count(scope.Context);
+            await scope.Services.GetRequiredService<DemoSeeder>().SeedAsync(_ct);
+        }
+
+        await using var check = fixture.Db();
+        Assert.Equal(before, Count(check.Context));
+        Assert.Equal(1, await check.Context.Cycles.CountAsync(c => c.Title == DemoCycles.CrisisTitle, _ct));
+    }
+}

@@ -1,0 +1,195 @@
+using System.Net;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Web.Infrastructure.Pages;
+using CoproCommissioning.Web.Pages.Cycles.Stages;
+using CoproCommissioning.Web.Tests.Infrastructure;
+
+namespace CoproCommissioning.Web.Tests.Pages.Cycles.Stages;
+
+public sealed class SignOffFixture(PostgresServer server) : CyclePagesFixture(server);
+
+public sealed class SignOffPageTests(SignOffFixture fixture) : IClassFixture<SignOffFixture>
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Every_blocker_is_listed_in_plain_words_with_a_link_to_where_it_is_fixed()
+    {
+        Guid unanswered = default, decisionId = default;
+        var cycleId = await fixture.CreateCycleAsync(c =>
+        {
+            var provider = c.FromProvider();
+            unanswered = c.FromPanel(summary: "Nobody has answered me").Id;
+            decisionId = c.CoProducedDecision(StageKind.NeedsAssessment, "Provider-only decision", provider).Id;
+        }, withChampion: false);
+        var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+
+        var page = await client.GetAsync(CycleUrls.SignOff(cycleId), _ct);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var list = page.Document.QuerySelector("main ol")!;
+        Assert.Contains(CycleRules.ChampionRequired.Message, list.TextContent);
+        Assert.Contains(CycleRules.InputAwaitingResponse.Message, list.TextContent);
+        Assert.Contains("Nobody has answered me", list.TextContent);
+        Assert.Contains(CycleRules.CoProducedDecisionNeedsLivedExperience.Message, list.TextContent);
+        var links = list.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains($"/cycles/{cycleId}/members", links);
+        Assert.Contains(CycleUrls.Respond(cycleId, unanswered), links);
+        Assert.Contains(CycleUrls.Decision(cycleId, decisionId), links);
+        Assert.Null(page.Document.QuerySelector("textarea[name='Form.Statement']"));
+    }
+
+    [Fact]
+    public async Task With_only_provider_input_the_lived_experience_rules_are_listed_with_where_to_log_input()
+    {
+        var cycleId = await fixture.CreateCycleAsync(c => c.FromProvider());
+        var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+
+        var page = await client.GetAsync(CycleUrls.SignOff(cycleId), _ct);
+
+        var list = page.Document.QuerySelector("main ol")!;
+        Assert.Contains(CycleRules.LivedExperienceInputRequired.Message, list.TextContent);
+        Assert.Contains(CycleRules.DistinctContributorsRequired.Message, list.TextContent);
+        Assert.Contains(CycleUrls.LogOnBehalf(cycleId), list.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task A_hand_crafted_sign_off_is_refused_with_the_same_list_and_changes_nothing()
+    {
+        var cycleId = await fixture.CreateCycleAsync(c => c.FromProvider());
+        var version = (await fixture.LoadCycleAsync(cycleId)).Version;
+        var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+
+        var posted = await client.PostCraftedAsync(CycleUrls.SignOff(cycleId), new Dictionary<string, string>
+        {
+            ["Form.Statement"] = "Signed off anyway",
+            ["Form.Version"] = version.ToString(),
+        }, tokenFromUrl: CycleUrls.Stage(cycleId), _ct);
+
+        Assert.Equal(HttpStatusCode.OK, posted.Status);
+        Assert.Contains(SignOffModel.CannotSignOffYet, posted.Document.QuerySelector(".nhsuk-error-summary")!.TextContent);
+        Assert.Contains(CycleRules.LivedExperienceInputRequired.Message, posted.Document.QuerySelector("main ol")!.TextContent);
+        var stage = (await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment);
+        Assert.Equal(StageStatus.Open, stage.Status);
+        Assert.Empty(stage.History);
+    }
+
+    [Fact]
+    public async Task A_commissioner_signs_off_with_a_statement_and_the_next_stage_opens()
+    {
+        var cycleId = await fixture.CreateCycleAsync(c => c.ReadyToSignOff());
+        var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+
+        var posted = await client.SubmitAsync(CycleUrls.SignOff(cycleId), new Dictionary<string, string>
+        {
+            ["Form.Statement"] = "Agreed with the panel on 3 March.",
+        }, ct: _ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        Assert.Equal(CycleUrls.Overview(cycleId), posted.Location);
+        var cycle = await fixture.LoadCycleAsync(cycleId);
+        var signOff = Assert.Single(cycle.StageOf(StageKind.NeedsAssessment).History);
+        Assert.Equal((StageEventKind.SignOff, fixture.People.Commissioner, "Agreed with the panel on 3 March."),
+            (signOff.Kind, signOff.ByUserId, signOff.Text));
+        Assert.Equal(StageStatus.Open, cycle.StageOf(StageKind.CoDesign).Status);
+
+        var overview = await client.FollowRedirectAsync(posted, _ct);
+        Assert.Contains("Needs assessment signed off. Co-design is open.", overview.Text);
+        Assert.Contains("Agreed with the panel on 3 March.", overview.Document.QuerySelector("#history")!.ParentElement!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_blank_statement_is_refused_beside_the_box_and_the_stage_stays_open()
+    {
+        var cycleId = await fixture.CreateCycleAsync(c => c.ReadyToSignOff());
+        var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+
+        var posted = await client.SubmitAsync(CycleUrls.SignOff(cycleId), new Dictionary<string, string> { ["Form.Statement"] = "" }, ct: _ct);
+
+        Assert.Equal(HttpStatusCode.OK, posted.Status);
+        Assert.Contains("Enter a sign-off statement", posted.Document.QuerySelector("#Form_Statement-error")!.TextContent);
+        Assert.Equal(StageStatus.Open, (await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment).Status);
+    }
+
+    [Fact]
+    public async Task Only_commissioners_sign_off_though_every_member_can_see_what_is_missing()
+    {
+        var cycleId = await fixture.CreateCycleAsync(c => c.ReadyToSignOff());
+        var version = (await fixture.LoadCycleAsync(cycleId)).Version.ToString();
+        var fields = new Dictionary<string, string> { ["Form.Statement"] = "Champion signing off", ["Form.Version"] = version };
+
+        var champion = await fixture.SignedInAsync(CyclePeople.ChampionEmail);
+        var page = await champion.GetAsync(CycleUrls.SignOff(cycleId), _ct);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Null(page.Document.QuerySelector("main form"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await champion.PostCraftedAsync(CycleUrls.SignOff(cycleId), fields, tokenFromUrl: "/", _ct)).Status);
+
+        var outsider = await fixture.SignedInAsync(CyclePagesFixture.OutsiderEmail);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(CycleUrls.SignOff(cycleId), _ct)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostCraftedAsync(CycleUrls.SignOff(cycleId), fields, tokenFromUrl: "/", _ct)).Status);
+
+        Assert.Equal(StageStatus.Open, (await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment).Status);
+    }
+
+    [Fact]
+    public async Task A_change_by_someone_else_after_the_page_was_shown_stops_the_sign_off_with_a_message()
+    {
+        var cycleId = await fixture.CreateCycleAsync(c => c.ReadyToSignOff());
+        var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        var url = CycleUrls.SignOff(cycleId);
+        var form = await client.GetAsync(url, _ct);
+        var version = form.Document.QuerySelector("input[name='Form.Version']")!.GetAttribute("value")!;
+
+        await fixture.ChangeCycleAsync(cycleId, cycle => Expect.Success(cycle.AddContribution(StageKind.NeedsAssessment,
+            fixture.People.Provider, CycleRole.Provider, Voice.Provider, Channel.Online, "Late provider data", "", DateTimeOffset.UtcNow)));
+        var posted = await client.PostCraftedAsync(url, new Dictionary<string, string>
+        {
+            ["Form.Statement"] = "Agreed with the panel.",
+            ["Form.Version"] = version,
+        }, tokenFromUrl: url, _ct);
+
+        Assert.Equal(HttpStatusCode.OK, posted.Status);
+        Assert.Contains(ModelStateExtensions.ConcurrencyMessage, posted.Document.QuerySelector(".nhsuk-error-summary")!.TextContent);
+        Assert.Equal("Agreed with the panel.", posted.Document.QuerySelector("#Form_Statement")!.TextContent);
+        Assert.NotEqual(version, posted.Document.QuerySelector("input[name='Form.Version']")!.GetAttribute("value"));
+        Assert.Equal(StageStatus.Open, (await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment).Status);
+    }
+
+    [Fact]
+    public async Task A_signed_off_stage_is_reopened_only_with_a_reason_and_both_stay_in_the_history()
+    {
+        var cycleId = await fixture.CreateCycleAsync(c => c.SignOff(StageKind.NeedsAssessment));
+        var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        var url = CycleUrls.SignOff(cycleId);
+
+        var blank = await client.SubmitAsync(url, new Dictionary<string, string> { ["ReopenForm.Reason"] = "" }, "form[action*='Reopen']", _ct);
+        Assert.Equal(HttpStatusCode.OK, blank.Status);
+        Assert.Contains("Enter why you are reopening this stage", blank.Document.QuerySelector("#ReopenForm_Reason-error")!.TextContent);
+        Assert.Equal(StageStatus.SignedOff, (await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment).Status);
+
+        var reopened = await client.SubmitAsync(url, new Dictionary<string, string>
+        {
+            ["ReopenForm.Reason"] = "New evidence about waiting times.",
+        }, "form[action*='Reopen']", _ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, reopened.Status);
+        var stage = (await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment);
+        Assert.Equal(StageStatus.Reopened, stage.Status);
+        Assert.Equal([StageEventKind.SignOff, StageEventKind.Reopen], stage.History.OrderBy(e => e.At).Select(e => e.Kind));
+        Assert.Equal("New evidence about waiting times.", stage.History.Single(e => e.Kind == StageEventKind.Reopen).Text);
+    }
+
+    [Fact]
+    public async Task Only_commissioners_reopen_a_stage()
+    {
+        var cycleId = await fixture.CreateCycleAsync(c => c.SignOff(StageKind.NeedsAssessment));
+        var champion = await fixture.SignedInAsync(CyclePeople.ChampionEmail);
+
+        var posted = await champion.PostCraftedAsync($"{CycleUrls.SignOff(cycleId)}?handler=Reopen",
+            new Dictionary<string, string> { ["ReopenForm.Reason"] = "I want to change it" }, tokenFromUrl: "/", _ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, posted.Status);
+        Assert.Equal(StageStatus.SignedOff, (await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment).Status);
+    }
+}
