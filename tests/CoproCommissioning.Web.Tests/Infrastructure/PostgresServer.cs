@@ -40,7 +40,19 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        await ExecuteAsync($"""DROP DATABASE IF EXISTS "{name}" WITH (FORCE)""");
+        // FORCE can't end an autovacuum worker (not ours to signal: 42501); it finishes in moments.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync($"""DROP DATABASE IF EXISTS "{name}" WITH (FORCE)""");
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+        }
     }
 
     private async Task StartAsync()
