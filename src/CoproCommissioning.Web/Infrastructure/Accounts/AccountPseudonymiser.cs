@@ -34,7 +34,7 @@ public sealed class AccountPseudonymiser(CoproDbContext db, TimeProvider clock, 
 
         var number = (await db.Users.MaxAsync(u => u.FormerParticipantNumber, ct) ?? 0) + 1;
         var now = clock.GetUtcNow();
-        var placeholder = $"former-participant-{number}@{DeletedEmailDomain}";
+        var pseudonymousAddress = $"former-participant-{number}@{DeletedEmailDomain}";
 
         user.DisplayName = $"Former participant #{number}";
         user.FormerParticipantNumber = number;
@@ -44,10 +44,10 @@ public sealed class AccountPseudonymiser(CoproDbContext db, TimeProvider clock, 
         user.AccessNeeds = "";
         user.CommunicationPreferences = [];
 
-        user.UserName = placeholder;
-        user.NormalizedUserName = placeholder.ToUpperInvariant();
-        user.Email = placeholder;
-        user.NormalizedEmail = placeholder.ToUpperInvariant();
+        user.UserName = pseudonymousAddress;
+        user.NormalizedUserName = pseudonymousAddress.ToUpperInvariant();
+        user.Email = pseudonymousAddress;
+        user.NormalizedEmail = pseudonymousAddress.ToUpperInvariant();
         user.EmailConfirmed = false;
         user.PhoneNumber = null;
         user.PhoneNumberConfirmed = false;
