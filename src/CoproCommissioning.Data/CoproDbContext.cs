@@ -5,6 +5,7 @@ using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.NeedsAssessment;
 using CoproCommissioning.Domain.Organisations;
+using CoproCommissioning.Domain.Specification;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,12 +21,14 @@ public sealed class CoproDbContext(DbContextOptions<CoproDbContext> options)
     public DbSet<CycleMembership> Memberships => Set<CycleMembership>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
-    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
     public DbSet<IdentifiedNeed> IdentifiedNeeds => Set<IdentifiedNeed>();
     public DbSet<InequalityGroup> InequalityGroups => Set<InequalityGroup>();
     public DbSet<CoDesignSession> CoDesignSessions => Set<CoDesignSession>();
     public DbSet<ProviderProposal> ProviderProposals => Set<ProviderProposal>();
+    public DbSet<ServiceSpecification> Specifications => Set<ServiceSpecification>();
+    public DbSet<GlossaryTerm> GlossaryTerms => Set<GlossaryTerm>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     // Shared key ring so every app instance behind a load balancer can read the others' cookies.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

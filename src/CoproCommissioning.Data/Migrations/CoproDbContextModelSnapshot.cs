@@ -1053,6 +1053,364 @@ namespace CoproCommissioning.Data.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("CoproCommissioning.Domain.Specification.CommentWindow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedEarlyAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_early_at");
+
+                    b.Property<string>("ClosedEarlyByUserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("closed_early_by_user_id");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closes_at");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("opened_by_user_id");
+
+                    b.Property<bool>("ProvidersMayComment")
+                        .HasColumnType("boolean")
+                        .HasColumnName("providers_may_comment");
+
+                    b.Property<Guid?>("SpecificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("specification_id");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_specification_comment_windows");
+
+                    b.HasIndex("SpecificationId")
+                        .HasDatabaseName("ix_specification_comment_windows_specification_id");
+
+                    b.ToTable("specification_comment_windows", (string)null);
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Specification.GlossaryTerm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AgreedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agreed_at");
+
+                    b.Property<string>("AgreedByUserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("agreed_by_user_id");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_changed_at");
+
+                    b.Property<string>("LastChangedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("last_changed_by_user_id");
+
+                    b.Property<string>("Meaning")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("meaning");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("ProposedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("proposed_by_user_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("term");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_glossary_terms");
+
+                    b.HasIndex("CycleId", "Term")
+                        .IsUnique()
+                        .HasDatabaseName("ix_glossary_terms_cycle_id_term");
+
+                    b.ToTable("glossary_terms", (string)null);
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Specification.OutcomeSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ChangedInVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("changed_in_version");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("domain");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("measure");
+
+                    b.Property<Guid>("OutcomeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outcome_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid?>("SpecificationVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("specification_version_id");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("statement");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_number");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Levels", "CoproCommissioning.Domain.Specification.OutcomeSnapshot.Levels#RatingLevels", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Fair")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("level_fair");
+
+                            b1.Property<string>("Good")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("level_good");
+
+                            b1.Property<string>("Outstanding")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("level_outstanding");
+
+                            b1.Property<string>("Poor")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("level_poor");
+
+                            b1.Property<string>("Stretch")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("level_stretch");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_specification_outcomes");
+
+                    b.HasIndex("SpecificationVersionId", "OutcomeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_specification_outcomes_specification_version_id_outcome_id");
+
+                    b.ToTable("specification_outcomes", (string)null);
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Specification.SectionSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("body");
+
+                    b.Property<int>("ChangedInVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("changed_in_version");
+
+                    b.Property<string>("PlainSummary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("plain_summary");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("section_id");
+
+                    b.Property<Guid?>("SpecificationVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("specification_version_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_specification_sections");
+
+                    b.HasIndex("SpecificationVersionId", "SectionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_specification_sections_specification_version_id_section_id");
+
+                    b.ToTable("specification_sections", (string)null);
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Specification.ServiceSpecification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ApprovalDecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approval_decision_id");
+
+                    b.Property<int?>("ApprovedVersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("approved_version_number");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_changed_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_specifications");
+
+                    b.HasIndex("ApprovalDecisionId")
+                        .HasDatabaseName("ix_specifications_approval_decision_id");
+
+                    b.HasIndex("CycleId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_specifications_cycle_id");
+
+                    b.ToTable("specifications", (string)null);
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Specification.SpecificationVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChangeSummary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("change_summary")
+                        .HasAnnotation("Copro:PersonalText", true);
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<string>("SavedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("saved_by_user_id");
+
+                    b.Property<Guid?>("SpecificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("specification_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_specification_versions");
+
+                    b.HasIndex("SpecificationId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_specification_versions_specification_id_number");
+
+                    b.ToTable("specification_versions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1554,6 +1912,163 @@ namespace CoproCommissioning.Data.Migrations
                         .HasConstraintName("fk_inequality_groups_commissioning_cycles_cycle_id");
                 });
 
+            modelBuilder.Entity("CoproCommissioning.Domain.Specification.CommentWindow", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Specification.ServiceSpecification", null)
+                        .WithMany("CommentWindows")
+                        .HasForeignKey("SpecificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_specification_comment_windows_specifications_specification_");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Specification.GlossaryTerm", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Cycles.CommissioningCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_glossary_terms_commissioning_cycles_cycle_id");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Specification.OutcomeSnapshot", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Specification.SpecificationVersion", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("SpecificationVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_specification_outcomes_specification_version_specification_");
+
+                    b.OwnsMany("CoproCommissioning.Domain.Specification.AnsweredComment", "Answers", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("ContributionId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("contribution_id");
+
+                            b1.Property<Guid>("OutcomeSnapshotId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("outcome_snapshot_id");
+
+                            b1.Property<string>("Type")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("type");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ContributionId")
+                                .HasDatabaseName("ix_specification_outcome_answers_contribution_id");
+
+                            b1.HasIndex("OutcomeSnapshotId")
+                                .HasDatabaseName("ix_specification_outcome_answers_outcome_snapshot_id");
+
+                            b1.ToTable("specification_outcome_answers", (string)null);
+
+                            b1.HasOne("CoproCommissioning.Domain.Cycles.Contribution", null)
+                                .WithMany()
+                                .HasForeignKey("ContributionId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired()
+                                .HasConstraintName("fk_specification_outcome_answers_contributions_contribution_id");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OutcomeSnapshotId")
+                                .HasConstraintName("fk_specification_outcome_answers_specification_outcomes_outcom");
+                        });
+
+                    b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Specification.SectionSnapshot", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Specification.SpecificationVersion", null)
+                        .WithMany("Sections")
+                        .HasForeignKey("SpecificationVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_specification_sections_specification_version_specification_");
+
+                    b.OwnsMany("CoproCommissioning.Domain.Specification.AnsweredComment", "Answers", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("ContributionId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("contribution_id");
+
+                            b1.Property<Guid>("SectionSnapshotId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("section_snapshot_id");
+
+                            b1.Property<string>("Type")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("type");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_specification_section_answers");
+
+                            b1.HasIndex("ContributionId")
+                                .HasDatabaseName("ix_specification_section_answers_contribution_id");
+
+                            b1.HasIndex("SectionSnapshotId")
+                                .HasDatabaseName("ix_specification_section_answers_section_snapshot_id");
+
+                            b1.ToTable("specification_section_answers", (string)null);
+
+                            b1.HasOne("CoproCommissioning.Domain.Cycles.Contribution", null)
+                                .WithMany()
+                                .HasForeignKey("ContributionId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired()
+                                .HasConstraintName("fk_specification_section_answers_contributions_contribution_id");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SectionSnapshotId")
+                                .HasConstraintName("fk_specification_section_answers_specification_sections_sectio");
+                        });
+
+                    b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Specification.ServiceSpecification", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Cycles.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovalDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_specifications_decisions_approval_decision_id");
+
+                    b.HasOne("CoproCommissioning.Domain.Cycles.CommissioningCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_specifications_commissioning_cycles_cycle_id");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Specification.SpecificationVersion", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Specification.ServiceSpecification", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("SpecificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_specification_versions_specifications_specification_id");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1628,6 +2143,20 @@ namespace CoproCommissioning.Data.Migrations
                     b.Navigation("Decisions");
 
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Specification.ServiceSpecification", b =>
+                {
+                    b.Navigation("CommentWindows");
+
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Specification.SpecificationVersion", b =>
+                {
+                    b.Navigation("Outcomes");
+
+                    b.Navigation("Sections");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,27 @@
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Specification;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoproCommissioning.Data.Configurations;
+
+public sealed class GlossaryTermConfiguration : IEntityTypeConfiguration<GlossaryTerm>
+{
+    public void Configure(EntityTypeBuilder<GlossaryTerm> builder)
+    {
+        builder.ToTable("glossary_terms");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Term).HasMaxLength(GlossaryTerm.TermMaxLength).IsRequired();
+        builder.Property(t => t.Meaning).HasMaxLength(GlossaryTerm.MeaningMaxLength).IsRequired();
+        builder.Property(t => t.ProposedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
+        builder.Property(t => t.AgreedByUserId).HasMaxLength(UserIds.MaxLength);
+        builder.Property(t => t.LastChangedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
+        // PostgreSQL's xmin: two commissioners rewording the same term, one wins and the other is told (R8).
+        builder.Property(t => t.Version).IsRowVersion();
+        builder.Ignore(t => t.IsAgreed);
+        // The domain refuses a term that differs only in case; this stops two people adding the same one at once.
+        builder.HasIndex(t => new { t.CycleId, t.Term }).IsUnique();
+        builder.HasOne<CommissioningCycle>().WithMany().HasForeignKey(t => t.CycleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,204 @@
+using CoproCommissioning.Data;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Domain.Specification;
+using CoproCommissioning.Web.Infrastructure;
+using CoproCommissioning.Web.Infrastructure.Authorization;
+using CoproCommissioning.Web.Infrastructure.Pages;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproCommissioning.Web.Pages.Cycles.Specification;
+
+/// <summary>
+/// A section or outcome page: the part as it read in one version, a comment form when the person may comment on
+/// that version now, and every comment made on the part in any version with what happened because of it.
+/// A comment is posted against the version shown (a hidden field), so it is anchored to the text the person read.
+/// </summary>
+public abstract class CommentablePartPageModel(
+    CoproDbContext db, IValidator<CommentablePartPageModel.CommentInput> validator, TimeProvider clock, ILogger logger)
+    : SpecificationPageModel
+{
+    private static readonly Dictionary<string, string> FieldsByCode = new()
+    {
+        [CycleRules.ContributionSummaryRequired.Code] = "Form.Summary",
+        [CycleRules.ContributionSummaryTooLong.Code] = "Form.Summary",
+        [CycleRules.ContributionBodyTooLong.Code] = "Form.Body",
+    };
+
+    [BindProperty]
+    public CommentInput Form { get; set; } = new();
+
+    protected CoproDbContext Db { get; } = db;
+
+    public Guid PartId { get; private set; }
+
+    public int ShownVersion { get; private set; }
+
+    public int LatestVersion { get; private set; }
+
+    /// <summary>The versions that have this part, newest first, to move between them.</summary>
+    public IReadOnlyList<int> Versions { get; private set; } = [];
+
+    /// <summary>The version open for comment now, if this part is in it and it is not the one shown.</summary>
+    public int? OpenVersion { get; private set; }
+
+    public bool CanComment { get; private set; }
+
+    /// <summary>Why a panel member or provider cannot comment on the version shown, in plain words.</summary>
+    public IReadOnlyList<string> CommentBlockers { get; private set; } = [];
+
+    public DateTimeOffset? CommentsCloseAt { get; private set; }
+
+    public Voice Voice { get; private set; }
+
+    public bool CanRespond { get; private set; }
+
+    public PageOf<CommentRow> Comments { get; private set; } = null!;
+
+    /// <summary>"section" or "outcome", mid-sentence.</summary>
+    public abstract string PartWords { get; }
+
+    public abstract string PartUrl(int? version = null);
+
+    public async Task<IActionResult> OnGetAsync(Guid partId, int? version, int commentsPage = 1, CancellationToken ct = default)
+    {
+        PartId = partId;
+        var cycle = await LoadCycleAsync(Db, forChange: false, ct);
+        var specification = cycle is null ? null : await LoadSpecificationAsync(Db, forChange: false, ct);
+        if (cycle is null || specification is null || History(specification, partId).Count == 0)
+        {
+            return NotFound();
+        }
+
+        var now = clock.GetUtcNow();
+        var shown = ChooseVersion(specification, partId, version, now);
+        await ShowAsync(cycle, specification, partId, shown, commentsPage, now, ct);
+        Form = new CommentInput { Version = shown };
+        return Page();
+    }
+
+    [CyclePermission(CycleOperation.Contribute)]
+    public async Task<IActionResult> OnPostAsync(Guid partId, CancellationToken ct)
+    {
+        PartId = partId;
+        var cycle = await LoadCycleAsync(Db, forChange: true, ct);
+        var specification = cycle is null ? null : await LoadSpecificationAsync(Db, forChange: false, ct);
+        var snapshot = specification is null ? null : History(specification, partId).SingleOrDefault(s => s.Version == Form.Version);
+        if (cycle is null || specification is null || snapshot is null)
+        {
+            return NotFound();
+        }
+
+        var now = clock.GetUtcNow();
+        var check = await validator.ValidateAsync(Form, ct);
+        if (!check.IsValid)
+        {
+            ModelState.AddErrors(check, nameof(Form));
+            await ShowAsync(cycle, specification, partId, Form.Version, 1, now, ct);
+            return Page();
+        }
+
+        var member = HttpContext.CycleMember();
+        var outcome = specification.Comment(cycle, snapshot.SnapshotId, User.UserId(), member.Role, member.OwnVoice, Form.Summary, Form.Body, now);
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddErrors(outcome.Refusals, FieldsByCode);
+            await ShowAsync(cycle, specification, partId, Form.Version, 1, now, ct);
+            return Page();
+        }
+
+        try
+        {
+            await Db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone changed the cycle at the same moment: nothing was saved, and what they typed is still here.
+            Db.ChangeTracker.Clear();
+            ModelState.AddConcurrencyError();
+            var latest = await LoadCycleAsync(Db, forChange: false, ct);
+            await ShowAsync(latest!, specification, partId, Form.Version, 1, now, ct);
+            return Page();
+        }
+
+        logger.LogInformation("Comment {ContributionId} on {Part} {PartId} (v{Version}) of cycle {CycleId}",
+            outcome.Value.Id, PartWords, partId, Form.Version, CycleId);
+        TempData.SetSuccess("Your comment was added. You will see here, and under What happened to my input, what happens because of it.");
+        return Redirect($"{PartUrl(Form.Version)}#comment-{outcome.Value.Id}");
+    }
+
+    /// <summary>Every snapshot of the part, oldest first.</summary>
+    protected abstract IReadOnlyList<PartSnapshot> History(ServiceSpecification specification, Guid partId);
+
+    /// <summary>Sets what the page shows about the part itself, as it read in <paramref name="version"/>.</summary>
+    protected abstract Task ShowPartAsync(CommissioningCycle cycle, ServiceSpecification specification, Guid partId, int version, CancellationToken ct);
+
+    // The version asked for; else the one open for comment, so people comment on what is open; else the latest with this part.
+    private int ChooseVersion(ServiceSpecification specification, Guid partId, int? version, DateTimeOffset now)
+    {
+        var history = History(specification, partId);
+        if (version is { } asked && history.Any(s => s.Version == asked))
+        {
+            return asked;
+        }
+
+        var open = specification.OpenWindowAt(now);
+        return open is not null && history.Any(s => s.Version == open.VersionNumber) ? open.VersionNumber : history[^1].Version;
+    }
+
+    private async Task ShowAsync(
+        CommissioningCycle cycle, ServiceSpecification specification, Guid partId, int version, int page, DateTimeOffset now, CancellationToken ct)
+    {
+        var history = History(specification, partId);
+        var shown = history.Single(s => s.Version == version);
+        var member = HttpContext.CycleMember();
+        PartId = partId;
+        ShownVersion = version;
+        LatestVersion = specification.Latest.Number;
+        Versions = [.. history.Select(s => s.Version).Reverse()];
+        Voice = member.OwnVoice;
+        CanRespond = CyclePermissions.Allows(member.Role, CycleOperation.Respond) && !IsFrozen;
+
+        var window = specification.OpenWindowAt(now);
+        OpenVersion = window is not null && window.VersionNumber != version && history.Any(s => s.Version == window.VersionNumber)
+            ? window.VersionNumber
+            : null;
+        CommentsCloseAt = window?.VersionNumber == version ? window.ClosesAt : null;
+        var blockers = specification.CommentBlockers(cycle, shown.SnapshotId, member.Role, now);
+        CanComment = blockers.Count == 0;
+        CommentBlockers = member.Role is CycleRole.PanelMember or CycleRole.Provider
+            ? [.. blockers.Select(b => b.Rule.Message).Distinct()]
+            : [];
+
+        Comments = (await CommentRow.LoadAsync(Db, cycle, history.ToDictionary(s => s.SnapshotId, s => s.Version), User.UserId(), ct)).ToPage(page);
+        await ShowPartAsync(cycle, specification, partId, version, ct);
+    }
+
+    public sealed record PartSnapshot(Guid SnapshotId, int Version);
+
+    public sealed record CommentInput
+    {
+        /// <summary>The version the person read and is commenting on.</summary>
+        public int Version { get; init; }
+
+        public string Summary { get; init => field = value ?? ""; } = "";
+
+        public string Body { get; init => field = value ?? ""; } = "";
+    }
+
+    public sealed class CommentInputValidator : AbstractValidator<CommentInput>
+    {
+        public CommentInputValidator()
+        {
+            RuleFor(x => x.Summary).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Enter your comment in a sentence")
+                .MaximumLength(Contribution.SummaryMaxLength)
+                .WithMessage($"Enter your comment in {Contribution.SummaryMaxLength} characters or fewer, and put the rest under More detail");
+            RuleFor(x => x.Body)
+                .MaximumLength(Contribution.BodyMaxLength)
+                .WithMessage($"Enter more detail in {Contribution.BodyMaxLength} characters or fewer");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using CoproCommissioning.Data;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Domain.Specification;
+using CoproCommissioning.Web.Infrastructure.Authorization;
+using CoproCommissioning.Web.Infrastructure.Specification;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CoproCommissioning.Web.Pages.Cycles.Specification;
+
+/// <summary>What changed between any two versions, section by section and outcome by outcome, word by word.</summary>
+[CyclePermission(CycleOperation.View)]
+public sealed class CompareModel(CoproDbContext db) : SpecificationPageModel
+{
+    public bool HasSpecification { get; private set; }
+
+    public int From { get; private set; }
+
+    public int To { get; private set; }
+
+    public int LatestVersion { get; private set; }
+
+    public IReadOnlyList<PartComparison> Sections { get; private set; } = [];
+
+    public IReadOnlyList<PartComparison> Outcomes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? from, int? to, CancellationToken ct)
+    {
+        var cycle = await LoadCycleAsync(db, forChange: false, ct);
+        if (cycle is null)
+        {
+            return NotFound();
+        }
+
+        var specification = await LoadSpecificationAsync(db, forChange: false, ct);
+        if (specification is null)
+        {
+            return Page();
+        }
+
+        HasSpecification = true;
+        LatestVersion = specification.Latest.Number;
+        int first = from ?? Math.Max(1, LatestVersion - 1), second = to ?? LatestVersion;
+        var before = specification.FindVersion(Math.Min(first, second));
+        var after = specification.FindVersion(Math.Max(first, second));
+        if (before is null || after is null)
+        {
+            return NotFound();
+        }
+
+        From = before.Number;
+        To = after.Number;
+        var answeredBetween = specification.Versions
+            .Where(v => v.Number > From && v.Number <= To)
+            .SelectMany(v => v.Sections.SelectMany(s => s.Answers.Select(a => (Part: s.SectionId, Answer: a)))
+                .Concat(v.Outcomes.SelectMany(o => o.Answers.Select(a => (Part: o.OutcomeId, Answer: a)))))
+            .ToLookup(x => x.Part, x => x.Answer);
+
+        var sectionIds = after.Sections.Select(s => s.SectionId)
+            .Concat(before.Sections.Select(s => s.SectionId).Where(id => after.SectionFor(id) is null))
+            .ToList();
+        Sections = [.. sectionIds.Select(id =>
+        {
+            var old = before.SectionFor(id);
+            var current = after.SectionFor(id);
+            return new PartComparison(
+                id,
+                current?.Title ?? old!.Title,
+                StatusOf(old is not null, current is not null, old is not null && current is not null
+                    && (old.Title != current.Title || old.Body != current.Body || old.PlainSummary != current.PlainSummary)),
+                [
+                    new FieldComparison("Title", TextDiff.Words(old?.Title, current?.Title)),
+                    new FieldComparison("Plain-language summary", TextDiff.Words(old?.PlainSummary, current?.PlainSummary)),
+                    new FieldComparison("Text", TextDiff.Words(old?.Body, current?.Body)),
+                ],
+                Because(answeredBetween[id].ToList(), cycle));
+        })];
+
+        var outcomeIds = after.Outcomes.Select(o => o.OutcomeId)
+            .Concat(before.Outcomes.Select(o => o.OutcomeId).Where(id => after.OutcomeFor(id) is null))
+            .ToList();
+        Outcomes = [.. outcomeIds.Select(id =>
+        {
+            var old = before.OutcomeFor(id);
+            var current = after.OutcomeFor(id);
+            return new PartComparison(
+                id,
+                current?.Statement ?? old!.Statement,
+                StatusOf(old is not null, current is not null, old is not null && current is not null
+                    && !(old.Statement == current.Statement && old.Domain == current.Domain && old.Measure == current.Measure && old.Levels == current.Levels)),
+                [
+                    new FieldComparison("Outcome", TextDiff.Words(old?.Statement, current?.Statement)),
+                    new FieldComparison("Area of life", TextDiff.Words(
+                        old is null ? null : SpecificationText.Of(old.Domain), current is null ? null : SpecificationText.Of(current.Domain))),
+                    new FieldComparison("How we will know", TextDiff.Words(old?.Measure, current?.Measure)),
+                    .. Enum.GetValues<RatingLevel>().Select(level => new FieldComparison(
+                        SpecificationText.Of(level), TextDiff.Words(old?.Levels.Describe(level), current?.Levels.Describe(level)))),
+                ],
+                Because(answeredBetween[id].ToList(), cycle));
+        })];
+        return Page();
+    }
+
+    private static PartStatus StatusOf(bool before, bool after, bool changed) =>
+        !before ? PartStatus.Added : !after ? PartStatus.Removed : changed ? PartStatus.Changed : PartStatus.Unchanged;
+
+    private string? Because(List<AnsweredComment> answers, CommissioningCycle cycle) =>
+        answers.Count == 0 ? null : SpecificationText.ChangeNote(To, answers, cycle).Replace($"Changed in v{To} because of", "Changed because of", StringComparison.Ordinal);
+
+    public enum PartStatus
+    {
+        Unchanged,
+        Changed,
+        Added,
+        Removed,
+    }
+
+    public sealed record PartComparison(Guid Id, string Title, PartStatus Status, IReadOnlyList<FieldComparison> Fields, string? Because);
+
+    public sealed record FieldComparison(string Label, IReadOnlyList<DiffRun> Runs)
+    {
+        public bool Changed => DiffRun.AnyChange(Runs);
+
+        public bool IsEmpty => Runs.All(r => r.Text.Length == 0);
+    }
+}

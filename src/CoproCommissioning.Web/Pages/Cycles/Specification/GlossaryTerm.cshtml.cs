@@ -1,0 +1,147 @@
+using CoproCommissioning.Data;
+using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Domain.Specification;
+using CoproCommissioning.Web.Infrastructure;
+using CoproCommissioning.Web.Infrastructure.Authorization;
+using CoproCommissioning.Web.Infrastructure.Pages;
+using CoproCommissioning.Web.Infrastructure.Specification;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproCommissioning.Web.Pages.Cycles.Specification;
+
+/// <summary>A commissioner agrees a suggested term (rewording it if needed), changes an agreed one, or removes it.</summary>
+[CyclePermission(CycleOperation.ManageCycle)]
+public sealed class GlossaryTermModel(
+    CoproDbContext db, IValidator<GlossaryModel.Input> validator, TimeProvider clock, ILogger<GlossaryTermModel> logger)
+    : SpecificationPageModel
+{
+    private static readonly Dictionary<string, string> FieldsByCode = new()
+    {
+        [SpecificationRules.TermRequired.Code] = "Form.Term",
+        [SpecificationRules.TermTooLong.Code] = "Form.Term",
+        [SpecificationRules.TermDuplicate.Code] = "Form.Term",
+        [SpecificationRules.MeaningRequired.Code] = "Form.Meaning",
+        [SpecificationRules.MeaningTooLong.Code] = "Form.Meaning",
+    };
+
+    [BindProperty]
+    public GlossaryModel.Input Form { get; set; } = new();
+
+    /// <summary>The term's concurrency token when the form was shown (R8).</summary>
+    [BindProperty]
+    public uint SeenVersion { get; set; }
+
+    public bool IsAgreed { get; private set; }
+
+    /// <summary>After a clash: the wording someone else saved meanwhile.</summary>
+    public GlossaryModel.TermRow? Newer { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid termId, CancellationToken ct)
+    {
+        var term = await db.GlossaryTerms.AsNoTracking().SingleOrDefaultAsync(t => t.Id == termId && t.CycleId == CycleId, ct);
+        if (term is null || await LoadCycleAsync(db, forChange: false, ct) is null)
+        {
+            return NotFound();
+        }
+
+        Form = new GlossaryModel.Input { Term = term.Term, Meaning = term.Meaning };
+        SeenVersion = term.Version;
+        IsAgreed = term.IsAgreed;
+        return Page();
+    }
+
+    [CyclePermission(CycleOperation.ManageCycle)]
+    public async Task<IActionResult> OnPostAsync(Guid termId, CancellationToken ct)
+    {
+        var cycle = await LoadCycleAsync(db, forChange: false, ct);
+        var term = await db.GlossaryTerms.SingleOrDefaultAsync(t => t.Id == termId && t.CycleId == CycleId, ct);
+        if (cycle is null || term is null)
+        {
+            return NotFound();
+        }
+
+        IsAgreed = term.IsAgreed;
+        var check = await validator.ValidateAsync(Form, ct);
+        if (!check.IsValid)
+        {
+            ModelState.AddErrors(check, nameof(Form));
+            return Page();
+        }
+
+        var others = await db.GlossaryTerms.AsNoTracking()
+            .Where(t => t.CycleId == CycleId && t.Id != termId).Select(t => t.Term).ToListAsync(ct);
+        var outcome = term.Agree(cycle, others, Form.Term, Form.Meaning, User.UserId(), HttpContext.CycleMember().Role, clock.GetUtcNow());
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddErrors(outcome.Refusals, FieldsByCode);
+            return Page();
+        }
+
+        db.Entry(term).Property(t => t.Version).OriginalValue = SeenVersion;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ClashAsync(termId, ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("Form.Term", SpecificationRules.TermDuplicate.Message);
+            return Page();
+        }
+
+        logger.LogInformation("Glossary term {TermId} of cycle {CycleId} agreed", termId, CycleId);
+        TempData.SetSuccess($"\u201c{term.Term}\u201d is agreed. It is explained wherever it appears in the specification.");
+        return Redirect(SpecificationUrls.Glossary(CycleId));
+    }
+
+    [CyclePermission(CycleOperation.ManageCycle)]
+    public async Task<IActionResult> OnPostRemoveAsync(Guid termId, CancellationToken ct)
+    {
+        var cycle = await LoadCycleAsync(db, forChange: false, ct);
+        var term = await db.GlossaryTerms.SingleOrDefaultAsync(t => t.Id == termId && t.CycleId == CycleId, ct);
+        if (cycle is null || term is null)
+        {
+            return NotFound();
+        }
+
+        var blockers = term.RemovalBlockers(cycle, HttpContext.CycleMember().Role);
+        if (blockers.Count > 0)
+        {
+            Form = new GlossaryModel.Input { Term = term.Term, Meaning = term.Meaning };
+            SeenVersion = term.Version;
+            IsAgreed = term.IsAgreed;
+            ModelState.AddErrors(blockers);
+            return Page();
+        }
+
+        db.GlossaryTerms.Remove(term);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Glossary term {TermId} removed from cycle {CycleId}", termId, CycleId);
+        TempData.SetSuccess($"\u201c{term.Term}\u201d removed from the glossary.");
+        return Redirect(SpecificationUrls.Glossary(CycleId));
+    }
+
+    private async Task<IActionResult> ClashAsync(Guid termId, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var latest = await db.GlossaryTerms.AsNoTracking().SingleOrDefaultAsync(t => t.Id == termId, ct);
+        if (latest is null)
+        {
+            ModelState.AddModelError("", "Someone else removed this term while you were working on it.");
+            return Page();
+        }
+
+        ModelState.AddModelError("", "Someone else changed this term while you were working on it. Their wording is shown below and yours is kept: check both and save again.");
+        Newer = new GlossaryModel.TermRow(latest.Id, latest.Term, latest.Meaning);
+        ModelState.Remove(nameof(SeenVersion));
+        SeenVersion = latest.Version;
+        IsAgreed = latest.IsAgreed;
+        return Page();
+    }
+}

@@ -1,0 +1,40 @@
+using CoproCommissioning.Data;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Domain.Specification;
+using CoproCommissioning.Web.Infrastructure.Authorization;
+using CoproCommissioning.Web.Infrastructure.Specification;
+using FluentValidation;
+
+namespace CoproCommissioning.Web.Pages.Cycles.Specification;
+
+/// <summary>One outcome of the framework as it read in a version, its comments, and the form to comment on it.</summary>
+[CyclePermission(CycleOperation.View)]
+public sealed class OutcomeModel(
+    CoproDbContext db, IValidator<CommentablePartPageModel.CommentInput> validator, TimeProvider clock, ILogger<OutcomeModel> logger)
+    : CommentablePartPageModel(db, validator, clock, logger)
+{
+    public OutcomeSnapshot Outcome { get; private set; } = null!;
+
+    public string ChangeNote { get; private set; } = "";
+
+    public int? ComparedWith { get; private set; }
+
+    public override string PartWords => "outcome";
+
+    public override string PartUrl(int? version = null) => SpecificationUrls.Outcome(CycleId, PartId, version);
+
+    protected override IReadOnlyList<PartSnapshot> History(ServiceSpecification specification, Guid partId) =>
+        [.. specification.HistoryOfOutcome(partId).Select(o => new PartSnapshot(o.Id, o.VersionNumber))];
+
+    protected override Task ShowPartAsync(
+        CommissioningCycle cycle, ServiceSpecification specification, Guid partId, int version, CancellationToken ct)
+    {
+        Outcome = specification.FindVersion(version)!.OutcomeFor(partId)!;
+        ChangeNote = SpecificationText.ChangeNote(specification, Outcome, cycle);
+        ComparedWith = Outcome.ChangedInVersion > 1 && specification.FindVersion(Outcome.ChangedInVersion - 1)?.OutcomeFor(partId) is not null
+            ? Outcome.ChangedInVersion - 1
+            : null;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,51 @@
+using CoproCommissioning.Data;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Domain.Specification;
+using CoproCommissioning.Web.Infrastructure.Authorization;
+using CoproCommissioning.Web.Infrastructure.Specification;
+using FluentValidation;
+using Microsoft.AspNetCore.Html;
+
+namespace CoproCommissioning.Web.Pages.Cycles.Specification;
+
+/// <summary>One section of the specification as it read in a version, its comments, and the form to comment on it.</summary>
+[CyclePermission(CycleOperation.View)]
+public sealed class SectionModel(
+    CoproDbContext db, IValidator<CommentablePartPageModel.CommentInput> validator, TimeProvider clock, ILogger<SectionModel> logger)
+    : CommentablePartPageModel(db, validator, clock, logger)
+{
+    public string Title { get; private set; } = "";
+
+    public string PlainSummary { get; private set; } = "";
+
+    public IHtmlContent Body { get; private set; } = HtmlString.Empty;
+
+    public string ChangeNote { get; private set; } = "";
+
+    /// <summary>The version before the one in which this text last changed, to compare with; null for new text.</summary>
+    public int? ComparedWith { get; private set; }
+
+    public int ChangedInVersion { get; private set; }
+
+    public override string PartWords => "section";
+
+    public override string PartUrl(int? version = null) => SpecificationUrls.Section(CycleId, PartId, version);
+
+    protected override IReadOnlyList<PartSnapshot> History(ServiceSpecification specification, Guid partId) =>
+        [.. specification.HistoryOfSection(partId).Select(s => new PartSnapshot(s.Id, s.VersionNumber))];
+
+    protected override async Task ShowPartAsync(
+        CommissioningCycle cycle, ServiceSpecification specification, Guid partId, int version, CancellationToken ct)
+    {
+        var section = specification.FindVersion(version)!.SectionFor(partId)!;
+        Title = section.Title;
+        PlainSummary = section.PlainSummary;
+        Body = SpecificationMarkdown.Render(section.Body, Marks(await LoadGlossaryAsync(Db, ct), "section"));
+        ChangeNote = SpecificationText.ChangeNote(specification, section, cycle);
+        ChangedInVersion = section.ChangedInVersion;
+        ComparedWith = section.ChangedInVersion > 1 && specification.FindVersion(section.ChangedInVersion - 1)?.SectionFor(partId) is not null
+            ? section.ChangedInVersion - 1
+            : null;
+    }
+}

@@ -1,0 +1,123 @@
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Specification;
+using CoproCommissioning.Domain.Tests.Builders;
+
+namespace CoproCommissioning.Domain.Tests.Specification;
+
+public sealed class ApprovalTests
+{
+    private static readonly DateTimeOffset Now = Moments.Now;
+
+    private static DecisionDetails Approval(params Contribution[] shapedBy) => new(
+        "Specification v2 approved",
+        "Version 2 of the specification is approved as final.",
+        DecisionMode.CoProduced,
+        "",
+        CoProductionLadderRung.CoProduction,
+        Now.AddHours(-1),
+        [new DecisionParticipant(People.Commissioner, CycleRole.Commissioner), new DecisionParticipant(People.PanelMember(1), CycleRole.PanelMember)],
+        [.. shapedBy.Select(c => new DecisionInfluence(c.Id, "Their comment changed the opening hours."))]);
+
+    /// <summary>v1 commented on, v2 answering the comment, comments closed.</summary>
+    private static (CommissioningCycle Cycle, ServiceSpecification Specification, Contribution Comment) ReadyToApprove()
+    {
+        var (cycle, specification) = ASpecification.OpenForComment();
+        var comment = specification.PanelComment(cycle, ASpecification.OpeningHours);
+        Expect.Success(specification.CloseComments(cycle, People.Commissioner, CycleRole.Commissioner, Now.AddHours(-3)));
+        Expect.Success(specification.SaveVersion(cycle, 1, specification.Changing(ASpecification.OpeningHours, "Open until 9pm.", "Evenings",
+            new AnsweredComment(comment.Id, ResponseType.Adopted)), People.Commissioner, CycleRole.Commissioner, Now.AddHours(-2)));
+        return (cycle, specification, comment);
+    }
+
+    [Fact]
+    public void Approving_records_a_decision_in_the_specification_stage_that_names_the_version()
+    {
+        var (cycle, specification, comment) = ReadyToApprove();
+
+        var decision = Expect.Success(specification.Approve(cycle, 2, Approval(comment), People.Commissioner, CycleRole.Commissioner, Now));
+
+        Assert.Equal(StageKind.Specification, decision.StageKind);
+        Assert.Contains(decision, cycle.StageOf(StageKind.Specification).Decisions);
+        Assert.Equal(2, specification.ApprovedVersionNumber);
+        Assert.Equal(decision.Id, specification.ApprovalDecisionId);
+        Assert.True(specification.IsLatestApproved);
+    }
+
+    [Fact]
+    public void The_stage_can_then_be_signed_off_and_the_approved_version_is_frozen()
+    {
+        var (cycle, specification, comment) = ReadyToApprove();
+        Expect.Success(specification.Approve(cycle, 2, Approval(comment), People.Commissioner, CycleRole.Commissioner, Now));
+
+        Expect.Success(cycle.SignOff(StageKind.Specification, People.Commissioner, CycleRole.Commissioner, "Specification agreed with the panel", Now));
+
+        Assert.True(ServiceSpecification.IsFrozen(cycle));
+        Assert.Contains(CycleRules.StageSignedOff, specification.SaveVersion(cycle, 2,
+            specification.Changing(ASpecification.Staffing, "More nurses."), People.Commissioner, CycleRole.Commissioner, Now).BrokenRules);
+        Assert.Contains(CycleRules.StageSignedOff, specification.OpenForComment(
+            cycle, Now.AddDays(7), false, People.Commissioner, CycleRole.Commissioner, Now).BrokenRules);
+        Assert.Contains(CycleRules.StageSignedOff, specification.CommentBlockers(
+            cycle, specification.Section(ASpecification.Staffing, 2).Id, CycleRole.PanelMember, Now).Select(r => r.Rule));
+        Assert.Equal(2, specification.Latest.Number);
+    }
+
+    [Fact]
+    public void Is_refused_while_comments_are_open()
+    {
+        var (cycle, specification) = ASpecification.OpenForComment();
+
+        var outcome = specification.Approve(cycle, 1, Approval(), People.Commissioner, CycleRole.Commissioner, Now);
+
+        Assert.Equal([SpecificationRules.ApproveWhileCommentsOpen], outcome.BrokenRules);
+        Assert.Empty(cycle.StageOf(StageKind.Specification).Decisions);
+        Assert.Null(specification.ApprovedVersionNumber);
+    }
+
+    [Fact]
+    public void Only_the_latest_version_can_be_approved()
+    {
+        var (cycle, specification, _) = ReadyToApprove();
+
+        var outcome = specification.Approve(cycle, 1, Approval(), People.Commissioner, CycleRole.Commissioner, Now);
+
+        Assert.Equal([SpecificationRules.ApproveLatestOnly], outcome.BrokenRules);
+    }
+
+    [Theory]
+    [InlineData(CycleRole.CoProductionChampion)]
+    [InlineData(CycleRole.PanelMember)]
+    [InlineData(CycleRole.ClinicalAdviser)]
+    public void Only_a_commissioner_approves(CycleRole role)
+    {
+        var (cycle, specification, _) = ReadyToApprove();
+
+        var outcome = specification.Approve(cycle, 2, Approval(), "someone", role, Now);
+
+        Assert.Equal([CycleRules.CommissionerOnly], outcome.BrokenRules);
+        Assert.Null(specification.ApprovedVersionNumber);
+    }
+
+    [Fact]
+    public void The_cycles_decision_rules_still_apply_and_nothing_is_approved_when_they_refuse()
+    {
+        var (cycle, specification, _) = ReadyToApprove();
+
+        var outcome = specification.Approve(cycle, 2, Approval() with { WhatWasDecided = "" }, People.Commissioner, CycleRole.Commissioner, Now);
+
+        Assert.Equal([CycleRules.WhatWasDecidedRequired], outcome.BrokenRules);
+        Assert.Null(specification.ApprovedVersionNumber);
+    }
+
+    [Fact]
+    public void A_version_saved_after_approval_is_not_approved_until_it_is_approved_again()
+    {
+        var (cycle, specification, comment) = ReadyToApprove();
+        Expect.Success(specification.Approve(cycle, 2, Approval(comment), People.Commissioner, CycleRole.Commissioner, Now));
+
+        Expect.Success(specification.SaveVersion(cycle, 2, specification.Changing(ASpecification.Staffing, "More nurses.", "Staffing"),
+            People.Commissioner, CycleRole.Commissioner, Now));
+
+        Assert.Equal(2, specification.ApprovedVersionNumber);
+        Assert.False(specification.IsLatestApproved);
+    }
+}

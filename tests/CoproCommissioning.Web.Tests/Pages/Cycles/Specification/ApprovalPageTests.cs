@@ -1,0 +1,88 @@
+using System.Net;
+using CoproCommissioning.Data;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Specification;
+using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Web.Infrastructure.Specification;
+using CoproCommissioning.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationArrange;
+using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationForms;
+
+namespace CoproCommissioning.Web.Tests.Pages.Cycles.Specification;
+
+public sealed class ApprovalPageFixture(PostgresServer server) : SpecificationFixture(server);
+
+public sealed class ApprovalPageTests(ApprovalPageFixture fixture) : IClassFixture<ApprovalPageFixture>
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Approving_records_a_decision_naming_the_version_and_after_sign_off_the_specification_is_frozen_and_printable()
+    {
+        var (cycle, comment) = await CommentedAndAnsweredAsync(fixture, _ct);
+        var commissioner = await SignedInAsync(fixture, Commissioner, _ct);
+        var commissionerId = await UserIdAsync(fixture, Commissioner);
+
+        var approved = await commissioner.PostCraftedAsync(SpecificationUrls.Approve(cycle.Id), new Dictionary<string, string>
+        {
+            ["Form.Mode"] = nameof(DecisionMode.CoProduced),
+            ["Form.Rung"] = nameof(CoProductionLadderRung.CoProduction),
+            ["Form.ParticipantIds"] = commissionerId,
+            ["Form.CitedContributionIds"] = comment.Id.ToString(),
+        }, SpecificationUrls.Approve(cycle.Id), _ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, approved.Status);
+        var specification = await LoadAsync(fixture, cycle.Id);
+        Assert.Equal(2, specification.ApprovedVersionNumber);
+        await using (var scope = fixture.Db())
+        {
+            var loaded = await scope.Context.Cycles.IncludeStages().SingleAsync(c => c.Id == cycle.Id, _ct);
+            var decision = loaded.FindDecision(specification.ApprovalDecisionId!.Value)!;
+            Assert.Equal(StageKind.Specification, decision.StageKind);
+            Assert.Equal("Specification version 2 approved", decision.Title);
+            Assert.Equal(comment.Id, Assert.Single(decision.Influences).ContributionId);
+            Assert.Empty(loaded.SignOffBlockers(StageKind.Specification));
+            Expect.Success(loaded.SignOff(StageKind.Specification, commissionerId, CycleRole.Commissioner, "Specification agreed with the panel", DateTimeOffset.UtcNow));
+            await scope.Context.SaveChangesAsync(_ct);
+        }
+
+        var editUrl = SpecificationUrls.Edit(cycle.Id);
+        var edit = await commissioner.PostCraftedAsync(editUrl, EditFields(specification.Latest, 2, "After sign-off", 0, "Changed later"), SpecificationUrls.Overview(cycle.Id), _ct);
+        var panel = await SignedInAsync(fixture, Panel, _ct);
+        var sectionUrl = SpecificationUrls.Section(cycle.Id, specification.Latest.Sections[0].SectionId);
+        var late = await panel.PostCraftedAsync(sectionUrl, CommentFields(2, "One more thing"), sectionUrl, _ct);
+        var print = await panel.GetAsync(SpecificationUrls.Print(cycle.Id, 2), _ct);
+
+        Assert.Contains(CycleRules.StageSignedOff.Message, edit.Text);
+        Assert.Contains(CycleRules.StageSignedOff.Message, late.Text);
+        Assert.Equal(2, (await LoadAsync(fixture, cycle.Id)).Latest.Number);
+        Assert.Single(await CommentsAsync(fixture, cycle.Id));
+        Assert.Equal(HttpStatusCode.OK, print.Status);
+        Assert.Contains("Approved final specification. The specification stage is signed off.", print.Text);
+        Assert.Contains("Open 9am to 9pm, every day.", print.Text);
+        Assert.Contains("I can get help before I reach crisis", print.Text);
+        Assert.NotNull(print.Document.QuerySelector("link[href^='/css/specification-print']"));
+    }
+
+    [Fact]
+    public async Task Approving_while_comments_are_open_is_refused()
+    {
+        var cycle = await CycleAsync(fixture);
+        await SpecificationAsync(fixture, cycle.Id, OpenNow());
+        var commissioner = await SignedInAsync(fixture, Commissioner, _ct);
+        var commissionerId = await UserIdAsync(fixture, Commissioner);
+
+        var page = await commissioner.PostCraftedAsync(SpecificationUrls.Approve(cycle.Id), new Dictionary<string, string>
+        {
+            ["Form.Mode"] = nameof(DecisionMode.CommissionerLed),
+            ["Form.Rationale"] = "Agreed by the board",
+            ["Form.Rung"] = nameof(CoProductionLadderRung.Consultation),
+            ["Form.ParticipantIds"] = commissionerId,
+        }, SpecificationUrls.Approve(cycle.Id), _ct);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(SpecificationRules.ApproveWhileCommentsOpen.Message, page.Text);
+        Assert.Null((await LoadAsync(fixture, cycle.Id)).ApprovedVersionNumber);
+    }
+}

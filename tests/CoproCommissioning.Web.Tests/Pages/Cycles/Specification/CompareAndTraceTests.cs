@@ -1,0 +1,63 @@
+using System.Net;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Web.Infrastructure.Specification;
+using CoproCommissioning.Web.Tests.Infrastructure;
+using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationArrange;
+using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationForms;
+
+namespace CoproCommissioning.Web.Tests.Pages.Cycles.Specification;
+
+public sealed class CompareAndTraceFixture(PostgresServer server) : SpecificationFixture(server);
+
+public sealed class CompareAndTraceTests(CompareAndTraceFixture fixture) : IClassFixture<CompareAndTraceFixture>
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Comparing_two_versions_marks_added_and_removed_words_without_relying_on_colour()
+    {
+        var (cycle, _) = await CommentedAndAnsweredAsync(fixture, _ct);
+        var panel = await SignedInAsync(fixture, Panel, _ct);
+
+        var page = await panel.GetAsync(SpecificationUrls.Compare(cycle.Id, 1, 2), _ct);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var added = page.Document.QuerySelectorAll("ins.app-diff__added").Select(e => e.TextContent).ToList();
+        var removed = page.Document.QuerySelectorAll("del.app-diff__removed").Select(e => e.TextContent).ToList();
+        Assert.Contains(added, text => text.Contains("[added: ", StringComparison.Ordinal) && text.Contains("9pm", StringComparison.Ordinal));
+        Assert.Contains(removed, text => text.Contains("[removed: ", StringComparison.Ordinal) && text.Contains("5pm", StringComparison.Ordinal));
+        Assert.Contains("Changed because of 1 panel comment", page.Text);
+    }
+
+    [Fact]
+    public async Task The_trace_says_which_version_changed_because_of_each_comment()
+    {
+        var (cycle, comment) = await CommentedAndAnsweredAsync(fixture, _ct);
+        var unrelated = Guid.CreateVersion7();
+        await using var scope = fixture.Db();
+
+        var trace = await SpecificationTrace.ForContributionsAsync(scope.Context, [comment.Id, unrelated], _ct);
+
+        var row = Assert.Single(trace.Values);
+        Assert.Equal(comment.Id, row.ContributionId);
+        Assert.Equal(cycle.Id, row.CycleId);
+        Assert.Equal("Opening hours", row.PartTitle);
+        Assert.Equal(1, row.CommentedOnVersion);
+        Assert.Equal(2, row.ChangedInVersion);
+        Assert.Equal(ResponseType.Adopted, row.ChangeType);
+        Assert.Equal("Changed in v2", row.ChangedInWords);
+        Assert.StartsWith($"/cycles/{cycle.Id}/specification/sections/", row.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_section_says_why_it_last_changed()
+    {
+        var (cycle, _) = await CommentedAndAnsweredAsync(fixture, _ct);
+        var panel = await SignedInAsync(fixture, Panel, _ct);
+
+        var overview = await panel.GetAsync(SpecificationUrls.Overview(cycle.Id), _ct);
+
+        var notes = overview.Document.QuerySelectorAll(".app-specification-section .app-change-note").Select(n => n.TextContent.Trim()).ToList();
+        Assert.Equal(["Written in v1.", "Changed in v2 because of 1 panel comment.", "Written in v1."], notes);
+    }
+}
