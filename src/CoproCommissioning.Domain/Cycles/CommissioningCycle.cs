@@ -357,8 +357,13 @@ public sealed class CommissioningCycle
         return DomainOutcome.Success(decision);
     }
 
-    /// <summary>Everything that stops <paramref name="kind"/> being signed off now (R1 to R4 and the champion), for the sign-off page.</summary>
-    public IReadOnlyList<Refusal> SignOffBlockers(StageKind kind)
+    /// <summary>
+    /// Everything that stops <paramref name="kind"/> being signed off now (R1 to R4 and the champion), for the sign-off
+    /// page. <paramref name="stageConditions"/> are what the stage's own work still needs (the specification stage's
+    /// approved specification, <see cref="Specification.ServiceSpecification.SignOffConditions(Specification.ServiceSpecification?)"/>),
+    /// listed after the cycle's rules.
+    /// </summary>
+    public IReadOnlyList<Refusal> SignOffBlockers(StageKind kind, IReadOnlyCollection<Refusal>? stageConditions = null)
     {
         var stage = StageOf(kind);
         List<Refusal> blockers = [];
@@ -416,15 +421,31 @@ public sealed class CommissioningCycle
             }
         }
 
+        if (!stage.IsSignedOff && stageConditions is not null)
+        {
+            blockers.AddRange(stageConditions);
+        }
+
         return blockers;
     }
 
-    /// <summary>A commissioner closes a stage with a statement. Refused, with nothing changed, while any rule is unmet.</summary>
-    public DomainOutcome SignOff(StageKind kind, string actorUserId, CycleRole actorRole, string? statement, DateTimeOffset now)
+    /// <summary>
+    /// A commissioner closes a stage with a statement. Refused, with nothing changed, while any rule is unmet or any
+    /// of <paramref name="stageConditions"/> remains. The specification stage cannot be signed off without them: the
+    /// caller must ask the specification (<see cref="Specification.ServiceSpecification.SignOffConditions(Specification.ServiceSpecification?)"/>).
+    /// </summary>
+    public DomainOutcome SignOff(
+        StageKind kind, string actorUserId, CycleRole actorRole, string? statement, DateTimeOffset now,
+        IReadOnlyCollection<Refusal>? stageConditions = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
         Guard.Defined(actorRole);
         Guard.Utc(now);
+        if (kind == StageKind.Specification && stageConditions is null)
+        {
+            throw new ArgumentException("Signing off the specification stage needs the specification's own conditions.", nameof(stageConditions));
+        }
+
         var stage = StageOf(kind);
 
         List<Refusal> refusals = [];
@@ -434,7 +455,7 @@ public sealed class CommissioningCycle
         }
 
         TextInput.Check(refusals, statement, StageEvent.TextMaxLength, CycleRules.StatementRequired, CycleRules.StatementTooLong);
-        refusals.AddRange(SignOffBlockers(kind));
+        refusals.AddRange(SignOffBlockers(kind, stageConditions));
         if (refusals.Count > 0)
         {
             return DomainOutcome.Refused(refusals);

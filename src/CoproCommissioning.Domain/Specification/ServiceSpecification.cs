@@ -86,6 +86,24 @@ public sealed class ServiceSpecification
         return cycle.StageOf(StageKind.Specification).IsSignedOff;
     }
 
+    /// <summary>
+    /// What the specification itself needs before its stage can be signed off: a latest version that is the approved
+    /// one. Passed to <see cref="CommissioningCycle.SignOff"/> as the stage's conditions; <paramref name="specification"/>
+    /// is null when none has been written.
+    /// </summary>
+    public static IReadOnlyList<Refusal> SignOffConditions(ServiceSpecification? specification) =>
+        SignOffConditions(specification?.Latest.Number, specification?.ApprovedVersionNumber);
+
+    /// <summary>The same, from the two numbers alone, for pages that list many cycles without loading their versions.</summary>
+    public static IReadOnlyList<Refusal> SignOffConditions(int? latestVersion, int? approvedVersion) =>
+        (latestVersion, approvedVersion) switch
+        {
+            (null, _) => [new Refusal(SpecificationRules.NotWritten)],
+            (_, null) => [new Refusal(SpecificationRules.NotApproved)],
+            var (latest, approved) when latest != approved => [new Refusal(SpecificationRules.ChangedSinceApproval)],
+            _ => [],
+        };
+
     /// <summary>A commissioner saves the first version of the draft.</summary>
     public static DomainOutcome<ServiceSpecification> Start(
         CommissioningCycle cycle, VersionDraft draft, string savedByUserId, CycleRole saverRole, DateTimeOffset now)

@@ -123,6 +123,19 @@ public static class SpecificationRules
         "spec-approve-latest-only",
         "Approve the latest version of the specification. To approve earlier text, save it again as a new version.");
 
+    // Signing off the specification stage (ServiceSpecification.SignOffConditions).
+    public static readonly DomainRule NotWritten = new(
+        "spec-not-written",
+        "Write the specification and approve its final version.");
+
+    public static readonly DomainRule NotApproved = new(
+        "spec-not-approved",
+        "Approve the final version of the specification.");
+
+    public static readonly DomainRule ChangedSinceApproval = new(
+        "spec-changed-since-approval",
+        "The specification has changed since it was approved. Approve the latest version.");
+
     // The glossary.
     public static readonly DomainRule GlossaryRole = new(
         "glossary-role",

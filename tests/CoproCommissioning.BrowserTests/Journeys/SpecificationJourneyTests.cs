@@ -81,6 +81,9 @@ public sealed class SpecificationJourneyTests(SpecificationJourneyFixture app) :
         await Assertions.Expect(panel.Locator(".app-glossary-term__link").First)
             .ToHaveAccessibleDescriptionAsync("A plan you make with your care team about what helps when things get hard.");
         await panel.ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Folder, "specification-3-glossary-term-on-focus.png"), FullPage = true });
+        await panel.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(panel.Locator(".app-glossary-term__meaning").First).ToBeHiddenAsync();
+        await Assertions.Expect(panel.Locator(".app-glossary-term__link").First).ToBeFocusedAsync();
 
         await TabToAsync(panel, "#Form_Summary");
         await panel.Keyboard.TypeAsync("Evening opening would help people who work");
@@ -108,8 +111,11 @@ public sealed class SpecificationJourneyTests(SpecificationJourneyFixture app) :
 
         // The panel member sees what happened to their comment.
         await panel.GotoAsync("/my-input");
-        await Assertions.Expect(panel.Locator("main")).ToContainTextAsync("Adopted");
-        await Assertions.Expect(panel.Locator("main")).ToContainTextAsync("Changed in v2");
+        var myComment = panel.Locator(".nhsuk-card", new() { HasText = "Evening opening would help people who work" });
+        await Assertions.Expect(myComment).ToContainTextAsync("Adopted \u2014 changed in v2");
+        await Assertions.Expect(myComment).ToContainTextAsync("On Opening hours (v1)");
+        await Assertions.Expect(myComment.GetByRole(AriaRole.Link, new() { Name = "See Opening hours in the specification" }))
+            .ToHaveAttributeAsync("href", SpecificationUrls.Section(cycleId, openingHours));
         await panel.AssertNoViolationsAsync();
         await panel.ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Folder, "specification-6-my-input.png"), FullPage = true });
 

@@ -78,7 +78,8 @@ public sealed class ACycle
                 "Evening appointments matter to people in work", "", Tick()));
             Expect.Success(cycle.Respond(
                 input.Id, People.Commissioner, CycleRole.Commissioner, ResponseType.Adopted, "We added evening appointments.", Tick()));
-            Expect.Success(cycle.SignOff(earlier, People.Commissioner, CycleRole.Commissioner, $"{earlier} agreed with the panel", Tick()));
+            // A cycle built past its specification stage stands for one whose specification was approved.
+            Expect.Success(cycle.SignOff(earlier, People.Commissioner, CycleRole.Commissioner, $"{earlier} agreed with the panel", Tick(), stageConditions: []));
         }
 
         if (_policy is var (minimumContributions, minimumContributors))

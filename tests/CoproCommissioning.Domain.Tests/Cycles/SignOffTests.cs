@@ -442,8 +442,9 @@ public sealed class SignOffTests
             () => cycle.SignOff(StageKind.NeedsAssessment, actor!, CycleRole.Commissioner, "Agreed", Now));
     }
 
+    // The stage's own conditions (an approved specification) are met here; ApprovalTests covers them.
     private static DomainOutcome SignOff(CommissioningCycle cycle, StageKind kind) =>
-        cycle.SignOff(kind, People.Commissioner, CycleRole.Commissioner, "Agreed with the panel", Now);
+        cycle.SignOff(kind, People.Commissioner, CycleRole.Commissioner, "Agreed with the panel", Now, stageConditions: []);
 
     private static Contribution AddOwn(CommissioningCycle cycle, string panelMember, StageKind stage = StageKind.NeedsAssessment) =>
         Expect.Success(cycle.AddContribution(

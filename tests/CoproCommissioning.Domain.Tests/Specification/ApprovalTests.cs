@@ -49,7 +49,8 @@ public sealed class ApprovalTests
         var (cycle, specification, comment) = ReadyToApprove();
         Expect.Success(specification.Approve(cycle, 2, Approval(comment), People.Commissioner, CycleRole.Commissioner, Now));
 
-        Expect.Success(cycle.SignOff(StageKind.Specification, People.Commissioner, CycleRole.Commissioner, "Specification agreed with the panel", Now));
+        Expect.Success(cycle.SignOff(StageKind.Specification, People.Commissioner, CycleRole.Commissioner, "Specification agreed with the panel", Now,
+            ServiceSpecification.SignOffConditions(specification)));
 
         Assert.True(ServiceSpecification.IsFrozen(cycle));
         Assert.Contains(CycleRules.StageSignedOff, specification.SaveVersion(cycle, 2,
@@ -120,4 +121,36 @@ public sealed class ApprovalTests
         Assert.Equal(2, specification.ApprovedVersionNumber);
         Assert.False(specification.IsLatestApproved);
     }
+
+    [Fact]
+    public void The_stage_cannot_be_signed_off_until_the_latest_version_is_approved()
+    {
+        var (cycle, specification, comment) = ReadyToApprove();
+
+        var beforeApproval = SignOff(cycle, specification);
+        Expect.Success(specification.Approve(cycle, 2, Approval(comment), People.Commissioner, CycleRole.Commissioner, Now));
+        Expect.Success(specification.SaveVersion(cycle, 2, specification.Changing(ASpecification.Staffing, "More nurses.", "Staffing"),
+            People.Commissioner, CycleRole.Commissioner, Now));
+        var afterAChange = SignOff(cycle, specification);
+
+        Assert.Equal([SpecificationRules.NotApproved], beforeApproval.BrokenRules);
+        Assert.Equal([SpecificationRules.ChangedSinceApproval], afterAChange.BrokenRules);
+        Assert.False(cycle.StageOf(StageKind.Specification).IsSignedOff);
+    }
+
+    [Fact]
+    public void The_stage_cannot_be_signed_off_without_a_specification_and_the_cycle_insists_on_being_told()
+    {
+        var cycle = ACycle.AtStage(StageKind.Specification).ReadyToSignOff().Build();
+
+        var outcome = SignOff(cycle, specification: null);
+
+        Assert.Equal([SpecificationRules.NotWritten], outcome.BrokenRules);
+        Assert.Throws<ArgumentException>(() => cycle.SignOff(StageKind.Specification, People.Commissioner, CycleRole.Commissioner, "Agreed", Now));
+        Assert.Contains(new Refusal(SpecificationRules.NotWritten), cycle.SignOffBlockers(StageKind.Specification, ServiceSpecification.SignOffConditions(null)));
+    }
+
+    private static DomainOutcome SignOff(CommissioningCycle cycle, ServiceSpecification? specification) =>
+        cycle.SignOff(StageKind.Specification, People.Commissioner, CycleRole.Commissioner, "Specification agreed with the panel", Now,
+            ServiceSpecification.SignOffConditions(specification));
 }

@@ -90,7 +90,7 @@ public sealed class GlossaryTermTests
     {
         var cycle = ACycle.AtStage(StageKind.Specification).ReadyToSignOff().Build();
         var term = Expect.Success(GlossaryTerm.Add(cycle, [], "Step-down", "After hospital.", People.PanelMember(1), CycleRole.PanelMember, Now));
-        Expect.Success(cycle.SignOff(StageKind.Specification, People.Commissioner, CycleRole.Commissioner, "Agreed", Now));
+        Expect.Success(cycle.SignOff(StageKind.Specification, People.Commissioner, CycleRole.Commissioner, "Agreed", Now, stageConditions: []));
 
         var add = GlossaryTerm.Add(cycle, [], "Recovery college", "Courses about mental health, run with people who use services.",
             People.Commissioner, CycleRole.Commissioner, Now);

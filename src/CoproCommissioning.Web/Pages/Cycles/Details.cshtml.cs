@@ -67,10 +67,11 @@ public sealed class DetailsModel(CoproDbContext db) : PageModel
             cycle.ChampionUserId is null ? null : names.Of(cycle.ChampionUserId),
             cycle.SignOffPolicy.MinimumLivedExperienceContributions,
             cycle.SignOffPolicy.MinimumDistinctContributors);
+        var conditions = await StageConditions.LoadAsync(db, cycleId, ct);
         Stages = [.. cycle.Stages.OrderBy(s => s.Kind).Select(s => new StageTask(
             s.Kind,
             s.Status,
-            s.Status is StageStatus.Open or StageStatus.Reopened ? cycle.SignOffBlockers(s.Kind).Count : 0,
+            s.Status is StageStatus.Open or StageStatus.Reopened ? cycle.SignOffBlockers(s.Kind, conditions.For(s.Kind)).Count : 0,
             s.Contributions.Count,
             s.Decisions.Count))];
         return Page();

@@ -40,7 +40,8 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
             .ToPageAsync(pageNumber, ct);
         var ids = memberships.Items.Select(m => m.CycleId).ToList();
         var cycles = await db.Cycles.IncludeStages().AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var cards = memberships.Items.Select(m => Card(cycles[m.CycleId], m.Role, me, now)).ToList();
+        var conditions = await StageConditions.LoadAsync(db, ids, ct);
+        var cards = memberships.Items.Select(m => Card(cycles[m.CycleId], conditions[m.CycleId], m.Role, me, now)).ToList();
         Cycles = new PageOf<CycleCard>(cards, memberships.Number, memberships.Size, memberships.TotalCount);
 
         var email = await db.Users.Where(u => u.Id == me).Select(u => u.NormalizedEmail).SingleAsync(ct);
@@ -56,7 +57,7 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
 
     public string PageUrl(int pageNumber) => Url.Page("/Cycles/Index", new { pageNumber })!;
 
-    private CycleCard Card(CommissioningCycle cycle, CycleRole role, string me, DateTimeOffset now)
+    private CycleCard Card(CommissioningCycle cycle, StageConditions conditions, CycleRole role, string me, DateTimeOffset now)
     {
         var current = cycle.Stages.Where(s => !s.IsSignedOff).OrderBy(s => s.Kind).FirstOrDefault();
         List<NeedsMe> needs = [];
@@ -69,7 +70,7 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
                 }
 
                 needs.AddRange(AwaitingResponse(cycle));
-                foreach (var ready in cycle.Stages.Where(s => s.Status is StageStatus.Open or StageStatus.Reopened && cycle.SignOffBlockers(s.Kind).Count == 0))
+                foreach (var ready in cycle.Stages.Where(s => s.Status is StageStatus.Open or StageStatus.Reopened && cycle.SignOffBlockers(s.Kind, conditions.For(s.Kind)).Count == 0))
                 {
                     needs.Add(new($"{ready.Kind.ToTitle()} is ready to sign off", StageUrl(cycle.Id, ready.Kind, "SignOff")));
                 }

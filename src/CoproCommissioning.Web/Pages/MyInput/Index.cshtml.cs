@@ -2,6 +2,7 @@ using CoproCommissioning.Data;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Pages;
+using CoproCommissioning.Web.Infrastructure.Specification;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -61,6 +62,9 @@ public sealed class IndexModel(CoproDbContext db) : PageModel
                 select new { influence.ContributionId, influence.Note, decision.Id, decision.Title, decision.Mode, decision.StageKind })
             .ToListAsync(ct);
 
+        // A comment on the specification says which section it was on and which version changed because of it.
+        var traces = await SpecificationTrace.ForContributionsAsync(db, ids, ct);
+
         var names = await PeopleNames.LoadAsync(db,
             rows.Items.SelectMany(r => new[] { r.RecordedByUserId, r.Current?.RespondedByUserId }), me, ct);
         var items = rows.Items.Select(r => new MyContribution(
@@ -76,7 +80,8 @@ public sealed class IndexModel(CoproDbContext db) : PageModel
                 r.Current is null ? null : new MyResponse(r.Current.Type, r.Current.Explanation, names.Of(r.Current.RespondedByUserId), r.Current.RespondedAt),
                 r.Responses > 1,
                 [.. shaped.Where(s => s.ContributionId == r.Id)
-                    .Select(s => new ShapedDecision(s.Id, s.StageKind, s.Title, s.Mode, s.Note))]))
+                    .Select(s => new ShapedDecision(s.Id, s.StageKind, s.Title, s.Mode, s.Note))],
+                traces.GetValueOrDefault(r.Id)))
             .ToList();
         Contributions = new PageOf<MyContribution>(items, rows.Number, rows.Size, rows.TotalCount);
     }
@@ -95,7 +100,8 @@ public sealed class IndexModel(CoproDbContext db) : PageModel
         string? LoggedBy,
         MyResponse? Response,
         bool ResponseWasRevised,
-        IReadOnlyList<ShapedDecision> Decisions);
+        IReadOnlyList<ShapedDecision> Decisions,
+        SpecificationTraceRow? Specification);
 
     public sealed record MyResponse(ResponseType Type, string Explanation, string By, DateTimeOffset At);
 

@@ -6,3 +6,22 @@ import { initAll } from '../lib/nhsuk-frontend/nhsuk-frontend.min.js';
 
 document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
 initAll();
+
+// Glossary terms in the specification show their meaning on hover and focus (CSS). WCAG 1.4.13 asks that such
+// content can be dismissed without moving the pointer or focus: Escape hides it until the pointer or focus leaves.
+const dismissedClass = 'app-glossary-term--dismissed';
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') {
+    return;
+  }
+
+  for (const term of document.querySelectorAll('.app-glossary-term')) {
+    if (term.matches(':hover') || term.matches(':focus-within')) {
+      term.classList.add(dismissedClass);
+    }
+  }
+});
+for (const term of document.querySelectorAll('.app-glossary-term')) {
+  term.addEventListener('mouseleave', () => term.classList.remove(dismissedClass));
+  term.addEventListener('focusout', () => term.classList.remove(dismissedClass));
+}

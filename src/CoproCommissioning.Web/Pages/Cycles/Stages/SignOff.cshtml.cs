@@ -2,9 +2,11 @@ using CoproCommissioning.Data;
 using CoproCommissioning.Domain;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
+using CoproCommissioning.Web.Infrastructure.Specification;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -65,7 +67,8 @@ public sealed class SignOffModel(
 
         var check = await validator.ValidateAsync(Form, ct);
         ModelState.AddErrors(check, nameof(Form));
-        var outcome = cycle.SignOff(Stage, User.UserId(), HttpContext.CycleMember().Role, Form.Statement, clock.GetUtcNow());
+        var conditions = await StageConditionsForSignOffAsync(ct);
+        var outcome = cycle.SignOff(Stage, User.UserId(), HttpContext.CycleMember().Role, Form.Statement, clock.GetUtcNow(), conditions);
         if (!outcome.Succeeded || !check.IsValid)
         {
             AddRefusals(outcome.Refusals, statementAlreadyReported: !check.IsValid);
@@ -133,6 +136,26 @@ public sealed class SignOffModel(
         return RedirectToPage("/Cycles/Stages/Workspace", new { cycleId = CycleId, stage = StageSlug });
     }
 
+    /// <summary>
+    /// The stage's own conditions, read so that a change saved while this sign-off is in flight is caught: signing off
+    /// the specification stage also writes the specification row, whose version then must not have moved (R8).
+    /// </summary>
+    private async Task<IReadOnlyCollection<Refusal>?> StageConditionsForSignOffAsync(CancellationToken ct)
+    {
+        if (Stage != StageKind.Specification)
+        {
+            return null;
+        }
+
+        var specification = await db.Specifications.IncludeVersions().SingleOrDefaultAsync(s => s.CycleId == CycleId, ct);
+        if (specification is not null)
+        {
+            db.Entry(specification).Property(s => s.LastChangedAt).IsModified = true;
+        }
+
+        return ServiceSpecification.SignOffConditions(specification);
+    }
+
     private void AddRefusals(IReadOnlyList<Refusal> refusals, bool statementAlreadyReported)
     {
         // The statement goes beside its box (once); everything else is listed with its fix below the summary.
@@ -179,7 +202,8 @@ public sealed class SignOffModel(
 
         var names = await PeopleNames.LoadAsync(db, stage.History.Select(e => e.ByUserId), User.UserId(), ct);
         History = [.. stage.History.OrderByDescending(e => e.At).Select(e => StageEventRow.From(e, names, Stage))];
-        Blockers = stage.IsSignedOff ? [] : [.. cycle.SignOffBlockers(Stage).Select(r => Describe(cycle, r))];
+        var conditions = await StageConditions.LoadAsync(db, CycleId, ct);
+        Blockers = stage.IsSignedOff ? [] : [.. cycle.SignOffBlockers(Stage, conditions.For(Stage)).Select(r => Describe(cycle, r))];
 
         // After a conflict the next attempt is made against the version now on screen; after a refusal the
         // version stays as the person first saw it, so a later change by someone else is still noticed.
@@ -220,6 +244,14 @@ public sealed class SignOffModel(
                 var decision = cycle.FindDecision(refusal.SubjectId!.Value)!;
                 return new Blocker(refusal.Rule.Message, decision.Title, "Go to this decision",
                     Url.Page("/Cycles/Stages/Decision", new { cycleId = CycleId, stage = StageSlug, decisionId = decision.Id }));
+            case var code when code == SpecificationRules.NotWritten.Code:
+                return CyclePermissions.Allows(role, CycleOperation.ManageCycle)
+                    ? new Blocker(refusal.Rule.Message, null, "Write the specification", SpecificationUrls.Edit(CycleId))
+                    : new Blocker(refusal.Rule.Message, null, "Go to the specification", SpecificationUrls.Overview(CycleId));
+            case var code when code == SpecificationRules.NotApproved.Code || code == SpecificationRules.ChangedSinceApproval.Code:
+                return CyclePermissions.Allows(role, CycleOperation.ManageCycle)
+                    ? new Blocker(refusal.Rule.Message, null, "Approve the specification", SpecificationUrls.Approve(CycleId))
+                    : new Blocker(refusal.Rule.Message, null, "Go to the specification", SpecificationUrls.Overview(CycleId));
             default:
                 return new Blocker(refusal.Rule.Message, null, null, null);
         }

@@ -52,7 +52,7 @@ public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
         CycleTitle = cycle.Title;
         Status = stage.Status;
         OpenedAt = stage.OpenedAt;
-        BlockerCount = cycle.SignOffBlockers(Stage).Count;
+        BlockerCount = cycle.SignOffBlockers(Stage, (await StageConditions.LoadAsync(db, CycleId, ct)).For(Stage)).Count;
         LastEvent = stage.History.OrderByDescending(e => e.At).Select(e => StageEventRow.From(e, names, Stage)).FirstOrDefault();
 
         Contributions = stage.Contributions

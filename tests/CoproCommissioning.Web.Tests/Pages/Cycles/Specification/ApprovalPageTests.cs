@@ -2,7 +2,6 @@ using System.Net;
 using CoproCommissioning.Data;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Domain.Tests.Builders;
 using CoproCommissioning.Web.Infrastructure.Specification;
 using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -42,10 +41,12 @@ public sealed class ApprovalPageTests(ApprovalPageFixture fixture) : IClassFixtu
             Assert.Equal(StageKind.Specification, decision.StageKind);
             Assert.Equal("Specification version 2 approved", decision.Title);
             Assert.Equal(comment.Id, Assert.Single(decision.Influences).ContributionId);
-            Assert.Empty(loaded.SignOffBlockers(StageKind.Specification));
-            Expect.Success(loaded.SignOff(StageKind.Specification, commissionerId, CycleRole.Commissioner, "Specification agreed with the panel", DateTimeOffset.UtcNow));
-            await scope.Context.SaveChangesAsync(_ct);
+            Assert.Empty(loaded.SignOffBlockers(StageKind.Specification, ServiceSpecification.SignOffConditions(specification)));
         }
+
+        var signedOff = await commissioner.SubmitAsync(SpecificationUrls.SignOff(cycle.Id),
+            new Dictionary<string, string> { ["Form.Statement"] = "Specification agreed with the panel" }, "main form:not([action*='Reopen'])", _ct);
+        Assert.Equal(HttpStatusCode.Redirect, signedOff.Status);
 
         var editUrl = SpecificationUrls.Edit(cycle.Id);
         var edit = await commissioner.PostCraftedAsync(editUrl, EditFields(specification.Latest, 2, "After sign-off", 0, "Changed later"), SpecificationUrls.Overview(cycle.Id), _ct);
@@ -62,7 +63,44 @@ public sealed class ApprovalPageTests(ApprovalPageFixture fixture) : IClassFixtu
         Assert.Contains("Approved final specification. The specification stage is signed off.", print.Text);
         Assert.Contains("Open 9am to 9pm, every day.", print.Text);
         Assert.Contains("I can get help before I reach crisis", print.Text);
-        Assert.NotNull(print.Document.QuerySelector("link[href^='/css/specification-print']"));
+        Assert.NotNull(print.Document.QuerySelector("link[href^='/css/specification.css']"));
+    }
+
+    [Fact]
+    public async Task The_stage_cannot_be_signed_off_until_the_latest_version_is_approved_and_the_sign_off_page_says_where_to_approve_it()
+    {
+        var (cycle, _) = await CommentedAndAnsweredAsync(fixture, _ct);
+        var commissioner = await SignedInAsync(fixture, Commissioner, _ct);
+        var signOffUrl = SpecificationUrls.SignOff(cycle.Id);
+
+        var page = await commissioner.GetAsync(signOffUrl, _ct);
+        var crafted = await commissioner.PostCraftedAsync(signOffUrl, new Dictionary<string, string>
+        {
+            ["Form.Statement"] = "Specification agreed",
+            ["Form.Version"] = "0",
+        }, SpecificationUrls.Overview(cycle.Id), _ct);
+
+        var blocker = Assert.Single(page.Document.QuerySelectorAll("ol.nhsuk-list--number > li"));
+        Assert.Contains(SpecificationRules.NotApproved.Message, blocker.TextContent);
+        Assert.Equal(SpecificationUrls.Approve(cycle.Id), blocker.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, crafted.Status);
+        Assert.Contains(SpecificationRules.NotApproved.Message, crafted.Text);
+        await using var scope = fixture.Db();
+        var loaded = await scope.Context.Cycles.IncludeStages().AsNoTracking().SingleAsync(c => c.Id == cycle.Id, _ct);
+        Assert.False(loaded.StageOf(StageKind.Specification).IsSignedOff);
+    }
+
+    [Fact]
+    public async Task Without_a_specification_the_sign_off_page_asks_for_one()
+    {
+        var cycle = await CycleAsync(fixture);
+        var commissioner = await SignedInAsync(fixture, Commissioner, _ct);
+
+        var page = await commissioner.GetAsync(SpecificationUrls.SignOff(cycle.Id), _ct);
+
+        var blocker = page.Document.QuerySelectorAll("ol.nhsuk-list--number > li")
+            .Single(li => li.TextContent.Contains(SpecificationRules.NotWritten.Message, StringComparison.Ordinal));
+        Assert.Equal(SpecificationUrls.Edit(cycle.Id), blocker.QuerySelector("a")!.GetAttribute("href"));
     }
 
     [Fact]

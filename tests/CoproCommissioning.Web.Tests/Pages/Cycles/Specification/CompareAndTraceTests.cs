@@ -50,6 +50,26 @@ public sealed class CompareAndTraceTests(CompareAndTraceFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task What_happened_to_my_input_says_which_version_changed_because_of_my_comment_and_links_to_the_section()
+    {
+        var (cycle, comment) = await CommentedAndAnsweredAsync(fixture, _ct);
+        var panel = await SignedInAsync(fixture, Panel, _ct);
+
+        var page = await panel.GetAsync("/my-input", _ct);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var card = page.Document.QuerySelector($"#contribution-{comment.Id}");
+        Assert.NotNull(card);
+        string text = string.Join(' ', card.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Adopted \u2014 changed in v2", text);
+        Assert.Contains("On Opening hours (v1).", text);
+        var link = card.QuerySelectorAll("a").Single(a => a.TextContent.StartsWith("See Opening hours in the specification", StringComparison.Ordinal));
+        var specification = await LoadAsync(fixture, cycle.Id);
+        var section = specification.FindSection(comment.TargetId!.Value)!;
+        Assert.Equal(SpecificationUrls.Section(cycle.Id, section.SectionId), link.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Each_section_says_why_it_last_changed()
     {
         var (cycle, _) = await CommentedAndAnsweredAsync(fixture, _ct);

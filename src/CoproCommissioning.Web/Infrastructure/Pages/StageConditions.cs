@@ -1,0 +1,38 @@
+using CoproCommissioning.Data;
+using CoproCommissioning.Domain;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Specification;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproCommissioning.Web.Infrastructure.Pages;
+
+/// <summary>
+/// What a stage's own work still needs before the stage can be signed off, beyond the cycle's rules: today, the
+/// specification stage needs its latest version approved. Pages that count or list blockers pass these to
+/// <see cref="CommissioningCycle.SignOffBlockers"/>, so the dashboard never calls a stage ready that sign-off refuses.
+/// </summary>
+public sealed record StageConditions(IReadOnlyList<Refusal> Specification)
+{
+    /// <summary>The conditions for <paramref name="stage"/>, or null for a stage that sets none of its own.</summary>
+    public IReadOnlyCollection<Refusal>? For(StageKind stage) => stage == StageKind.Specification ? Specification : null;
+
+    public static async Task<StageConditions> LoadAsync(CoproDbContext db, Guid cycleId, CancellationToken ct) =>
+        (await LoadAsync(db, [cycleId], ct))[cycleId];
+
+    /// <summary>One query for many cycles: the latest and approved version numbers, not the versions themselves.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, StageConditions>> LoadAsync(
+        CoproDbContext db, IReadOnlyCollection<Guid> cycleIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(cycleIds);
+        var specifications = await db.Specifications.AsNoTracking()
+            .Where(s => cycleIds.Contains(s.CycleId))
+            .Select(s => new { s.CycleId, Latest = s.Versions.Max(v => (int?)v.Number), s.ApprovedVersionNumber })
+            .ToDictionaryAsync(s => s.CycleId, ct);
+        return cycleIds.Distinct().ToDictionary(
+            id => id,
+            id => new StageConditions(specifications.TryGetValue(id, out var s)
+                ? ServiceSpecification.SignOffConditions(s.Latest, s.ApprovedVersionNumber)
+                : ServiceSpecification.SignOffConditions(null)));
+    }
+}
