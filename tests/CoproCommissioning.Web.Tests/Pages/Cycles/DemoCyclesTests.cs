@@ -1,6 +1,8 @@
 using CoproCommissioning.Data;
 using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Web.DemoData;
+using CoproCommissioning.Web.Infrastructure.Specification;
 using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,9 +34,31 @@ public sealed class DemoCyclesTests(DemoCyclesFixture fixture) : IClassFixture<D
     }
 
     [Fact]
+    public async Task The_recovery_college_cycle_shows_a_specification_changed_because_of_panel_comments_and_open_for_more()
+    {
+        await using var scope = fixture.Db();
+        var cycle = await scope.Context.Cycles.IncludeStages().AsNoTracking().SingleAsync(c => c.Title == DemoSpecificationCycle.Title, _ct);
+        var specification = await scope.Context.Specifications.IncludeVersions().AsNoTracking().SingleAsync(s => s.CycleId == cycle.Id, _ct);
+
+        Assert.Equal(StageStatus.Open, cycle.StageOf(StageKind.Specification).Status);
+        Assert.Equal(2, specification.Latest.Number);
+        Assert.Equal(3, specification.Latest.Sections.Count(s => s.ChangedInVersion == 2 && s.Answers.Count == 1));
+        Assert.NotNull(specification.OpenWindowAt(DateTimeOffset.UtcNow));
+        var comments = cycle.StageOf(StageKind.Specification).Contributions;
+        Assert.Equal(3, comments.Count(c => c.CurrentResponse is not null));
+        // One comment on v2 is still owed an answer, and v2 is not approved: both stop sign-off, as they should.
+        var blockers = cycle.SignOffBlockers(StageKind.Specification, ServiceSpecification.SignOffConditions(specification)).Select(b => b.Rule).ToList();
+        Assert.Equal([CycleRules.InputAwaitingResponse, SpecificationRules.NotApproved], blockers);
+        var glossary = await scope.Context.GlossaryTerms.AsNoTracking().Where(t => t.CycleId == cycle.Id).ToListAsync(_ct);
+        Assert.Equal(3, glossary.Count(t => t.IsAgreed));
+        Assert.Single(glossary, t => !t.IsAgreed);
+    }
+
+    [Fact]
     public async Task Seeding_again_adds_no_cycles_organisations_or_members()
     {
-        int Count(CoproDbContext db) => db.Cycles.Count() + db.Organisations.Count() + db.Memberships.Count();
+        int Count(CoproDbContext db) => db.Cycles.Count() + db.Organisations.Count() + db.Memberships.Count()
+            + db.Specifications.Count() + db.GlossaryTerms.Count();
         int before;
         await using (var scope = fixture.Db())
         {

@@ -63,7 +63,7 @@ public sealed class ApprovalPageTests(ApprovalPageFixture fixture) : IClassFixtu
         Assert.Contains("Approved final specification. The specification stage is signed off.", print.Text);
         Assert.Contains("Open 9am to 9pm, every day.", print.Text);
         Assert.Contains("I can get help before I reach crisis", print.Text);
-        Assert.NotNull(print.Document.QuerySelector("link[href^='/css/specification.css']"));
+        Assert.NotNull(print.Document.QuerySelector("head link[href^='/css/specification.']"));
     }
 
     [Fact]
