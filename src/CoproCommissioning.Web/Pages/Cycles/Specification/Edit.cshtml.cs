@@ -1,3 +1,4 @@
+using System.Globalization;
 using CoproCommissioning.Data;
 using CoproCommissioning.Domain;
 using CoproCommissioning.Domain.Cycles;
@@ -72,6 +73,48 @@ public sealed class EditModel(CoproDbContext db, IValidator<EditModel.Input> val
         Form = Form with { Sections = [.. Form.Sections, SectionInput.Blank()] };
         await ShowAsync(cycle, await LoadSpecificationAsync(db, forChange: false, ct), ct);
         return Page();
+    }
+
+    /// <summary>
+    /// Moves a section one place up or down in the form ("3-up", "3-down"), keeping everything typed. Nothing is
+    /// saved: the new order becomes part of the next version when it is saved.
+    /// </summary>
+    [CyclePermission(CycleOperation.ManageCycle)]
+    public async Task<IActionResult> OnPostMoveAsync(string? move, CancellationToken ct)
+    {
+        var cycle = await LoadCycleAsync(db, forChange: false, ct);
+        if (cycle is null)
+        {
+            return NotFound();
+        }
+
+        var sections = Form.Sections.ToList();
+        if (ParseMove(move, sections.Count) is var (from, to))
+        {
+            (sections[from], sections[to]) = (sections[to], sections[from]);
+            // The posted values are keyed by position; once positions change they must not be shown again.
+            ModelState.Clear();
+            Form = Form with { Sections = sections };
+            MovedSection = to;
+        }
+
+        await ShowAsync(cycle, await LoadSpecificationAsync(db, forChange: false, ct), ct);
+        return Page();
+    }
+
+    /// <summary>The section just moved (by index), so the page can say so and put focus back on it.</summary>
+    public int? MovedSection { get; private set; }
+
+    private static (int From, int To)? ParseMove(string? move, int count)
+    {
+        var parts = (move ?? "").Split('-');
+        if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int from) || from >= count)
+        {
+            return null;
+        }
+
+        int to = parts[1] switch { "up" => from - 1, "down" => from + 1, _ => -1 };
+        return to >= 0 && to < count ? (from, to) : null;
     }
 
     [CyclePermission(CycleOperation.ManageCycle)]

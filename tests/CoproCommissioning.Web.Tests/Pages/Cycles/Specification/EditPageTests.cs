@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Html.Dom;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Web.Infrastructure.Specification;
@@ -144,6 +145,36 @@ public sealed class EditPageTests(EditPageFixture fixture) : IClassFixture<EditP
         Assert.Contains(SpecificationRules.AnswerNotACommentOnThisPart.Message, page.Document.QuerySelector("#Form_Sections_1__Answers-error")!.TextContent);
         Assert.Equal(1, (await LoadAsync(fixture, cycle.Id)).Latest.Number);
         Assert.Null(Assert.Single(await CommentsAsync(fixture, cycle.Id)).CurrentResponse);
+    }
+
+    [Fact]
+    public async Task Moving_a_section_up_keeps_what_was_typed_and_saving_keeps_the_new_order()
+    {
+        var cycle = await CycleAsync(fixture);
+        var v1 = (await SpecificationAsync(fixture, cycle.Id)).Latest;
+        var editUrl = SpecificationUrls.Edit(cycle.Id);
+        var commissioner = await SignedInAsync(fixture, Commissioner, _ct);
+
+        var moved = await commissioner.PostCraftedAsync($"{editUrl}?handler=Move",
+            new Dictionary<string, string>(EditFields(v1, 1, "Staffing first", 2, "Three nurses.")) { ["move"] = "2-up" }, editUrl, _ct);
+
+        Assert.Equal(HttpStatusCode.OK, moved.Status);
+        Assert.Equal("Staffing", ValueOf(moved, "Form_Sections_1__Title"));
+        Assert.Equal("Three nurses.", ValueOf(moved, "Form_Sections_1__Body"));
+        Assert.Equal("Opening hours", ValueOf(moved, "Form_Sections_2__Title"));
+        Assert.Contains("Staffing is now section 2.", moved.Text);
+        Assert.NotNull(moved.Document.QuerySelector("button[name=move][value='1-up'][autofocus]"));
+        Assert.Equal(1, (await LoadAsync(fixture, cycle.Id)).Latest.Number);
+
+        var fields = moved.Document.QuerySelectorAll("main form[method=post] input[name], main form[method=post] textarea[name]")
+            .Where(e => e.GetAttribute("type") is not ("checkbox" or "radio") && e.GetAttribute("name") != "__RequestVerificationToken")
+            .ToDictionary(e => e.GetAttribute("name")!, e => e is IHtmlTextAreaElement area ? area.Value : ((IHtmlInputElement)e).Value);
+        var saved = await commissioner.PostCraftedAsync(editUrl, fields, editUrl, _ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        var v2 = (await LoadAsync(fixture, cycle.Id)).Latest;
+        Assert.Equal(["Who the service is for", "Staffing", "Opening hours"], v2.Sections.Select(s => s.Title));
+        Assert.Equal("Three nurses.", v2.Sections[1].Body);
     }
 
     [Fact]
