@@ -116,7 +116,7 @@ public sealed class RespondModel(
             User.UserId(), ct);
         CycleTitle = cycle.Title;
         Status = cycle.StageOf(Stage).Status;
-        Contribution = ContributionRow.From(contribution, names);
+        Contribution = (await ContributionRow.WithWhatTheyAreAboutAsync(db, [ContributionRow.From(contribution, names)], ct))[0];
         Responses = [.. contribution.Responses
             .OrderByDescending(r => r.Revision)
             .Select(r => new ResponseRow(r.Revision, r.Type, r.Explanation, names.Of(r.RespondedByUserId), r.RespondedAt))];

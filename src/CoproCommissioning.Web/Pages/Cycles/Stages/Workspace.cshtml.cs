@@ -4,6 +4,7 @@ using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
+using CoproCommissioning.Web.Infrastructure.Specification;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,11 +56,12 @@ public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
         BlockerCount = cycle.SignOffBlockers(Stage, (await StageConditions.LoadAsync(db, CycleId, ct)).For(Stage)).Count;
         LastEvent = stage.History.OrderByDescending(e => e.At).Select(e => StageEventRow.From(e, names, Stage)).FirstOrDefault();
 
-        Contributions = stage.Contributions
+        var contributions = stage.Contributions
             .OrderBy(c => Labels.Rank(c.Voice))
             .ThenByDescending(c => c.CreatedAt)
             .Select(c => ContributionRow.From(c, names))
             .ToPage(contributionsPage);
+        Contributions = contributions with { Items = await ContributionRow.WithWhatTheyAreAboutAsync(db, contributions.Items, ct) };
         Decisions = stage.Decisions
             .OrderByDescending(d => d.DecidedAt)
             .ThenByDescending(d => d.RecordedAt)
@@ -94,6 +96,20 @@ public sealed record ContributionRow(
     DateTimeOffset? RespondedAt,
     bool NeedsResponse)
 {
+    /// <summary>What the input is about, in words ("On Opening hours (v1)"), when it is about one part of the cycle's work.</summary>
+    public string? About { get; init; }
+
+    /// <summary>Where that part is, for example the specification section the comment was made on.</summary>
+    public string? AboutUrl { get; init; }
+
+    /// <summary>Adds what each comment on the specification was about: its section or outcome, and version.</summary>
+    public static async Task<IReadOnlyList<ContributionRow>> WithWhatTheyAreAboutAsync(
+        CoproDbContext db, IReadOnlyList<ContributionRow> rows, CancellationToken ct)
+    {
+        var traces = await SpecificationTrace.ForContributionsAsync(db, rows.Select(r => r.Id), ct);
+        return [.. rows.Select(r => traces.TryGetValue(r.Id, out var trace) ? r with { About = trace.CommentedOnWords, AboutUrl = trace.Url } : r)];
+    }
+
     public static ContributionRow From(Contribution c, PeopleNames names)
     {
         var current = c.CurrentResponse;

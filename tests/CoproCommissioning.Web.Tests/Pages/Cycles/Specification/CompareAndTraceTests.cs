@@ -70,6 +70,23 @@ public sealed class CompareAndTraceTests(CompareAndTraceFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task The_stage_workspace_and_the_respond_page_say_which_section_and_version_a_comment_is_on()
+    {
+        var (cycle, comment) = await CommentedAndAnsweredAsync(fixture, _ct);
+        var commissioner = await SignedInAsync(fixture, Commissioner, _ct);
+        var section = (await LoadAsync(fixture, cycle.Id)).FindSection(comment.TargetId!.Value)!;
+        var sectionUrl = SpecificationUrls.Section(cycle.Id, section.SectionId);
+
+        var workspace = await commissioner.GetAsync(SpecificationUrls.Workspace(cycle.Id), _ct);
+        var respond = await commissioner.GetAsync(SpecificationUrls.Respond(cycle.Id, comment.Id), _ct);
+
+        var card = workspace.Document.QuerySelector($"#contribution-{comment.Id}")!;
+        var about = card.QuerySelector($"a[href='{sectionUrl}']");
+        Assert.Equal("On Opening hours (v1)", about?.TextContent.Trim());
+        Assert.Equal("On Opening hours (v1)", respond.Document.QuerySelector($"main a[href='{sectionUrl}']")?.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Each_section_says_why_it_last_changed()
     {
         var (cycle, _) = await CommentedAndAnsweredAsync(fixture, _ct);
