@@ -84,6 +84,7 @@ public sealed class CompareAndTraceTests(CompareAndTraceFixture fixture) : IClas
         var about = card.QuerySelector($"a[href='{sectionUrl}']");
         Assert.Equal("On Opening hours (v1)", about?.TextContent.Trim());
         Assert.Equal("On Opening hours (v1)", respond.Document.QuerySelector($"main a[href='{sectionUrl}']")?.TextContent.Trim());
+        Assert.NotNull(workspace.Document.QuerySelector($"main a[href='{SpecificationUrls.Overview(cycle.Id)}']"));
     }
 
     [Fact]
