@@ -1,9 +1,9 @@
 using CoproCommissioning.Data;
-using CoproCommissioning.Domain;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
+using static CoproCommissioning.Web.DemoData.DemoOutcomes;
 
 namespace CoproCommissioning.Web.DemoData;
 
@@ -288,22 +288,6 @@ public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger lo
         var organisation = new Organisation(name, kind);
         db.Organisations.Add(organisation);
         return organisation;
-    }
-
-    private static T Must<T>(DomainOutcome<T> outcome)
-        where T : class
-    {
-        Must((DomainOutcome)outcome);
-        return outcome.Value;
-    }
-
-    private static void Must(DomainOutcome outcome)
-    {
-        if (!outcome.Succeeded)
-        {
-            throw new InvalidOperationException(
-                "Demo data broke a rule: " + string.Join(", ", outcome.Refusals.Select(r => r.Rule.Code)));
-        }
     }
 
     private sealed record Cast(

@@ -1,9 +1,9 @@
 using CoproCommissioning.Data;
-using CoproCommissioning.Domain;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
 using Microsoft.EntityFrameworkCore;
+using static CoproCommissioning.Web.DemoData.DemoOutcomes;
 
 namespace CoproCommissioning.Web.DemoData;
 
@@ -251,21 +251,6 @@ public static class DemoSpecificationCycle
             p.Commissioner, CycleRole.Commissioner, 60.5);
         Add("prospectus", "The list of courses for the year, with what each one covers and when it runs.",
             p.Panel, CycleRole.PanelMember, 62);
-    }
-
-    private static T Must<T>(DomainOutcome<T> outcome)
-        where T : class
-    {
-        Must((DomainOutcome)outcome);
-        return outcome.Value;
-    }
-
-    private static void Must(DomainOutcome outcome)
-    {
-        if (!outcome.Succeeded)
-        {
-            throw new InvalidOperationException("Demo data broke a rule: " + string.Join(", ", outcome.Refusals.Select(r => r.Rule.Code)));
-        }
     }
 
     private sealed record Cast(

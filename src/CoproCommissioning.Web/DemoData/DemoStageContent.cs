@@ -1,10 +1,10 @@
 using CoproCommissioning.Data;
-using CoproCommissioning.Domain;
 using CoproCommissioning.Domain.CoDesign;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.NeedsAssessment;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using Microsoft.EntityFrameworkCore;
+using static CoproCommissioning.Web.DemoData.DemoOutcomes;
 
 namespace CoproCommissioning.Web.DemoData;
 
@@ -230,21 +230,6 @@ public static class DemoStageContent
     /// <summary>A moment a fraction of the way from <paramref name="from"/> to <paramref name="to"/>.</summary>
     private static Func<double, DateTimeOffset> Between(DateTimeOffset from, DateTimeOffset to) =>
         fraction => from + TimeSpan.FromTicks((long)((to - from).Ticks * fraction));
-
-    private static T Must<T>(DomainOutcome<T> outcome)
-        where T : class => outcome.Succeeded
-        ? outcome.Value
-        : throw new InvalidOperationException(
-            "Demo data: the domain refused stage content: " + string.Join(", ", outcome.Refusals.Select(r => r.Rule.Code)));
-
-    private static void Must(DomainOutcome outcome)
-    {
-        if (!outcome.Succeeded)
-        {
-            throw new InvalidOperationException(
-                "Demo data: the domain refused stage content: " + string.Join(", ", outcome.Refusals.Select(r => r.Rule.Code)));
-        }
-    }
 
     private sealed record Cast(string Commissioner, string Champion, IReadOnlyList<string> Panel, string? Clinician);
 }
