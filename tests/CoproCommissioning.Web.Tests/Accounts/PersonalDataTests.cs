@@ -1,7 +1,12 @@
 using System.Net;
 using System.Text.Json;
+using CoproCommissioning.Data;
 using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Specification;
+using CoproCommissioning.Domain.Tests.Builders;
 using CoproCommissioning.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Tests.Accounts;
 
@@ -20,6 +25,8 @@ public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixtu
         var myText = $"The crisis line kept me on hold for an hour ({Guid.NewGuid():N})";
         var theirText = $"My son was sent 80 miles away for a bed ({Guid.NewGuid():N})";
         var built = await ParticipationData.CreateAsync(fixture, me.Id, someoneElse.Id, commissioner.Id, myText, theirText);
+        var myTerm = await SuggestGlossaryTermAsync(built.CycleId, me.Id, "crisis café", "A calm place to go at night instead of A&E.");
+        await SuggestGlossaryTermAsync(built.CycleId, someoneElse.Id, "care coordinator", "The person who organises your care.");
         var client = BrowserLikeClient.For(fixture.Factory);
         await client.SignInAsync(me.Email, TestAccounts.Password, _ct);
 
@@ -51,7 +58,22 @@ public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixtu
         var decision = Assert.Single(root.GetProperty("decisions").EnumerateArray());
         Assert.Equal(built.DecisionId, decision.GetProperty("id").GetGuid());
         Assert.Equal("PanelMember", decision.GetProperty("yourRole").GetString());
+        var term = Assert.Single(root.GetProperty("glossaryTermsYouSuggested").EnumerateArray());
+        Assert.Equal(myTerm, term.GetProperty("id").GetGuid());
+        Assert.Equal("A calm place to go at night instead of A&E.", term.GetProperty("meaning").GetString());
+        Assert.Equal("Proposed", term.GetProperty("status").GetString());
+        Assert.DoesNotContain("care coordinator", download.Html);
         Assert.DoesNotContain("passwordHash", download.Html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task<Guid> SuggestGlossaryTermAsync(Guid cycleId, string userId, string term, string meaning)
+    {
+        await using var scope = fixture.Db();
+        var cycle = await scope.Context.Cycles.IncludeStages().SingleAsync(c => c.Id == cycleId, _ct);
+        var suggestion = Expect.Success(GlossaryTerm.Add(cycle, [], term, meaning, userId, CycleRole.PanelMember, Moments.Now));
+        scope.Context.GlossaryTerms.Add(suggestion);
+        await scope.Context.SaveChangesAsync(_ct);
+        return suggestion.Id;
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CoproCommissioning.Data;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Specification;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Infrastructure.Accounts;
@@ -97,7 +98,16 @@ public sealed class PersonalDataExport(CoproDbContext db, TimeProvider clock)
                     decision.Participants.Where(p => p.UserId == userId).Select(p => p.Role).First()))
             .ToListAsync(ct);
 
-        return new PersonalData(clock.GetUtcNow(), account, memberships, contributions, decisions);
+        // Terms a person suggested for a cycle's glossary are in their own words too.
+        var glossaryTerms = await (
+                from term in db.GlossaryTerms.AsNoTracking()
+                where term.ProposedByUserId == userId
+                join cycle in db.Cycles on term.CycleId equals cycle.Id
+                orderby term.ProposedAt
+                select new GlossaryTermData(term.Id, cycle.Id, cycle.Title, term.Term, term.Meaning, term.Status, term.ProposedAt))
+            .ToListAsync(ct);
+
+        return new PersonalData(clock.GetUtcNow(), account, memberships, contributions, decisions, glossaryTerms);
     }
 
     public sealed record PersonalData(
@@ -105,7 +115,8 @@ public sealed class PersonalDataExport(CoproDbContext db, TimeProvider clock)
         AccountData Account,
         IReadOnlyList<MembershipData> Memberships,
         IReadOnlyList<ContributionData> Contributions,
-        IReadOnlyList<DecisionData> Decisions);
+        IReadOnlyList<DecisionData> Decisions,
+        IReadOnlyList<GlossaryTermData> GlossaryTermsYouSuggested);
 
     public sealed record AccountData(
         string Id,
@@ -148,4 +159,8 @@ public sealed class PersonalDataExport(CoproDbContext db, TimeProvider clock)
         DecisionMode Mode,
         DateTimeOffset DecidedAt,
         CycleRole YourRole);
+
+    /// <summary>A term the person suggested; <see cref="Status"/> says whether a commissioner has agreed it (possibly reworded).</summary>
+    public sealed record GlossaryTermData(
+        Guid Id, Guid CycleId, string CycleTitle, string Term, string Meaning, GlossaryTermStatus Status, DateTimeOffset SuggestedAt);
 }
