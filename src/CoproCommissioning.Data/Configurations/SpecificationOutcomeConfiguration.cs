@@ -32,6 +32,7 @@ public sealed class SpecificationOutcomeConfiguration : IEntityTypeConfiguration
             answers.WithOwner().HasForeignKey("OutcomeSnapshotId");
             answers.Property<int>("Id");
             answers.HasKey("Id");
+            answers.Property(a => a.Note).HasMaxLength(AnsweredComment.NoteMaxLength).IsRequired();
             answers.HasIndex(a => a.ContributionId);
             answers.HasOne<Contribution>().WithMany().HasForeignKey(a => a.ContributionId).OnDelete(DeleteBehavior.Restrict);
         });

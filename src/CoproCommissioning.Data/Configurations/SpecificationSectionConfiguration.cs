@@ -25,6 +25,7 @@ public sealed class SpecificationSectionConfiguration : IEntityTypeConfiguration
             answers.Property<int>("Id");
             answers.HasKey("Id");
             // "What happened to my input" looks up the change that answered a comment.
+            answers.Property(a => a.Note).HasMaxLength(AnsweredComment.NoteMaxLength).IsRequired();
             answers.HasIndex(a => a.ContributionId);
             answers.HasOne<Contribution>().WithMany().HasForeignKey(a => a.ContributionId).OnDelete(DeleteBehavior.Restrict);
         });

@@ -1952,6 +1952,12 @@ namespace CoproCommissioning.Data.Migrations
                                 .HasColumnType("uuid")
                                 .HasColumnName("contribution_id");
 
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("note");
+
                             b1.Property<Guid>("OutcomeSnapshotId")
                                 .HasColumnType("uuid")
                                 .HasColumnName("outcome_snapshot_id");
@@ -2007,6 +2013,12 @@ namespace CoproCommissioning.Data.Migrations
                             b1.Property<Guid>("ContributionId")
                                 .HasColumnType("uuid")
                                 .HasColumnName("contribution_id");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("note");
 
                             b1.Property<Guid>("SectionSnapshotId")
                                 .HasColumnType("uuid")

@@ -26,7 +26,7 @@ public sealed class OutcomeSnapshot
         Measure = measure;
         Levels = levels;
         ChangedInVersion = changedInVersion;
-        _answers.AddRange(answers.Select(a => new AnsweredComment(a.ContributionId, a.Type)));
+        _answers.AddRange(answers.Select(a => new AnsweredComment(a.ContributionId, a.Type, a.Note)));
     }
 
     /// <summary>This outcome in this version: what comments are anchored to.</summary>

@@ -186,12 +186,12 @@ public sealed class ServiceSpecification
         // Checked above: the saver is a commissioner, the stage is open and each comment is in this cycle's specification stage.
         foreach (var section in sections)
         {
-            RespondTo(cycle, section.Draft.Answers, $"Changed in v{number} ({section.Title}): {summary}", savedByUserId, saverRole, now);
+            RespondTo(cycle, section.Draft.Answers, $"Changed in v{number} ({section.Title})", summary, savedByUserId, saverRole, now);
         }
 
         foreach (var outcome in outcomes)
         {
-            RespondTo(cycle, outcome.Draft.Answers, $"Changed in v{number} (outcome: {outcome.Statement}): {summary}", savedByUserId, saverRole, now);
+            RespondTo(cycle, outcome.Draft.Answers, $"Changed in v{number} (outcome: {outcome.Statement})", summary, savedByUserId, saverRole, now);
         }
 
         _versions.Add(version);
@@ -467,6 +467,11 @@ public sealed class ServiceSpecification
 
         foreach (var answer in answers)
         {
+            if (answer.Note.Length > AnsweredComment.NoteMaxLength)
+            {
+                refusals.Add(new Refusal(SpecificationRules.AnswerNoteTooLong, answer.ContributionId));
+            }
+
             var comment = cycle.FindContribution(answer.ContributionId);
             bool onThisPart = comment is { StageKind: StageKind.Specification }
                 && comment.TargetKind == kind
@@ -479,12 +484,15 @@ public sealed class ServiceSpecification
         }
     }
 
+    // Each person reads which version changed and where, then the commissioner's note to them or the version's summary.
     private static void RespondTo(
-        CommissioningCycle cycle, IReadOnlyList<AnsweredComment> answers, string explanation, string userId, CycleRole role, DateTimeOffset now)
+        CommissioningCycle cycle, IReadOnlyList<AnsweredComment> answers, string where, string summary, string userId, CycleRole role,
+        DateTimeOffset now)
     {
-        string clipped = explanation.Length <= Response.ExplanationMaxLength ? explanation : explanation[..Response.ExplanationMaxLength];
         foreach (var answer in answers)
         {
+            string explanation = $"{where}: {(answer.Note.Length > 0 ? answer.Note : summary)}";
+            string clipped = explanation.Length <= Response.ExplanationMaxLength ? explanation : explanation[..Response.ExplanationMaxLength];
             var response = cycle.Respond(answer.ContributionId, userId, role, answer.Type, clipped, now);
             if (!response.Succeeded)
             {

@@ -85,6 +85,10 @@ public static class SpecificationRules
         "spec-answer-needs-change",
         "Change this part before you link comments to it, or untick the comments: only a change can answer a comment.");
 
+    public static readonly DomainRule AnswerNoteTooLong = new(
+        "spec-answer-note-too-long",
+        $"Enter what to tell them in {AnsweredComment.NoteMaxLength} characters or fewer.");
+
     public static readonly DomainRule AnswerNotACommentOnThisPart = new(
         "spec-answer-not-a-comment",
         "Link only comments that were made on this part of the specification.");

@@ -219,7 +219,9 @@ public static class DemoSpecificationCycle
                 {
                     Body = "At least half of the teaching team are peer trainers with lived experience of mental health problems, employed and paid at the same rate as other trainers.\n\n"
                         + "Every peer trainer has **supervision at least once a month** from a supervisor with lived experience.",
-                    Answers = [new AnsweredComment(wages.Id, ResponseType.Adapted)],
+                    Answers = [new AnsweredComment(wages.Id, ResponseType.Adapted,
+                        "Every peer trainer now has supervision at least once a month. We have asked for a supervisor with lived experience "
+                            + "rather than a clinical supervisor, as the panel said this matters more.")],
                 },
                 _ => s,
             })],

@@ -97,6 +97,38 @@ public sealed class TraceabilityTests
     }
 
     [Fact]
+    public void A_note_for_one_person_explains_their_response_and_the_others_get_the_summary()
+    {
+        var (cycle, specification) = ASpecification.OpenForComment();
+        var first = specification.PanelComment(cycle, ASpecification.OpeningHours, panelMember: 1);
+        var second = specification.PanelComment(cycle, ASpecification.OpeningHours, panelMember: 2);
+
+        Expect.Success(specification.SaveVersion(cycle, 1, specification.Changing(ASpecification.OpeningHours, "Open 9am to 9pm.", "Evening opening",
+            new AnsweredComment(first.Id, ResponseType.Adapted, "  We open until 9pm, not 10pm: the building closes then.  "),
+            new AnsweredComment(second.Id, ResponseType.Adopted)),
+            People.Commissioner, CycleRole.Commissioner, Now));
+
+        Assert.Equal("Changed in v2 (Opening hours): We open until 9pm, not 10pm: the building closes then.", first.CurrentResponse!.Explanation);
+        Assert.Equal("Changed in v2 (Opening hours): Evening opening", second.CurrentResponse!.Explanation);
+        Assert.Equal("We open until 9pm, not 10pm: the building closes then.", specification.Section(ASpecification.OpeningHours, 2).Answers[0].Note);
+    }
+
+    [Fact]
+    public void A_note_that_is_too_long_is_refused_and_nothing_is_answered()
+    {
+        var (cycle, specification) = ASpecification.OpenForComment();
+        var comment = specification.PanelComment(cycle, ASpecification.OpeningHours);
+
+        var outcome = specification.SaveVersion(cycle, 1, specification.Changing(ASpecification.OpeningHours, "Open 9am to 9pm.", "Evening opening",
+            new AnsweredComment(comment.Id, ResponseType.Adopted, new string('x', AnsweredComment.NoteMaxLength + 1))),
+            People.Commissioner, CycleRole.Commissioner, Now);
+
+        Assert.Equal([new Refusal(SpecificationRules.AnswerNoteTooLong, comment.Id)], outcome.Refusals);
+        Assert.Null(comment.CurrentResponse);
+        Assert.Equal(1, specification.Latest.Number);
+    }
+
+    [Fact]
     public void A_change_answers_a_comment_by_adopting_or_adapting_it()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new AnsweredComment(Guid.CreateVersion7(), ResponseType.NotAdopted));

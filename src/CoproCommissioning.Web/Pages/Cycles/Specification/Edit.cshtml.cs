@@ -44,6 +44,8 @@ public sealed class EditModel(CoproDbContext db, IValidator<EditModel.Input> val
 
     public static string AnswerField(int index, Guid contributionId) => $"Form.Sections[{index}].Answers[{contributionId}]";
 
+    public static string NoteField(int index, Guid contributionId) => $"Form.Sections[{index}].Notes[{contributionId}]";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var cycle = await LoadCycleAsync(db, forChange: false, ct);
@@ -214,6 +216,7 @@ public sealed class EditModel(CoproDbContext db, IValidator<EditModel.Input> val
             _ when code == SpecificationRules.SectionTitleRequired.Code || code == SpecificationRules.SectionTitleTooLong.Code => $"{section}.Title",
             _ when code == SpecificationRules.SectionBodyRequired.Code || code == SpecificationRules.SectionBodyTooLong.Code => $"{section}.Body",
             _ when code == SpecificationRules.PlainSummaryTooLong.Code => $"{section}.PlainSummary",
+            _ when code == SpecificationRules.AnswerNoteTooLong.Code => NoteField(index, refusal.SubjectId!.Value),
             _ => AnswersField(index),
         };
     }
@@ -309,7 +312,7 @@ public sealed class EditModel(CoproDbContext db, IValidator<EditModel.Input> val
             [.. Sections.Where(s => !s.Remove).DistinctBy(s => s.SectionId).Select(s => new SectionDraft(
                 s.SectionId, s.Title, s.Body, s.PlainSummary,
                 [.. s.Answers.Where(a => a.Value is Adopted or Adapted)
-                    .Select(a => new AnsweredComment(a.Key, Enum.Parse<ResponseType>(a.Value!)))]))],
+                    .Select(a => new AnsweredComment(a.Key, Enum.Parse<ResponseType>(a.Value!), s.Notes.GetValueOrDefault(a.Key)))]))],
             outcomesFrom?.Outcomes ?? []);
     }
 
@@ -328,6 +331,9 @@ public sealed class EditModel(CoproDbContext db, IValidator<EditModel.Input> val
 
         /// <summary>Comment id to "Adopted", "Adapted", or empty when this change does not answer it.</summary>
         public Dictionary<Guid, string?> Answers { get; init; } = [];
+
+        /// <summary>Comment id to what the commissioner tells that person about the change (optional).</summary>
+        public Dictionary<Guid, string?> Notes { get; init; } = [];
 
         public static SectionInput Blank() => new() { SectionId = Guid.CreateVersion7() };
 

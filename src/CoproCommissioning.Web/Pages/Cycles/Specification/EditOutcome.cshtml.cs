@@ -100,7 +100,7 @@ public sealed class EditOutcomeModel(
         var changed = new OutcomeDraft(id, Form.Statement, Form.Domain!.Value, Form.Measure,
             new RatingLevels(Form.Levels.Poor, Form.Levels.Fair, Form.Levels.Good, Form.Levels.Stretch, Form.Levels.Outstanding),
             [.. Form.Answers.Where(a => a.Value is EditModel.Adopted or EditModel.Adapted)
-                .Select(a => new AnsweredComment(a.Key, Enum.Parse<ResponseType>(a.Value!)))]);
+                .Select(a => new AnsweredComment(a.Key, Enum.Parse<ResponseType>(a.Value!), Form.Notes.GetValueOrDefault(a.Key)))]);
         draft = draft with
         {
             ChangeSummary = Form.ChangeSummary,
@@ -142,7 +142,8 @@ public sealed class EditOutcomeModel(
                 return await ClashAsync(outcomeId, ct);
             }
 
-            ModelState.AddErrors(saved.Refusals, FieldsByCode);
+            ModelState.AddErrors(saved.Refusals, FieldsByCode,
+                r => r.Rule == SpecificationRules.AnswerNoteTooLong ? $"Form.Notes[{r.SubjectId}]" : null);
             await ShowAsync(cycle, specification, outcomeId, ct);
             return Page();
         }
@@ -215,6 +216,9 @@ public sealed class EditOutcomeModel(
         public string ChangeSummary { get; init => field = value ?? ""; } = "";
 
         public Dictionary<Guid, string?> Answers { get; init; } = [];
+
+        /// <summary>Comment id to what the commissioner tells that person about the change (optional).</summary>
+        public Dictionary<Guid, string?> Notes { get; init; } = [];
 
         public static Input From(OutcomeSnapshot outcome, int version) => new()
         {

@@ -127,6 +127,34 @@ public sealed class EditPageTests(EditPageFixture fixture) : IClassFixture<EditP
     }
 
     [Fact]
+    public async Task A_note_written_for_the_person_explains_their_response_and_a_too_long_one_is_shown_again_beside_its_box()
+    {
+        var cycle = await CycleAsync(fixture);
+        var v1 = (await SpecificationAsync(fixture, cycle.Id, OpenNow())).Latest;
+        var panel = await SignedInAsync(fixture, Panel, _ct);
+        await panel.SubmitAsync(SpecificationUrls.Section(cycle.Id, v1.Sections[1].SectionId), CommentFields(1, "Open at weekends"), "main form", _ct);
+        var comment = Assert.Single(await CommentsAsync(fixture, cycle.Id));
+        var commissioner = await SignedInAsync(fixture, Commissioner, _ct);
+        var editUrl = SpecificationUrls.Edit(cycle.Id);
+        string noteField = $"Form.Sections[1].Notes[{comment.Id}]";
+        var tooLong = new string('x', AnsweredComment.NoteMaxLength + 1);
+
+        var refused = await commissioner.PostCraftedAsync(editUrl, new Dictionary<string, string>(
+            EditFields(v1, 1, "Weekend opening", 1, "Open every day.", (comment.Id, "Adapted"))) { [noteField] = tooLong }, editUrl, _ct);
+        var saved = await commissioner.PostCraftedAsync(editUrl, new Dictionary<string, string>(
+            EditFields(v1, 1, "Weekend opening", 1, "Open every day.", (comment.Id, "Adapted"))) { [noteField] = "Saturdays now; Sundays from April." },
+            editUrl, _ct);
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains(SpecificationRules.AnswerNoteTooLong.Message, refused.Document.GetElementById($"Form_Sections_1__Notes_{comment.Id}_-error")?.TextContent);
+        Assert.Equal(tooLong, (refused.Document.QuerySelector($"textarea[name='{noteField}']") as IHtmlTextAreaElement)?.Value);
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        var answered = Assert.Single(await CommentsAsync(fixture, cycle.Id));
+        Assert.Equal(ResponseType.Adapted, answered.CurrentResponse!.Type);
+        Assert.Equal("Changed in v2 (Opening hours): Saturdays now; Sundays from April.", answered.CurrentResponse.Explanation);
+    }
+
+    [Fact]
     public async Task A_comment_on_another_section_cannot_be_linked_even_by_a_crafted_post()
     {
         var cycle = await CycleAsync(fixture);

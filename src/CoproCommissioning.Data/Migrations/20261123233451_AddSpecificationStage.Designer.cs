@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CoproCommissioning.Data.Migrations
 {
     [DbContext(typeof(CoproDbContext))]
-    [Migration("20261123222804_AddSpecificationStage")]
+    [Migration("20261123233451_AddSpecificationStage")]
     partial class AddSpecificationStage
     {
         /// <inheritdoc />
@@ -1955,6 +1955,12 @@ namespace CoproCommissioning.Data.Migrations
                                 .HasColumnType("uuid")
                                 .HasColumnName("contribution_id");
 
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("note");
+
                             b1.Property<Guid>("OutcomeSnapshotId")
                                 .HasColumnType("uuid")
                                 .HasColumnName("outcome_snapshot_id");
@@ -2010,6 +2016,12 @@ namespace CoproCommissioning.Data.Migrations
                             b1.Property<Guid>("ContributionId")
                                 .HasColumnType("uuid")
                                 .HasColumnName("contribution_id");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("note");
 
                             b1.Property<Guid>("SectionSnapshotId")
                                 .HasColumnType("uuid")
