@@ -1,4 +1,3 @@
-using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -26,16 +25,7 @@ public sealed class SpecificationOutcomeConfiguration : IEntityTypeConfiguration
             levels.Property(l => l.Outstanding).HasColumnName("level_outstanding").HasMaxLength(RatingLevels.DescriptionMaxLength).IsRequired();
         });
 
-        builder.OwnsMany(o => o.Answers, answers =>
-        {
-            answers.ToTable("specification_outcome_answers");
-            answers.WithOwner().HasForeignKey("OutcomeSnapshotId");
-            answers.Property<int>("Id");
-            answers.HasKey("Id");
-            answers.Property(a => a.Note).HasMaxLength(AnsweredComment.NoteMaxLength).IsRequired();
-            answers.HasIndex(a => a.ContributionId);
-            answers.HasOne<Contribution>().WithMany().HasForeignKey(a => a.ContributionId).OnDelete(DeleteBehavior.Restrict);
-        });
+        builder.OwnsMany(o => o.Answers, answers => AnsweredCommentMapping.Map(answers, "specification_outcome_answers", "OutcomeSnapshotId"));
         builder.Navigation(o => o.Answers).HasField("_answers").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

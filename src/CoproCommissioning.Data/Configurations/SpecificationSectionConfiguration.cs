@@ -1,4 +1,3 @@
-using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -18,17 +17,7 @@ public sealed class SpecificationSectionConfiguration : IEntityTypeConfiguration
         builder.Ignore(s => s.IsChangedInThisVersion);
         builder.HasIndex("SpecificationVersionId", nameof(SectionSnapshot.SectionId)).IsUnique();
 
-        builder.OwnsMany(s => s.Answers, answers =>
-        {
-            answers.ToTable("specification_section_answers");
-            answers.WithOwner().HasForeignKey("SectionSnapshotId");
-            answers.Property<int>("Id");
-            answers.HasKey("Id");
-            // "What happened to my input" looks up the change that answered a comment.
-            answers.Property(a => a.Note).HasMaxLength(AnsweredComment.NoteMaxLength).IsRequired();
-            answers.HasIndex(a => a.ContributionId);
-            answers.HasOne<Contribution>().WithMany().HasForeignKey(a => a.ContributionId).OnDelete(DeleteBehavior.Restrict);
-        });
+        builder.OwnsMany(s => s.Answers, answers => AnsweredCommentMapping.Map(answers, "specification_section_answers", "SectionSnapshotId"));
         builder.Navigation(s => s.Answers).HasField("_answers").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -1956,7 +1956,8 @@ namespace CoproCommissioning.Data.Migrations
                                 .IsRequired()
                                 .HasMaxLength(1000)
                                 .HasColumnType("character varying(1000)")
-                                .HasColumnName("note");
+                                .HasColumnName("note")
+                                .HasAnnotation("Copro:PersonalText", true);
 
                             b1.Property<Guid>("OutcomeSnapshotId")
                                 .HasColumnType("uuid")
@@ -2018,7 +2019,8 @@ namespace CoproCommissioning.Data.Migrations
                                 .IsRequired()
                                 .HasMaxLength(1000)
                                 .HasColumnType("character varying(1000)")
-                                .HasColumnName("note");
+                                .HasColumnName("note")
+                                .HasAnnotation("Copro:PersonalText", true);
 
                             b1.Property<Guid>("SectionSnapshotId")
                                 .HasColumnType("uuid")

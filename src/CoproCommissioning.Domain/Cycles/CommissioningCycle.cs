@@ -563,14 +563,10 @@ public sealed class CommissioningCycle
             TargetKind.None => target.Id is null,
             TargetKind.Decision => target.Id is { } id && FindDecision(id) is not null,
 
-            // Specification sections arrive in a later issue; until then only the id's shape can be checked.
-            TargetKind.SpecificationSection => target.Id is { } id && id != Guid.Empty,
-
-            // A session is an aggregate of its own (CoDesign.CoDesignSession): the page checks it is in this cycle.
-            TargetKind.CoDesignSession => target.Id is { } sessionId && sessionId != Guid.Empty,
-
-            // Specification outcomes are snapshots in Specification.ServiceSpecification: the specification checks them.
-            TargetKind.SpecificationOutcome => target.Id is { } outcomeId && outcomeId != Guid.Empty,
+            // Sessions (CoDesign.CoDesignSession) and specification sections and outcomes (snapshots in
+            // Specification.ServiceSpecification) are aggregates of their own, which check the target is theirs.
+            TargetKind.CoDesignSession or TargetKind.SpecificationSection or TargetKind.SpecificationOutcome =>
+                target.Id is { } partId && partId != Guid.Empty,
             _ => false,
         };
         if (!valid)

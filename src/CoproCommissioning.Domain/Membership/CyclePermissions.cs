@@ -31,6 +31,4 @@ public static class CyclePermissions
         Allowed.TryGetValue(operation, out var roles)
             ? roles.Contains(role)
             : throw new ArgumentOutOfRangeException(nameof(operation), operation, "No roles are listed for this operation.");
-
-    public static IReadOnlyList<CycleRole> RolesAllowedTo(CycleOperation operation) => Allowed[operation];
 }

@@ -1,4 +1,5 @@
 using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.NeedsAssessment;
 
 namespace CoproCommissioning.Domain.Specification;
 
@@ -97,7 +98,7 @@ public sealed class GlossaryTerm
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         Guard.Defined(role);
         Guard.Utc(now);
-        CheckCycle(cycle);
+        StageContent.CheckCycle(cycle, CycleId);
 
         var refusals = RemovalBlockers(cycle, role).ToList();
         Check(refusals, cycle, otherTerms, term, meaning, checkStage: false);
@@ -115,7 +116,7 @@ public sealed class GlossaryTerm
     /// <summary>Why this term cannot be changed or removed by someone in <paramref name="role"/>, if it cannot.</summary>
     public IReadOnlyList<Refusal> RemovalBlockers(CommissioningCycle cycle, CycleRole role)
     {
-        CheckCycle(cycle);
+        StageContent.CheckCycle(cycle, CycleId);
         Guard.Defined(role);
         List<Refusal> refusals = [];
         if (role != CycleRole.Commissioner)
@@ -154,15 +155,6 @@ public sealed class GlossaryTerm
         if (clean.Length > 0 && otherTerms.Any(t => string.Equals(t.Trim(), clean, StringComparison.OrdinalIgnoreCase)))
         {
             refusals.Add(new Refusal(SpecificationRules.TermDuplicate));
-        }
-    }
-
-    private void CheckCycle(CommissioningCycle cycle)
-    {
-        ArgumentNullException.ThrowIfNull(cycle);
-        if (cycle.Id != CycleId)
-        {
-            throw new ArgumentException($"This term belongs to cycle {CycleId}, not cycle {cycle.Id}.", nameof(cycle));
         }
     }
 }

@@ -1,4 +1,5 @@
 using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.NeedsAssessment;
 
 namespace CoproCommissioning.Domain.Specification;
 
@@ -122,7 +123,7 @@ public sealed class ServiceSpecification
     public DomainOutcome<SpecificationVersion> SaveVersion(
         CommissioningCycle cycle, int basedOnVersion, VersionDraft draft, string savedByUserId, CycleRole saverRole, DateTimeOffset now)
     {
-        CheckCycle(cycle);
+        StageContent.CheckCycle(cycle, CycleId);
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(draft.Sections);
         ArgumentNullException.ThrowIfNull(draft.Outcomes);
@@ -203,7 +204,7 @@ public sealed class ServiceSpecification
     public DomainOutcome<CommentWindow> OpenForComment(
         CommissioningCycle cycle, DateTimeOffset closesAt, bool providersMayComment, string openedByUserId, CycleRole openerRole, DateTimeOffset now)
     {
-        CheckCycle(cycle);
+        StageContent.CheckCycle(cycle, CycleId);
         ArgumentException.ThrowIfNullOrWhiteSpace(openedByUserId);
         Guard.Defined(openerRole);
         Guard.Utc(now);
@@ -234,7 +235,7 @@ public sealed class ServiceSpecification
     /// <summary>A commissioner closes comments before the closing date, for example to approve the specification.</summary>
     public DomainOutcome CloseComments(CommissioningCycle cycle, string closedByUserId, CycleRole closerRole, DateTimeOffset now)
     {
-        CheckCycle(cycle);
+        StageContent.CheckCycle(cycle, CycleId);
         ArgumentException.ThrowIfNullOrWhiteSpace(closedByUserId);
         Guard.Defined(closerRole);
         Guard.Utc(now);
@@ -262,7 +263,7 @@ public sealed class ServiceSpecification
     /// </summary>
     public IReadOnlyList<Refusal> CommentBlockers(CommissioningCycle cycle, Guid snapshotId, CycleRole role, DateTimeOffset now)
     {
-        CheckCycle(cycle);
+        StageContent.CheckCycle(cycle, CycleId);
         Guard.Defined(role);
         Guard.Utc(now);
         int versionNumber = FindSection(snapshotId)?.VersionNumber
@@ -323,7 +324,7 @@ public sealed class ServiceSpecification
     public DomainOutcome<Decision> Approve(
         CommissioningCycle cycle, int versionNumber, DecisionDetails details, string approvedByUserId, CycleRole approverRole, DateTimeOffset now)
     {
-        CheckCycle(cycle);
+        StageContent.CheckCycle(cycle, CycleId);
         ArgumentException.ThrowIfNullOrWhiteSpace(approvedByUserId);
         Guard.Defined(approverRole);
         Guard.Utc(now);
@@ -334,6 +335,10 @@ public sealed class ServiceSpecification
         if (versionNumber != Latest.Number)
         {
             refusals.Add(new Refusal(SpecificationRules.ApproveLatestOnly));
+        }
+        else if (ApprovedVersionNumber == versionNumber)
+        {
+            refusals.Add(new Refusal(SpecificationRules.AlreadyApproved));
         }
 
         if (OpenWindowAt(now) is not null)
@@ -491,9 +496,9 @@ public sealed class ServiceSpecification
     {
         foreach (var answer in answers)
         {
+            // Always within Response.ExplanationMaxLength: a title or statement is at most 300 characters, a note or summary 1000.
             string explanation = $"{where}: {(answer.Note.Length > 0 ? answer.Note : summary)}";
-            string clipped = explanation.Length <= Response.ExplanationMaxLength ? explanation : explanation[..Response.ExplanationMaxLength];
-            var response = cycle.Respond(answer.ContributionId, userId, role, answer.Type, clipped, now);
+            var response = cycle.Respond(answer.ContributionId, userId, role, answer.Type, explanation, now);
             if (!response.Succeeded)
             {
                 throw new InvalidOperationException(
@@ -508,14 +513,6 @@ public sealed class ServiceSpecification
         && sections.All(s => !s.Changed && s.PreviousPosition == s.Position)
         && outcomes.All(o => !o.Changed && o.PreviousPosition == o.Position);
 
-    private void CheckCycle(CommissioningCycle cycle)
-    {
-        ArgumentNullException.ThrowIfNull(cycle);
-        if (cycle.Id != CycleId)
-        {
-            throw new ArgumentException($"This specification belongs to cycle {CycleId}, not cycle {cycle.Id}.", nameof(cycle));
-        }
-    }
 
     private sealed record CleanSectionDraft(
         SectionDraft Draft, int Position, string Title, string Body, string PlainSummary, bool Changed, int ChangedInVersion, int? PreviousPosition);

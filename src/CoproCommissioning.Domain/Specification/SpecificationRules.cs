@@ -123,6 +123,10 @@ public static class SpecificationRules
         "spec-approve-comments-open",
         "Comments are still open. Close them, or wait until they close, before you approve the specification.");
 
+    public static readonly DomainRule AlreadyApproved = new(
+        "spec-already-approved",
+        "This version is already approved. Change the specification and save a new version if it needs approving again.");
+
     public static readonly DomainRule ApproveLatestOnly = new(
         "spec-approve-latest-only",
         "Approve the latest version of the specification. To approve earlier text, save it again as a new version.");

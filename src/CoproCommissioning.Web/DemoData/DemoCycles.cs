@@ -8,9 +8,10 @@ using static CoproCommissioning.Web.DemoData.DemoOutcomes;
 namespace CoproCommissioning.Web.DemoData;
 
 /// <summary>
-/// Two demo cycles in the fictional borough of Harbourside, built only through the domain's own methods:
-/// a community rehabilitation service part-way through co-design (needs assessment signed off), and a crisis
-/// service that has just started. Looked up by title, so running again adds nothing.
+/// The demo cycles in the fictional borough of Harbourside, built only through the domain's own methods:
+/// a community rehabilitation service part-way through co-design (needs assessment signed off), a crisis
+/// service that has just started, and a recovery college at its specification stage (<see cref="DemoSpecificationCycle"/>).
+/// Looked up by title, so running again adds nothing.
 /// </summary>
 public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger logger)
 {
@@ -57,6 +58,12 @@ public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger lo
             added++;
         }
 
+        if (!await db.Cycles.AnyAsync(c => c.Title == DemoSpecificationCycle.Title, ct))
+        {
+            DemoSpecificationCycle.Add(db, people, clock.GetUtcNow());
+            added++;
+        }
+
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Demo cycles ready: {AddedCycles} demo cycles added", added);
     }
@@ -75,7 +82,7 @@ public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger lo
             CommissioningBody,
             p.Commissioner,
             Day(0)));
-        AddMembers(cycle, p, Day(0), withProvider: true);
+        AddMembers(db, cycle, p, Day(0), withProvider: true);
         Must(cycle.SetChampion(p.Champion, CycleRole.Commissioner, Day(0.01)));
         Must(cycle.ChangeSignOffPolicy(3, 5, CycleRole.Commissioner, Day(0.02)));
 
@@ -247,7 +254,7 @@ public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger lo
             CommissioningBody,
             p.Commissioner,
             start));
-        AddMembers(cycle, p, start, withProvider: false);
+        AddMembers(db, cycle, p, start, withProvider: false);
         Must(cycle.SetChampion(p.Champion, CycleRole.Commissioner, start.AddMinutes(1)));
         Must(cycle.AddContribution(StageKind.NeedsAssessment, p.Panel, CycleRole.PanelMember, Voice.LivedExperience, Channel.Online,
             "Somewhere to go at night that is not A&E",
@@ -256,7 +263,7 @@ public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger lo
         db.Cycles.Add(cycle);
     }
 
-    private void AddMembers(CommissioningCycle cycle, Cast p, DateTimeOffset at, bool withProvider)
+    internal static void AddMembers(CoproDbContext db, CommissioningCycle cycle, Cast p, DateTimeOffset at, bool withProvider)
     {
         List<(string UserId, CycleRole Role, Voice? Voice, Guid? Organisation)> members =
         [
@@ -290,6 +297,7 @@ public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger lo
         return organisation;
     }
 
-    private sealed record Cast(
+    /// <summary>The demo accounts' user ids, and the demo provider's organisation.</summary>
+    internal sealed record Cast(
         string Commissioner, string Champion, string Panel, string Carer, string Provider, string Clinician, Guid ProviderOrganisation);
 }

@@ -70,7 +70,6 @@ public sealed class DemoSeeder(
 
         await new DemoCycles(db, clock, logger).SeedAsync(ct);
         await DemoStageContent.SeedAsync(db, clock, ct);
-        await DemoSpecificationCycle.SeedAsync(db, clock, ct);
     }
 
     private static void Ensure(IdentityResult result, string what)

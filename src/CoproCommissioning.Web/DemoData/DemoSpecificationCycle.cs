@@ -1,8 +1,6 @@
 using CoproCommissioning.Data;
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
-using Microsoft.EntityFrameworkCore;
 using static CoproCommissioning.Web.DemoData.DemoOutcomes;
 
 namespace CoproCommissioning.Web.DemoData;
@@ -12,34 +10,14 @@ namespace CoproCommissioning.Web.DemoData;
 /// assessment and co-design signed off; v1 of the specification commented on by the panel; v2 changed because of
 /// those comments (each answered with a link to the change); v2 open for comment now, with one comment still
 /// waiting for an answer; a glossary with agreed and suggested terms; a co-produced outcome framework.
-/// Built through the domain; looked up by title, so running again adds nothing.
+/// Built through the domain; DemoCycles adds it when no cycle has its title, so running again adds nothing.
 /// </summary>
 public static class DemoSpecificationCycle
 {
     public const string Title = "Recovery college and peer support, Harbourside";
 
-    public static async Task SeedAsync(CoproDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static void Add(CoproDbContext db, DemoCycles.Cast p, DateTimeOffset now)
     {
-        if (await db.Cycles.AnyAsync(c => c.Title == Title, ct))
-        {
-            return;
-        }
-
-        var emails = new[]
-        {
-            "commissioner@demo.copro.test", "champion@demo.copro.test", "panel@demo.copro.test", "carer@demo.copro.test",
-            "provider@demo.copro.test", "clinician@demo.copro.test",
-        };
-        var users = await db.Users.AsNoTracking().Where(u => emails.Contains(u.Email)).ToDictionaryAsync(u => u.Email!, ct);
-        var provider = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Name == DemoCycles.ProviderOrganisation, ct);
-        if (users.Count != emails.Length || provider is null)
-        {
-            throw new InvalidOperationException("Demo data: seed the demo accounts and the other demo cycles first.");
-        }
-
-        var p = new Cast(
-            users[emails[0]].Id, users[emails[1]].Id, users[emails[2]].Id, users[emails[3]].Id, users[emails[4]].Id, users[emails[5]].Id, provider.Id);
-        var now = clock.GetUtcNow();
         var start = now.AddDays(-75);
         DateTimeOffset Day(double days) => start.AddDays(days);
 
@@ -52,19 +30,7 @@ public static class DemoSpecificationCycle
             DemoCycles.CommissioningBody,
             p.Commissioner,
             Day(0)));
-        foreach (var (userId, role, voice, organisation) in new (string, CycleRole, Voice?, Guid?)[]
-        {
-            (p.Commissioner, CycleRole.Commissioner, null, null),
-            (p.Champion, CycleRole.CoProductionChampion, null, null),
-            (p.Panel, CycleRole.PanelMember, Voice.LivedExperience, null),
-            (p.Carer, CycleRole.PanelMember, Voice.Carer, null),
-            (p.Clinician, CycleRole.ClinicalAdviser, null, null),
-            (p.Provider, CycleRole.Provider, null, p.ProviderOrganisation),
-        })
-        {
-            db.Memberships.Add(Must(CycleMembership.Create(cycle.Id, userId, role, voice, organisation, p.Commissioner, Day(0))));
-        }
-
+        DemoCycles.AddMembers(db, cycle, p, Day(0), withProvider: true);
         Must(cycle.SetChampion(p.Champion, CycleRole.Commissioner, Day(0.01)));
         AddEarlierStages(cycle, p, Day);
 
@@ -72,10 +38,9 @@ public static class DemoSpecificationCycle
         AddGlossary(db, cycle, p, Day);
         db.Cycles.Add(cycle);
         db.Specifications.Add(specification);
-        await db.SaveChangesAsync(ct);
     }
 
-    private static void AddEarlierStages(CommissioningCycle cycle, Cast p, Func<double, DateTimeOffset> day)
+    private static void AddEarlierStages(CommissioningCycle cycle, DemoCycles.Cast p, Func<double, DateTimeOffset> day)
     {
         var courses = Must(cycle.AddContribution(StageKind.NeedsAssessment, p.Panel, CycleRole.PanelMember, Voice.LivedExperience, Channel.Online,
             "Learning about my own recovery helped more than being told about it",
@@ -133,7 +98,7 @@ public static class DemoSpecificationCycle
             "Preferred model agreed at the second co-design workshop.", day(40)));
     }
 
-    private static ServiceSpecification AddSpecification(CommissioningCycle cycle, Cast p, Func<double, DateTimeOffset> day, DateTimeOffset now)
+    private static ServiceSpecification AddSpecification(CommissioningCycle cycle, DemoCycles.Cast p, Func<double, DateTimeOffset> day, DateTimeOffset now)
     {
         Guid whoFor = Guid.CreateVersion7(), whatItOffers = Guid.CreateVersion7(), whenAndWhere = Guid.CreateVersion7(), peerTrainers = Guid.CreateVersion7();
         Guid confidenceOutcome = Guid.CreateVersion7(), connectionsOutcome = Guid.CreateVersion7();
@@ -236,7 +201,7 @@ public static class DemoSpecificationCycle
         return specification;
     }
 
-    private static void AddGlossary(CoproDbContext db, CommissioningCycle cycle, Cast p, Func<double, DateTimeOffset> day)
+    private static void AddGlossary(CoproDbContext db, CommissioningCycle cycle, DemoCycles.Cast p, Func<double, DateTimeOffset> day)
     {
         List<string> terms = [];
         void Add(string term, string meaning, string userId, CycleRole role, double at)
@@ -254,7 +219,4 @@ public static class DemoSpecificationCycle
         Add("prospectus", "The list of courses for the year, with what each one covers and when it runs.",
             p.Panel, CycleRole.PanelMember, 62);
     }
-
-    private sealed record Cast(
-        string Commissioner, string Champion, string Panel, string Carer, string Provider, string Clinician, Guid ProviderOrganisation);
 }

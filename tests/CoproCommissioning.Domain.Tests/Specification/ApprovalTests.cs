@@ -75,6 +75,18 @@ public sealed class ApprovalTests
     }
 
     [Fact]
+    public void The_same_version_is_not_approved_twice()
+    {
+        var (cycle, specification, comment) = ReadyToApprove();
+        Expect.Success(specification.Approve(cycle, 2, Approval(comment), People.Commissioner, CycleRole.Commissioner, Now));
+
+        var again = specification.Approve(cycle, 2, Approval(comment), People.Commissioner, CycleRole.Commissioner, Now);
+
+        Assert.Equal([SpecificationRules.AlreadyApproved], again.BrokenRules);
+        Assert.Single(cycle.StageOf(StageKind.Specification).Decisions);
+    }
+
+    [Fact]
     public void Only_the_latest_version_can_be_approved()
     {
         var (cycle, specification, _) = ReadyToApprove();

@@ -1,20 +1,11 @@
-using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CoproCommissioning.Web.Infrastructure.Accounts;
 
-/// <summary>Puts validation and Identity errors beside the fields of an account form ("Input.Email").</summary>
+/// <summary>Puts Identity's errors beside a field of an account form ("Input.Password"); validation errors use ModelStateExtensions.</summary>
 public static class FormErrors
 {
-    public static void AddFormErrors(this ModelStateDictionary modelState, ValidationResult result, string prefix)
-    {
-        foreach (var error in result.Errors)
-        {
-            modelState.AddModelError($"{prefix}.{error.PropertyName}", error.ErrorMessage);
-        }
-    }
-
     public static void AddIdentityErrors(this ModelStateDictionary modelState, IdentityResult result, string key)
     {
         foreach (var error in result.Errors)

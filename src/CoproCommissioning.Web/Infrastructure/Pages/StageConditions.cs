@@ -19,6 +19,10 @@ public sealed record StageConditions(IReadOnlyList<Refusal> Specification)
     public static async Task<StageConditions> LoadAsync(CoproDbContext db, Guid cycleId, CancellationToken ct) =>
         (await LoadAsync(db, [cycleId], ct))[cycleId];
 
+    /// <summary>The conditions for one stage of one cycle, without a query for a stage that sets none.</summary>
+    public static async Task<IReadOnlyCollection<Refusal>?> ForStageAsync(CoproDbContext db, Guid cycleId, StageKind stage, CancellationToken ct) =>
+        stage == StageKind.Specification ? (await LoadAsync(db, cycleId, ct)).For(stage) : null;
+
     /// <summary>One query for many cycles: the latest and approved version numbers, not the versions themselves.</summary>
     public static async Task<IReadOnlyDictionary<Guid, StageConditions>> LoadAsync(
         CoproDbContext db, IReadOnlyCollection<Guid> cycleIds, CancellationToken ct)

@@ -2,7 +2,7 @@ using CoproCommissioning.Data;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Web.Pages.Cycles.Members;
+using CoproCommissioning.Web.Infrastructure.Pages;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -150,7 +150,7 @@ public sealed class AcceptModel(CoproDbContext db, UserManager<AppUser> users, S
     private async Task DescribeAsync(Invitation invitation, CancellationToken ct)
     {
         CycleTitle = await db.Cycles.Where(c => c.Id == invitation.CycleId).Select(c => c.Title).SingleAsync(ct);
-        RoleName = CycleRoleNames.Of(invitation.Role, invitation.PanelVoice);
+        RoleName = Labels.Of(invitation.Role, invitation.PanelVoice);
         InvitedEmail = invitation.Email;
         var now = clock.GetUtcNow();
 

@@ -5,6 +5,7 @@ using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Organisations;
 using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
+using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Pages.Invitations;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity.UI.Services;
@@ -87,7 +88,7 @@ public sealed class IndexModel(CoproDbContext db, IValidator<IndexModel.Input> v
         var title = await db.Cycles.Where(c => c.Id == cycleId).Select(c => c.Title).SingleAsync(ct);
         var link = Url.Page("/Invitations/Accept", null, new { token }, Request.Scheme, Request.Host.Value)!;
         await email.SendEmailAsync(address, $"You're invited to help shape {title}",
-            InvitationEmail.Html(title, CycleRoleNames.Of(outcome.Value.Role, outcome.Value.PanelVoice), link, outcome.Value.ExpiresAt));
+            InvitationEmail.Html(title, Labels.Of(outcome.Value.Role, outcome.Value.PanelVoice), link, outcome.Value.ExpiresAt));
         logger.LogInformation("Invitation {InvitationId} to cycle {CycleId} sent", outcome.Value.Id, cycleId);
 
         Sent = $"Invitation sent to {address}.";
@@ -147,7 +148,7 @@ public sealed class IndexModel(CoproDbContext db, IValidator<IndexModel.Input> v
         var myId = User.UserId();
         Members = [.. rows.Select(r => new MemberRow(
             r.UserId == myId ? $"{r.User.DisplayName} (you)" : r.User.NameShownToOthers,
-            CycleRoleNames.Of(r.Role, r.PanelVoice),
+            Labels.Of(r.Role, r.PanelVoice),
             r.Organisation,
             CanSeeAccessNeeds ? string.Join(", ", r.User.CommunicationPreferences.Select(CommunicationPreferenceNames.Of)) : null,
             CanSeeAccessNeeds ? r.User.AccessNeeds : null))];

@@ -14,8 +14,7 @@ public sealed record CommentRow(
     string From,
     DateTimeOffset At,
     ResponseType? ResponseType,
-    string? Explanation,
-    DateTimeOffset? RespondedAt)
+    string? Explanation)
 {
     /// <summary>Comments anchored to one part's snapshots (snapshot id to version number), newest first.</summary>
     public static async Task<IReadOnlyList<CommentRow>> LoadAsync(
@@ -36,7 +35,6 @@ public sealed record CommentRow(
             names.Of(c.AuthorUserId),
             c.CreatedAt,
             c.CurrentResponse?.Type,
-            c.CurrentResponse?.Explanation,
-            c.CurrentResponse?.RespondedAt))];
+            c.CurrentResponse?.Explanation))];
     }
 }

@@ -22,7 +22,8 @@ public sealed class GlossaryModel(
 {
     public const int PageSize = 50;
 
-    private static readonly Dictionary<string, string> FieldsByCode = new()
+    /// <summary>Where each glossary refusal goes on the add and change forms, which share field names.</summary>
+    internal static readonly Dictionary<string, string> FieldsByCode = new()
     {
         [SpecificationRules.TermRequired.Code] = "Form.Term",
         [SpecificationRules.TermTooLong.Code] = "Form.Term",

@@ -17,15 +17,6 @@ public sealed class GlossaryTermModel(
     CoproDbContext db, IValidator<GlossaryModel.Input> validator, TimeProvider clock, ILogger<GlossaryTermModel> logger)
     : SpecificationPageModel
 {
-    private static readonly Dictionary<string, string> FieldsByCode = new()
-    {
-        [SpecificationRules.TermRequired.Code] = "Form.Term",
-        [SpecificationRules.TermTooLong.Code] = "Form.Term",
-        [SpecificationRules.TermDuplicate.Code] = "Form.Term",
-        [SpecificationRules.MeaningRequired.Code] = "Form.Meaning",
-        [SpecificationRules.MeaningTooLong.Code] = "Form.Meaning",
-    };
-
     [BindProperty]
     public GlossaryModel.Input Form { get; set; } = new();
 
@@ -75,7 +66,7 @@ public sealed class GlossaryTermModel(
         var outcome = term.Agree(cycle, others, Form.Term, Form.Meaning, User.UserId(), HttpContext.CycleMember().Role, clock.GetUtcNow());
         if (!outcome.Succeeded)
         {
-            ModelState.AddErrors(outcome.Refusals, FieldsByCode);
+            ModelState.AddErrors(outcome.Refusals, GlossaryModel.FieldsByCode);
             return Page();
         }
 

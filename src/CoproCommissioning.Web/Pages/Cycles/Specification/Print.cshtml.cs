@@ -50,7 +50,7 @@ public sealed class PrintModel(CoproDbContext db) : SpecificationPageModel
         return Page();
     }
 
-    public string Status => IsApproved && IsFrozen
+    public string StatusWords => IsApproved && IsFrozen
         ? "Approved final specification. The specification stage is signed off."
         : IsApproved ? "Approved. The specification stage is not signed off yet." : "Draft: not approved.";
 }

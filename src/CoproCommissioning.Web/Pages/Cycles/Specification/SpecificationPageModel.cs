@@ -4,8 +4,6 @@ using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Specification;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Specification;
@@ -14,16 +12,12 @@ namespace CoproCommissioning.Web.Pages.Cycles.Specification;
 /// A page under <c>/cycles/{cycleId}/specification</c>: the cycle's title and the specification stage's status for
 /// the heading, the signed-in member's role, and loading the cycle and its specification.
 /// </summary>
-public abstract class SpecificationPageModel : PageModel
+public abstract class SpecificationPageModel : CycleStagePageModel
 {
-    public Guid CycleId { get; private set; }
-
-    public string CycleTitle { get; private set; } = "";
-
-    public StageStatus StageStatus { get; private set; }
+    protected SpecificationPageModel() => Stage = StageKind.Specification;
 
     /// <summary>The specification stage is signed off: nothing in the specification changes until it is reopened.</summary>
-    public bool IsFrozen => StageStatus == StageStatus.SignedOff;
+    public bool IsFrozen => IsSignedOff;
 
     public CycleRole Role => HttpContext.CycleMember().Role;
 
@@ -34,18 +28,6 @@ public abstract class SpecificationPageModel : PageModel
 
     public string WorkspaceUrl => SpecificationUrls.Workspace(CycleId);
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        if (!Guid.TryParse(RouteData.Values["cycleId"] as string, out var cycleId))
-        {
-            context.Result = NotFound();
-            return;
-        }
-
-        CycleId = cycleId;
-        await next();
-    }
-
     /// <summary>The whole cycle: the specification's rules read its specification stage, and comments are added to it.</summary>
     protected async Task<CommissioningCycle?> LoadCycleAsync(CoproDbContext db, bool forChange, CancellationToken ct)
     {
@@ -54,7 +36,7 @@ public abstract class SpecificationPageModel : PageModel
         if (cycle is not null)
         {
             CycleTitle = cycle.Title;
-            StageStatus = cycle.StageOf(StageKind.Specification).Status;
+            Status = cycle.StageOf(StageKind.Specification).Status;
         }
 
         return cycle;

@@ -4,11 +4,9 @@ using CoproCommissioning.Web.Infrastructure.Pages;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Specification;
 
-/// <summary>The words the specification pages share: versions, outcome domains, and why a part changed.</summary>
+/// <summary>The words the specification pages share: outcome domains, and why a part changed.</summary>
 public static class SpecificationText
 {
-    public static string Version(int number) => $"v{number}";
-
     public static string Of(OutcomeDomain domain) => domain switch
     {
         OutcomeDomain.MentalWellbeing => "Mental wellbeing",

@@ -147,7 +147,8 @@ public sealed class SignOffModel(
             return null;
         }
 
-        var specification = await db.Specifications.IncludeVersions().SingleOrDefaultAsync(s => s.CycleId == CycleId, ct);
+        // The version numbers are all the conditions read; the sections and outcomes are not needed.
+        var specification = await db.Specifications.Include(s => s.Versions).SingleOrDefaultAsync(s => s.CycleId == CycleId, ct);
         if (specification is not null)
         {
             db.Entry(specification).Property(s => s.LastChangedAt).IsModified = true;
@@ -202,8 +203,9 @@ public sealed class SignOffModel(
 
         var names = await PeopleNames.LoadAsync(db, stage.History.Select(e => e.ByUserId), User.UserId(), ct);
         History = [.. stage.History.OrderByDescending(e => e.At).Select(e => StageEventRow.From(e, names, Stage))];
-        var conditions = await StageConditions.LoadAsync(db, CycleId, ct);
-        Blockers = stage.IsSignedOff ? [] : [.. cycle.SignOffBlockers(Stage, conditions.For(Stage)).Select(r => Describe(cycle, r))];
+        Blockers = stage.IsSignedOff
+            ? []
+            : [.. cycle.SignOffBlockers(Stage, await StageConditions.ForStageAsync(db, CycleId, Stage, ct)).Select(r => Describe(cycle, r))];
 
         // After a conflict the next attempt is made against the version now on screen; after a refusal the
         // version stays as the person first saw it, so a later change by someone else is still noticed.

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using CoproCommissioning.Data.Identity;
-using CoproCommissioning.Web.Infrastructure.Accounts;
+using CoproCommissioning.Web.Infrastructure.Pages;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -33,7 +33,7 @@ public sealed class ForgotPasswordModel(
         var check = await validator.ValidateAsync(Input, ct);
         if (!check.IsValid)
         {
-            ModelState.AddFormErrors(check, nameof(Input));
+            ModelState.AddErrors(check, nameof(Input));
             return Page();
         }
 

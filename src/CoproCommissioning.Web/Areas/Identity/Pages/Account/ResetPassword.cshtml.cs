@@ -1,6 +1,7 @@
 using System.Text;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.Infrastructure.Accounts;
+using CoproCommissioning.Web.Infrastructure.Pages;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -37,7 +38,7 @@ public sealed class ResetPasswordModel(
         var check = await validator.ValidateAsync(Input, ct);
         if (!check.IsValid)
         {
-            ModelState.AddFormErrors(check, nameof(Input));
+            ModelState.AddErrors(check, nameof(Input));
             return Page();
         }
 

@@ -1,5 +1,6 @@
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.Infrastructure.Accounts;
+using CoproCommissioning.Web.Infrastructure.Pages;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -36,7 +37,7 @@ public sealed class DeletePersonalDataModel(
         var check = await validator.ValidateAsync(Input, ct);
         if (!check.IsValid)
         {
-            ModelState.AddFormErrors(check, nameof(Input));
+            ModelState.AddErrors(check, nameof(Input));
             return Page();
         }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.Infrastructure.Accounts;
+using CoproCommissioning.Web.Infrastructure.Pages;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -61,7 +62,7 @@ public sealed class EnableAuthenticatorModel(
         var check = await validator.ValidateAsync(Input, ct);
         if (!check.IsValid)
         {
-            ModelState.AddFormErrors(check, nameof(Input));
+            ModelState.AddErrors(check, nameof(Input));
             await LoadKeyAsync(user);
             return Page();
         }

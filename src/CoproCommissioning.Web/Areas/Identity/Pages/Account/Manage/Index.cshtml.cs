@@ -1,6 +1,7 @@
 using CoproCommissioning.Data;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.Infrastructure.Accounts;
+using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Pages.Cycles.Members;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -68,7 +69,7 @@ public sealed class IndexModel(
         var check = await validator.ValidateAsync(Input, ct);
         if (!check.IsValid || !ModelState.IsValid)
         {
-            ModelState.AddFormErrors(check, nameof(Input));
+            ModelState.AddErrors(check, nameof(Input));
             await LoadAsync(user, ct);
             return Page();
         }

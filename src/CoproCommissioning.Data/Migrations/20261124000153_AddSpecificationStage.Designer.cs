@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CoproCommissioning.Data.Migrations
 {
     [DbContext(typeof(CoproDbContext))]
-    [Migration("20261123233451_AddSpecificationStage")]
+    [Migration("20261124000153_AddSpecificationStage")]
     partial class AddSpecificationStage
     {
         /// <inheritdoc />
@@ -1959,7 +1959,8 @@ namespace CoproCommissioning.Data.Migrations
                                 .IsRequired()
                                 .HasMaxLength(1000)
                                 .HasColumnType("character varying(1000)")
-                                .HasColumnName("note");
+                                .HasColumnName("note")
+                                .HasAnnotation("Copro:PersonalText", true);
 
                             b1.Property<Guid>("OutcomeSnapshotId")
                                 .HasColumnType("uuid")
@@ -2021,7 +2022,8 @@ namespace CoproCommissioning.Data.Migrations
                                 .IsRequired()
                                 .HasMaxLength(1000)
                                 .HasColumnType("character varying(1000)")
-                                .HasColumnName("note");
+                                .HasColumnName("note")
+                                .HasAnnotation("Copro:PersonalText", true);
 
                             b1.Property<Guid>("SectionSnapshotId")
                                 .HasColumnType("uuid")

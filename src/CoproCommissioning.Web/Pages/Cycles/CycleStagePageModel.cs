@@ -1,0 +1,65 @@
+using CoproCommissioning.Data;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Web.Infrastructure.Pages;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproCommissioning.Web.Pages.Cycles;
+
+/// <summary>
+/// A page about one stage of one cycle: reads the cycle id from the address before any handler runs (404 when it is
+/// not one), and the cycle's title and the stage's status for the heading.
+/// </summary>
+public abstract class CycleStagePageModel : PageModel
+{
+    public Guid CycleId { get; private set; }
+
+    public StageKind Stage { get; protected set; }
+
+    public string StageSlug => Stage.ToSlug();
+
+    public string StageTitle => Stage.ToTitle();
+
+    public string StageWords => Stage.ToPlainWords();
+
+    /// <summary>The cycle's title, for the caption above the page's heading.</summary>
+    public string CycleTitle { get; protected set; } = "";
+
+    public StageStatus Status { get; protected set; }
+
+    public bool IsSignedOff => Status == StageStatus.SignedOff;
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (!Guid.TryParse(RouteData.Values["cycleId"] as string, out var cycleId) || !TryReadStage())
+        {
+            context.Result = NotFound();
+            return;
+        }
+
+        CycleId = cycleId;
+        await next();
+    }
+
+    /// <summary>Sets <see cref="Stage"/> from the address where it is part of it; false answers 404.</summary>
+    protected virtual bool TryReadStage() => true;
+
+    /// <summary>Reads the cycle's title and this stage's status; false when the cycle does not exist.</summary>
+    protected async Task<bool> LoadHeadingAsync(CoproDbContext db, CancellationToken ct)
+    {
+        var kind = Stage;
+        var heading = await db.Cycles.AsNoTracking()
+            .Where(c => c.Id == CycleId)
+            .Select(c => new { c.Title, Status = c.Stages.Where(s => s.Kind == kind).Select(s => s.Status).First() })
+            .SingleOrDefaultAsync(ct);
+        if (heading is null)
+        {
+            return false;
+        }
+
+        CycleTitle = heading.Title;
+        Status = heading.Status;
+        return true;
+    }
+}
