@@ -34,6 +34,7 @@ eval "$(scripts/pg.sh env)"
 # The app migrates the database and seeds the demo accounts itself, idempotently, on every start.
 export ASPNETCORE_ENVIRONMENT=Development
 export ASPNETCORE_URLS="http://127.0.0.1:$PORT"
+export App__PublicBaseUrl="${App__PublicBaseUrl:-http://127.0.0.1:$PORT}"
 export Database__MigrateOnStartup=true
 export DemoData__Seed=true
 

@@ -1,4 +1,5 @@
 using CoproCommissioning.Web.Infrastructure.Accounts;
+using CoproCommissioning.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 
@@ -9,8 +10,10 @@ public static class Pipeline
     public static WebApplication UseCoproPipeline(this WebApplication app)
     {
         // Plain HTTP is only acceptable on a developer's machine and in the test host.
-        var plainHttpAllowed = app.Environment.IsDevelopment() || app.Environment.IsEnvironment("Testing");
+        var plainHttpAllowed = HostingSetup.PlainHttpAllowed(app.Environment);
 
+        // First, so that the scheme and client address seen by everything after are the ones the proxy saw.
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders(SecurityHeaders.Policy());
 
         if (app.Environment.IsDevelopment())
@@ -30,8 +33,10 @@ public static class Pipeline
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseSerilogRequestLogging();
 
+        app.UseCookiePolicy();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseNoStoreWhenSignedIn();
         app.UseAuthorization();
         app.UseTwoFactorEnforcement();
 

@@ -5,6 +5,8 @@ using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Infrastructure.Accounts;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Email;
+using CoproCommissioning.Web.Infrastructure.Hosting;
+using CoproCommissioning.Web.Pages.Cycles.Members;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -43,6 +45,7 @@ public static class ServiceRegistration
                 "No database connection string: set ConnectionStrings__Default (scripts/pg.sh env prints one).");
         }
 
+        services.AddCoproHosting(builder.Configuration, builder.Environment);
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, SignedInAuditActor>();
         services.AddSingleton(TimeProvider.System);
@@ -71,7 +74,7 @@ public static class ServiceRegistration
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
-        services.AddRazorPages()
+        services.AddRazorPages(options => options.Conventions.Add(new RouteIdsFromRouteOnlyConvention()))
             .AddMvcOptions(options =>
             {
                 // Validation messages come from FluentValidation only, not from nullable reference types.
@@ -86,6 +89,7 @@ public static class ServiceRegistration
         services.AddOptions<DatabaseStartupOptions>().Bind(builder.Configuration.GetSection(DatabaseStartupOptions.Section));
         services.AddOptions<DemoDataOptions>().Bind(builder.Configuration.GetSection(DemoDataOptions.Section));
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<InvitationSender>();
 
         return builder;
     }

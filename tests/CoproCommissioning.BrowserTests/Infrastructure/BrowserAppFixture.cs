@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -23,10 +25,18 @@ public class BrowserAppFixture(PostgresServer server) : DatabaseFixture(server)
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Factory.UseKestrel(0);
+        // The port is chosen before start-up because links in emails are built from the configured public address.
+        var port = FreePort();
+        Factory.PublicBaseUrl = $"http://127.0.0.1:{port}";
+        Factory.UseKestrel(port);
         Factory.StartServer();
-        BaseUrl = Factory.Services.GetRequiredService<IServer>()
-            .Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var listening = Factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        if (!listening.Any(a => new Uri(a).Port == port))
+        {
+            throw new InvalidOperationException($"The app listens on {string.Join(", ", listening)}, not on port {port}.");
+        }
+
+        BaseUrl = Factory.PublicBaseUrl;
 
         await using (var scope = Db())
         {
@@ -42,6 +52,13 @@ public class BrowserAppFixture(PostgresServer server) : DatabaseFixture(server)
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public override async ValueTask DisposeAsync()

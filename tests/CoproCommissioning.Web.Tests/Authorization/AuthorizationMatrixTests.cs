@@ -21,6 +21,12 @@ public sealed class AuthorizationMatrixFixture(PostgresServer server) : Database
     public const string Outsider = "outsider@example.org";
 
     public CommissioningCycle Cycle { get; private set; } = null!;
+
+    /// <summary>The outsider's own cycle, where they are commissioner: the base of the cross-cycle attacks.</summary>
+    public CommissioningCycle OutsiderCycle { get; private set; } = null!;
+
+    /// <summary>What the outsider must never see or change of <see cref="Cycle"/>.</summary>
+    public CycleSecrets Secrets { get; private set; } = null!;
     public IReadOnlyList<PageUnderTest> Pages { get; private set; } = [];
 
     public override async ValueTask InitializeAsync()
@@ -35,7 +41,8 @@ public sealed class AuthorizationMatrixFixture(PostgresServer server) : Database
         }
 
         Cycle = await TestCycles.CreateAsync(this, [.. AuthorizationMatrixTests.MemberAccounts.Select(m => (m.Email, m.Role))]);
-        await TestCycles.CreateAsync(this, (Outsider, CycleRole.Commissioner));
+        OutsiderCycle = await TestCycles.CreateAsync(this, (Outsider, CycleRole.Commissioner));
+        Secrets = await CycleSecrets.PlantAsync(this, Cycle.Id);
         Pages = await PageUnderTest.AllAsync(Factory.Services);
     }
 }
@@ -45,7 +52,7 @@ public sealed class AuthorizationMatrixFixture(PostgresServer server) : Database
 /// visitors, site roles, each cycle role and a member of another cycle. A new page without an explicit
 /// policy fails here.
 /// </summary>
-public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture) : IClassFixture<AuthorizationMatrixFixture>
+public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture) : IClassFixture<AuthorizationMatrixFixture>
 {
     public static readonly (string Email, CycleRole Role)[] MemberAccounts =
     [
@@ -139,7 +146,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
             {
                 var post = await client.PostCraftedAsync(handler.Url(url), new Dictionary<string, string>(), "/Identity/Account/Manage", _ct);
                 var allowed = CyclePermissions.Allows(role, (handler.Permission ?? page.CyclePermission).Operation);
-                CheckAllowed(wrong, $"POST {page.Route} {handler.Name}", post.Status, allowed, page.HasOtherIds);
+                CheckAllowed(wrong, $"POST {page.Route} {handler.Name}", post.Status, allowed, page.HasOtherIds || handler.NamesAChildInTheForm);
             }
         }
 
@@ -162,6 +169,23 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
             if (refused == page.SiteRoles.Contains(siteRole ?? ""))
             {
                 wrong.Add($"{page.Route}: {(int)response.Status} {response.Location}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    [Fact]
+    public async Task Every_page_answers_a_signed_in_person_with_no_store_so_shared_computers_keep_no_copy()
+    {
+        var client = await SignedInAsync("commissioner@demo.copro.test");
+        List<string> wrong = [];
+        foreach (var page in fixture.Pages)
+        {
+            var response = await client.GetAsync(page.Url(fixture.Cycle.Id), _ct);
+            if (!response.Headers.TryGetValue("Cache-Control", out var cacheControl) || !cacheControl.Contains("no-store", StringComparison.Ordinal))
+            {
+                wrong.Add($"{page.Route}: {(int)response.Status} Cache-Control: {cacheControl}");
             }
         }
 
@@ -214,10 +238,14 @@ public sealed partial record PageUnderTest(
     public bool HasOtherIds => RouteParameter().Matches(Route).Any(m => !m.Groups[1].Value.StartsWith(CycleAuthorizationFilter.CycleIdRouteKey, StringComparison.Ordinal)
         && !m.Groups[1].Value.StartsWith("stage", StringComparison.Ordinal));
 
-    /// <summary>The route with its parameters filled: this cycle, the first stage, made-up ids for the rest.</summary>
-    public string Url(Guid cycleId) => "/" + RouteParameter().Replace(Route, m => m.Groups[1].Value switch
+    /// <summary>
+    /// The route with its parameters filled: this cycle, the first stage, the given values for other parameters
+    /// (by name), made-up ids for the rest.
+    /// </summary>
+    public string Url(Guid cycleId, IReadOnlyDictionary<string, string>? values = null) => "/" + RouteParameter().Replace(Route, m => m.Groups[1].Value switch
     {
         var p when p.StartsWith(CycleAuthorizationFilter.CycleIdRouteKey, StringComparison.Ordinal) => cycleId.ToString(),
+        var p when values?.TryGetValue(ParameterName(p), out var value) == true => value,
         var p when p.StartsWith("stage", StringComparison.Ordinal) && !p.Contains("guid", StringComparison.Ordinal) => "needs-assessment",
         var p when p.EndsWith('?') => "",
         var p when p.Contains(":int", StringComparison.Ordinal) => "1",
@@ -245,18 +273,30 @@ public sealed partial record PageUnderTest(
                 authorize.Count > 0,
                 [.. authorize.Where(a => a.Roles is not null).SelectMany(a => a.Roles!.Split(','))],
                 compiled.HandlerTypeInfo.GetCustomAttribute<CyclePermissionAttribute>(),
-                [.. compiled.HandlerMethods.Where(h => h.HttpMethod == "POST")
-                    .Select(h => new HandlerUnderTest(h.Name, h.MethodInfo.GetCustomAttribute<CyclePermissionAttribute>()))]));
+                [.. compiled.HandlerMethods.Where(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
+                    .Select(h => new HandlerUnderTest(h.Name, h.MethodInfo.GetCustomAttribute<CyclePermissionAttribute>(),
+                        h.Parameters.Any(p => p.Name.EndsWith("Id", StringComparison.Ordinal)
+                            && !endpoint.RoutePattern.Parameters.Any(r => string.Equals(r.Name, p.Name, StringComparison.OrdinalIgnoreCase)))))]));
         }
 
         return pages;
     }
 
+    /// <summary>The names of the route's parameters other than the cycle and the stage.</summary>
+    public IReadOnlyList<string> OtherParameters => [.. RouteParameter().Matches(Route).Select(m => ParameterName(m.Groups[1].Value))
+        .Where(p => p is not CycleAuthorizationFilter.CycleIdRouteKey and not "stage")];
+
+    private static string ParameterName(string parameter) => parameter.Split(':', '?')[0];
+
     [GeneratedRegex(@"\{([^}]+)\}")]
     private static partial Regex RouteParameter();
 }
 
-public sealed record HandlerUnderTest(string? Name, CyclePermissionAttribute? Permission)
+/// <summary>
+/// A POST handler. NamesAChildInTheForm: it acts on something named by a posted id (looked up within the route's
+/// cycle), such as an invitation to withdraw, so without one it may answer 404.
+/// </summary>
+public sealed record HandlerUnderTest(string? Name, CyclePermissionAttribute? Permission, bool NamesAChildInTheForm)
 {
     public string Url(string pageUrl) => Name is null ? pageUrl : $"{pageUrl}?handler={Name}";
 }

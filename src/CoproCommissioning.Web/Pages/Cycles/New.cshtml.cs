@@ -5,6 +5,8 @@ using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Pages;
+using CoproCommissioning.Web.Pages.Cycles.Members;
+using CoproCommissioning.Web.Pages.Invitations;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,14 +16,20 @@ using Microsoft.EntityFrameworkCore;
 namespace CoproCommissioning.Web.Pages.Cycles;
 
 /// <summary>
-/// A commissioner starts a cycle. They become its first commissioner; the co-production champion, if chosen
-/// now, joins in the same save. Everyone else is invited from the members page.
+/// A commissioner starts a cycle. They become its first commissioner. The co-production champion is a colleague
+/// from their own organisation, who joins in the same save, or someone invited by email, who joins on accepting.
+/// Panel members and providers are never listed here: the list would show their names and emails to any
+/// commissioner. Everyone else is invited from the members page.
 /// </summary>
 [Authorize(Roles = SiteRoles.Commissioner)]
-public sealed class NewModel(CoproDbContext db, IValidator<NewModel.Input> validator, TimeProvider clock, ILogger<NewModel> logger)
-    : PageModel
+public sealed class NewModel(CoproDbContext db, IValidator<NewModel.Input> validator, InvitationSender invitations,
+    TimeProvider clock, ILogger<NewModel> logger) : PageModel
 {
     public const string NoChampionYet = "";
+    public const string InviteChampion = "invite";
+
+    /// <summary>More colleagues than this and the page offers a search instead of one long list.</summary>
+    public const int ColleaguesListed = 30;
 
     private static readonly Dictionary<string, string> FieldsByCode = new()
     {
@@ -43,6 +51,9 @@ public sealed class NewModel(CoproDbContext db, IValidator<NewModel.Input> valid
 
     public IReadOnlyList<Person> People { get; private set; } = [];
 
+    /// <summary>True when there are more colleagues than are listed: the page shows the search.</summary>
+    public bool ColleaguesSearchable { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadPeopleAsync(ct);
@@ -53,14 +64,22 @@ public sealed class NewModel(CoproDbContext db, IValidator<NewModel.Input> valid
         Form = new Input { CommissioningOrganisation = organisation ?? "" };
     }
 
+    /// <summary>Narrows the list of colleagues, keeping everything typed so far.</summary>
+    public async Task<IActionResult> OnPostSearchAsync(CancellationToken ct)
+    {
+        await LoadPeopleAsync(ct);
+        ModelState.Clear();
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadPeopleAsync(ct);
         ModelState.AddErrors(await validator.ValidateAsync(Form, ct), nameof(Form));
-        var championId = string.IsNullOrEmpty(Form.ChampionUserId) ? null : Form.ChampionUserId;
-        if (championId is not null && People.All(p => p.UserId != championId))
+        var championId = Form.ChampionUserId is NoChampionYet or InviteChampion or null ? null : Form.ChampionUserId;
+        if (championId is not null && !await Colleagues().AnyAsync(u => u.Id == championId, ct))
         {
-            ModelState.AddModelError("Form.ChampionUserId", "Choose a co-production champion from the list, or choose to invite one later");
+            ModelState.AddModelError("Form.ChampionUserId", "Choose a co-production champion from the list, or invite one by email");
         }
 
         if (!ModelState.IsValid)
@@ -100,8 +119,28 @@ public sealed class NewModel(CoproDbContext db, IValidator<NewModel.Input> valid
             }
         }
 
+        (Invitation Invitation, string Token)? championInvitation = null;
+        if (Form.ChampionUserId == InviteChampion)
+        {
+            var (token, hash) = InvitationTokens.Create();
+            var invited = Invitation.Create(cycle.Id, Form.ChampionEmail.Trim(), CycleRole.CoProductionChampion, null, null, hash, me, now);
+            if (!invited.Succeeded)
+            {
+                invited.Refusals.ToList().ForEach(r => ModelState.AddModelError("Form.ChampionEmail", r.Rule.Message));
+                return Page();
+            }
+
+            db.Invitations.Add(invited.Value);
+            championInvitation = (invited.Value, token);
+        }
+
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Cycle {CycleId} created by {UserId}", cycle.Id, me);
+        if (championInvitation is var (invitation, championToken))
+        {
+            await invitations.SendAsync(invitation, championToken, cycle.Title);
+        }
+
         TempData.SetSuccess("Cycle created. Next, invite the people who will take part: panel members, carers, providers and clinical advisers.");
         return RedirectToPage("/Cycles/Details", new { cycleId = cycle.Id });
     }
@@ -111,15 +150,42 @@ public sealed class NewModel(CoproDbContext db, IValidator<NewModel.Input> valid
             ? outcome.Value
             : throw new InvalidOperationException($"A commissioner or champion membership was refused: {outcome.Refusals[0].Rule.Code}");
 
-    // Anyone with an account can be the champion, except the creator: a person has one role per cycle.
-    private async Task LoadPeopleAsync(CancellationToken ct)
+    /// <summary>
+    /// Who may be named champion: staff of the creator's own organisation, not the creator (one role per cycle),
+    /// and never anyone taking part in a cycle as a panel member or provider.
+    /// </summary>
+    private IQueryable<AppUser> Colleagues()
     {
         var me = User.UserId();
-        People = await db.Users.AsNoTracking()
-            .Where(u => u.Id != me && u.DeletedAt == null && u.FormerParticipantNumber == null)
-            .OrderBy(u => u.DisplayName)
+        var myOrganisation = db.Users.Where(u => u.Id == me).Select(u => u.OrganisationId);
+        return db.Users.AsNoTracking()
+            .Where(u => u.Id != me && u.DeletedAt == null && u.FormerParticipantNumber == null
+                && u.OrganisationId != null && myOrganisation.Contains(u.OrganisationId)
+                && !db.Memberships.Any(m => m.UserId == u.Id && (m.Role == CycleRole.PanelMember || m.Role == CycleRole.Provider)));
+    }
+
+    private async Task LoadPeopleAsync(CancellationToken ct)
+    {
+        var colleagues = Colleagues();
+        var search = Form.ChampionSearch?.Trim();
+        if (!string.IsNullOrEmpty(search))
+        {
+            var pattern = $"%{search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
+            colleagues = colleagues.Where(u => EF.Functions.ILike(u.DisplayName, pattern) || EF.Functions.ILike(u.Email!, pattern));
+        }
+
+        var listed = await colleagues.OrderBy(u => u.DisplayName)
             .Select(u => new Person(u.Id, u.DisplayName, u.Email ?? ""))
+            .Take(ColleaguesListed + 1)
             .ToListAsync(ct);
+        ColleaguesSearchable = listed.Count > ColleaguesListed || !string.IsNullOrEmpty(search);
+        People = [.. listed.Take(ColleaguesListed)];
+        // A colleague chosen before a search narrowed the list stays a choice.
+        if (Form.ChampionUserId is { } chosen and not (NoChampionYet or InviteChampion) && People.All(p => p.UserId != chosen))
+        {
+            var kept = await Colleagues().Where(u => u.Id == chosen).Select(u => new Person(u.Id, u.DisplayName, u.Email ?? "")).SingleOrDefaultAsync(ct);
+            People = kept is null ? People : [kept, .. People];
+        }
     }
 
     public sealed record Person(string UserId, string Name, string Email);
@@ -138,7 +204,12 @@ public sealed class NewModel(CoproDbContext db, IValidator<NewModel.Input> valid
 
         public DateParts StartDate { get; init; } = new();
 
+        /// <summary>A colleague's account id, <see cref="InviteChampion"/>, or <see cref="NoChampionYet"/>.</summary>
         public string? ChampionUserId { get; init; }
+
+        public string ChampionEmail { get; init; } = "";
+
+        public string? ChampionSearch { get; init; }
 
         public string MinimumContributions { get; init; } = "1";
 
@@ -174,6 +245,10 @@ public sealed class NewModel(CoproDbContext db, IValidator<NewModel.Input> valid
             RuleFor(x => x.CommissioningOrganisation).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage(CycleRules.CommissioningOrganisationRequired.Message)
                 .MaximumLength(CommissioningCycle.CommissioningOrganisationMaxLength).WithMessage(CycleRules.CommissioningOrganisationTooLong.Message);
+            RuleFor(x => x.ChampionEmail).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Enter the email address of the co-production champion you want to invite")
+                .EmailAddress().WithMessage("Enter an email address in the correct format, like name@example.com")
+                .When(x => x.ChampionUserId == InviteChampion);
             RuleFor(x => x.Budget).Must(BeEmptyOrPounds).WithMessage(CycleRules.BudgetInvalid.Message);
             RuleFor(x => x.StartDate).Custom((date, context) =>
             {

@@ -1,7 +1,12 @@
 using System.Net;
+using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Web.Pages.Cycles;
 using CoproCommissioning.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles;
 
@@ -107,5 +112,97 @@ public sealed class CreateCyclePageTests(CreateCycleFixture fixture) : IClassFix
         Assert.DoesNotContain("Create a cycle", (await client.GetAsync("/cycles", _ct)).Text);
         await using var scope = fixture.Db();
         Assert.False(await scope.Context.Cycles.AnyAsync(c => c.Title == "A panel member's cycle", _ct));
+    }
+
+    [Fact]
+    public async Task The_champion_list_shows_only_staff_of_the_commissioners_organisation_never_panel_members_or_providers()
+    {
+        // A panel member who happens to be in the same organisation is still a panel member.
+        await using (var scope = fixture.Db())
+        {
+            var organisation = await scope.Context.Users.Where(u => u.Id == fixture.People.Commissioner).Select(u => u.OrganisationId).SingleAsync(_ct);
+            var panel = await scope.Context.Users.SingleAsync(u => u.Id == fixture.People.Panel, _ct);
+            panel.OrganisationId = organisation;
+            await scope.Context.SaveChangesAsync(_ct);
+        }
+
+        var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        var page = await client.GetAsync("/cycles/new", _ct);
+
+        var offered = page.Document.QuerySelectorAll("#Form_ChampionUserId option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Contains(fixture.People.Champion, offered);
+        Assert.DoesNotContain(fixture.People.Panel, offered);
+        Assert.DoesNotContain(fixture.People.Carer, offered);
+        Assert.DoesNotContain(fixture.People.Provider, offered);
+        Assert.DoesNotContain(fixture.People.Outsider, offered);
+        Assert.DoesNotContain(CyclePeople.PanelEmail, page.Html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_champion_who_is_not_a_colleague_is_refused_even_in_a_crafted_post()
+    {
+        var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+
+        var posted = await client.PostCraftedAsync("/cycles/new", ACycle("A cycle championed by a provider", fixture.People.Provider), "/cycles/new", _ct);
+
+        Assert.Equal(HttpStatusCode.OK, posted.Status);
+        Assert.NotNull(posted.Document.QuerySelector("#Form_ChampionUserId-error"));
+        await using var scope = fixture.Db();
+        Assert.False(await scope.Context.Cycles.AnyAsync(c => c.Title == "A cycle championed by a provider", _ct));
+    }
+
+    [Fact]
+    public async Task A_champion_can_be_invited_by_email_instead_and_is_sent_an_invitation_to_the_new_cycle()
+    {
+        var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        var invitee = $"champion-{Guid.NewGuid():N}@example.org";
+        var fields = ACycle("Talking therapies for older adults", NewModel.InviteChampion);
+
+        var missing = await client.SubmitAsync("/cycles/new", fields, ct: _ct);
+        fields["Form.ChampionEmail"] = invitee;
+        var posted = await client.SubmitAsync("/cycles/new", fields, ct: _ct);
+
+        Assert.Equal(HttpStatusCode.OK, missing.Status);
+        Assert.NotNull(missing.Document.QuerySelector("#Form_ChampionEmail-error"));
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        await using var scope = fixture.Db();
+        var cycle = await scope.Context.Cycles.SingleAsync(c => c.Title == "Talking therapies for older adults", _ct);
+        var invitation = await scope.Context.Invitations.SingleAsync(i => i.CycleId == cycle.Id, _ct);
+        Assert.Equal(invitee, invitation.Email);
+        Assert.Equal(CycleRole.CoProductionChampion, invitation.Role);
+        Assert.Null(cycle.ChampionUserId);
+        var email = Directory.EnumerateFiles(fixture.Factory.PickupFolder, "*.eml").Select(f => MimeMessage.Load(f))
+            .Single(m => m.To.Mailboxes.Any(b => b.Address == invitee));
+        Assert.Contains($"{fixture.Factory.PublicBaseUrl}/invitations/", email.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Many_colleagues_are_searched_by_name_keeping_what_was_typed()
+    {
+        await using (var scope = fixture.Db())
+        {
+            var organisation = await scope.Context.Users.Where(u => u.Id == fixture.People.Commissioner).Select(u => u.OrganisationId).SingleAsync(_ct);
+            var users = scope.Services.GetRequiredService<UserManager<AppUser>>();
+            foreach (var name in Enumerable.Range(1, NewModel.ColleaguesListed).Select(n => $"Colleague {n:00}").Append("Sasha Searchable"))
+            {
+                var email = $"{name.Replace(' ', '.').ToLowerInvariant()}-{Guid.NewGuid():N}@icb.example.org";
+                Assert.True((await users.CreateAsync(new AppUser { UserName = email, Email = email, DisplayName = name, OrganisationId = organisation })).Succeeded);
+            }
+        }
+
+        var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        var page = await client.GetAsync("/cycles/new", _ct);
+        var fields = ACycle("A title typed before searching");
+        fields["Form.ChampionSearch"] = "sasha";
+        var searched = await client.PostCraftedAsync("/cycles/new?handler=Search", fields, "/cycles/new", _ct);
+
+        Assert.NotNull(page.Document.QuerySelector("#Form_ChampionSearch"));
+        Assert.True(page.Document.QuerySelectorAll("#Form_ChampionUserId option").Length <= NewModel.ColleaguesListed + 2);
+        Assert.Equal(HttpStatusCode.OK, searched.Status);
+        var offered = searched.Document.QuerySelectorAll("#Form_ChampionUserId option").Select(o => o.TextContent).ToList();
+        Assert.Contains(offered, o => o.StartsWith("Sasha Searchable", StringComparison.Ordinal));
+        Assert.DoesNotContain(offered, o => o.StartsWith("Colleague", StringComparison.Ordinal));
+        Assert.Equal("A title typed before searching", searched.Document.QuerySelector("#Form_Title")?.GetAttribute("value"));
+        Assert.Null(searched.Document.QuerySelector(".nhsuk-error-summary"));
     }
 }

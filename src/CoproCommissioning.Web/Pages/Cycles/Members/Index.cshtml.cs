@@ -8,7 +8,6 @@ using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Pages.Invitations;
 using FluentValidation;
-using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +15,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CoproCommissioning.Web.Pages.Cycles.Members;
 
 [CyclePermission(CycleOperation.View)]
-public sealed class IndexModel(CoproDbContext db, IValidator<IndexModel.Input> validator, IEmailSender email,
-    TimeProvider clock, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(CoproDbContext db, IValidator<IndexModel.Input> validator, InvitationSender invitations,
+    TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -86,10 +85,7 @@ public sealed class IndexModel(CoproDbContext db, IValidator<IndexModel.Input> v
         await db.SaveChangesAsync(ct);
 
         var title = await db.Cycles.Where(c => c.Id == cycleId).Select(c => c.Title).SingleAsync(ct);
-        var link = Url.Page("/Invitations/Accept", null, new { token }, Request.Scheme, Request.Host.Value)!;
-        await email.SendEmailAsync(address, $"You're invited to help shape {title}",
-            InvitationEmail.Html(title, Labels.Of(outcome.Value.Role, outcome.Value.PanelVoice), link, outcome.Value.ExpiresAt));
-        logger.LogInformation("Invitation {InvitationId} to cycle {CycleId} sent", outcome.Value.Id, cycleId);
+        await invitations.SendAsync(outcome.Value, token, title);
 
         Sent = $"Invitation sent to {address}.";
         return RedirectToPage(new { cycleId });

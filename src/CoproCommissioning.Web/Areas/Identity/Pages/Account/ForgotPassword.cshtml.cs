@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Web.Infrastructure.Hosting;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -17,6 +18,7 @@ namespace CoproCommissioning.Web.Areas.Identity.Pages.Account;
 public sealed class ForgotPasswordModel(
     UserManager<AppUser> users,
     IEmailSender email,
+    PublicLinks links,
     IOptions<DataProtectionTokenProviderOptions> tokens,
     IValidator<ForgotPasswordModel.InputModel> validator,
     ILogger<ForgotPasswordModel> logger) : PageModel
@@ -42,8 +44,7 @@ public sealed class ForgotPasswordModel(
         if (user is { DeletedAt: null, Email: { } address })
         {
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = Url.Page("/Account/ResetPassword", pageHandler: null, values: new { area = "Identity", code }, protocol: Request.Scheme)
-                ?? throw new InvalidOperationException("No route to the reset password page.");
+            var link = links.ToPage("/Account/ResetPassword", new { area = "Identity", code });
             await email.SendEmailAsync(address, "Reset your password", ResetEmail(link, tokens.Value.TokenLifespan));
             logger.LogInformation("Password reset email sent to user {UserId}", user.Id);
         }
