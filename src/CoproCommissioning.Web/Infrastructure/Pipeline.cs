@@ -1,4 +1,5 @@
 using CoproCommissioning.Web.Infrastructure.Accounts;
+using CoproCommissioning.Web.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 
@@ -32,6 +33,7 @@ public static class Pipeline
 
         app.UseRouting();
         app.UseAuthentication();
+        app.UseCoproRateLimiting();
         app.UseAuthorization();
         app.UseTwoFactorEnforcement();
 

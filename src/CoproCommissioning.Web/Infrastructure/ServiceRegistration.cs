@@ -5,6 +5,7 @@ using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Infrastructure.Accounts;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Email;
+using CoproCommissioning.Web.Infrastructure.RateLimiting;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -63,6 +64,7 @@ public static class ServiceRegistration
 
         services.AddCoproAccounts(builder.Configuration);
         services.AddCoproEmail(builder.Configuration);
+        services.AddCoproRateLimiting(builder.Configuration);
 
         services.AddDataProtection()
             .SetApplicationName("CoproCommissioning")

@@ -6,16 +6,19 @@ using CoproCommissioning.Domain.Organisations;
 using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
+using CoproCommissioning.Web.Infrastructure.RateLimiting;
 using CoproCommissioning.Web.Pages.Invitations;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Members;
 
 [CyclePermission(CycleOperation.View)]
+[EnableRateLimiting(RateLimitPolicies.SendInvitation)]
 public sealed class IndexModel(CoproDbContext db, IValidator<IndexModel.Input> validator, IEmailSender email,
     TimeProvider clock, ILogger<IndexModel> logger) : PageModel
 {
