@@ -29,7 +29,7 @@ public sealed class RateLimitJourneyTests(RateLimitJourneyFixture app) : Browser
         Assert.True(int.TryParse(await answer.HeaderValueAsync("retry-after"), out var seconds) && seconds > 0);
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("You have tried too many times");
         await Assertions.Expect(Page.Locator("main")).ToContainTextAsync(
-            new System.Text.RegularExpressions.Regex(@"You can try again in \d+ minutes?, after \d{1,2}:\d\d(am|pm)\."));
+            new System.Text.RegularExpressions.Regex(@"You can try again in 1 hour, after \d{1,2}:\d\d(am|pm)\."));
         await Page.AssertNoViolationsAsync();
         await ScreenshotAsync("too-many-tries");
     }

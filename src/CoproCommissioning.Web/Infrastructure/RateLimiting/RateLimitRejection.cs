@@ -13,19 +13,16 @@ public sealed record RateLimitRejection(string? Policy, TimeSpan Wait, DateTimeO
     /// <summary>Whole seconds, rounded up, as the Retry-After header wants them.</summary>
     public string RetryAfterSeconds => ((long)Math.Ceiling(Wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>"1 minute", "15 minutes", "1 hour", "2 hours": rounded up, so trying then always works.</summary>
+    /// <summary>"1 minute", "15 minutes", "1 hour", "1 hour 15 minutes": rounded up, so trying then always works.</summary>
     public string WaitInWords
     {
         get
         {
             var minutes = Math.Max(1, (int)Math.Ceiling(Wait.TotalMinutes));
-            if (minutes < 90)
-            {
-                return minutes == 1 ? "1 minute" : $"{minutes} minutes";
-            }
-
-            var hours = (int)Math.Ceiling(Wait.TotalHours);
-            return $"{hours} hours";
+            var (hours, rest) = Math.DivRem(minutes, 60);
+            var inMinutes = rest == 1 ? "1 minute" : $"{rest} minutes";
+            var inHours = hours == 1 ? "1 hour" : $"{hours} hours";
+            return hours == 0 ? inMinutes : rest == 0 ? inHours : $"{inHours} {inMinutes}";
         }
     }
 }
