@@ -53,7 +53,7 @@ public sealed class RateLimitTests(SecurityFixture fixture) : IClassFixture<Secu
         for (var i = 0; i < SignInsPerEmail; i++)
         {
             var tried = await SignInAsync(SecurityFixture.ClientAt(app, AppFactory.NewClientAddress()), account.Email, $"Guess-number-{i}");
-            Assert.Equal(HttpStatusCode.OK, tried.Status);
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, tried.Status);
         }
 
         var newAddress = AppFactory.NewClientAddress();
