@@ -1,5 +1,6 @@
 using CoproCommissioning.Web.Infrastructure.Accounts;
 using CoproCommissioning.Web.Infrastructure.Hosting;
+using CoproCommissioning.Web.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 
@@ -37,6 +38,7 @@ public static class Pipeline
         app.UseRouting();
         app.UseAuthentication();
         app.UseNoStoreWhenSignedIn();
+        app.UseCoproRateLimiting();
         app.UseAuthorization();
         app.UseTwoFactorEnforcement();
 

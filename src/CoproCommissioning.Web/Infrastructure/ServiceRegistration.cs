@@ -7,6 +7,7 @@ using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Email;
 using CoproCommissioning.Web.Infrastructure.Hosting;
 using CoproCommissioning.Web.Pages.Cycles.Members;
+using CoproCommissioning.Web.Infrastructure.RateLimiting;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -66,6 +67,7 @@ public static class ServiceRegistration
 
         services.AddCoproAccounts(builder.Configuration);
         services.AddCoproEmail(builder.Configuration);
+        services.AddCoproRateLimiting(builder.Configuration);
 
         services.AddDataProtection()
             .SetApplicationName("CoproCommissioning")

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CoproCommissioning.Web.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -24,6 +25,7 @@ public class StatusCodeModel : PageModel
         NotFound,
         SignInNeeded,
         NoAccess,
+        TooManyTries,
         ServiceProblem,
         Other,
     }
@@ -45,6 +47,7 @@ public class StatusCodeModel : PageModel
         StatusCodes.Status404NotFound or StatusCodes.Status410Gone => PageKind.NotFound,
         StatusCodes.Status401Unauthorized => PageKind.SignInNeeded,
         StatusCodes.Status403Forbidden => PageKind.NoAccess,
+        StatusCodes.Status429TooManyRequests => PageKind.TooManyTries,
         >= 500 => PageKind.ServiceProblem,
         _ => PageKind.Other,
     };
@@ -54,14 +57,22 @@ public class StatusCodeModel : PageModel
         PageKind.NotFound => "Page not found",
         PageKind.SignInNeeded => "You need to sign in to see this page",
         PageKind.NoAccess => "You do not have access to this page",
+        PageKind.TooManyTries => "You have tried too many times",
         PageKind.ServiceProblem => "Sorry, there is a problem with the service",
         _ => "Sorry, there is a problem",
     };
+
+    /// <summary>Set when a rate limit refused the request this page answers: says when to try again.</summary>
+    public RateLimitRejection? Rejection => HttpContext.Features.Get<RateLimitRejection>();
 
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         // When re-executed, the middleware keeps the original status code. When someone opens
         // /status/404 directly, answer with that code too, so "Page not found" is never a 200.
         Response.StatusCode = Code;
+        if (Rejection is { } rejection)
+        {
+            Response.Headers.RetryAfter = rejection.RetryAfterSeconds;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Infrastructure;
@@ -16,7 +17,13 @@ public abstract class BrowserTest(BrowserAppFixture app) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _context = await App.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl, Locale = "en-GB" });
+        _context = await App.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseUrl,
+            Locale = "en-GB",
+            // Each test is a different person's machine to the app's per-address rate limits.
+            ExtraHTTPHeaders = new Dictionary<string, string> { [AppFactory.ClientAddressHeader] = AppFactory.NewClientAddress() },
+        });
         Page = await _context.NewPageAsync();
     }
 

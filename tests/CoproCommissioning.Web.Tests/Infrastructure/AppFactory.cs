@@ -1,5 +1,8 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproCommissioning.Web.Tests.Infrastructure;
 
@@ -29,5 +32,48 @@ public sealed class AppFactory(string connectionString) : WebApplicationFactory<
         builder.UseSetting("Email:Delivery", "Pickup");
         builder.UseSetting("Email:PickupFolder", PickupFolder);
         builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
+        // Every client has an address of its own (below), so the per-client rate limits keep their production
+        // values. Test classes sign in as the same demo accounts dozens of times, so the per-email sign-in
+        // limit is raised here; Security/RateLimitTests check it with its production value.
+        builder.UseSetting("RateLimits:SignIn:PerEmail:Permits", "1000");
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+    }
+
+    /// <summary>The header a test client names its address in; the test host alone believes it.</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    private static int _clients;
+
+    /// <summary>
+    /// A loopback address of its own for each test client (127.0.0.0/8 holds 16 million), as if each were a
+    /// different person's machine. Loopback, so a forwarded-headers middleware still trusts it as a proxy.
+    /// </summary>
+    public static string NewClientAddress()
+    {
+        var n = Interlocked.Increment(ref _clients) + 1;
+        return $"127.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}";
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add(ClientAddressHeader, NewClientAddress());
+    }
+
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (IPAddress.TryParse(context.Request.Headers[ClientAddressHeader], out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

@@ -14,10 +14,12 @@ public static class UkTime
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
 
-    public static string DateAndTime(DateTimeOffset utc)
+    public static string DateAndTime(DateTimeOffset utc) => $"{Date(utc)} at {Time(utc)}";
+
+    public static string Time(DateTimeOffset utc)
     {
         var local = ToLondon(utc);
-        return $"{local.ToString("d MMMM yyyy", EnGb)} at {local.ToString("h:mm", EnGb)}{(local.Hour < 12 ? "am" : "pm")}";
+        return $"{local.ToString("h:mm", EnGb)}{(local.Hour < 12 ? "am" : "pm")}";
     }
 
     /// <summary>Today's date in England.</summary>

@@ -3,17 +3,20 @@ using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Web.Infrastructure.Pages;
+using CoproCommissioning.Web.Infrastructure.RateLimiting;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Pages.Invitations;
 
 /// <summary>The page an emailed invitation links to: join the cycle with a new account or the one you're signed in to.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimitPolicies.AcceptInvitation)]
 public sealed class AcceptModel(CoproDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn,
     IValidator<AcceptModel.Input> validator, TimeProvider clock, ILogger<AcceptModel> logger) : PageModel
 {

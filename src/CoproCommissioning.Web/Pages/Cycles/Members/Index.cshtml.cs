@@ -6,15 +6,18 @@ using CoproCommissioning.Domain.Organisations;
 using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
+using CoproCommissioning.Web.Infrastructure.RateLimiting;
 using CoproCommissioning.Web.Pages.Invitations;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Members;
 
 [CyclePermission(CycleOperation.View)]
+[EnableRateLimiting(RateLimitPolicies.SendInvitation)]
 public sealed class IndexModel(CoproDbContext db, IValidator<IndexModel.Input> validator, InvitationSender invitations,
     TimeProvider clock) : PageModel
 {

@@ -3,18 +3,21 @@ using System.Text.Encodings.Web;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.Infrastructure.Hosting;
 using CoproCommissioning.Web.Infrastructure.Pages;
+using CoproCommissioning.Web.Infrastructure.RateLimiting;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace CoproCommissioning.Web.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(RateLimitPolicies.ForgotPassword)]
 public sealed class ForgotPasswordModel(
     UserManager<AppUser> users,
     IEmailSender email,

@@ -1,16 +1,19 @@
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.Infrastructure.Accounts;
 using CoproCommissioning.Web.Infrastructure.Pages;
+using CoproCommissioning.Web.Infrastructure.RateLimiting;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CoproCommissioning.Web.Areas.Identity.Pages.Account;
 
 /// <summary>The second step of signing in for someone with an authenticator app: the 6-digit code it shows.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimitPolicies.TwoFactor)]
 public sealed class LoginWith2faModel(
     SignInManager<AppUser> signInManager,
     IValidator<LoginWith2faModel.InputModel> validator,

@@ -1,15 +1,18 @@
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.Infrastructure.Pages;
+using CoproCommissioning.Web.Infrastructure.RateLimiting;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CoproCommissioning.Web.Areas.Identity.Pages.Account;
 
 /// <summary>The second step of signing in without the authenticator app: one of the person's single-use recovery codes.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimitPolicies.TwoFactor)]
 public sealed class LoginWithRecoveryCodeModel(
     SignInManager<AppUser> signInManager,
     UserManager<AppUser> users,

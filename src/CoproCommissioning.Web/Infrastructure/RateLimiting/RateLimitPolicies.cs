@@ -1,0 +1,23 @@
+namespace CoproCommissioning.Web.Infrastructure.RateLimiting;
+
+/// <summary>The named rate limits, for <c>[EnableRateLimiting]</c> on the pages whose forms they guard.</summary>
+public static class RateLimitPolicies
+{
+    public const string SignIn = "sign-in";
+    public const string TwoFactor = "two-factor";
+    public const string ForgotPassword = "forgot-password";
+    public const string ResetPassword = "reset-password";
+    public const string AcceptInvitation = "accept-invitation";
+    public const string SendInvitation = "send-invitation";
+
+    internal static IReadOnlyDictionary<string, LimitedForm> Forms { get; } = new LimitedForm[]
+    {
+        new(SignIn, o => o.SignIn, EmailField: "Input.Email"),
+        new(TwoFactor, o => o.TwoFactor),
+        new(ForgotPassword, o => o.ForgotPassword, EmailField: "Input.Email"),
+        new(ResetPassword, o => o.ResetPassword, EmailField: "Input.Email"),
+        new(AcceptInvitation, o => o.AcceptInvitation),
+        // The members page also lists members and withdraws invitations; only sending one is limited.
+        new(SendInvitation, o => o.SendInvitation, EmailField: "Form.Email", Handler: "Invite"),
+    }.ToDictionary(form => form.Policy, StringComparer.Ordinal);
+}
