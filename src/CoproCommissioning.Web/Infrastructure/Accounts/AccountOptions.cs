@@ -6,7 +6,8 @@ public sealed class AccountOptions
     public const string Section = "Accounts";
 
     /// <summary>
-    /// Administrators and commissioners must set up an authenticator app before they can do anything else.
+    /// People who run cycles (administrators, commissioners, and each cycle's commissioners and co-production
+    /// champions: see <see cref="StaffTwoFactorPolicy"/>) must set up an authenticator app before they can do anything else.
     /// On unless configuration says otherwise, except on a developer's machine and in the test host (see
     /// <see cref="ApplyEnvironmentDefaults"/>), where the demo accounts sign in with a password alone.
     /// </summary>

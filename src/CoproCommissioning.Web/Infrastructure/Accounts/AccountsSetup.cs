@@ -11,7 +11,7 @@ public static class AccountsSetup
         services.AddOptions<AccountOptions>()
             .Configure<IHostEnvironment>((options, environment) => options.ApplyEnvironmentDefaults(environment))
             .Bind(configuration.GetSection(AccountOptions.Section));
-        services.AddSingleton<StaffTwoFactorPolicy>();
+        services.AddScoped<StaffTwoFactorPolicy>();
         services.Replace(ServiceDescriptor.Scoped<IdentityErrorDescriber, PlainEnglishIdentityErrors>());
         services.AddScoped<PersonalDataExport>();
         services.AddScoped<AccountPseudonymiser>();

@@ -14,10 +14,10 @@ public sealed class Disable2faModel(
     [TempData]
     public string? StatusMessage { get; set; }
 
-    /// <summary>Administrators and commissioners cannot turn it off while the setting requires it (checked on POST too).</summary>
-    public bool IsRequired => policy.IsRequiredFor(User);
+    /// <summary>People who run cycles cannot turn it off while the setting requires it (checked on POST too).</summary>
+    public bool IsRequired { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -25,10 +25,16 @@ public sealed class Disable2faModel(
             return Challenge();
         }
 
-        return await users.GetTwoFactorEnabledAsync(user) ? Page() : RedirectToPage("./TwoFactorAuthentication");
+        if (!await users.GetTwoFactorEnabledAsync(user))
+        {
+            return RedirectToPage("./TwoFactorAuthentication");
+        }
+
+        IsRequired = await policy.IsRequiredForAsync(User, ct);
+        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -36,6 +42,7 @@ public sealed class Disable2faModel(
             return Challenge();
         }
 
+        IsRequired = await policy.IsRequiredForAsync(User, ct);
         if (IsRequired)
         {
             return Page();

@@ -36,10 +36,10 @@ public sealed class EnableAuthenticatorModel(
 
     public string QrCodeDataUri { get; private set; } = "";
 
-    /// <summary>Sent here by the two-factor requirement: an administrator or commissioner without an authenticator.</summary>
+    /// <summary>Sent here by the two-factor requirement: someone who runs cycles, without an authenticator.</summary>
     public bool IsRequiredNow { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -47,7 +47,7 @@ public sealed class EnableAuthenticatorModel(
             return Challenge();
         }
 
-        await LoadKeyAsync(user);
+        await LoadKeyAsync(user, ct);
         return Page();
     }
 
@@ -63,7 +63,7 @@ public sealed class EnableAuthenticatorModel(
         if (!check.IsValid)
         {
             ModelState.AddErrors(check, nameof(Input));
-            await LoadKeyAsync(user);
+            await LoadKeyAsync(user, ct);
             return Page();
         }
 
@@ -72,7 +72,7 @@ public sealed class EnableAuthenticatorModel(
         if (!valid)
         {
             ModelState.AddModelError("Input.Code", AuthenticatorCode.WrongCode);
-            await LoadKeyAsync(user);
+            await LoadKeyAsync(user, ct);
             return Page();
         }
 
@@ -89,9 +89,9 @@ public sealed class EnableAuthenticatorModel(
         return RedirectToPage("./TwoFactorAuthentication");
     }
 
-    private async Task LoadKeyAsync(AppUser user)
+    private async Task LoadKeyAsync(AppUser user, CancellationToken ct)
     {
-        IsRequiredNow = policy.IsRequiredFor(User) && !await users.GetTwoFactorEnabledAsync(user);
+        IsRequiredNow = !await users.GetTwoFactorEnabledAsync(user) && await policy.IsRequiredForAsync(User, ct);
 
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
