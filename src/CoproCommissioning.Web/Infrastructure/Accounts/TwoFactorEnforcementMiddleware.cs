@@ -23,6 +23,7 @@ public sealed class TwoFactorEnforcementMiddleware(RequestDelegate next, ILogger
         "/Identity/Account/Manage/ShowRecoveryCodes",
         "/Identity/Account/Manage/ResetAuthenticator",
         "/Identity/Account/Manage/GenerateRecoveryCodes",
+        RecentSignIn.ConfirmPath,
         "/Identity/Account/Logout",
         "/Identity/Account/Lockout",
         "/Identity/Account/AccessDenied",

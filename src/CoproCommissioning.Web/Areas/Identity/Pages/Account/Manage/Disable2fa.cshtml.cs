@@ -8,6 +8,7 @@ namespace CoproCommissioning.Web.Areas.Identity.Pages.Account.Manage;
 
 public sealed class Disable2faModel(
     UserManager<AppUser> users,
+    SignInManager<AppUser> signInManager,
     StaffTwoFactorPolicy policy,
     ILogger<Disable2faModel> logger) : PageModel
 {
@@ -49,6 +50,8 @@ public sealed class Disable2faModel(
         }
 
         await users.SetTwoFactorEnabledAsync(user, false);
+        // A new security stamp ends the account's other sessions at their next check; this one carries on.
+        await signInManager.RefreshSignInAsync(user);
         logger.LogInformation("User {UserId} turned off two-factor authentication", user.Id);
         StatusMessage = "Two-factor authentication is off. You can turn it on again at any time.";
         return RedirectToPage("./TwoFactorAuthentication");

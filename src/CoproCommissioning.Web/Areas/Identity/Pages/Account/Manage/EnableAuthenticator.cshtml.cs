@@ -14,6 +14,7 @@ namespace CoproCommissioning.Web.Areas.Identity.Pages.Account.Manage;
 /// <summary>Set up an authenticator app: scan the QR code (or type the key), then prove it works with a code.</summary>
 public sealed class EnableAuthenticatorModel(
     UserManager<AppUser> users,
+    SignInManager<AppUser> signInManager,
     StaffTwoFactorPolicy policy,
     UrlEncoder urlEncoder,
     IValidator<EnableAuthenticatorModel.InputModel> validator,
@@ -77,6 +78,8 @@ public sealed class EnableAuthenticatorModel(
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
+        // A new security stamp ends the account's other sessions at their next check; this one carries on.
+        await signInManager.RefreshSignInAsync(user);
         logger.LogInformation("User {UserId} turned on two-factor authentication with an authenticator app", user.Id);
         StatusMessage = "Two-factor authentication is on. You will need a code from your authenticator app when you sign in.";
 
@@ -97,6 +100,7 @@ public sealed class EnableAuthenticatorModel(
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            await signInManager.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user)
                 ?? throw new InvalidOperationException("Identity did not create an authenticator key.");
         }
