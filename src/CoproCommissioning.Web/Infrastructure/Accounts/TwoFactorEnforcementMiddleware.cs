@@ -14,8 +14,8 @@ public sealed class TwoFactorEnforcementMiddleware(RequestDelegate next, ILogger
 {
     public const string SetUpPath = "/Identity/Account/Manage/EnableAuthenticator";
 
-    // What someone must still reach while they have no authenticator: setting one up, signing out, and the
-    // pages that explain an error.
+    // What someone must still reach while they have no authenticator: setting one up (confirming it is them first
+    // if they signed in a while ago), signing out, and the pages that explain an error.
     private static readonly PathString[] AllowedPaths =
     [
         "/Identity/Account/Manage/TwoFactorAuthentication",
