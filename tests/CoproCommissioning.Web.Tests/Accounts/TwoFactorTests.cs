@@ -1,5 +1,8 @@
 using System.Net;
 using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Domain.Tests.Builders;
 using CoproCommissioning.Web.Infrastructure.Accounts;
 using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -58,6 +61,66 @@ public sealed class TwoFactorTests(TwoFactorFixture fixture) : IClassFixture<Two
         var signOut = await client.SubmitAsync("/Identity/Account/Logout", new Dictionary<string, string>(), "main form", _ct);
         Assert.Equal(HttpStatusCode.Redirect, signOut.Status);
         Assert.Equal("/Identity/Account/Logout", signOut.Location);
+    }
+
+    [Theory]
+    [InlineData(CycleRole.CoProductionChampion)]
+    [InlineData(CycleRole.Commissioner)]
+    public async Task A_cycle_champion_without_a_site_role_must_set_up_two_factor_before_acting(CycleRole role)
+    {
+        var account = await TestAccounts.CreateAsync(fixture);
+        var cycle = await TestCycles.CreateAsync(fixture, (account.Email, role));
+        var client = fixture.ClientFor(fixture.Required);
+        await client.SignInAsync(account.Email, TestAccounts.Password, _ct);
+
+        foreach (var url in new[] { "/", $"/cycles/{cycle.Id}", $"/cycles/{cycle.Id}/members", "/Identity/Account/Manage" })
+        {
+            var page = await client.GetAsync(url, _ct);
+            Assert.Equal(HttpStatusCode.Redirect, page.Status);
+            Assert.Equal(EnableAuthenticator, page.Location);
+        }
+
+        var setUp = await client.GetAsync(EnableAuthenticator, _ct);
+        Assert.Contains("You need to set up two-factor authentication before you can use the service", setUp.Text);
+        var turnOff = await client.GetAsync("/Identity/Account/Manage/TwoFactorAuthentication", _ct);
+        Assert.Contains("must set up two-factor authentication", turnOff.Text);
+    }
+
+    [Fact]
+    public async Task A_commissioner_appointed_to_a_cycle_after_signing_in_is_asked_for_two_factor_at_once()
+    {
+        var account = await TestAccounts.CreateAsync(fixture);
+        var cycle = await TestCycles.CreateAsync(fixture);
+        var client = fixture.ClientFor(fixture.Required);
+        await client.SignInAsync(account.Email, TestAccounts.Password, _ct);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", _ct)).Status);
+
+        await using (var scope = fixture.Db())
+        {
+            scope.Context.Memberships.Add(Expect.Success(
+                CycleMembership.Create(cycle.Id, account.Id, CycleRole.Commissioner, null, null, null, DateTimeOffset.UtcNow)));
+            await scope.Context.SaveChangesAsync(_ct);
+        }
+
+        var next = await client.GetAsync($"/cycles/{cycle.Id}", _ct);
+        Assert.Equal(HttpStatusCode.Redirect, next.Status);
+        Assert.Equal(EnableAuthenticator, next.Location);
+    }
+
+    [Theory]
+    [InlineData(CycleRole.PanelMember)]
+    [InlineData(CycleRole.Provider)]
+    [InlineData(CycleRole.ClinicalAdviser)]
+    [InlineData(CycleRole.Observer)]
+    public async Task Other_cycle_members_are_not_asked_to_set_up_an_authenticator(CycleRole role)
+    {
+        var account = await TestAccounts.CreateAsync(fixture);
+        var cycle = await TestCycles.CreateAsync(fixture, (account.Email, role));
+        var client = fixture.ClientFor(fixture.Required);
+        await client.SignInAsync(account.Email, TestAccounts.Password, _ct);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", _ct)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/cycles/{cycle.Id}", _ct)).Status);
     }
 
     [Fact]

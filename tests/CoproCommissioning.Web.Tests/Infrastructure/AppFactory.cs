@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproCommissioning.Web.Tests.Infrastructure;
@@ -76,4 +77,15 @@ public sealed class AppFactory(string connectionString) : WebApplicationFactory<
             next(app);
         };
     }
+
+    /// <summary>
+    /// The same app and database on another clock (a FakeTimeProvider, for tests that move time), with any other
+    /// settings. Dispose it at the end of the test.
+    /// </summary>
+    public WebApplicationFactory<Program> WithClock(TimeProvider clock, Action<IWebHostBuilder>? configure = null) =>
+        WithWebHostBuilder(builder =>
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+            configure?.Invoke(builder);
+        });
 }

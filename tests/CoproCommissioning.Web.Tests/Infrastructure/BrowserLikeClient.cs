@@ -17,6 +17,10 @@ public sealed class BrowserLikeClient(HttpClient http)
     public static BrowserLikeClient For(AppFactory factory) =>
         new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
+    /// <summary>For an app made from a test class's <see cref="AppFactory"/> with other settings (WithWebHostBuilder, WithClock).</summary>
+    public static BrowserLikeClient For(WebApplicationFactory<Program> factory) =>
+        new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
     /// <summary>Signs in through the real sign-in form, as a person would.</summary>
     public async Task SignInAsync(string email, string password, CancellationToken ct = default)
     {

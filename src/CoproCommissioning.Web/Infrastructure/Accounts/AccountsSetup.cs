@@ -1,5 +1,11 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CoproCommissioning.Web.Infrastructure.Accounts;
 
@@ -11,14 +17,83 @@ public static class AccountsSetup
         services.AddOptions<AccountOptions>()
             .Configure<IHostEnvironment>((options, environment) => options.ApplyEnvironmentDefaults(environment))
             .Bind(configuration.GetSection(AccountOptions.Section));
-        services.AddSingleton<StaffTwoFactorPolicy>();
+        services.AddScoped<StaffTwoFactorPolicy>();
         services.Replace(ServiceDescriptor.Scoped<IdentityErrorDescriber, PlainEnglishIdentityErrors>());
         services.AddScoped<PersonalDataExport>();
         services.AddScoped<AccountPseudonymiser>();
+        services.AddSessionLimits();
+        services.AddRecentSignIn();
         return services;
     }
 
     /// <summary>Call after UseAuthorization.</summary>
     public static IApplicationBuilder UseTwoFactorEnforcement(this IApplicationBuilder app) =>
         app.UseMiddleware<TwoFactorEnforcementMiddleware>();
+
+    private static void AddSessionLimits(this IServiceCollection services)
+    {
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<IOptions<AccountOptions>>((stamp, accounts) =>
+            {
+                stamp.ValidationInterval = accounts.Value.SessionCheckInterval;
+                // Keep how the person signed in ("amr"), as RefreshSignInAsync does; the sign-in times are in the
+                // cookie's properties, which the check keeps.
+                stamp.OnRefreshingPrincipal = context =>
+                {
+                    var identity = context.NewPrincipal?.Identities.FirstOrDefault();
+                    var methods = context.CurrentPrincipal?.Claims
+                        .Where(c => c.Type is "amr" or ClaimTypes.AuthenticationMethod) ?? [];
+                    foreach (var method in methods)
+                    {
+                        identity?.AddClaim(new Claim(method.Type, method.Value));
+                    }
+
+                    return Task.CompletedTask;
+                };
+            });
+
+        // Runs after Identity's own cookie set-up (AddDefaultIdentity is called first), so its events are there to wrap.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<AccountOptions>>((cookie, accounts) =>
+            {
+                var lifetime = accounts.Value.SessionLifetime;
+                cookie.ExpireTimeSpan = lifetime;
+                var signingIn = cookie.Events.OnSigningIn;
+                var validatePrincipal = cookie.Events.OnValidatePrincipal;
+                cookie.Events.OnSigningIn = context =>
+                {
+                    SignInTimes.Stamp(context);
+                    return signingIn(context);
+                };
+                cookie.Events.OnValidatePrincipal = async context =>
+                {
+                    // Sliding expiration renews the cookie while it is used; this is the end it cannot pass.
+                    // A cookie without a start time was written before sessions had one: it ends too.
+                    var signedInAt = SignInTimes.SignedInAt(context.Properties);
+                    var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                    if (signedInAt is null || now - signedInAt >= lifetime)
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                        return;
+                    }
+
+                    await validatePrincipal(context);
+                };
+            });
+    }
+
+    private static void AddRecentSignIn(this IServiceCollection services)
+    {
+        services.AddScoped<RecentSignIn>();
+        services.AddScoped<RecentSignInFilter>();
+        services.Configure<RazorPagesOptions>(options =>
+        {
+            foreach (var page in RecentSignIn.Pages)
+            {
+                options.Conventions.AddAreaPageApplicationModelConvention("Identity", page,
+                    model => model.Filters.Add(new ServiceFilterAttribute(typeof(RecentSignInFilter))));
+            }
+        });
+    }
 }

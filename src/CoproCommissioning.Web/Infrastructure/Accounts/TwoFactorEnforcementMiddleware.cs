@@ -5,16 +5,17 @@ using Microsoft.AspNetCore.StaticAssets;
 namespace CoproCommissioning.Web.Infrastructure.Accounts;
 
 /// <summary>
-/// Takes an administrator or commissioner who has not set up an authenticator app to do that first, when
-/// <see cref="AccountOptions.RequireTwoFactorForStaff"/> is on. Runs after authorization, so it only ever sees
-/// signed-in people on pages they may open.
+/// Takes someone who must use two-factor authentication (<see cref="StaffTwoFactorPolicy"/>) but has not set up an
+/// authenticator app to do that first, when <see cref="AccountOptions.RequireTwoFactorForStaff"/> is on. Runs after
+/// authorization, so it only ever sees signed-in people on pages they may open. It checks on every request, not at
+/// sign-in, so someone made a cycle's commissioner or champion while signed in is stopped at their next click.
 /// </summary>
-public sealed class TwoFactorEnforcementMiddleware(RequestDelegate next, StaffTwoFactorPolicy policy, ILogger<TwoFactorEnforcementMiddleware> logger)
+public sealed class TwoFactorEnforcementMiddleware(RequestDelegate next, ILogger<TwoFactorEnforcementMiddleware> logger)
 {
     public const string SetUpPath = "/Identity/Account/Manage/EnableAuthenticator";
 
-    // What someone must still reach while they have no authenticator: setting one up, signing out, and the
-    // pages that explain an error.
+    // What someone must still reach while they have no authenticator: setting one up (confirming it is them first
+    // if they signed in a while ago), signing out, and the pages that explain an error.
     private static readonly PathString[] AllowedPaths =
     [
         "/Identity/Account/Manage/TwoFactorAuthentication",
@@ -22,6 +23,7 @@ public sealed class TwoFactorEnforcementMiddleware(RequestDelegate next, StaffTw
         "/Identity/Account/Manage/ShowRecoveryCodes",
         "/Identity/Account/Manage/ResetAuthenticator",
         "/Identity/Account/Manage/GenerateRecoveryCodes",
+        RecentSignIn.ConfirmPath,
         "/Identity/Account/Logout",
         "/Identity/Account/Lockout",
         "/Identity/Account/AccessDenied",
@@ -30,16 +32,18 @@ public sealed class TwoFactorEnforcementMiddleware(RequestDelegate next, StaffTw
         "/status",
     ];
 
-    public async Task InvokeAsync(HttpContext context, UserManager<AppUser> users)
+    public async Task InvokeAsync(HttpContext context, StaffTwoFactorPolicy policy, UserManager<AppUser> users)
     {
-        if (!policy.IsRequiredFor(context.User) || IsAllowedWithoutTwoFactor(context))
+        // Cheapest checks first: the people who already use an authenticator app never reach the membership query.
+        if (!policy.IsOn || context.User.Identity?.IsAuthenticated != true || IsAllowedWithoutTwoFactor(context))
         {
             await next(context);
             return;
         }
 
         var user = await users.GetUserAsync(context.User);
-        if (user is null || await users.GetTwoFactorEnabledAsync(user))
+        if (user is null || await users.GetTwoFactorEnabledAsync(user)
+            || !await policy.IsRequiredForAsync(context.User, context.RequestAborted))
         {
             await next(context);
             return;

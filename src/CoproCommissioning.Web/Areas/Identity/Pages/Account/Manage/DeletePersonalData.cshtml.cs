@@ -10,11 +10,13 @@ namespace CoproCommissioning.Web.Areas.Identity.Pages.Account.Manage;
 
 /// <summary>
 /// Deletes the account by pseudonymising it (<see cref="AccountPseudonymiser"/>): decisions keep who shaped them,
-/// shown as "Former participant #N". The person confirms with their password.
+/// shown as "Former participant #N". The person confirms with their password every time, however recently they
+/// signed in (it cannot be undone), checked as on "Confirm it's you" (<see cref="RecentSignIn"/>).
 /// </summary>
 public sealed class DeletePersonalDataModel(
     UserManager<AppUser> users,
     SignInManager<AppUser> signInManager,
+    RecentSignIn recentSignIn,
     AccountPseudonymiser pseudonymiser,
     IValidator<DeletePersonalDataModel.InputModel> validator,
     ILogger<DeletePersonalDataModel> logger) : PageModel
@@ -41,15 +43,14 @@ public sealed class DeletePersonalDataModel(
             return Page();
         }
 
-        // Wrong passwords here count towards lockout, like on the sign-in page.
-        var password = await signInManager.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
-        if (password.IsLockedOut)
+        var proof = await recentSignIn.CheckPasswordAsync(user, Input.Password);
+        if (proof == RecentSignIn.Proof.LockedOut)
         {
             await signInManager.SignOutAsync();
             return RedirectToPage("/Account/Lockout");
         }
 
-        if (!password.Succeeded)
+        if (proof != RecentSignIn.Proof.Accepted)
         {
             ModelState.AddModelError("Input.Password", users.ErrorDescriber.PasswordMismatch().Description);
             return Page();

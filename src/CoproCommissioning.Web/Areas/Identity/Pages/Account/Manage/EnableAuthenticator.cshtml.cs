@@ -14,6 +14,7 @@ namespace CoproCommissioning.Web.Areas.Identity.Pages.Account.Manage;
 /// <summary>Set up an authenticator app: scan the QR code (or type the key), then prove it works with a code.</summary>
 public sealed class EnableAuthenticatorModel(
     UserManager<AppUser> users,
+    SignInManager<AppUser> signInManager,
     StaffTwoFactorPolicy policy,
     UrlEncoder urlEncoder,
     IValidator<EnableAuthenticatorModel.InputModel> validator,
@@ -36,10 +37,10 @@ public sealed class EnableAuthenticatorModel(
 
     public string QrCodeDataUri { get; private set; } = "";
 
-    /// <summary>Sent here by the two-factor requirement: an administrator or commissioner without an authenticator.</summary>
+    /// <summary>Sent here by the two-factor requirement: someone who runs cycles, without an authenticator.</summary>
     public bool IsRequiredNow { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -47,7 +48,7 @@ public sealed class EnableAuthenticatorModel(
             return Challenge();
         }
 
-        await LoadKeyAsync(user);
+        await LoadKeyAsync(user, ct);
         return Page();
     }
 
@@ -63,7 +64,7 @@ public sealed class EnableAuthenticatorModel(
         if (!check.IsValid)
         {
             ModelState.AddErrors(check, nameof(Input));
-            await LoadKeyAsync(user);
+            await LoadKeyAsync(user, ct);
             return Page();
         }
 
@@ -72,11 +73,13 @@ public sealed class EnableAuthenticatorModel(
         if (!valid)
         {
             ModelState.AddModelError("Input.Code", AuthenticatorCode.WrongCode);
-            await LoadKeyAsync(user);
+            await LoadKeyAsync(user, ct);
             return Page();
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
+        // A new security stamp ends the account's other sessions at their next check; this one carries on.
+        await signInManager.RefreshSignInAsync(user);
         logger.LogInformation("User {UserId} turned on two-factor authentication with an authenticator app", user.Id);
         StatusMessage = "Two-factor authentication is on. You will need a code from your authenticator app when you sign in.";
 
@@ -89,14 +92,15 @@ public sealed class EnableAuthenticatorModel(
         return RedirectToPage("./TwoFactorAuthentication");
     }
 
-    private async Task LoadKeyAsync(AppUser user)
+    private async Task LoadKeyAsync(AppUser user, CancellationToken ct)
     {
-        IsRequiredNow = policy.IsRequiredFor(User) && !await users.GetTwoFactorEnabledAsync(user);
+        IsRequiredNow = !await users.GetTwoFactorEnabledAsync(user) && await policy.IsRequiredForAsync(User, ct);
 
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            await signInManager.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user)
                 ?? throw new InvalidOperationException("Identity did not create an authenticator key.");
         }

@@ -21,10 +21,10 @@ public sealed class TwoFactorAuthenticationModel(
 
     public bool IsDeviceRemembered { get; private set; }
 
-    /// <summary>An administrator or commissioner while the setting is on: they cannot turn it off.</summary>
+    /// <summary>Someone who runs cycles, while the setting is on: they cannot turn it off.</summary>
     public bool IsRequired { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -35,7 +35,7 @@ public sealed class TwoFactorAuthenticationModel(
         IsEnabled = await users.GetTwoFactorEnabledAsync(user);
         RecoveryCodesLeft = IsEnabled ? await users.CountRecoveryCodesAsync(user) : 0;
         IsDeviceRemembered = await signInManager.IsTwoFactorClientRememberedAsync(user);
-        IsRequired = policy.IsRequiredFor(User);
+        IsRequired = await policy.IsRequiredForAsync(User, ct);
         return Page();
     }
 
