@@ -1,4 +1,5 @@
 using CoproCommissioning.Web.Infrastructure.Accounts;
+using CoproCommissioning.Web.Infrastructure.Logging;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 
@@ -28,7 +29,12 @@ public static class Pipeline
         }
 
         app.UseStatusCodePagesWithReExecute("/status/{0}");
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options =>
+        {
+            // This host's logger, not the static one (see AddSerilog), and the route, not the path (decision 0009).
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.GetMessageTemplateProperties = RequestLogProperties.Of;
+        });
 
         app.UseRouting();
         app.UseAuthentication();

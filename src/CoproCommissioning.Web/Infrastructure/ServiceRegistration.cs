@@ -5,6 +5,7 @@ using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Infrastructure.Accounts;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Email;
+using CoproCommissioning.Web.Infrastructure.Logging;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -21,9 +22,15 @@ public static class ServiceRegistration
         var services = builder.Services;
         var isDevelopment = builder.Environment.IsDevelopment();
 
+        // preserveStaticLogger: each host logs through its own logger (and so its own redaction), never through
+        // whichever one last took the static Log.Logger; the tests start many hosts in one process.
         services.AddSerilog((provider, logger) =>
         {
+            // Redaction last, after every enricher that adds properties (decision 0009).
+            var redaction = new SecretRedactingEnricher(provider.GetRequiredService<IHttpContextAccessor>());
             logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(provider).Enrich.FromLogContext()
+                .Enrich.With(redaction)
+                .Filter.ByExcluding(redaction.TemplateHasSecret)
                 .Filter.ByExcluding(MigrationHistoryProbe.IsHarmless);
             // Log aggregators parse JSON; people reading a terminal don't.
             if (isDevelopment)
@@ -34,7 +41,7 @@ public static class ServiceRegistration
             {
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
             }
-        });
+        }, preserveStaticLogger: true);
 
         var connectionString = builder.Configuration.GetConnectionString("Default");
         if (string.IsNullOrWhiteSpace(connectionString))
