@@ -64,8 +64,9 @@ public sealed partial class SecretsInLogsTests(SecretsInLogsFixture fixture) : I
         var commissioner = await TestAccounts.CreateAsync(fixture);
         var cycle = await TestCycles.CreateAsync(fixture, (commissioner.Email, CycleRole.Commissioner));
         var newcomer = $"newcomer-{Guid.NewGuid():N}@example.org";
-        const string FirstPassword = "Secret-first-passphrase";
-        const string SecondPassword = "Secret-second-passphrase";
+        // Passwords any policy accepts: this test is about the logs.
+        const string FirstPassword = "Secret-first-passphrase-1";
+        const string SecondPassword = "Secret-second-passphrase-2";
 
         var asCommissioner = fixture.Client();
         await asCommissioner.SignInAsync(commissioner.Email, TestAccounts.Password, _ct);
@@ -111,14 +112,15 @@ public sealed partial class SecretsInLogsTests(SecretsInLogsFixture fixture) : I
         ];
         var events = fixture.Events.All.ToList();
         Assert.Contains(events, e => e.Level == LogEventLevel.Verbose);
-        Assert.Contains(events, e => e.Properties.TryGetValue("RequestPath", out var path)
-            && path is ScalarValue { Value: "/invitations/{token}" } && e.Properties.ContainsKey("StatusCode"));
         var leaks = (from e in events
                      from text in TextsOf(e)
                      from secret in secrets
                      where text.Contains(secret, StringComparison.OrdinalIgnoreCase)
                      select $"{e.Level} {SourceOf(e)}: {text}").Distinct().ToList();
-        Assert.True(leaks.Count == 0, $"{leaks.Count} logged texts hold a secret:\n{string.Join("\n", leaks.Take(20))}");
+        Assert.True(leaks.Count == 0, $"{leaks.Count} logged texts hold a secret:\n{string.Join("\n", leaks.Take(30))}");
+        // The request log reached this host's sink, naming the route rather than the path.
+        Assert.Contains(events, e => e.Properties.TryGetValue("RequestPath", out var path)
+            && path is ScalarValue { Value: "/invitations/{token}" } && e.Properties.ContainsKey("StatusCode"));
     }
 
     /// <summary>What any sink could write: the rendered message, every property and the exception.</summary>
