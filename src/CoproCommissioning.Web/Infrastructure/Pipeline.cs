@@ -1,6 +1,7 @@
 using CoproCommissioning.Web.Infrastructure.Accounts;
 using CoproCommissioning.Web.Infrastructure.Hosting;
 using CoproCommissioning.Web.Infrastructure.RateLimiting;
+using CoproCommissioning.Web.Infrastructure.Logging;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 
@@ -32,7 +33,12 @@ public static class Pipeline
         }
 
         app.UseStatusCodePagesWithReExecute("/status/{0}");
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options =>
+        {
+            // This host's logger, not the static one (see AddSerilog), and the route, not the path (decision 0009).
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.GetMessageTemplateProperties = RequestLogProperties.Of;
+        });
 
         app.UseCookiePolicy();
         app.UseRouting();

@@ -8,6 +8,7 @@ using CoproCommissioning.Web.Infrastructure.Email;
 using CoproCommissioning.Web.Infrastructure.Hosting;
 using CoproCommissioning.Web.Pages.Cycles.Members;
 using CoproCommissioning.Web.Infrastructure.RateLimiting;
+using CoproCommissioning.Web.Infrastructure.Logging;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -24,9 +25,15 @@ public static class ServiceRegistration
         var services = builder.Services;
         var isDevelopment = builder.Environment.IsDevelopment();
 
+        // preserveStaticLogger: each host logs through its own logger (and so its own redaction), never through
+        // whichever one last took the static Log.Logger; the tests start many hosts in one process.
         services.AddSerilog((provider, logger) =>
         {
+            // Redaction last, after every enricher that adds properties (decision 0009).
+            var redaction = new SecretRedactingEnricher(provider.GetRequiredService<IHttpContextAccessor>());
             logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(provider).Enrich.FromLogContext()
+                .Enrich.With(redaction)
+                .Filter.ByExcluding(redaction.TemplateHasSecret)
                 .Filter.ByExcluding(MigrationHistoryProbe.IsHarmless);
             // Log aggregators parse JSON; people reading a terminal don't.
             if (isDevelopment)
@@ -37,7 +44,7 @@ public static class ServiceRegistration
             {
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
             }
-        });
+        }, preserveStaticLogger: true);
 
         var connectionString = builder.Configuration.GetConnectionString("Default");
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -56,8 +63,7 @@ public static class ServiceRegistration
             {
                 options.SignIn.RequireConfirmedAccount = false;
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 12;
-                options.Password.RequireNonAlphanumeric = false;
+                PasswordRules.Apply(options.Password);
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);

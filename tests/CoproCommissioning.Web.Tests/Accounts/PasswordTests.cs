@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CoproCommissioning.Web.Areas.Identity.Pages.Account;
+using CoproCommissioning.Web.Infrastructure.Accounts;
 using CoproCommissioning.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace CoproCommissioning.Web.Tests.Accounts;
@@ -115,11 +118,11 @@ public sealed partial class PasswordTests(PasswordFixture fixture) : IClassFixtu
             ["Input.NewPassword"] = NewPassword,
             ["Input.ConfirmPassword"] = NewPassword,
         }, "main form", _ct);
-        var noDigit = await client.SubmitAsync(Url, new Dictionary<string, string>
+        var tooShort = await client.SubmitAsync(Url, new Dictionary<string, string>
         {
             ["Input.OldPassword"] = TestAccounts.Password,
-            ["Input.NewPassword"] = "only-letters-here",
-            ["Input.ConfirmPassword"] = "only-letters-here",
+            ["Input.NewPassword"] = "Too-short-1",
+            ["Input.ConfirmPassword"] = "Too-short-1",
         }, "main form", _ct);
         var changed = await client.SubmitAsync(Url, new Dictionary<string, string>
         {
@@ -129,8 +132,7 @@ public sealed partial class PasswordTests(PasswordFixture fixture) : IClassFixtu
         }, "main form", _ct);
 
         Assert.Contains("The password is not right", wrongCurrent.Document.QuerySelector("#Input_OldPassword-error")?.TextContent);
-        Assert.Contains("Your password must include a number", noDigit.Document.QuerySelector("#Input_NewPassword-error")?.TextContent);
-        Assert.Contains("Your password must include a capital letter", noDigit.Document.QuerySelector("#Input_NewPassword-error")?.TextContent);
+        Assert.Contains("Your password must be at least 12 characters", tooShort.Document.QuerySelector("#Input_NewPassword-error")?.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, changed.Status);
         Assert.Contains("Your password has been changed", (await client.FollowRedirectAsync(changed, _ct)).Text);
 
@@ -140,6 +142,115 @@ public sealed partial class PasswordTests(PasswordFixture fixture) : IClassFixtu
             ["Input.Password"] = TestAccounts.Password,
         }, "form#account", _ct);
         Assert.Contains(LoginModel.NotRecognised, oldPassword.Text);
+    }
+
+    [Fact]
+    public async Task A_long_password_without_digits_or_capitals_is_accepted()
+    {
+        var account = await TestAccounts.CreateAsync(fixture);
+        var client = BrowserLikeClient.For(fixture.Factory);
+        await client.SignInAsync(account.Email, TestAccounts.Password, _ct);
+        const string Passphrase = "violet kettle harbour spoon";
+
+        var changed = await ChangePasswordAsync(client, TestAccounts.Password, Passphrase);
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.Status);
+        var signIn = BrowserLikeClient.For(fixture.Factory);
+        await signIn.SignInAsync(account.Email, Passphrase, _ct);
+        Assert.Equal(HttpStatusCode.OK, (await signIn.GetAsync("/Identity/Account/Manage", _ct)).Status);
+    }
+
+    [Fact]
+    public async Task A_password_over_128_characters_is_refused_beside_the_field()
+    {
+        var account = await TestAccounts.CreateAsync(fixture);
+        var client = BrowserLikeClient.For(fixture.Factory);
+        await client.SignInAsync(account.Email, TestAccounts.Password, _ct);
+        var hashBefore = await PasswordHashAsync(account.Id);
+        // A capital, a small letter and a number, so that only the upper limit can refuse it.
+        var tooLong = "Aa1-" + new string('x', 125);
+        var longest = "Aa1-" + new string('y', 124);
+
+        var refused = await ChangePasswordAsync(client, TestAccounts.Password, tooLong);
+
+        Assert.Equal(129, tooLong.Length);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("Enter a password of 128 characters or fewer", refused.Document.QuerySelector("#Input_NewPassword-error")?.TextContent);
+        Assert.Equal(hashBefore, await PasswordHashAsync(account.Id));
+        Assert.Equal(HttpStatusCode.Redirect, (await ChangePasswordAsync(client, TestAccounts.Password, longest)).Status);
+    }
+
+    [Fact]
+    public async Task A_common_password_is_refused_with_the_reason_beside_the_field()
+    {
+        // On the list in lower case; a capital and a number would satisfy composition rules, not this check.
+        const string Common = "Password1234";
+        var email = $"invited-{Guid.NewGuid():N}@example.org";
+        var (_, token) = await TestInvitations.CreateAsync(fixture, email);
+        var account = await TestAccounts.CreateAsync(fixture);
+        var client = BrowserLikeClient.For(fixture.Factory);
+        await client.SignInAsync(account.Email, TestAccounts.Password, _ct);
+        var hashBefore = await PasswordHashAsync(account.Id);
+
+        var joining = await BrowserLikeClient.For(fixture.Factory).SubmitAsync($"/invitations/{token}", new Dictionary<string, string>
+        {
+            ["Form.DisplayName"] = "Sam Invited",
+            ["Form.Password"] = Common,
+            ["Form.ConfirmPassword"] = Common,
+        }, "form[action*=CreateAccount]", _ct);
+        var changing = await ChangePasswordAsync(client, TestAccounts.Password, "QWERTYUIOP123");
+
+        Assert.Equal(HttpStatusCode.OK, joining.Status);
+        Assert.Contains(TooCommon, joining.Document.QuerySelector("#Form_Password-error")?.TextContent);
+        Assert.Contains(TooCommon, changing.Document.QuerySelector("#Input_NewPassword-error")?.TextContent);
+        await using var scope = fixture.Db();
+        Assert.False(await scope.Context.Users.AnyAsync(u => u.Email == email, _ct));
+        Assert.Equal(hashBefore, await PasswordHashAsync(account.Id));
+    }
+
+    [Fact]
+    public async Task Every_new_password_field_gives_the_length_limits_and_no_composition_rules()
+    {
+        var (_, token) = await TestInvitations.CreateAsync(fixture, $"invited-{Guid.NewGuid():N}@example.org");
+        var account = await TestAccounts.CreateAsync(fixture);
+        var client = BrowserLikeClient.For(fixture.Factory);
+        await client.SignInAsync(account.Email, TestAccounts.Password, _ct);
+        const string Hint = "Use at least 12 characters, and no more than 128. Three or four random words are easy to remember and hard to guess.";
+
+        var invitation = await BrowserLikeClient.For(fixture.Factory).GetAsync($"/invitations/{token}", _ct);
+        var reset = await BrowserLikeClient.For(fixture.Factory).GetAsync("/Identity/Account/ResetPassword?code=abc", _ct);
+        var change = await client.GetAsync("/Identity/Account/Manage/ChangePassword", _ct);
+
+        Assert.Equal(Hint, invitation.Document.QuerySelector("#Form_Password-hint")?.TextContent.Trim());
+        Assert.Equal(Hint, reset.Document.QuerySelector("#Input_Password-hint")?.TextContent.Trim());
+        Assert.Equal(Hint, change.Document.QuerySelector("#Input_NewPassword-hint")?.TextContent.Trim());
+    }
+
+    [Fact]
+    public void The_shipped_list_of_common_passwords_is_loaded_and_matched_ignoring_case()
+    {
+        var list = fixture.Factory.Services.GetRequiredService<CommonPasswords>();
+
+        Assert.True(list.Count > 40_000, $"Only {list.Count} common passwords were loaded.");
+        Assert.True(list.Contains("qwertyuiop123"));
+        Assert.True(list.Contains("QwertyUIOP123"));
+        Assert.False(list.Contains("violet kettle harbour spoon"));
+    }
+
+    private const string TooCommon = "This password is too common: it is on a list of passwords people often use. Choose something harder to guess";
+
+    private Task<BrowserLikeClient.Page> ChangePasswordAsync(BrowserLikeClient client, string current, string next) =>
+        client.SubmitAsync("/Identity/Account/Manage/ChangePassword", new Dictionary<string, string>
+        {
+            ["Input.OldPassword"] = current,
+            ["Input.NewPassword"] = next,
+            ["Input.ConfirmPassword"] = next,
+        }, "main form", _ct);
+
+    private async Task<string?> PasswordHashAsync(string userId)
+    {
+        await using var scope = fixture.Db();
+        return await scope.Context.Users.Where(u => u.Id == userId).Select(u => u.PasswordHash).SingleAsync(_ct);
     }
 
     private List<MimeMessage> EmailsTo(string address) =>

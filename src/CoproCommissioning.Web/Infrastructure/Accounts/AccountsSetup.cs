@@ -1,3 +1,4 @@
+using CoproCommissioning.Data.Identity;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -11,14 +12,20 @@ namespace CoproCommissioning.Web.Infrastructure.Accounts;
 
 public static class AccountsSetup
 {
-    /// <summary>Call after AddDefaultIdentity: it replaces Identity's error messages with plain English ones.</summary>
+    /// <summary>
+    /// Call after AddDefaultIdentity: it replaces Identity's error messages with plain English ones and adds
+    /// the checks of <see cref="PasswordPolicyValidator"/> to Identity's own.
+    /// </summary>
     public static IServiceCollection AddCoproAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AccountOptions>()
             .Configure<IHostEnvironment>((options, environment) => options.ApplyEnvironmentDefaults(environment))
             .Bind(configuration.GetSection(AccountOptions.Section));
         services.AddScoped<StaffTwoFactorPolicy>();
-        services.Replace(ServiceDescriptor.Scoped<IdentityErrorDescriber, PlainEnglishIdentityErrors>());
+        services.AddScoped<PlainEnglishIdentityErrors>();
+        services.Replace(ServiceDescriptor.Scoped<IdentityErrorDescriber>(s => s.GetRequiredService<PlainEnglishIdentityErrors>()));
+        services.AddSingleton(_ => CommonPasswords.Load());
+        services.AddScoped<IPasswordValidator<AppUser>, PasswordPolicyValidator>();
         services.AddScoped<PersonalDataExport>();
         services.AddScoped<AccountPseudonymiser>();
         services.AddSessionLimits();

@@ -26,6 +26,16 @@ public sealed class PlainEnglishIdentityErrors : IdentityErrorDescriber
     public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) =>
         With(base.PasswordRequiresUniqueChars(uniqueChars), $"Your password must use at least {uniqueChars} different characters");
 
+    public IdentityError PasswordTooLong(int maximum) =>
+        new() { Code = "PasswordTooLong", Description = $"Enter a password of {maximum} characters or fewer" };
+
+    public IdentityError PasswordTooCommon() =>
+        new()
+        {
+            Code = "PasswordTooCommon",
+            Description = "This password is too common: it is on a list of passwords people often use. Choose something harder to guess",
+        };
+
     public override IdentityError PasswordMismatch() =>
         With(base.PasswordMismatch(), "The password is not right: check it and enter it again");
 

@@ -2,6 +2,7 @@ using CoproCommissioning.Data;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Web.Infrastructure.Accounts;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Infrastructure.RateLimiting;
 using FluentValidation;
@@ -11,6 +12,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CoproCommissioning.Web.Pages.Invitations;
 
@@ -18,9 +20,11 @@ namespace CoproCommissioning.Web.Pages.Invitations;
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.AcceptInvitation)]
 public sealed class AcceptModel(CoproDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn,
-    IValidator<AcceptModel.Input> validator, TimeProvider clock, ILogger<AcceptModel> logger) : PageModel
+    IValidator<AcceptModel.Input> validator, IOptions<IdentityOptions> identity, TimeProvider clock, ILogger<AcceptModel> logger) : PageModel
 {
     [BindProperty] public Input Form { get; set; } = new();
+
+    public string PasswordHint { get; } = PasswordRules.Describe(identity.Value.Password);
 
     public PageState State { get; private set; }
     public string CycleTitle { get; private set; } = "";
@@ -191,7 +195,7 @@ public sealed class AcceptModel(CoproDbContext db, UserManager<AppUser> users, S
             RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Enter your name")
                 .MaximumLength(AppUser.DisplayNameMaxLength).WithMessage($"Your name must be {AppUser.DisplayNameMaxLength} characters or fewer");
             RuleFor(x => x.Password).NotEmpty().WithMessage("Enter a password")
-                .MinimumLength(12).WithMessage("Your password must be at least 12 characters long");
+                .MinimumLength(PasswordRules.MinimumLength).WithMessage($"Your password must be at least {PasswordRules.MinimumLength} characters long");
             RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).WithMessage("The passwords do not match: type the same password twice");
         }
     }
