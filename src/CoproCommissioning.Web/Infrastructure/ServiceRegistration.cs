@@ -82,7 +82,7 @@ public static class ServiceRegistration
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
-        services.AddRazorPages(options => options.Conventions.Add(new RouteIdsFromRouteOnlyConvention()))
+        services.AddRazorPages(options => options.Conventions.Add(new BindingSourcesConvention()))
             .AddMvcOptions(options =>
             {
                 // Validation messages come from FluentValidation only, not from nullable reference types.

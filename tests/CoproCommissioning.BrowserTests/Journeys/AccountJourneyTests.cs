@@ -104,6 +104,13 @@ public sealed class AccountJourneyTests(AccountJourneyFixture app) : BrowserTest
         }
 
         await ScreenshotAsync("delete-account");
+
+        // Asked before sensitive changes once the last proof is older than five minutes; with two-factor on, a code.
+        await Page.GotoAsync("/Identity/Account/ConfirmItsYou?returnUrl=%2FIdentity%2FAccount%2FManage%2FGenerateRecoveryCodes");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(Page.Locator(".nhsuk-error-summary")).ToBeVisibleAsync();
+        await Page.AssertNoViolationsAsync();
+        await ScreenshotAsync("confirm-its-you-errors");
     }
 
     [Fact]
@@ -129,5 +136,12 @@ public sealed class AccountJourneyTests(AccountJourneyFixture app) : BrowserTest
         await Assertions.Expect(Page.Locator(".nhsuk-error-summary")).ToContainTextAsync("Enter your email address");
         await Page.AssertNoViolationsAsync();
         await ScreenshotAsync("sign-in-errors");
+
+        await Page.GetByLabel("Email address").FillAsync("nobody-here@example.org");
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync("not the right password");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.Locator(".nhsuk-error-summary")).ToBeVisibleAsync();
+        await Page.AssertNoViolationsAsync();
+        await ScreenshotAsync("sign-in-not-recognised");
     }
 }

@@ -53,6 +53,35 @@ public sealed partial class AuthorizationMatrixTests
     }
 
     [Fact]
+    public async Task Every_bound_form_binds_from_the_posted_body_under_its_own_name_only()
+    {
+        var loader = fixture.Factory.Services.GetRequiredService<PageLoader>();
+        var endpoints = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        List<string> wrong = [];
+        var forms = 0;
+        foreach (var endpoint in endpoints)
+        {
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } descriptor)
+            {
+                continue;
+            }
+
+            var compiled = await loader.LoadAsync(descriptor, endpoint.Metadata);
+            foreach (var property in compiled.BoundProperties.Where(p => !endpoint.RoutePattern.Parameters.Any(r => string.Equals(r.Name, p.Name, StringComparison.OrdinalIgnoreCase))))
+            {
+                forms++;
+                if (property.BindingInfo?.BindingSource != BindingSource.Form || property.BindingInfo.BinderModelName != property.Name)
+                {
+                    wrong.Add($"{endpoint.RoutePattern.RawText}: {property.Name} can be bound from the query string or from fields without its prefix");
+                }
+            }
+        }
+
+        Assert.True(forms > 20, $"Only {forms} bound forms were found.");
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    [Fact]
     public async Task A_commissioner_of_one_cycle_cannot_act_on_or_read_another_by_naming_it_in_the_form_or_query()
     {
         var client = await SignedInAsync(AuthorizationMatrixFixture.Outsider);

@@ -28,6 +28,8 @@ public sealed class RecentSignIn(
         "/Account/Manage/Disable2fa",
         "/Account/Manage/GenerateRecoveryCodes",
         "/Account/Manage/Email",
+        // The download holds access needs and contributions: health information.
+        "/Account/Manage/DownloadPersonalData",
     ];
 
     public enum Proof

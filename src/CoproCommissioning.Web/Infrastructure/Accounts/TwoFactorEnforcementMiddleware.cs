@@ -49,7 +49,9 @@ public sealed class TwoFactorEnforcementMiddleware(RequestDelegate next, ILogger
             return;
         }
 
-        logger.LogInformation("User {UserId} must set up two-factor authentication before opening {Path}", user.Id, context.Request.Path);
+        // The route, not the path: some paths carry a secret (an invitation token).
+        logger.LogInformation("User {UserId} must set up two-factor authentication before opening {Route}", user.Id,
+            (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText);
         context.Response.Redirect(SetUpPath);
     }
 

@@ -30,10 +30,17 @@ public static class HostingSetup
             options.AllowedHosts = [.. listed.Concat(publicHosts).Distinct(StringComparer.OrdinalIgnoreCase)];
         });
 
-        services.Configure<ForwardedHeadersOptions>(options =>
+        // PostConfigure, so that it also holds when ASPNETCORE_FORWARDEDHEADERS_ENABLED is set (some hosts set it):
+        // the framework then empties both lists, and empty lists would believe any client's X-Forwarded-For.
+        services.PostConfigure<ForwardedHeadersOptions>(options =>
         {
             // Not X-Forwarded-Host: the host comes from App:PublicBaseUrl, never from a header.
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.ForwardLimit = 1;
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse("127.0.0.0/8"));
+            options.KnownProxies.Add(IPAddress.IPv6Loopback);
             foreach (var proxy in knownProxies)
             {
                 options.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)

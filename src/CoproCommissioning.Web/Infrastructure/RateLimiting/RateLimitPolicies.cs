@@ -9,6 +9,7 @@ public static class RateLimitPolicies
     public const string ResetPassword = "reset-password";
     public const string AcceptInvitation = "accept-invitation";
     public const string SendInvitation = "send-invitation";
+    public const string CreateCycle = "create-cycle";
 
     internal static IReadOnlyDictionary<string, LimitedForm> Forms { get; } = new LimitedForm[]
     {
@@ -19,5 +20,7 @@ public static class RateLimitPolicies
         new(AcceptInvitation, o => o.AcceptInvitation),
         // The members page also lists members and withdraws invitations; only sending one is limited.
         new(SendInvitation, o => o.SendInvitation, EmailField: "Form.Email", Handler: "Invite"),
+        // Creating a cycle can invite its champion by email: the same limits as inviting from the members page.
+        new(CreateCycle, o => o.SendInvitation, EmailField: "Form.ChampionEmail"),
     }.ToDictionary(form => form.Policy, StringComparer.Ordinal);
 }

@@ -5,12 +5,14 @@ using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Pages;
+using CoproCommissioning.Web.Infrastructure.RateLimiting;
 using CoproCommissioning.Web.Pages.Cycles.Members;
 using CoproCommissioning.Web.Pages.Invitations;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Pages.Cycles;
@@ -22,6 +24,7 @@ namespace CoproCommissioning.Web.Pages.Cycles;
 /// commissioner. Everyone else is invited from the members page.
 /// </summary>
 [Authorize(Roles = SiteRoles.Commissioner)]
+[EnableRateLimiting(RateLimitPolicies.CreateCycle)]
 public sealed class NewModel(CoproDbContext db, IValidator<NewModel.Input> validator, InvitationSender invitations,
     TimeProvider clock, ILogger<NewModel> logger) : PageModel
 {

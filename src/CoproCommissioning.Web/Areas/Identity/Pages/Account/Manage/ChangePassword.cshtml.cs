@@ -12,6 +12,7 @@ namespace CoproCommissioning.Web.Areas.Identity.Pages.Account.Manage;
 public sealed class ChangePasswordModel(
     UserManager<AppUser> users,
     SignInManager<AppUser> signInManager,
+    RecentSignIn recentSignIn,
     IOptions<IdentityOptions> identity,
     IValidator<ChangePasswordModel.InputModel> validator,
     ILogger<ChangePasswordModel> logger) : PageModel
@@ -40,6 +41,20 @@ public sealed class ChangePasswordModel(
         if (!check.IsValid)
         {
             ModelState.AddErrors(check, nameof(Input));
+            return Page();
+        }
+
+        // ChangePasswordAsync alone counts no failures: a stolen session could guess the password for ever.
+        var proof = await recentSignIn.CheckPasswordAsync(user, Input.OldPassword);
+        if (proof == RecentSignIn.Proof.LockedOut)
+        {
+            await signInManager.SignOutAsync();
+            return RedirectToPage("/Account/Lockout");
+        }
+
+        if (proof != RecentSignIn.Proof.Accepted)
+        {
+            ModelState.AddModelError("Input.OldPassword", users.ErrorDescriber.PasswordMismatch().Description);
             return Page();
         }
 
