@@ -46,6 +46,8 @@ public static class ServiceRegistration
             }
         }, preserveStaticLogger: true);
 
+        DemoConveniences.RefuseOutsideDevelopment(builder.Configuration, builder.Environment);
+
         var connectionString = builder.Configuration.GetConnectionString("Default");
         if (string.IsNullOrWhiteSpace(connectionString))
         {

@@ -30,8 +30,19 @@ public sealed class AppFactory(string connectionString) : WebApplicationFactory<
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("DemoData:Seed", "false");
-        builder.UseSetting("Email:Delivery", "Pickup");
-        builder.UseSetting("Email:PickupFolder", PickupFolder);
+        if (EnvironmentName == "Testing")
+        {
+            builder.UseSetting("Email:Delivery", "Pickup");
+            builder.UseSetting("Email:PickupFolder", PickupFolder);
+        }
+        else
+        {
+            // A live environment refuses the Pickup folder; nothing here sends mail, so no server answers.
+            builder.UseSetting("Email:Delivery", "Smtp");
+            builder.UseSetting("Email:SmtpHost", "127.0.0.1");
+            builder.UseSetting("Email:SmtpPort", "9");
+        }
+
         builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
         // Every client has an address of its own (below), so the per-client rate limits keep their production
         // values. Test classes sign in as the same demo accounts dozens of times, so the per-email sign-in
