@@ -66,6 +66,32 @@ public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixtu
         Assert.DoesNotContain("passwordHash", download.Html, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Your_data_includes_the_responses_you_wrote_and_reads_as_a_page_too()
+    {
+        var panel = await TestAccounts.CreateAsync(fixture, displayName: "Sam Lee");
+        var other = await TestAccounts.CreateAsync(fixture, displayName: "Ola Bell");
+        var me = await TestAccounts.CreateAsync(fixture, SiteRoles.Commissioner, "Rowan Hale");
+        var panelText = $"Nobody called me back ({Guid.NewGuid():N})";
+        var built = await ParticipationData.CreateAsync(fixture, panel.Id, other.Id, me.Id, panelText, "Carers were not told anything");
+        var client = BrowserLikeClient.For(fixture.Factory);
+        await client.SignInAsync(me.Email, TestAccounts.Password, _ct);
+
+        var download = await client.SubmitAsync("/Identity/Account/Manage/PersonalData", new Dictionary<string, string>(),
+            "form[action*=DownloadPersonalData]", _ct);
+        var page = await client.GetAsync("/Identity/Account/Manage/YourData", _ct);
+
+        using var json = JsonDocument.Parse(download.Html);
+        var response = Assert.Single(json.RootElement.GetProperty("responsesYouWrote").EnumerateArray());
+        Assert.Equal(built.ContributionId, response.GetProperty("contributionId").GetGuid());
+        Assert.Equal("We will fund a crisis café open until midnight.", response.GetProperty("explanation").GetString());
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Responses you wrote (1)", page.Text, StringComparison.Ordinal);
+        Assert.Contains("We will fund a crisis café open until midnight.", page.Text, StringComparison.Ordinal);
+        Assert.Contains(me.Email, page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(panelText, page.Text, StringComparison.Ordinal);
+    }
+
     private async Task<Guid> SuggestGlossaryTermAsync(Guid cycleId, string userId, string term, string meaning)
     {
         await using var scope = fixture.Db();

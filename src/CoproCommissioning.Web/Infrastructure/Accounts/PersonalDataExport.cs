@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CoproCommissioning.Data;
 using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Domain.CoDesign;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
 using Microsoft.EntityFrameworkCore;
@@ -107,7 +108,46 @@ public sealed class PersonalDataExport(CoproDbContext db, TimeProvider clock)
                 select new GlossaryTermData(term.Id, cycle.Id, cycle.Title, term.Term, term.Meaning, term.Status, term.ProposedAt))
             .ToListAsync(ct);
 
-        return new PersonalData(clock.GetUtcNow(), account, memberships, contributions, decisions, glossaryTerms);
+        // Input the person typed in for someone else: theirs as the words of the record, not as their own views.
+        var loggedForOthers = await (
+                from contribution in db.Set<Contribution>().AsNoTracking()
+                where contribution.RecordedByUserId == userId && contribution.AuthorUserId != userId
+                join stage in db.Set<Stage>() on EF.Property<Guid>(contribution, "StageId") equals stage.Id
+                join cycle in db.Cycles on EF.Property<Guid>(stage, "CycleId") equals cycle.Id
+                orderby contribution.CreatedAt
+                select new LoggedInputData(contribution.Id, cycle.Id, cycle.Title, contribution.StageKind, contribution.Voice,
+                    contribution.VoicesCarried, contribution.Channel, contribution.Summary, contribution.Body, contribution.CreatedAt))
+            .ToListAsync(ct);
+
+        var responsesWritten = await (
+                from contribution in db.Set<Contribution>().AsNoTracking()
+                from response in contribution.Responses
+                where response.RespondedByUserId == userId
+                join stage in db.Set<Stage>() on EF.Property<Guid>(contribution, "StageId") equals stage.Id
+                join cycle in db.Cycles on EF.Property<Guid>(stage, "CycleId") equals cycle.Id
+                orderby response.RespondedAt
+                select new ResponseWrittenData(response.Id, contribution.Id, cycle.Id, cycle.Title, contribution.StageKind,
+                    response.Type, response.Explanation, response.RespondedAt))
+            .ToListAsync(ct);
+
+        var proposals = await (
+                from proposal in db.ProviderProposals.AsNoTracking()
+                where proposal.SubmittedByUserId == userId
+                join cycle in db.Cycles on proposal.CycleId equals cycle.Id
+                orderby proposal.SubmittedAt
+                select new ProposalData(proposal.Id, cycle.Id, cycle.Title, proposal.Title, proposal.Summary, proposal.ProposedModel, proposal.SubmittedAt))
+            .ToListAsync(ct);
+
+        var sessions = await (
+                from session in db.CoDesignSessions.AsNoTracking()
+                where session.Attendees.Any(a => a.UserId == userId)
+                join cycle in db.Cycles on session.CycleId equals cycle.Id
+                orderby session.Date
+                select new SessionData(session.Id, cycle.Id, cycle.Title, session.Title, session.Date, session.Format, session.Venue))
+            .ToListAsync(ct);
+
+        return new PersonalData(clock.GetUtcNow(), account, memberships, contributions, decisions, glossaryTerms,
+            loggedForOthers, responsesWritten, proposals, sessions);
     }
 
     public sealed record PersonalData(
@@ -116,7 +156,11 @@ public sealed class PersonalDataExport(CoproDbContext db, TimeProvider clock)
         IReadOnlyList<MembershipData> Memberships,
         IReadOnlyList<ContributionData> Contributions,
         IReadOnlyList<DecisionData> Decisions,
-        IReadOnlyList<GlossaryTermData> GlossaryTermsYouSuggested);
+        IReadOnlyList<GlossaryTermData> GlossaryTermsYouSuggested,
+        IReadOnlyList<LoggedInputData> InputYouLoggedForOthers,
+        IReadOnlyList<ResponseWrittenData> ResponsesYouWrote,
+        IReadOnlyList<ProposalData> ProposalsYouSubmitted,
+        IReadOnlyList<SessionData> SessionsYouAttended);
 
     public sealed record AccountData(
         string Id,
@@ -163,4 +207,18 @@ public sealed class PersonalDataExport(CoproDbContext db, TimeProvider clock)
     /// <summary>A term the person suggested; <see cref="Status"/> says whether a commissioner has agreed it (possibly reworded).</summary>
     public sealed record GlossaryTermData(
         Guid Id, Guid CycleId, string CycleTitle, string Term, string Meaning, GlossaryTermStatus Status, DateTimeOffset SuggestedAt);
+
+    /// <summary>Input the person logged on someone else's behalf, with the voice it carries (not whose it was).</summary>
+    public sealed record LoggedInputData(
+        Guid Id, Guid CycleId, string CycleTitle, StageKind Stage, Voice Voice, int VoicesCarried, Channel Channel,
+        string Summary, string Body, DateTimeOffset LoggedAt);
+
+    public sealed record ResponseWrittenData(
+        Guid Id, Guid ContributionId, Guid CycleId, string CycleTitle, StageKind Stage, ResponseType Type, string Explanation,
+        DateTimeOffset RespondedAt);
+
+    public sealed record ProposalData(
+        Guid Id, Guid CycleId, string CycleTitle, string Title, string Summary, string ProposedModel, DateTimeOffset SubmittedAt);
+
+    public sealed record SessionData(Guid Id, Guid CycleId, string CycleTitle, string Title, DateOnly Date, SessionFormat Format, string Venue);
 }

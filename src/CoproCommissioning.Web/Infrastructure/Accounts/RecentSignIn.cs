@@ -30,6 +30,7 @@ public sealed class RecentSignIn(
         "/Account/Manage/Email",
         // The download holds access needs and contributions: health information.
         "/Account/Manage/DownloadPersonalData",
+        "/Account/Manage/YourData",
     ];
 
     public enum Proof

@@ -179,11 +179,12 @@ public sealed class CreateCyclePageTests(CreateCycleFixture fixture) : IClassFix
     [Fact]
     public async Task Many_colleagues_are_searched_by_name_keeping_what_was_typed()
     {
+        // Named to sort after the demo's champion, whom other tests in this class expect on the first page.
         await using (var scope = fixture.Db())
         {
             var organisation = await scope.Context.Users.Where(u => u.Id == fixture.People.Commissioner).Select(u => u.OrganisationId).SingleAsync(_ct);
             var users = scope.Services.GetRequiredService<UserManager<AppUser>>();
-            foreach (var name in Enumerable.Range(1, NewModel.ColleaguesListed).Select(n => $"Colleague {n:00}").Append("Sasha Searchable"))
+            foreach (var name in Enumerable.Range(1, NewModel.ColleaguesListed).Select(n => $"Zed Colleague {n:00}").Append("Sasha Searchable"))
             {
                 var email = $"{name.Replace(' ', '.').ToLowerInvariant()}-{Guid.NewGuid():N}@icb.example.org";
                 Assert.True((await users.CreateAsync(new AppUser { UserName = email, Email = email, DisplayName = name, OrganisationId = organisation })).Succeeded);
@@ -201,7 +202,7 @@ public sealed class CreateCyclePageTests(CreateCycleFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.OK, searched.Status);
         var offered = searched.Document.QuerySelectorAll("#Form_ChampionUserId option").Select(o => o.TextContent).ToList();
         Assert.Contains(offered, o => o.StartsWith("Sasha Searchable", StringComparison.Ordinal));
-        Assert.DoesNotContain(offered, o => o.StartsWith("Colleague", StringComparison.Ordinal));
+        Assert.DoesNotContain(offered, o => o.StartsWith("Zed Colleague", StringComparison.Ordinal));
         Assert.Equal("A title typed before searching", searched.Document.QuerySelector("#Form_Title")?.GetAttribute("value"));
         Assert.Null(searched.Document.QuerySelector(".nhsuk-error-summary"));
     }
