@@ -363,7 +363,8 @@ public sealed class CommissioningCycle
     /// approved specification, <see cref="Specification.ServiceSpecification.SignOffConditions(Specification.ServiceSpecification?)"/>),
     /// listed after the cycle's rules.
     /// </summary>
-    public IReadOnlyList<Refusal> SignOffBlockers(StageKind kind, IReadOnlyCollection<Refusal>? stageConditions = null)
+    public IReadOnlyList<Refusal> SignOffBlockers(
+        StageKind kind, IReadOnlyCollection<Refusal>? stageConditions = null, string? signerUserId = null)
     {
         var stage = StageOf(kind);
         List<Refusal> blockers = [];
@@ -395,6 +396,13 @@ public sealed class CommissioningCycle
         if (stage.DistinctLivedExperienceContributors < SignOffPolicy.MinimumDistinctContributors)
         {
             blockers.Add(new Refusal(CycleRules.DistinctContributorsRequiredFor(SignOffPolicy.MinimumDistinctContributors)));
+        }
+
+        if (signerUserId is not null
+            && stage.LivedExperienceContributionCount > 0
+            && !stage.LivedExperienceContributions.Any(c => !c.IsLoggedOnBehalf || c.RecordedByUserId != signerUserId))
+        {
+            blockers.Add(new Refusal(CycleRules.InputNotOnlyFromSigner, stage.Id));
         }
 
         foreach (var unanswered in stage.UnansweredLivedExperienceContributions)
@@ -455,7 +463,7 @@ public sealed class CommissioningCycle
         }
 
         TextInput.Check(refusals, statement, StageEvent.TextMaxLength, CycleRules.StatementRequired, CycleRules.StatementTooLong);
-        refusals.AddRange(SignOffBlockers(kind, stageConditions));
+        refusals.AddRange(SignOffBlockers(kind, stageConditions, actorUserId));
         if (refusals.Count > 0)
         {
             return DomainOutcome.Refused(refusals);
@@ -466,6 +474,23 @@ public sealed class CommissioningCycle
         if (next is { Status: StageStatus.NotStarted })
         {
             next.Open(now);
+        }
+
+        LastChangedAt = now;
+        return DomainOutcome.Success();
+    }
+
+    /// <summary>
+    /// Something is about to be saved into <paramref name="kind"/>'s own content (evidence, needs, sessions, proposals,
+    /// the specification). Refused while the stage is signed off; otherwise marks the cycle changed, so the content is
+    /// saved together with the cycle's concurrency check and exactly one of it and a racing sign-off wins (R8).
+    /// </summary>
+    public DomainOutcome RecordStageContentChange(StageKind kind, DateTimeOffset now)
+    {
+        Guard.Utc(now);
+        if (StageOf(kind).IsSignedOff)
+        {
+            return DomainOutcome.Refused(CycleRules.StageSignedOffWhileEditing);
         }
 
         LastChangedAt = now;

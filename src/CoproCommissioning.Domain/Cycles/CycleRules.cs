@@ -11,6 +11,11 @@ public static class CycleRules
     public static readonly DomainRule LivedExperienceInputRequired = LivedExperienceInputRequiredFor(1);
     public static readonly DomainRule DistinctContributorsRequired = DistinctContributorsRequiredFor(1);
 
+    // R1: one person can't co-produce alone. Subject: the stage.
+    public static readonly DomainRule InputNotOnlyFromSigner = new(
+        "R1.not-only-signer",
+        "At least one piece of lived-experience input must come from a panel member themselves or be logged by someone other than you. One person can't co-produce alone.");
+
     // R2: every decision records who shaped it. Subject: the decision.
     public static readonly DomainRule DecisionNeedsParticipants = new(
         "R2.decision-participants",
@@ -45,6 +50,11 @@ public static class CycleRules
     public static readonly DomainRule StageSignedOff = new(
         "stage-signed-off",
         "This stage is signed off. Reopen it, giving a reason, before you change anything in it.");
+
+    // R8: a save into a stage raced its sign-off and lost.
+    public static readonly DomainRule StageSignedOffWhileEditing = new(
+        "stage-signed-off-while-editing",
+        "This stage was signed off while you were editing, so your changes were not saved. Reopen the stage to change it.");
 
     public static readonly DomainRule ChampionRequired = new(
         "champion-required",

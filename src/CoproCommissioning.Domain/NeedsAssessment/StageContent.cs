@@ -4,8 +4,9 @@ namespace CoproCommissioning.Domain.NeedsAssessment;
 
 /// <summary>
 /// What stage content (evidence, needs, sessions, proposals) shares: it is kept outside the cycle aggregate,
-/// so adding it never clashes with a sign-off, but it follows the cycle's rule that a signed-off stage
-/// changes only after it is reopened.
+/// so editing it never clashes with other work in the cycle, but it follows the cycle's rule that a signed-off
+/// stage changes only after it is reopened. It is saved with <see cref="CommissioningCycle.RecordStageContentChange"/>,
+/// so a save racing the stage's sign-off loses to it or makes it fail (R8).
 /// </summary>
 internal static class StageContent
 {

@@ -9,7 +9,7 @@ namespace CoproCommissioning.Web.Pages.Cycles;
 
 /// <summary>
 /// A page about one stage of one cycle: reads the cycle id from the address before any handler runs (404 when it is
-/// not one), and the cycle's title and the stage's status for the heading.
+/// not one), the cycle's title and the stage's status for the heading, and saving into the stage's own content.
 /// </summary>
 public abstract class CycleStagePageModel : PageModel
 {
@@ -44,6 +44,27 @@ public abstract class CycleStagePageModel : PageModel
 
     /// <summary>Sets <see cref="Stage"/> from the address where it is part of it; false answers 404.</summary>
     protected virtual bool TryReadStage() => true;
+
+    /// <summary>
+    /// Saves what the handler changed in this stage's own content together with the cycle's concurrency check (R8):
+    /// the cycle row is written too, so a sign-off racing this save either lands first (and this save is refused,
+    /// in plain words, with what was typed kept) or fails itself. <paramref name="cycle"/> may be tracked or not.
+    /// </summary>
+    protected async Task<StageContentSave> SaveStageContentAsync(
+        CoproDbContext db, CommissioningCycle cycle, DateTimeOffset now, CancellationToken ct, bool reportConflict = true)
+    {
+        var saved = await db.SaveStageContentAsync(cycle, Stage, now, ct);
+        if (saved == StageContentSave.StageSignedOff)
+        {
+            ModelState.AddModelError("", CycleRules.StageSignedOffWhileEditing.Message);
+        }
+        else if (saved == StageContentSave.Conflict && reportConflict)
+        {
+            ModelState.AddConcurrencyError();
+        }
+
+        return saved;
+    }
 
     /// <summary>Reads the cycle's title and this stage's status; false when the cycle does not exist.</summary>
     protected async Task<bool> LoadHeadingAsync(CoproDbContext db, CancellationToken ct)

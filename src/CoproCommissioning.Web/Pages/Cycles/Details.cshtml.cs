@@ -71,7 +71,7 @@ public sealed class DetailsModel(CoproDbContext db) : PageModel
         Stages = [.. cycle.Stages.OrderBy(s => s.Kind).Select(s => new StageTask(
             s.Kind,
             s.Status,
-            s.Status is StageStatus.Open or StageStatus.Reopened ? cycle.SignOffBlockers(s.Kind, conditions.For(s.Kind)).Count : 0,
+            s.Status is StageStatus.Open or StageStatus.Reopened ? cycle.SignOffBlockers(s.Kind, conditions.For(s.Kind), me.Role == CycleRole.Commissioner ? User.UserId() : null).Count : 0,
             s.Contributions.Count,
             s.Decisions.Count))];
         return Page();

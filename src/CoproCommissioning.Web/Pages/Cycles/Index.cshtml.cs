@@ -70,7 +70,7 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
                 }
 
                 needs.AddRange(AwaitingResponse(cycle));
-                foreach (var ready in cycle.Stages.Where(s => s.Status is StageStatus.Open or StageStatus.Reopened && cycle.SignOffBlockers(s.Kind, conditions.For(s.Kind)).Count == 0))
+                foreach (var ready in cycle.Stages.Where(s => s.Status is StageStatus.Open or StageStatus.Reopened && cycle.SignOffBlockers(s.Kind, conditions.For(s.Kind), User.UserId()).Count == 0))
                 {
                     needs.Add(new($"{ready.Kind.ToTitle()} is ready to sign off", StageUrl(cycle.Id, ready.Kind, "SignOff")));
                 }

@@ -26,7 +26,8 @@ public abstract class StageContentPageModel : CycleStagePageModel
 
     /// <summary>
     /// The cycle with its stages and their history: what stage content checks before it changes (is the stage
-    /// signed off?). Not tracked: adding evidence or a session never changes the cycle itself.
+    /// signed off?). Not tracked: <c>SaveStageContentAsync</c> writes only the cycle's own
+    /// row, with its version check, beside the content.
     /// </summary>
     protected Task<CommissioningCycle?> LoadCycleAsync(CoproDbContext db, CancellationToken ct) =>
         db.Cycles.AsNoTracking()

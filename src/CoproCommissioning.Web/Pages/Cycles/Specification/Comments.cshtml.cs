@@ -1,4 +1,5 @@
 using CoproCommissioning.Data;
+using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Web.Infrastructure;
@@ -6,7 +7,6 @@ using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Specification;
 
@@ -69,7 +69,7 @@ public sealed class CommentsModel(
             return await ShowPageAsync(ct);
         }
 
-        if (!await SavedAsync(ct))
+        if (!await SavedAsync(cycle, ct))
         {
             return await ShowPageAsync(ct);
         }
@@ -102,7 +102,7 @@ public sealed class CommentsModel(
             return await ShowPageAsync(ct);
         }
 
-        if (!await SavedAsync(ct))
+        if (!await SavedAsync(cycle, ct))
         {
             return await ShowPageAsync(ct);
         }
@@ -112,19 +112,15 @@ public sealed class CommentsModel(
         return Redirect(OverviewUrl);
     }
 
-    private async Task<bool> SavedAsync(CancellationToken ct)
+    private async Task<bool> SavedAsync(CommissioningCycle cycle, CancellationToken ct)
     {
-        try
+        var stored = await SaveStageContentAsync(db, cycle, clock.GetUtcNow(), ct, reportConflict: false);
+        if (stored == StageContentSave.Conflict)
         {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             ModelState.AddModelError("", "Someone else changed the specification while you were working. Check what it says now and try again.");
-            return false;
         }
+
+        return stored == StageContentSave.Saved;
     }
 
     private async Task<IActionResult> ShowPageAsync(CancellationToken ct) => await ShowAsync(ct) ? Page() : NotFound();

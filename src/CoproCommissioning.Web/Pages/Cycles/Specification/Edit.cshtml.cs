@@ -174,7 +174,16 @@ public sealed class EditModel(CoproDbContext db, IValidator<EditModel.Input> val
 
         try
         {
-            await db.SaveChangesAsync(ct);
+            var stored = await SaveStageContentAsync(db, cycle, now, ct, reportConflict: false);
+            if (stored == StageContentSave.StageSignedOff)
+            {
+                return await SignedOffWhileEditingAsync(ct);
+            }
+
+            if (stored == StageContentSave.Conflict)
+            {
+                return await ClashAsync(ct);
+            }
         }
         catch (DbUpdateException)
         {
@@ -219,6 +228,14 @@ public sealed class EditModel(CoproDbContext db, IValidator<EditModel.Input> val
             _ when code == SpecificationRules.AnswerNoteTooLong.Code => NoteField(index, refusal.SubjectId!.Value),
             _ => AnswersField(index),
         };
+    }
+
+    // The message is already on the form; show the stage as it is now, with what they typed kept.
+    private async Task<IActionResult> SignedOffWhileEditingAsync(CancellationToken ct)
+    {
+        var cycle = await LoadCycleAsync(db, forChange: false, ct);
+        await ShowAsync(cycle!, await LoadSpecificationAsync(db, forChange: false, ct), ct);
+        return Page();
     }
 
     private async Task<IActionResult> ClashAsync(CancellationToken ct)

@@ -150,7 +150,18 @@ public sealed class EditOutcomeModel(
 
         try
         {
-            await db.SaveChangesAsync(ct);
+            var stored = await SaveStageContentAsync(db, cycle, clock.GetUtcNow(), ct, reportConflict: false);
+            if (stored == StageContentSave.StageSignedOff)
+            {
+                var latestCycle = await LoadCycleAsync(db, forChange: false, ct);
+                await ShowAsync(latestCycle!, await LoadSpecificationAsync(db, forChange: false, ct), outcomeId, ct);
+                return Page();
+            }
+
+            if (stored == StageContentSave.Conflict)
+            {
+                return await ClashAsync(outcomeId, ct);
+            }
         }
         catch (DbUpdateException)
         {

@@ -71,7 +71,10 @@ public sealed class GlossaryModel(
         db.GlossaryTerms.Add(outcome.Value);
         try
         {
-            await db.SaveChangesAsync(ct);
+            if (await SaveStageContentAsync(db, cycle, clock.GetUtcNow(), ct) != StageContentSave.Saved)
+            {
+                return await ShowPageAsync(ct);
+            }
         }
         catch (DbUpdateException)
         {

@@ -73,11 +73,16 @@ public sealed class GlossaryTermModel(
         db.Entry(term).Property(t => t.Version).OriginalValue = SeenVersion;
         try
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await ClashAsync(termId, ct);
+            var stored = await SaveStageContentAsync(db, cycle, clock.GetUtcNow(), ct, reportConflict: false);
+            if (stored == StageContentSave.StageSignedOff)
+            {
+                return Page();
+            }
+
+            if (stored == StageContentSave.Conflict)
+            {
+                return await ClashAsync(termId, ct);
+            }
         }
         catch (DbUpdateException)
         {
@@ -112,7 +117,13 @@ public sealed class GlossaryTermModel(
         }
 
         db.GlossaryTerms.Remove(term);
-        await db.SaveChangesAsync(ct);
+        if (await SaveStageContentAsync(db, cycle, clock.GetUtcNow(), ct) != StageContentSave.Saved)
+        {
+            Form = new GlossaryModel.Input { Term = term.Term, Meaning = term.Meaning };
+            SeenVersion = term.Version;
+            return Page();
+        }
+
         logger.LogInformation("Glossary term {TermId} removed from cycle {CycleId}", termId, CycleId);
         TempData.SetSuccess($"\u201c{term.Term}\u201d removed from the glossary.");
         return Redirect(SpecificationUrls.Glossary(CycleId));

@@ -27,6 +27,9 @@ public sealed class SignOffModel(
     ILogger<SignOffModel> logger)
     : StagePageModel
 {
+    public const string ChangedWhileSigningOff =
+        "Someone changed this stage or the cycle while you were signing it off, so it has not been signed off. Check what still needs to happen below, then sign it off again.";
+
     public const string CannotSignOffYet = "You cannot sign off this stage yet. Do the things listed under What still needs to happen first.";
 
     [BindProperty]
@@ -83,7 +86,7 @@ public sealed class SignOffModel(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return await ConflictAsync(ct);
+            return await ConflictAsync(ct, ChangedWhileSigningOff);
         }
 
         logger.LogInformation("Stage {Stage} of cycle {CycleId} signed off", Stage, CycleId);
@@ -186,10 +189,18 @@ public sealed class SignOffModel(
         }
     }
 
-    private async Task<IActionResult> ConflictAsync(CancellationToken ct)
+    private async Task<IActionResult> ConflictAsync(CancellationToken ct, string? message = null)
     {
         db.ChangeTracker.Clear();
-        ModelState.AddConcurrencyError();
+        if (message is null)
+        {
+            ModelState.AddConcurrencyError();
+        }
+        else
+        {
+            ModelState.AddModelError("", message);
+        }
+
         await ShowAsync(await db.Cycles.IncludeStages().AsNoTracking().SingleAsync(c => c.Id == CycleId, ct), ct);
         return Page();
     }
@@ -205,7 +216,7 @@ public sealed class SignOffModel(
         History = [.. stage.History.OrderByDescending(e => e.At).Select(e => StageEventRow.From(e, names, Stage))];
         Blockers = stage.IsSignedOff
             ? []
-            : [.. cycle.SignOffBlockers(Stage, await StageConditions.ForStageAsync(db, CycleId, Stage, ct)).Select(r => Describe(cycle, r))];
+            : [.. cycle.SignOffBlockers(Stage, await StageConditions.ForStageAsync(db, CycleId, Stage, ct), Signer).Select(r => Describe(cycle, r))];
 
         // After a conflict the next attempt is made against the version now on screen; after a refusal the
         // version stays as the person first saw it, so a later change by someone else is still noticed.
@@ -217,6 +228,9 @@ public sealed class SignOffModel(
             ReopenForm = ReopenForm with { Version = cycle.Version };
         }
     }
+
+    /// <summary>Whoever would sign off: a commissioner sees the rules that would refuse them (R1: not alone).</summary>
+    private string? Signer => CanSignOff ? User.UserId() : null;
 
     private Blocker Describe(CommissioningCycle cycle, Refusal refusal)
     {
@@ -234,6 +248,10 @@ public sealed class SignOffModel(
                     $"/cycles/{CycleId}/members");
             case var code when code == CycleRules.LivedExperienceInputRequired.Code || code == CycleRules.DistinctContributorsRequired.Code:
                 return LivedExperienceInputBlocker(refusal, role);
+            case var code when code == CycleRules.InputNotOnlyFromSigner.Code:
+                return CyclePermissions.Allows(role, CycleOperation.ManageMembers)
+                    ? new Blocker(refusal.Rule.Message, null, "Invite panel members or a co-production champion", $"/cycles/{CycleId}/members")
+                    : new Blocker(refusal.Rule.Message, null, "See this stage's input", workspace);
             case var code when code == CycleRules.InputAwaitingResponse.Code:
                 var contribution = cycle.FindContribution(refusal.SubjectId!.Value)!;
                 return CyclePermissions.Allows(role, CycleOperation.Respond)

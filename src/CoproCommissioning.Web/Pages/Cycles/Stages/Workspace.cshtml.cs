@@ -53,7 +53,8 @@ public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
         CycleTitle = cycle.Title;
         Status = stage.Status;
         OpenedAt = stage.OpenedAt;
-        BlockerCount = cycle.SignOffBlockers(Stage, await StageConditions.ForStageAsync(db, CycleId, Stage, ct)).Count;
+        BlockerCount = cycle.SignOffBlockers(Stage, await StageConditions.ForStageAsync(db, CycleId, Stage, ct),
+            HttpContext.CycleMember().Role == CycleRole.Commissioner ? User.UserId() : null).Count;
         LastEvent = stage.History.OrderByDescending(e => e.At).Select(e => StageEventRow.From(e, names, Stage)).FirstOrDefault();
 
         var contributions = stage.Contributions

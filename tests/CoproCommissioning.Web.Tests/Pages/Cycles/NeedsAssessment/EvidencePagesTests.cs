@@ -1,4 +1,5 @@
 using System.Net;
+using CoproCommissioning.Data;
 using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.NeedsAssessment;
@@ -50,6 +51,40 @@ public sealed class EvidencePagesTests(StageContentFixture fixture) : IClassFixt
         var details = await client.GetAsync($"/cycles/{cycleId}/needs-assessment/evidence/{stored.Id}", _ct);
         Assert.Equal(HttpStatusCode.OK, details.Status);
         Assert.Equal("https://www.harbourside.gov.uk/jsna", details.Document.QuerySelector("a[rel~=noopener]")?.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Evidence_posted_after_the_stage_was_signed_off_meanwhile_is_refused_in_plain_words_with_what_was_typed_kept()
+    {
+        var cycleId = await fixture.CycleAsync();
+        var client = await fixture.SignedInAsync(StageContentFixture.Commissioner);
+        var url = $"/cycles/{cycleId}/needs-assessment/evidence/add";
+        var form = await client.GetAsync(url, _ct);
+        Assert.Equal(HttpStatusCode.OK, form.Status);
+        Assert.NotNull(form.Document.QuerySelector("input[name='Form.Source']"));
+
+        await using (var scope = fixture.Db())
+        {
+            var cycle = await scope.Context.Cycles.IncludeStages().SingleAsync(c => c.Id == cycleId, _ct);
+            var input = Expect.Success(cycle.AddContribution(StageKind.NeedsAssessment, fixture.UserId(StageContentFixture.Panel),
+                CycleRole.PanelMember, Voice.LivedExperience, Channel.Online, "Support stops when I move home", "", DateTimeOffset.UtcNow));
+            Expect.Success(cycle.Respond(input.Id, fixture.UserId(StageContentFixture.Commissioner), CycleRole.Commissioner,
+                ResponseType.Adopted, "We made it a priority need.", DateTimeOffset.UtcNow));
+            Expect.Success(cycle.SignOff(StageKind.NeedsAssessment, fixture.UserId(StageContentFixture.Commissioner), CycleRole.Commissioner,
+                "Agreed with the panel", DateTimeOffset.UtcNow));
+            await scope.Context.SaveChangesAsync(_ct);
+        }
+
+        // The form as it was shown, posted after the sign-off.
+        var posted = await client.PostCraftedAsync(url, ValidEvidence("Late survey"), tokenFromUrl: "/", _ct);
+
+        Assert.Equal(HttpStatusCode.OK, posted.Status);
+        var summary = posted.Document.QuerySelector(".nhsuk-error-summary")!.TextContent;
+        Assert.True(summary.Contains(CycleRules.StageSignedOff.Message, StringComparison.Ordinal)
+            || summary.Contains(CycleRules.StageSignedOffWhileEditing.Message, StringComparison.Ordinal), summary);
+        Assert.Equal("Late survey", posted.Document.QuerySelector("#Form_Source")!.GetAttribute("value"));
+        await using var check = fixture.Db();
+        Assert.False(await check.Context.EvidenceItems.AnyAsync(e => e.CycleId == cycleId, _ct));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Net;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Tests.Builders;
-using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Pages.Cycles.Stages;
 using CoproCommissioning.Web.Tests.Infrastructure;
 
@@ -52,6 +51,36 @@ public sealed class SignOffPageTests(SignOffFixture fixture) : IClassFixture<Sig
         Assert.Contains(CycleRules.LivedExperienceInputRequired.Message, list.TextContent);
         Assert.Contains(CycleRules.DistinctContributorsRequired.Message, list.TextContent);
         Assert.Contains(CycleUrls.LogOnBehalf(cycleId), list.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task A_commissioner_who_logged_all_the_lived_experience_input_themselves_is_told_they_cannot_co_produce_alone()
+    {
+        var cycleId = await fixture.CreateCycleAsync(c =>
+        {
+            var logged = Expect.Success(c.Cycle.LogContributionOnBehalf(StageKind.NeedsAssessment, c.People.Commissioner, CycleRole.Commissioner,
+                null, 4, Voice.LivedExperience, Channel.Workshop, "Notes from the drop-in", "", c.Next()));
+            c.Respond(logged);
+        });
+        var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        var url = CycleUrls.SignOff(cycleId);
+
+        var page = await client.GetAsync(url, _ct);
+
+        var list = page.Document.QuerySelector("main ol")!;
+        Assert.Contains(CycleRules.InputNotOnlyFromSigner.Message, list.TextContent);
+        Assert.Contains($"/cycles/{cycleId}/members", list.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+
+        var version = page.Document.QuerySelector("input[name='Form.Version']")?.GetAttribute("value") ?? "0";
+        var posted = await client.PostCraftedAsync(url, new Dictionary<string, string>
+        {
+            ["Form.Statement"] = "Agreed with the panel.",
+            ["Form.Version"] = version,
+        }, tokenFromUrl: url, _ct);
+
+        Assert.Equal(HttpStatusCode.OK, posted.Status);
+        Assert.Contains(CycleRules.InputNotOnlyFromSigner.Message, posted.Document.QuerySelector("main ol")!.TextContent);
+        Assert.Equal(StageStatus.Open, (await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment).Status);
     }
 
     [Fact]
@@ -150,7 +179,7 @@ public sealed class SignOffPageTests(SignOffFixture fixture) : IClassFixture<Sig
         }, tokenFromUrl: url, _ct);
 
         Assert.Equal(HttpStatusCode.OK, posted.Status);
-        Assert.Contains(ModelStateExtensions.ConcurrencyMessage, posted.Document.QuerySelector(".nhsuk-error-summary")!.TextContent);
+        Assert.Contains(SignOffModel.ChangedWhileSigningOff, posted.Document.QuerySelector(".nhsuk-error-summary")!.TextContent);
         Assert.Equal("Agreed with the panel.", posted.Document.QuerySelector("#Form_Statement")!.TextContent);
         Assert.NotEqual(version, posted.Document.QuerySelector("input[name='Form.Version']")!.GetAttribute("value"));
         Assert.Equal(StageStatus.Open, (await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment).Status);

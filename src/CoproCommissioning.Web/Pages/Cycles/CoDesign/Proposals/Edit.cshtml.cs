@@ -89,13 +89,14 @@ public sealed class EditModel(CoproDbContext db, IValidator<SubmitModel.Input> v
             return await LoadHeadingAsync(db, ct) ? Page() : NotFound();
         }
 
-        try
+        var saved = await SaveStageContentAsync(db, cycle, clock.GetUtcNow(), ct, reportConflict: false);
+        if (saved == StageContentSave.StageSignedOff)
         {
-            await db.SaveChangesAsync(ct);
+            return await LoadHeadingAsync(db, ct) ? Page() : NotFound();
         }
-        catch (DbUpdateConcurrencyException)
+
+        if (saved == StageContentSave.Conflict)
         {
-            db.ChangeTracker.Clear();
             Latest = await FindAsync(proposalId, ct);
             if (Latest is null)
             {

@@ -73,7 +73,11 @@ public sealed class SubmitModel(CoproDbContext db, IValidator<SubmitModel.Input>
         }
 
         db.ProviderProposals.Add(outcome.Value);
-        await db.SaveChangesAsync(ct);
+        if (await SaveStageContentAsync(db, cycle, clock.GetUtcNow(), ct) != StageContentSave.Saved)
+        {
+            return await LoadAsync(ct) ? Page() : NotFound();
+        }
+
         logger.LogInformation("Proposal {ProposalId} submitted to cycle {CycleId}", outcome.Value.Id, CycleId);
         TempData.SetSuccess("Your proposal was submitted. You can change it until co-design is signed off.");
         return RedirectToPage("/Cycles/CoDesign/Proposals/Details", new { cycleId = CycleId, proposalId = outcome.Value.Id });

@@ -71,7 +71,11 @@ public sealed class AddModel(CoproDbContext db, IValidator<AddModel.Input> valid
         }
 
         db.CoDesignSessions.Add(outcome.Value);
-        await db.SaveChangesAsync(ct);
+        if (await SaveStageContentAsync(db, cycle, clock.GetUtcNow(), ct) != StageContentSave.Saved)
+        {
+            return await LoadAsync(ct) ? Page() : NotFound();
+        }
+
         logger.LogInformation("Co-design session {SessionId} added to cycle {CycleId}", outcome.Value.Id, CycleId);
         TempData.SetSuccess($"Session added: {outcome.Value.Title}.");
         return RedirectToPage("/Cycles/CoDesign/Sessions/Details", new { cycleId = CycleId, sessionId = outcome.Value.Id });

@@ -78,16 +78,17 @@ public sealed class EditModel(CoproDbContext db, IValidator<AddModel.Input> vali
             return await LoadAsync(session, ct) ? Page() : NotFound();
         }
 
-        try
+        // Changing only who came touches only the attendee rows: update the session's own row too, so its
+        // version (xmin) moves and the check above covers every part of the session.
+        db.Entry(session).Property(s => s.Title).IsModified = true;
+        var saved = await SaveStageContentAsync(db, cycle, clock.GetUtcNow(), ct, reportConflict: false);
+        if (saved == StageContentSave.StageSignedOff)
         {
-            // Changing only who came touches only the attendee rows: update the session's own row too, so its
-            // version (xmin) moves and the check above covers every part of the session.
-            db.Entry(session).Property(s => s.Title).IsModified = true;
-            await db.SaveChangesAsync(ct);
+            return await LoadAsync(session, ct) ? Page() : NotFound();
         }
-        catch (DbUpdateConcurrencyException)
+
+        if (saved == StageContentSave.Conflict)
         {
-            db.ChangeTracker.Clear();
             Latest = await FindAsync(sessionId, ct);
             if (Latest is null)
             {

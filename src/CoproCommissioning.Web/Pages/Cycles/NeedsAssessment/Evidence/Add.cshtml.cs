@@ -56,7 +56,11 @@ public sealed class AddModel(CoproDbContext db, IValidator<AddModel.Input> valid
         }
 
         db.EvidenceItems.Add(outcome.Value);
-        await db.SaveChangesAsync(ct);
+        if (await SaveStageContentAsync(db, cycle, clock.GetUtcNow(), ct) != StageContentSave.Saved)
+        {
+            return await LoadHeadingAsync(db, ct) ? Page() : NotFound();
+        }
+
         logger.LogInformation("Evidence {EvidenceId} added to cycle {CycleId}", outcome.Value.Id, CycleId);
         TempData.SetSuccess($"Evidence added: {outcome.Value.Source}.");
         return RedirectToPage("/Cycles/NeedsAssessment/Evidence/Index", new { cycleId = CycleId });

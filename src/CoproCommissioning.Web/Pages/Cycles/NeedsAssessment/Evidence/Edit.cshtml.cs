@@ -67,13 +67,14 @@ public sealed class EditModel(CoproDbContext db, IValidator<AddModel.Input> vali
             return await LoadHeadingAsync(db, ct) ? Page() : NotFound();
         }
 
-        try
+        var saved = await SaveStageContentAsync(db, cycle, clock.GetUtcNow(), ct, reportConflict: false);
+        if (saved == StageContentSave.StageSignedOff)
         {
-            await db.SaveChangesAsync(ct);
+            return await LoadHeadingAsync(db, ct) ? Page() : NotFound();
         }
-        catch (DbUpdateConcurrencyException)
+
+        if (saved == StageContentSave.Conflict)
         {
-            db.ChangeTracker.Clear();
             var latest = await FindAsync(evidenceId, ct);
             if (latest is null)
             {

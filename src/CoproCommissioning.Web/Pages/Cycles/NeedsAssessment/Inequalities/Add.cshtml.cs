@@ -54,7 +54,11 @@ public sealed class AddModel(CoproDbContext db, IValidator<AddModel.Input> valid
         }
 
         db.InequalityGroups.Add(outcome.Value);
-        await db.SaveChangesAsync(ct);
+        if (await SaveStageContentAsync(db, cycle, clock.GetUtcNow(), ct) != StageContentSave.Saved)
+        {
+            return await LoadHeadingAsync(db, ct) ? Page() : NotFound();
+        }
+
         logger.LogInformation("Inequality group {GroupId} recorded in cycle {CycleId}", outcome.Value.Id, CycleId);
         TempData.SetSuccess($"Group added: {NeedsAssessmentLabels.Describe(outcome.Value.Group, outcome.Value.Description)}.");
         return RedirectToPage("/Cycles/NeedsAssessment/Inequalities/Index", new { cycleId = CycleId });

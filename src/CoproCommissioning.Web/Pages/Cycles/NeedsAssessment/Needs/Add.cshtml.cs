@@ -64,7 +64,11 @@ public sealed class AddModel(CoproDbContext db, IValidator<AddModel.Input> valid
         }
 
         db.IdentifiedNeeds.Add(outcome.Value);
-        await db.SaveChangesAsync(ct);
+        if (await SaveStageContentAsync(db, cycle, clock.GetUtcNow(), ct) != StageContentSave.Saved)
+        {
+            return await LoadAsync(ct) ? Page() : NotFound();
+        }
+
         logger.LogInformation("Need {NeedId} identified in cycle {CycleId}", outcome.Value.Id, CycleId);
         TempData.SetSuccess("Need added.");
         return RedirectToPage("/Cycles/NeedsAssessment/Needs/Index", new { cycleId = CycleId });

@@ -81,16 +81,17 @@ public sealed class EditModel(CoproDbContext db, IValidator<AddModel.Input> vali
             return await LoadAsync(ct) ? Page() : NotFound();
         }
 
-        try
+        // Changing only the evidence list touches only the link rows: bump the need's own row too, so its
+        // version (xmin) changes and the check above covers every part of the need.
+        db.Entry(need).Property(n => n.Statement).IsModified = true;
+        var saved = await SaveStageContentAsync(db, cycle, clock.GetUtcNow(), ct, reportConflict: false);
+        if (saved == StageContentSave.StageSignedOff)
         {
-            // Changing only the evidence list touches only the link rows: bump the need's own row too, so its
-            // version (xmin) changes and the check above covers every part of the need.
-            db.Entry(need).Property(n => n.Statement).IsModified = true;
-            await db.SaveChangesAsync(ct);
+            return await LoadAsync(ct) ? Page() : NotFound();
         }
-        catch (DbUpdateConcurrencyException)
+
+        if (saved == StageContentSave.Conflict)
         {
-            db.ChangeTracker.Clear();
             Latest = await FindAsync(needId, ct);
             if (Latest is null)
             {
