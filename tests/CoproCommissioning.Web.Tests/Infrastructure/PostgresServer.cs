@@ -38,7 +38,7 @@ public sealed class PostgresServer : IAsyncDisposable
     public async Task<string> CreateEmptyDatabaseAsync(string prefix)
     {
         await EnsureStartedAsync();
-        var name = $"copro_{Sanitise(prefix)}_{Guid.NewGuid():N}"[..48].ToLowerInvariant();
+        var name = $"copro_{Sanitise(prefix)}_{Guid.NewGuid():N}".ToLowerInvariant();
         await ExecuteAsync($"""CREATE DATABASE "{name}" """);
         return RuntimeConnectionStringFor(name);
     }
