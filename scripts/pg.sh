@@ -2,7 +2,7 @@
 # Project-local, throwaway PostgreSQL for development and CI, without Docker.
 #
 # Usage: scripts/pg.sh start|stop|status|env|test-env|psql [psql args]|destroy
-#   start     create the cluster on first use, start it, ensure the app role and database; prints `env`
+#   start     create the cluster on first use, start it, ensure the roles and database; prints `env`
 #   stop      fast shutdown (the data is kept)
 #   status    exit 0 when running, 3 when not
 #   env       prints export lines for the app and the tests:  eval "$(scripts/pg.sh env)"
@@ -10,7 +10,12 @@
 #   psql      psql as the superuser on the app database, e.g. scripts/pg.sh psql -c 'select 1'
 #   destroy   stop and delete everything under the data folder
 #
-# Settings (environment): PG_PORT (55432), PG_DB / PG_USER / PG_PASSWORD (copro), PG_DIR (<repo>/.pg),
+# Two roles (docs/decisions/0011-two-database-roles.md): PG_USER owns the tables and runs migrations
+# (ConnectionStrings__Migrations, and the tests, which create databases); PG_APP_USER is the app's login
+# (ConnectionStrings__Default), a member of the group role copro_runtime that the migrations grant to.
+#
+# Settings (environment): PG_PORT (55432), PG_DB / PG_USER / PG_PASSWORD (copro),
+# PG_APP_USER / PG_APP_PASSWORD (copro_app), PG_DIR (<repo>/.pg),
 # PG_BINDIR (folder holding initdb; found automatically), PG_OS_USER (postgres; only used as root).
 # Without PG_PORT, a cluster that is already running is used on whatever port it was started on, so
 # `env` always points at it (e.g. after `PG_PORT=55442 scripts/pg.sh start`).
@@ -26,6 +31,8 @@ PG_PORT="${PG_PORT:-55432}"
 PG_DB="${PG_DB:-copro}"
 PG_USER="${PG_USER:-copro}"
 PG_PASSWORD="${PG_PASSWORD:-copro}"
+PG_APP_USER="${PG_APP_USER:-copro_app}"
+PG_APP_PASSWORD="${PG_APP_PASSWORD:-copro_app}"
 PG_DIR="${PG_DIR:-$REPO_ROOT/.pg}"
 RUN_AS="${PG_OS_USER:-postgres}"
 
@@ -73,10 +80,13 @@ case "$cmd" in
 esac
 
 conn_string() { echo "Host=127.0.0.1;Port=$PG_PORT;Database=$PG_DB;Username=$PG_USER;Password=$PG_PASSWORD"; }
+app_conn_string() { echo "Host=127.0.0.1;Port=$PG_PORT;Database=$PG_DB;Username=$PG_APP_USER;Password=$PG_APP_PASSWORD"; }
 shell_quote() { printf "'%s'" "${1//\'/\'\\\'\'}"; }
 cmd_env() {
-  echo "export ConnectionStrings__Default=$(shell_quote "$(conn_string)")"
+  echo "export ConnectionStrings__Default=$(shell_quote "$(app_conn_string)")"
+  echo "export ConnectionStrings__Migrations=$(shell_quote "$(conn_string)")"
   echo "export TEST_PG_CONNECTION=$(shell_quote "$(conn_string)")"
+  echo "export TEST_PG_RUNTIME_CONNECTION=$(shell_quote "$(app_conn_string)")"
 }
 # no_cluster WHY: for every subcommand but start, when there can be no running cluster.
 no_cluster() {
@@ -209,11 +219,18 @@ CONF
     log "started on 127.0.0.1:$PG_PORT (data $DATA)"
   fi
 
-  # Role and database, idempotent. ALTER every time so an older role gets CREATEDB (the tests create
-  # one database per test class) and the current password.
-  psql_super postgres -v ON_ERROR_STOP=1 -qAt -v u="$PG_USER" -v p="$PG_PASSWORD" -v d="$PG_DB" >/dev/null <<'SQL'
+  # Roles and database, idempotent, so a cluster from an older checkout (one role) gains the runtime roles.
+  # ALTER every time so an older role gets CREATEDB (the tests create one database per test class) and
+  # the current password. The app's login is no superuser and owns nothing: it only has what the
+  # migrations grant copro_runtime.
+  psql_super postgres -v ON_ERROR_STOP=1 -qAt -v u="$PG_USER" -v p="$PG_PASSWORD" -v d="$PG_DB" \
+      -v au="$PG_APP_USER" -v ap="$PG_APP_PASSWORD" >/dev/null <<'SQL'
 SELECT format('CREATE ROLE %I', :'u') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'u') \gexec
 SELECT format('ALTER ROLE %I LOGIN CREATEDB PASSWORD %L', :'u', :'p') \gexec
+SELECT 'CREATE ROLE copro_runtime NOLOGIN' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'copro_runtime') \gexec
+SELECT format('CREATE ROLE %I', :'au') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'au') \gexec
+SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', :'au', :'ap') \gexec
+SELECT format('GRANT copro_runtime TO %I', :'au') WHERE NOT pg_has_role(:'au', 'copro_runtime', 'member') \gexec
 SELECT format('CREATE DATABASE %I OWNER %I', :'d', :'u') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'d') \gexec
 SQL
   cmd_env

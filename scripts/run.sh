@@ -31,7 +31,8 @@ scripts/pg.sh start >/dev/null
 eval "$(scripts/pg.sh env)"
 
 # Development: the demo is served over plain http and shows detailed errors.
-# The app migrates the database and seeds the demo accounts itself, idempotently, on every start.
+# The app migrates the database (as the owner, ConnectionStrings__Migrations) and seeds the demo accounts
+# itself (as copro_app, ConnectionStrings__Default), idempotently, on every start.
 export ASPNETCORE_ENVIRONMENT=Development
 export ASPNETCORE_URLS="http://127.0.0.1:$PORT"
 export App__PublicBaseUrl="${App__PublicBaseUrl:-http://127.0.0.1:$PORT}"

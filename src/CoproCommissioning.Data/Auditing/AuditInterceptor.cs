@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Cycles;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -8,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace CoproCommissioning.Data.Auditing;
 
 /// <summary>
-/// Adds an <see cref="AuditEvent"/> for every insert, update and delete of domain data to the same
-/// SaveChanges, so the change and its audit row commit or fail together.
+/// Adds an <see cref="AuditEvent"/> for every insert, update and delete of domain data, accounts and their site
+/// roles to the same SaveChanges, so the change and its audit row commit or fail together.
 /// </summary>
 public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -17,6 +19,19 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
     private static readonly string DomainNamespace = typeof(CommissioningCycle).Namespace!.Split('.')[0] + ".Domain";
+
+    // An account's changes are audited with values only for these; every other field of an account is personal
+    // (names, email, phone, access needs, communication preferences, password hash) and recorded as "changed".
+    private static readonly HashSet<string> AccountValuesRecorded =
+    [
+        nameof(AppUser.TwoFactorEnabled), nameof(AppUser.DeletedAt), nameof(AppUser.FormerParticipantNumber),
+        nameof(AppUser.ShowAsPanelMember), nameof(AppUser.EmailConfirmed), nameof(AppUser.LockoutEnabled),
+        nameof(AppUser.OrganisationId),
+    ];
+
+    // Every sign-in attempt changes these: a failed sign-in is not an account change.
+    private static readonly HashSet<string> AccountFieldsNotAudited =
+        [nameof(AppUser.AccessFailedCount), nameof(AppUser.LockoutEnd)];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -41,7 +56,8 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         context.ChangeTracker.DetectChanges();
         var now = clock.GetUtcNow();
         var events = context.ChangeTracker.Entries()
-            .Where(e => e.Entity.GetType().Namespace?.StartsWith(DomainNamespace, StringComparison.Ordinal) == true)
+            .Where(e => e.Entity is AppUser or IdentityUserRole<string>
+                || e.Entity.GetType().Namespace?.StartsWith(DomainNamespace, StringComparison.Ordinal) == true)
             .Select(e => ToAuditEvent(e, now))
             .OfType<AuditEvent>()
             .ToList();
@@ -62,11 +78,13 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
             return null;
         }
 
+        var isAccount = entry.Entity is AppUser;
         var changes = new Dictionary<string, object?>();
         foreach (var property in entry.Properties)
         {
             if (property.Metadata.IsPrimaryKey() || property.Metadata.IsConcurrencyToken
-                || (action == AuditAction.Updated && !property.IsModified))
+                || (action == AuditAction.Updated && !property.IsModified)
+                || (isAccount && AccountFieldsNotAudited.Contains(property.Metadata.Name)))
             {
                 continue;
             }
@@ -79,6 +97,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
             }
 
             changes[property.Metadata.Name] = property.Metadata.IsPersonalText()
+                || (isAccount && !AccountValuesRecorded.Contains(property.Metadata.Name))
                 ? new { changed = true }
                 : new { old = oldValue, @new = newValue };
         }

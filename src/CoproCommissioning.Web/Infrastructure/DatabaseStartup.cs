@@ -11,6 +11,12 @@ public sealed class DatabaseStartupOptions
 
     /// <summary>Off by default: in production migrations are a deliberate release step.</summary>
     public bool MigrateOnStartup { get; set; }
+
+    /// <summary>
+    /// The role that owns the tables runs migrations (<c>ConnectionStrings:Migrations</c>); the app itself runs as a
+    /// member of <c>copro_runtime</c> (<c>ConnectionStrings:Default</c>): docs/decisions/0011-two-database-roles.md.
+    /// </summary>
+    public const string MigrationsConnectionName = "Migrations";
 }
 
 public static class DatabaseStartup
@@ -23,8 +29,20 @@ public static class DatabaseStartup
 
         if (services.GetRequiredService<IOptions<DatabaseStartupOptions>>().Value.MigrateOnStartup)
         {
+            var owner = services.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseStartupOptions.MigrationsConnectionName);
+            if (string.IsNullOrWhiteSpace(owner))
+            {
+                throw new InvalidOperationException(
+                    "Database:MigrateOnStartup is on but there is no ConnectionStrings__Migrations: migrations run as the " +
+                    "role that owns the tables, not as the app's runtime role (scripts/pg.sh env prints both).");
+            }
+
             logger.LogInformation("Applying database migrations");
-            await services.GetRequiredService<CoproDbContext>().Database.MigrateAsync();
+            // A context of its own, so the owner's connection never serves the app's requests.
+            await using var migrations = app.Services.CreateAsyncScope();
+            var db = migrations.ServiceProvider.GetRequiredService<CoproDbContext>();
+            db.Database.SetConnectionString(owner);
+            await db.Database.MigrateAsync();
         }
 
         if (services.GetRequiredService<IOptions<DemoDataOptions>>().Value.Seed)

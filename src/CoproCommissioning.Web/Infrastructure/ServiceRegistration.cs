@@ -13,6 +13,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -48,11 +49,16 @@ public static class ServiceRegistration
 
         DemoConveniences.RefuseOutsideDevelopment(builder.Configuration, builder.Environment);
 
-        var connectionString = builder.Configuration.GetConnectionString("Default");
+        // dotnet ef (design time) changes the schema, so it connects as the owner (docs/decisions/0011-two-database-roles.md).
+        var connectionString = EF.IsDesignTime
+            ? builder.Configuration.GetConnectionString(DatabaseStartupOptions.MigrationsConnectionName)
+            : builder.Configuration.GetConnectionString("Default");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             throw new InvalidOperationException(
-                "No database connection string: set ConnectionStrings__Default (scripts/pg.sh env prints one).");
+                EF.IsDesignTime
+                    ? "No connection string for dotnet ef: set ConnectionStrings__Migrations, the role that owns the tables (scripts/pg.sh env prints it)."
+                    : "No database connection string: set ConnectionStrings__Default (scripts/pg.sh env prints one).");
         }
 
         services.AddCoproHosting(builder.Configuration, builder.Environment);

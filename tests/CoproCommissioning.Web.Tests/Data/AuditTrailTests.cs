@@ -67,7 +67,56 @@ public sealed class AuditTrailTests(CycleDatabaseFixture fixture) : IClassFixtur
     [InlineData("UPDATE audit_events SET user_id = 'someone-else'")]
     [InlineData("DELETE FROM audit_events")]
     [InlineData("TRUNCATE audit_events")]
-    public async Task The_database_refuses_to_change_or_remove_audit_events(string sql)
+    public async Task The_trigger_refuses_to_change_or_remove_audit_events_even_for_the_owner(string sql)
+    {
+        var before = await AnAuditedSaveAsync();
+
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(fixture.OwnerConnectionString, sql));
+
+        Assert.Contains("append-only", refused.MessageText);
+        Assert.Equal(before, await CountAuditEventsAsync());
+    }
+
+    [Theory]
+    [InlineData("UPDATE audit_events SET user_id = 'someone-else'", "permission denied for table audit_events")]
+    [InlineData("DELETE FROM audit_events", "permission denied for table audit_events")]
+    [InlineData("TRUNCATE audit_events", "permission denied for table audit_events")]
+    [InlineData("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_or_delete", "must be owner of table audit_events")]
+    [InlineData("ALTER TABLE audit_events DISABLE TRIGGER ALL", "must be owner of table audit_events")]
+    [InlineData("DROP TRIGGER audit_events_no_truncate ON audit_events", "must be owner of relation audit_events")]
+    [InlineData("CREATE OR REPLACE FUNCTION audit_events_refuse_change() RETURNS trigger LANGUAGE sql AS 'SELECT NULL'", "permission denied for schema public")]
+    public async Task The_app_role_is_refused_any_change_to_audit_events_or_their_trigger(string sql, string message)
+    {
+        var before = await AnAuditedSaveAsync();
+
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(fixture.ConnectionString, sql));
+
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        Assert.Equal(message, refused.MessageText);
+        Assert.Equal(before, await CountAuditEventsAsync());
+    }
+
+    [Fact]
+    public async Task The_app_connects_as_a_member_of_the_runtime_role_that_owns_nothing()
+    {
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync(_ct);
+        await using var command = new NpgsqlCommand("""
+            SELECT r.rolsuper, r.rolcreaterole, r.rolcreatedb, pg_has_role(current_user, 'copro_runtime', 'member'),
+                   (SELECT count(*) FROM pg_class c WHERE pg_has_role(current_user, c.relowner, 'member') AND c.relnamespace = 'public'::regnamespace)
+            FROM pg_roles r WHERE r.rolname = current_user
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync(_ct);
+        Assert.True(await reader.ReadAsync(_ct));
+
+        Assert.False(reader.GetBoolean(0), "superuser");
+        Assert.False(reader.GetBoolean(1), "may create roles");
+        Assert.False(reader.GetBoolean(2), "may create databases");
+        Assert.True(reader.GetBoolean(3), "member of copro_runtime");
+        Assert.Equal(0L, reader.GetInt64(4));
+    }
+
+    private async Task<long> AnAuditedSaveAsync()
     {
         await using (var scope = fixture.Db())
         {
@@ -75,12 +124,22 @@ public sealed class AuditTrailTests(CycleDatabaseFixture fixture) : IClassFixtur
             await scope.Context.SaveChangesAsync(_ct);
         }
 
+        var count = await CountAuditEventsAsync();
+        Assert.NotEqual(0L, count);
+        return count;
+    }
+
+    private async Task<long> CountAuditEventsAsync()
+    {
         await using var check = fixture.Db();
-        var before = await check.Context.AuditEvents.CountAsync(_ct);
+        return await check.Context.AuditEvents.LongCountAsync(_ct);
+    }
 
-        var refused = await Assert.ThrowsAsync<PostgresException>(() => check.Context.Database.ExecuteSqlRawAsync(sql, _ct));
-
-        Assert.Contains("append-only", refused.MessageText);
-        Assert.Equal(before, await check.Context.AuditEvents.CountAsync(_ct));
+    private async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(_ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(_ct);
     }
 }

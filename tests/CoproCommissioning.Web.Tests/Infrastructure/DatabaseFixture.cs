@@ -10,7 +10,11 @@ public class DatabaseFixture(PostgresServer server) : IAsyncLifetime
     private AppFactory? _factory;
 
     public PostgresServer Server { get; } = server;
+    /// <summary>The app's connection: the runtime role, which cannot change the schema or the audit trail.</summary>
     public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Not initialised.");
+
+    /// <summary>The same database as the role that owns the tables.</summary>
+    public string OwnerConnectionString => Server.OwnerConnectionStringFor(ConnectionString);
     public AppFactory Factory => _factory ?? throw new InvalidOperationException("Not initialised.");
 
     public virtual async ValueTask InitializeAsync()

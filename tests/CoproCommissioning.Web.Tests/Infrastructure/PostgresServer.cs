@@ -10,13 +10,15 @@ namespace CoproCommissioning.Web.Tests.Infrastructure;
 /// <summary>
 /// One PostgreSQL server per test run, found lazily so pure tests never wait for (or fail on) it:
 /// TEST_PG_CONNECTION when set (scripts/pg.sh), else a Testcontainers container where Docker answers.
-/// A template database is migrated once; each test class gets its own copy.
+/// A template database is migrated once, as the owner; each test class gets its own copy (grants included), which
+/// the app under test reaches as the runtime role, as it does when deployed (docs/decisions/0011-two-database-roles.md).
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
     private readonly Lazy<Task> _started;
     private PostgreSqlContainer? _container;
     private string _serverConnectionString = "";
+    private string _runtimeConnectionString = "";
     private readonly string _templateName = $"copro_tpl_{Guid.NewGuid():N}"[..20];
 
     public PostgresServer() => _started = new Lazy<Task>(StartAsync);
@@ -29,13 +31,27 @@ public sealed class PostgresServer : IAsyncDisposable
         await EnsureStartedAsync();
         var name = $"copro_{Sanitise(prefix)}_{Guid.NewGuid():N}"[..48].ToLowerInvariant();
         await ExecuteAsync($"""CREATE DATABASE "{name}" TEMPLATE "{_templateName}" """);
-        return ConnectionStringFor(name);
+        return RuntimeConnectionStringFor(name);
     }
+
+    /// <summary>A database with no tables, owned by the owner role; the app's connection string to it.</summary>
+    public async Task<string> CreateEmptyDatabaseAsync(string prefix)
+    {
+        await EnsureStartedAsync();
+        var name = $"copro_{Sanitise(prefix)}_{Guid.NewGuid():N}".ToLowerInvariant();
+        await ExecuteAsync($"""CREATE DATABASE "{name}" """);
+        return RuntimeConnectionStringFor(name);
+    }
+
+    /// <summary>The same database as the role that owns its tables (and runs migrations), for tests that need it.</summary>
+    public string OwnerConnectionStringFor(string connectionString) =>
+        ConnectionStringFor(new NpgsqlConnectionStringBuilder(connectionString).Database!);
 
     public async Task DropDatabaseAsync(string connectionString)
     {
-        using (var connection = new NpgsqlConnection(connectionString))
+        foreach (var pooled in new[] { connectionString, OwnerConnectionStringFor(connectionString) })
         {
+            using var connection = new NpgsqlConnection(pooled);
             NpgsqlConnection.ClearPool(connection);
         }
 
@@ -61,6 +77,13 @@ public sealed class PostgresServer : IAsyncDisposable
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
             _serverConnectionString = fromEnvironment;
+            _runtimeConnectionString = Environment.GetEnvironmentVariable("TEST_PG_RUNTIME_CONNECTION") ?? "";
+            if (string.IsNullOrWhiteSpace(_runtimeConnectionString))
+            {
+                throw new InvalidOperationException(
+                    "TEST_PG_CONNECTION is set but TEST_PG_RUNTIME_CONNECTION is not: the app under test connects as a member of " +
+                    "copro_runtime, not as the owner. 'eval \"$(scripts/pg.sh env)\"' sets both (scripts/test.sh does).");
+            }
         }
         else
         {
@@ -69,6 +92,16 @@ public sealed class PostgresServer : IAsyncDisposable
                 _container = new PostgreSqlBuilder("postgres:15-alpine").Build();
                 await _container.StartAsync();
                 _serverConnectionString = _container.GetConnectionString();
+                // The container's user is a superuser: it makes the app's login, as scripts/pg.sh does.
+                await ExecuteAsync("""
+                    CREATE ROLE copro_runtime NOLOGIN;
+                    CREATE ROLE copro_app LOGIN PASSWORD 'copro_app' IN ROLE copro_runtime;
+                    """);
+                _runtimeConnectionString = new NpgsqlConnectionStringBuilder(_serverConnectionString)
+                {
+                    Username = "copro_app",
+                    Password = "copro_app",
+                }.ConnectionString;
             }
             catch (Exception ex) when (ex is DockerUnavailableException || ex.InnerException is DockerUnavailableException)
             {
@@ -94,6 +127,9 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(_serverConnectionString) { Database = database, Pooling = true }.ConnectionString;
+
+    private string RuntimeConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(_runtimeConnectionString) { Database = database, Pooling = true }.ConnectionString;
 
     private async Task ExecuteAsync(string sql)
     {
