@@ -101,7 +101,7 @@ public abstract class CommentablePartPageModel(
         }
 
         var member = HttpContext.CycleMember();
-        var outcome = specification.Comment(cycle, snapshot.SnapshotId, User.UserId(), member.Role, member.OwnVoice, Form.Summary, Form.Body, now);
+        var outcome = specification.Comment(cycle, snapshot.SnapshotId, User.UserId(), member.Role, member.OwnVoice, ContributionVisibility.Everyone, Form.Summary, Form.Body, now);
         if (!outcome.Succeeded)
         {
             ModelState.AddErrors(outcome.Refusals, FieldsByCode);

@@ -53,7 +53,7 @@ public sealed class AddContributionModel(
         }
 
         var outcome = cycle.AddContribution(
-            Stage, User.UserId(), member.Role, member.OwnVoice, Channel.Online, Form.Summary, Form.Body, clock.GetUtcNow());
+            Stage, User.UserId(), member.Role, member.OwnVoice, Channel.Online, ContributionVisibility.Everyone, Form.Summary, Form.Body, clock.GetUtcNow());
         if (!outcome.Succeeded)
         {
             ModelState.AddErrors(outcome.Refusals, FieldsByCode);

@@ -69,7 +69,7 @@ public sealed class LogOnBehalfModel(
 
         var member = HttpContext.CycleMember();
         var outcome = cycle.LogContributionOnBehalf(Stage, User.UserId(), member.Role, onBehalfOf, Form.VoicesCarriedNumber,
-            Form.Voice!.Value, Form.Channel!.Value, Form.Summary, Form.Body, clock.GetUtcNow());
+            Form.Voice!.Value, Form.Channel!.Value, ContributionVisibility.Everyone, Form.Summary, Form.Body, clock.GetUtcNow());
         if (!outcome.Succeeded)
         {
             ModelState.AddErrors(outcome.Refusals, FieldsByCode);

@@ -79,7 +79,7 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
         }
 
         var outcome = cycle.LogContributionOnBehalf(StageKind.CoDesign, User.UserId(), HttpContext.CycleMember().Role, onBehalfOf,
-            int.Parse(Form.VoicesCarried.Trim(), CultureInfo.InvariantCulture), Form.Voice!.Value, Session.InputChannel, Form.Summary,
+            int.Parse(Form.VoicesCarried.Trim(), CultureInfo.InvariantCulture), Form.Voice!.Value, Session.InputChannel, ContributionVisibility.Everyone, Form.Summary,
             Form.Body, clock.GetUtcNow(), Session.AsContributionTarget);
         if (!outcome.Succeeded)
         {
