@@ -101,7 +101,7 @@ public abstract class CommentablePartPageModel(
         }
 
         var member = HttpContext.CycleMember();
-        var outcome = specification.Comment(cycle, snapshot.SnapshotId, User.UserId(), member.Role, member.OwnVoice, ContributionVisibility.Everyone, Form.Summary, Form.Body, now);
+        var outcome = specification.Comment(cycle, snapshot.SnapshotId, User.UserId(), member.Role, member.OwnVoice, Form.Visibility!.Value, Form.Summary, Form.Body, now);
         if (!outcome.Succeeded)
         {
             ModelState.AddErrors(outcome.Refusals, FieldsByCode);
@@ -186,6 +186,8 @@ public abstract class CommentablePartPageModel(
         public string Summary { get; init => field = value ?? ""; } = "";
 
         public string Body { get; init => field = value ?? ""; } = "";
+
+        public ContributionVisibility? Visibility { get; init; }
     }
 
     public sealed class CommentInputValidator : AbstractValidator<CommentInput>
@@ -199,6 +201,9 @@ public abstract class CommentablePartPageModel(
             RuleFor(x => x.Body)
                 .MaximumLength(Contribution.BodyMaxLength)
                 .WithMessage($"Enter more detail in {Contribution.BodyMaxLength} characters or fewer");
+            RuleFor(x => x.Visibility).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage(VisibilityField.NotChosenMessage)
+                .IsInEnum().WithMessage(VisibilityField.NotChosenMessage);
         }
     }
 }
