@@ -101,7 +101,7 @@ public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger lo
                 + "Ideas: paid peer support workers in the community team, a drop-in run by peers, and peers on the interview panels for new staff.",
             Day(12)));
         var moves = Must(cycle.LogContributionOnBehalf(StageKind.NeedsAssessment, p.Champion, CycleRole.CoProductionChampion, p.Carer, 1,
-            Voice.Carer, Channel.Phone, ContributionVisibility.Everyone,
+            Voice.Carer, Channel.Phone, ContributionVisibility.CommissioningTeam,
             "Families are not told when their relative is moved to a hospital far away",
             "Alan's son was moved to a placement 140 miles away with a day's notice. Nobody phoned the family: they found out when his phone went unanswered.\n"
                 + "Each visit takes a whole day and costs £60 in train fares. Alan asked that carers are told about moves, with the person's agreement, and helped with the cost of visiting.",

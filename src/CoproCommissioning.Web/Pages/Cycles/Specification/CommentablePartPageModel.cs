@@ -57,6 +57,9 @@ public abstract class CommentablePartPageModel(
 
     public PageOf<CommentRow> Comments { get; private set; } = null!;
 
+    /// <summary>Comments on this part the viewer may not read: shared with the commissioning team only (R7).</summary>
+    public int TeamOnlyHiddenCount { get; private set; }
+
     /// <summary>"section" or "outcome", mid-sentence.</summary>
     public abstract string PartWords { get; }
 
@@ -172,7 +175,9 @@ public abstract class CommentablePartPageModel(
             ? [.. blockers.Select(b => b.Rule.Message).Distinct()]
             : [];
 
-        Comments = (await CommentRow.LoadAsync(Db, cycle, history.ToDictionary(s => s.SnapshotId, s => s.Version), User.UserId(), ct)).ToPage(page);
+        var versionOfSnapshot = history.ToDictionary(s => s.SnapshotId, s => s.Version);
+        Comments = (await CommentRow.LoadAsync(Db, cycle, versionOfSnapshot, User.UserId(), member.Role, ct)).ToPage(page);
+        TeamOnlyHiddenCount = CommentRow.TeamOnlyHiddenCount(cycle, versionOfSnapshot, User.UserId(), member.Role);
         await ShowPartAsync(cycle, specification, partId, version, ct);
     }
 

@@ -236,6 +236,11 @@ public sealed class SignOffModel(
                 return LivedExperienceInputBlocker(refusal, role);
             case var code when code == CycleRules.InputAwaitingResponse.Code:
                 var contribution = cycle.FindContribution(refusal.SubjectId!.Value)!;
+                if (!contribution.IsVisibleTo(User.UserId(), role))
+                {
+                    return new Blocker(refusal.Rule.Message, "Input shared with the commissioning team only", null, null);
+                }
+
                 return CyclePermissions.Allows(role, CycleOperation.Respond)
                     ? new Blocker(refusal.Rule.Message, contribution.Summary, "Respond to this input",
                         Url.Page("/Cycles/Stages/Respond", new { cycleId = CycleId, stage = StageSlug, contributionId = contribution.Id }))
