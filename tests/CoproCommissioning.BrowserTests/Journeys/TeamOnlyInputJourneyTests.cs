@@ -1,5 +1,4 @@
 using CoproCommissioning.BrowserTests.Infrastructure;
-using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Tests.Infrastructure;
 using CoproCommissioning.Web.Tests.Pages.Cycles;

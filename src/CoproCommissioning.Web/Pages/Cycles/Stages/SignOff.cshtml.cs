@@ -238,7 +238,7 @@ public sealed class SignOffModel(
                 var contribution = cycle.FindContribution(refusal.SubjectId!.Value)!;
                 if (!contribution.IsVisibleTo(User.UserId(), role))
                 {
-                    return new Blocker(refusal.Rule.Message, "Input shared with the commissioning team only", null, null);
+                    return new Blocker($"{refusal.Rule.Message} (This input was shared with the commissioning team only.)", null, null, null);
                 }
 
                 return CyclePermissions.Allows(role, CycleOperation.Respond)
