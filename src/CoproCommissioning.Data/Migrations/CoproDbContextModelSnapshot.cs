@@ -499,6 +499,12 @@ namespace CoproCommissioning.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("target_kind");
 
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("visibility");
+
                     b.Property<string>("Voice")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -192,6 +192,7 @@ public sealed class CommissioningCycle
         CycleRole authorRole,
         Voice voice,
         Channel channel,
+        ContributionVisibility visibility,
         string? summary,
         string? body,
         DateTimeOffset now,
@@ -208,7 +209,7 @@ public sealed class CommissioningCycle
             refusals.Add(new Refusal(CycleRules.LivedExperienceVoiceNeedsPanelMember));
         }
 
-        return Contribute(stage, authorUserId, recordedByUserId: null, voicesCarried: 1, voice, channel, summary, body, now, target, refusals);
+        return Contribute(stage, authorUserId, recordedByUserId: null, voicesCarried: 1, voice, channel, visibility, summary, body, now, target, refusals);
     }
 
     /// <summary>
@@ -224,6 +225,7 @@ public sealed class CommissioningCycle
         int voicesCarried,
         Voice voice,
         Channel channel,
+        ContributionVisibility visibility,
         string? summary,
         string? body,
         DateTimeOffset now,
@@ -249,7 +251,7 @@ public sealed class CommissioningCycle
             refusals.Add(new Refusal(CycleRules.VoicesCarriedTooFew));
         }
 
-        return Contribute(stage, onBehalfOfUserId, recordedByUserId, voicesCarried, voice, channel, summary, body, now, target, refusals);
+        return Contribute(stage, onBehalfOfUserId, recordedByUserId, voicesCarried, voice, channel, visibility, summary, body, now, target, refusals);
     }
 
     /// <summary>Answers a contribution, or revises the answer: earlier responses are kept and the newest is current.</summary>
@@ -547,6 +549,7 @@ public sealed class CommissioningCycle
         int voicesCarried,
         Voice voice,
         Channel channel,
+        ContributionVisibility visibility,
         string? summary,
         string? body,
         DateTimeOffset now,
@@ -555,6 +558,7 @@ public sealed class CommissioningCycle
     {
         Guard.Defined(voice);
         Guard.Defined(channel);
+        Guard.Defined(visibility);
         Guard.Utc(now);
         CheckTarget(target);
         var into = StageOf(stage);
@@ -574,7 +578,7 @@ public sealed class CommissioningCycle
         }
 
         var contribution = new Contribution(
-            stage, authorUserId, recordedByUserId, voicesCarried, voice, channel, TextInput.Clean(summary), TextInput.Clean(body), target, now);
+            stage, authorUserId, recordedByUserId, voicesCarried, voice, channel, visibility, TextInput.Clean(summary), TextInput.Clean(body), target, now);
         into.Add(contribution);
         LastChangedAt = now;
         return DomainOutcome.Success(contribution);

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace CoproCommissioning.Domain.Cycles;
 
 /// <summary>
@@ -20,6 +22,7 @@ public sealed class Contribution
         int voicesCarried,
         Voice voice,
         Channel channel,
+        ContributionVisibility visibility,
         string summary,
         string body,
         ContributionTarget target,
@@ -32,6 +35,7 @@ public sealed class Contribution
         VoicesCarried = voicesCarried;
         Voice = voice;
         Channel = channel;
+        Visibility = visibility;
         Summary = summary;
         Body = body;
         TargetKind = target.Kind;
@@ -56,6 +60,9 @@ public sealed class Contribution
 
     public Channel Channel { get; private set; }
 
+    /// <summary>Who may read it, as the person who gave it chose (R7).</summary>
+    public ContributionVisibility Visibility { get; private set; }
+
     public string Summary { get; private set; } = "";
 
     public string Body { get; private set; } = "";
@@ -73,6 +80,26 @@ public sealed class Contribution
     public bool IsLivedExperience => CountsAsLivedExperience(Voice);
 
     public bool IsLoggedOnBehalf => RecordedByUserId is not null;
+
+    /// <summary>Whether this role reads every contribution, team-only ones included: the commissioning team.</summary>
+    public static bool RoleSeesTeamOnly(CycleRole role) =>
+        role is CycleRole.Commissioner or CycleRole.CoProductionChampion or CycleRole.ClinicalAdviser;
+
+    /// <summary>
+    /// The contributions a member may read, as a query filter, so pages ask the database for nothing else.
+    /// The commissioning team reads everything; anyone else reads what was shared with everyone, and their own input
+    /// (added themself or logged on their behalf). Team-only input still counts for sign-off and still gets a response.
+    /// </summary>
+    public static Expression<Func<Contribution, bool>> VisibleTo(string viewerUserId, CycleRole role)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(viewerUserId);
+        Guard.Defined(role);
+        return RoleSeesTeamOnly(role)
+            ? c => true
+            : c => c.Visibility == ContributionVisibility.Everyone || c.AuthorUserId == viewerUserId;
+    }
+
+    public bool IsVisibleTo(string viewerUserId, CycleRole role) => VisibleTo(viewerUserId, role).Compile()(this);
 
     public static bool CountsAsLivedExperience(Voice voice) => voice is Voice.LivedExperience or Voice.Carer;
 

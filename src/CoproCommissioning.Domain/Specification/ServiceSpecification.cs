@@ -301,7 +301,8 @@ public sealed class ServiceSpecification
     /// R1 and needs a response before sign-off (R3).
     /// </summary>
     public DomainOutcome<Contribution> Comment(
-        CommissioningCycle cycle, Guid snapshotId, string authorUserId, CycleRole authorRole, Voice voice, string? summary, string? body,
+        CommissioningCycle cycle, Guid snapshotId, string authorUserId, CycleRole authorRole, Voice voice, ContributionVisibility visibility,
+        string? summary, string? body,
         DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(authorUserId);
@@ -314,7 +315,7 @@ public sealed class ServiceSpecification
         var target = FindSection(snapshotId) is not null
             ? ContributionTarget.ForSpecificationSection(snapshotId)
             : ContributionTarget.ForSpecificationOutcome(snapshotId);
-        return cycle.AddContribution(StageKind.Specification, authorUserId, authorRole, voice, Channel.Online, summary, body, now, target);
+        return cycle.AddContribution(StageKind.Specification, authorUserId, authorRole, voice, Channel.Online, visibility, summary, body, now, target);
     }
 
     /// <summary>

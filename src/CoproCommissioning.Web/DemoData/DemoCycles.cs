@@ -87,37 +87,37 @@ public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger lo
         Must(cycle.ChangeSignOffPolicy(3, 5, CycleRole.Commissioner, Day(0.02)));
 
         // Needs assessment: what people told us, in their own voices and by the channels that suited them.
-        var movedOn = Must(cycle.AddContribution(StageKind.NeedsAssessment, p.Panel, CycleRole.PanelMember, Voice.LivedExperience, Channel.Online,
+        var movedOn = Must(cycle.AddContribution(StageKind.NeedsAssessment, p.Panel, CycleRole.PanelMember, Voice.LivedExperience, Channel.Online, ContributionVisibility.Everyone,
             "Support stopped six weeks after I moved into my own flat",
             "I spent 14 months on a rehab ward out of area. When I moved into my flat in Harbourside, a support worker came twice a week "
                 + "for six weeks and then it stopped. By the winter I was back in hospital.\n"
                 + "I needed someone to keep coming while I settled in, even once a week, and to help me sort out the gas, the council tax and the GP.",
             Day(5)));
         var library = Must(cycle.LogContributionOnBehalf(StageKind.NeedsAssessment, p.Champion, CycleRole.CoProductionChampion, null, 7,
-            Voice.LivedExperience, Channel.Workshop,
+            Voice.LivedExperience, Channel.Workshop, ContributionVisibility.Everyone,
             "Harbourside Library workshop: people want support from peers who have been through rehab",
             "Seven people who use or have used rehabilitation services came to the workshop at Harbourside Library.\n"
                 + "Everyone said that talking to someone who had been there themselves helped more than anything else. Several people said they felt talked down to in ward rounds.\n"
                 + "Ideas: paid peer support workers in the community team, a drop-in run by peers, and peers on the interview panels for new staff.",
             Day(12)));
         var moves = Must(cycle.LogContributionOnBehalf(StageKind.NeedsAssessment, p.Champion, CycleRole.CoProductionChampion, p.Carer, 1,
-            Voice.Carer, Channel.Phone,
+            Voice.Carer, Channel.Phone, ContributionVisibility.CommissioningTeam,
             "Families are not told when their relative is moved to a hospital far away",
             "Alan's son was moved to a placement 140 miles away with a day's notice. Nobody phoned the family: they found out when his phone went unanswered.\n"
                 + "Each visit takes a whole day and costs £60 in train fares. Alan asked that carers are told about moves, with the person's agreement, and helped with the cost of visiting.",
             Day(14)));
         var anchorLane = Must(cycle.LogContributionOnBehalf(StageKind.NeedsAssessment, p.Champion, CycleRole.CoProductionChampion, null, 3,
-            Voice.LivedExperience, Channel.EasyReadForm,
+            Voice.LivedExperience, Channel.EasyReadForm, ContributionVisibility.Everyone,
             "Easy-read forms from Anchor Lane: tenants want a staffed building in the town centre",
             "Three tenants of Anchor Lane supported housing filled in the easy-read form with their support worker. "
                 + "They would like a building in the town centre with staff there day and night, where people can live together after leaving hospital.",
             Day(18)));
-        var placements = Must(cycle.AddContribution(StageKind.NeedsAssessment, p.Provider, CycleRole.Provider, Voice.Provider, Channel.Online,
+        var placements = Must(cycle.AddContribution(StageKind.NeedsAssessment, p.Provider, CycleRole.Provider, Voice.Provider, Channel.Online, ContributionVisibility.Everyone,
             "38 Harbourside residents are in rehabilitation placements out of area",
             "From the ICB's placement list in October: 38 adults in out-of-area rehabilitation placements, staying 26 months on average. "
                 + "11 of them told our outreach team they want to come home within a year.",
             Day(20)));
-        var physicalHealth = Must(cycle.AddContribution(StageKind.NeedsAssessment, p.Clinician, CycleRole.ClinicalAdviser, Voice.Clinician, Channel.Online,
+        var physicalHealth = Must(cycle.AddContribution(StageKind.NeedsAssessment, p.Clinician, CycleRole.ClinicalAdviser, Voice.Clinician, Channel.Online, ContributionVisibility.Everyone,
             "Physical health checks are often missed for people on long-term antipsychotics",
             "Our audit found that only 41% of people taking clozapine had a full annual physical health check last year. "
                 + "People on long-term antipsychotic medicine are at higher risk of heart disease and diabetes.",
@@ -193,26 +193,26 @@ public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger lo
             Day(30)));
 
         // Co-design, under way: a provider's idea, a carers' workshop, a clinician's view, and two pieces of input still waiting for an answer.
-        Must(cycle.AddContribution(StageKind.CoDesign, p.Provider, CycleRole.Provider, Voice.Provider, Channel.Online,
+        Must(cycle.AddContribution(StageKind.CoDesign, p.Provider, CycleRole.Provider, Voice.Provider, Channel.Online, ContributionVisibility.Everyone,
             "Peer navigators should meet people before they leave hospital",
             "Harbourside Community Wellbeing proposes a community rehabilitation team with peer navigators who meet people before they leave hospital and "
                 + "stay with them for as long as they need, plus a step-down flat for up to 12 weeks for people coming home from out of area.",
             Day(40)));
         var carersWorkshop = Must(cycle.LogContributionOnBehalf(StageKind.CoDesign, p.Champion, CycleRole.CoProductionChampion, null, 5,
-            Voice.Carer, Channel.Workshop,
+            Voice.Carer, Channel.Workshop, ContributionVisibility.Everyone,
             "Co-design workshop 1: carers want one named worker and a number to ring out of hours",
             "Five carers took part in the first co-design workshop at Harbourside Community Centre. They asked for one named worker who knows the family, "
                 + "and a phone number that is answered in the evenings and at weekends, when things most often go wrong.",
             Day(45)));
-        var psychiatrist = Must(cycle.AddContribution(StageKind.CoDesign, p.Clinician, CycleRole.ClinicalAdviser, Voice.Clinician, Channel.Meeting,
+        var psychiatrist = Must(cycle.AddContribution(StageKind.CoDesign, p.Clinician, CycleRole.ClinicalAdviser, Voice.Clinician, Channel.Meeting, ContributionVisibility.Everyone,
             "The team needs a rehabilitation psychiatrist for at least two sessions a week",
             "Without consultant time in the community team, people coming home from placements will be referred back to the ward when their medicine needs reviewing.",
             Day(47)));
-        Must(cycle.AddContribution(StageKind.CoDesign, p.Panel, CycleRole.PanelMember, Voice.LivedExperience, Channel.Online,
+        Must(cycle.AddContribution(StageKind.CoDesign, p.Panel, CycleRole.PanelMember, Voice.LivedExperience, Channel.Online, ContributionVisibility.Everyone,
             "Visits should happen at times that suit people, not only 9 to 5",
             "I work three days a week now. Most appointments are in the middle of the day, so I have to choose between my job and my support.",
             Day(50)));
-        Must(cycle.AddContribution(StageKind.CoDesign, p.Carer, CycleRole.PanelMember, Voice.Carer, Channel.Online,
+        Must(cycle.AddContribution(StageKind.CoDesign, p.Carer, CycleRole.PanelMember, Voice.Carer, Channel.Online, ContributionVisibility.Everyone,
             "Please do not make people tell their story again at every handover",
             "Every time my son gets a new worker he has to go over everything from the start, and it sets him back. One shared plan that follows him would help.",
             Day(52)));
@@ -256,7 +256,7 @@ public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger lo
             start));
         AddMembers(db, cycle, p, start, withProvider: false);
         Must(cycle.SetChampion(p.Champion, CycleRole.Commissioner, start.AddMinutes(1)));
-        Must(cycle.AddContribution(StageKind.NeedsAssessment, p.Panel, CycleRole.PanelMember, Voice.LivedExperience, Channel.Online,
+        Must(cycle.AddContribution(StageKind.NeedsAssessment, p.Panel, CycleRole.PanelMember, Voice.LivedExperience, Channel.Online, ContributionVisibility.Everyone,
             "Somewhere to go at night that is not A&E",
             "When I was 19 the only place open at 2am was A&E. I waited nine hours in a corridor. A calm place with people who understand would have stopped things getting worse.",
             start.AddDays(5)));

@@ -42,12 +42,12 @@ public static class DemoSpecificationCycle
 
     private static void AddEarlierStages(CommissioningCycle cycle, DemoCycles.Cast p, Func<double, DateTimeOffset> day)
     {
-        var courses = Must(cycle.AddContribution(StageKind.NeedsAssessment, p.Panel, CycleRole.PanelMember, Voice.LivedExperience, Channel.Online,
+        var courses = Must(cycle.AddContribution(StageKind.NeedsAssessment, p.Panel, CycleRole.PanelMember, Voice.LivedExperience, Channel.Online, ContributionVisibility.Everyone,
             "Learning about my own recovery helped more than being told about it",
             "The wellbeing course I did in another town was taught by someone who had been in hospital too. It was the first time I felt like a student, not a patient.",
             day(4)));
         var carers = Must(cycle.LogContributionOnBehalf(StageKind.NeedsAssessment, p.Champion, CycleRole.CoProductionChampion, null, 6,
-            Voice.Carer, Channel.Workshop,
+            Voice.Carer, Channel.Workshop, ContributionVisibility.Everyone,
             "Carers' group: we want to learn alongside the person we care for",
             "Six carers at the Harbourside carers' group said courses are always for patients or for staff, never for families, and that learning together would help them talk at home.",
             day(9)));
@@ -75,7 +75,7 @@ public static class DemoSpecificationCycle
             "Needs agreed with the panel and the carers' group.", day(20)));
 
         var model = Must(cycle.LogContributionOnBehalf(StageKind.CoDesign, p.Champion, CycleRole.CoProductionChampion, null, 9,
-            Voice.LivedExperience, Channel.Workshop,
+            Voice.LivedExperience, Channel.Workshop, ContributionVisibility.Everyone,
             "Co-design workshop: courses in community venues, not in hospital buildings",
             "Nine people at the workshop in the Harbourside Library said they would not go to a course held at the hospital. Libraries, community centres and the college campus were preferred.",
             day(30)));
@@ -145,15 +145,15 @@ public static class DemoSpecificationCycle
         Must(specification.OpenForComment(cycle, day(58), providersMayComment: false, p.Commissioner, CycleRole.Commissioner, day(45)));
 
         var version1 = specification.Latest;
-        var evenings = Must(specification.Comment(cycle, version1.SectionFor(whenAndWhere)!.Id, p.Panel, CycleRole.PanelMember, Voice.LivedExperience,
+        var evenings = Must(specification.Comment(cycle, version1.SectionFor(whenAndWhere)!.Id, p.Panel, CycleRole.PanelMember, Voice.LivedExperience, ContributionVisibility.Everyone,
             "Please run some courses in the evening and on Saturdays",
             "I work during the day now. If courses are only 10 to 4 on weekdays, the people who are doing better are shut out.",
             day(47)));
-        var carersComment = Must(specification.Comment(cycle, version1.SectionFor(whoFor)!.Id, p.Carer, CycleRole.PanelMember, Voice.Carer,
+        var carersComment = Must(specification.Comment(cycle, version1.SectionFor(whoFor)!.Id, p.Carer, CycleRole.PanelMember, Voice.Carer, ContributionVisibility.Everyone,
             "Carers are missing from who the service is for",
             "The needs assessment said carers and families could enrol on every course, but this section only mentions students and staff.",
             day(49)));
-        var wages = Must(specification.Comment(cycle, version1.SectionFor(peerTrainers)!.Id, p.Panel, CycleRole.PanelMember, Voice.LivedExperience,
+        var wages = Must(specification.Comment(cycle, version1.SectionFor(peerTrainers)!.Id, p.Panel, CycleRole.PanelMember, Voice.LivedExperience, ContributionVisibility.Everyone,
             "Peer trainers need supervision as well as equal pay",
             "Teaching about your own recovery can bring things back. Peer trainers should have regular supervision from someone who understands that.",
             day(51)));
@@ -194,7 +194,7 @@ public static class DemoSpecificationCycle
 
         // v2 is open for comment now, providers too; one comment is still waiting for an answer.
         Must(specification.OpenForComment(cycle, now.AddDays(9), providersMayComment: true, p.Commissioner, CycleRole.Commissioner, day(61)));
-        Must(specification.Comment(cycle, specification.Latest.OutcomeFor(connectionsOutcome)!.Id, p.Panel, CycleRole.PanelMember, Voice.LivedExperience,
+        Must(specification.Comment(cycle, specification.Latest.OutcomeFor(connectionsOutcome)!.Id, p.Panel, CycleRole.PanelMember, Voice.LivedExperience, ContributionVisibility.Everyone,
             "Count friendships made online too",
             "Some of us keep in touch through group chats rather than meeting up. That still counts as having people to turn to.",
             day(66)));

@@ -177,7 +177,7 @@ public static class DemoStageContent
 
         Contribution Log(CoDesignSession session, DateTimeOffset when, string? onBehalfOf, int voices, Voice voice, string summary, string body) =>
             Must(cycle.LogContributionOnBehalf(StageKind.CoDesign, p.Champion, CycleRole.CoProductionChampion, onBehalfOf, voices, voice,
-                session.InputChannel, summary, body, when, session.AsContributionTarget));
+                session.InputChannel, ContributionVisibility.Everyone, summary, body, when, session.AsContributionTarget));
 
         var sameWorker = Log(workshop, SameDay(workshopDay, 14), null, 6, Voice.LivedExperience,
             "Workshop 1: meet your community worker before you leave hospital, and keep the same one after",

@@ -156,6 +156,7 @@ public sealed class CoDesignJourneyTests(CoDesignJourneyFixture app) : BrowserTe
         await Page.GetByLabel("Lived experience").CheckAsync();
         await Page.GetByLabel("People at the session without an account").CheckAsync();
         await Page.GetByLabel("How many people's views does it carry?").FillAsync("7");
+        await Page.GetByLabel("Everyone in this cycle").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Log input" }).ClickAsync();
 
         await Assertions.Expect(Page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Input logged from this session.");

@@ -65,6 +65,7 @@ public sealed class CycleCreateJourneyTests(CycleCreateJourneyFixture app) : Bro
         await Page.GetByLabel("How many people's views does it carry?").FillAsync("8");
         await Page.GetByLabel("Workshop", new() { Exact = true }).CheckAsync();
         await Page.GetByLabel("Summary", new() { Exact = true }).FillAsync("Parents want help at home in the first weeks");
+        await Page.GetByLabel("Everyone in this cycle").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Log this input" }).ClickAsync();
         await Assertions.Expect(Page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Input logged in needs assessment");
         await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("8 people without an account, logged by Tom Okafor (you)");

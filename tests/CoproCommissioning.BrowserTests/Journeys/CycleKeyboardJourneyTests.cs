@@ -36,6 +36,7 @@ public sealed class CycleKeyboardJourneyTests(CycleKeyboardJourneyFixture app) :
         await Page.TabAndFollowAsync(card.GetByRole(AriaRole.Link, new() { Name = "Needs assessment is open for your input" }));
         await Page.TabAndTypeAsync(Page.GetByLabel("Summary", new() { Exact = true }), Insight);
         await Page.TabAndTypeAsync(Page.GetByLabel("More detail (optional)"), "Meals at home are the hardest part of the day.");
+        await Page.TabAndTickAsync(Page.GetByLabel("Everyone in this cycle"));
         await Page.TabAndFollowAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Add your input" }));
         await Assertions.Expect(Page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Your input was added");
         await Page.SignOutWithKeyboardAsync();

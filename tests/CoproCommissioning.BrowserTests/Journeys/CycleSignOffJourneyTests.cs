@@ -53,6 +53,7 @@ public sealed class CycleSignOffJourneyTests(CycleSignOffJourneyFixture app) : B
         await Page.AssertNoViolationsAsync();
         await Page.GetByLabel("Summary", new() { Exact = true }).FillAsync(Insight);
         await Page.GetByLabel("More detail (optional)").FillAsync("By then I had stopped going out. Someone to talk to while I waited would have helped.");
+        await Page.GetByLabel("Everyone in this cycle").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add your input" }).ClickAsync();
         await Assertions.Expect(Page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Your input was added to needs assessment");
         await Page.AssertNoViolationsAsync();

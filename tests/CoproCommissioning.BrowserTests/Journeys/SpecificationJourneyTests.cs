@@ -90,6 +90,9 @@ public sealed class SpecificationJourneyTests(SpecificationJourneyFixture app) :
         await panel.Keyboard.PressAsync("Tab");
         await Assertions.Expect(panel.Locator("#Form_Body")).ToBeFocusedAsync();
         await panel.Keyboard.TypeAsync("I finish work at 6pm, so I can never get there.");
+        await TabToAsync(panel, "#Form_Visibility");
+        await panel.Keyboard.PressAsync("Space");
+        await Assertions.Expect(panel.Locator("#Form_Visibility")).ToBeCheckedAsync();
         await TabToAsync(panel, "main button[type=submit]");
         await panel.Keyboard.PressAsync("Enter");
         await Assertions.Expect(panel.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Your comment was added");

@@ -74,7 +74,7 @@ public sealed class ACycle
         foreach (var earlier in Enum.GetValues<StageKind>().Where(k => k < _stage))
         {
             var input = Expect.Success(cycle.AddContribution(
-                earlier, People.PanelMember(1), CycleRole.PanelMember, Voice.LivedExperience, Channel.Workshop,
+                earlier, People.PanelMember(1), CycleRole.PanelMember, Voice.LivedExperience, Channel.Workshop, ContributionVisibility.Everyone,
                 "Evening appointments matter to people in work", "", Tick()));
             Expect.Success(cycle.Respond(
                 input.Id, People.Commissioner, CycleRole.Commissioner, ResponseType.Adopted, "We added evening appointments.", Tick()));
@@ -92,7 +92,7 @@ public sealed class ACycle
         {
             var (author, role) = People.SpeakingAs(voice, number++);
             var contribution = Expect.Success(cycle.AddContribution(
-                _stage, author, role, voice, Channel.Online, $"Input {number - 1} in a {voice} voice", "", Tick()));
+                _stage, author, role, voice, Channel.Online, ContributionVisibility.Everyone, $"Input {number - 1} in a {voice} voice", "", Tick()));
             if (answered)
             {
                 Expect.Success(cycle.Respond(

@@ -17,7 +17,7 @@ public sealed class SessionContributionTests
             [AccessArrangement.LiveCaptions], "", [], 5, ""), People.Champion, CycleRole.CoProductionChampion, Now));
 
         var contribution = Expect.Success(cycle.LogContributionOnBehalf(StageKind.CoDesign, People.Champion, CycleRole.CoProductionChampion,
-            null, 5, Voice.LivedExperience, session.InputChannel, "Peer workers should be part of every team", "", Now,
+            null, 5, Voice.LivedExperience, session.InputChannel, ContributionVisibility.Everyone, "Peer workers should be part of every team", "", Now,
             session.AsContributionTarget));
 
         Assert.Equal(TargetKind.CoDesignSession, contribution.TargetKind);
@@ -32,7 +32,7 @@ public sealed class SessionContributionTests
         var cycle = ACycle.AtStage(StageKind.CoDesign).Build();
 
         Assert.Throws<ArgumentException>(() => cycle.LogContributionOnBehalf(StageKind.CoDesign, People.Champion,
-            CycleRole.CoProductionChampion, null, 1, Voice.Carer, Channel.Workshop, "Summary", "", Now,
+            CycleRole.CoProductionChampion, null, 1, Voice.Carer, Channel.Workshop, ContributionVisibility.Everyone, "Summary", "", Now,
             new ContributionTarget(TargetKind.CoDesignSession, null)));
     }
 }

@@ -19,7 +19,7 @@ public sealed class ContributionTests
         var cycle = ACycle.New().Build();
 
         var outcome = cycle.AddContribution(
-            StageKind.NeedsAssessment, People.PanelMember(1), CycleRole.PanelMember, Voice.LivedExperience, Channel.Online,
+            StageKind.NeedsAssessment, People.PanelMember(1), CycleRole.PanelMember, Voice.LivedExperience, Channel.Online, ContributionVisibility.Everyone,
             "  Buses stop before evening groups end  ", "The last bus leaves at 6.", Now);
 
         var contribution = Assert.Single(cycle.StageOf(StageKind.NeedsAssessment).Contributions);
@@ -80,7 +80,7 @@ public sealed class ContributionTests
         var cycle = ACycle.New().Build();
 
         var outcome = cycle.AddContribution(
-            StageKind.NeedsAssessment, People.PanelMember(1), CycleRole.PanelMember, Voice.Carer, Channel.Phone, "Respite", null, Now);
+            StageKind.NeedsAssessment, People.PanelMember(1), CycleRole.PanelMember, Voice.Carer, Channel.Phone, ContributionVisibility.Everyone, "Respite", null, Now);
 
         Assert.Equal("", outcome.Value.Body);
     }
@@ -91,10 +91,10 @@ public sealed class ContributionTests
         var cycle = ACycle.New().Build();
 
         var tooLong = cycle.AddContribution(
-            StageKind.NeedsAssessment, People.PanelMember(1), CycleRole.PanelMember, Voice.Carer, Channel.Letter, "Respite",
+            StageKind.NeedsAssessment, People.PanelMember(1), CycleRole.PanelMember, Voice.Carer, Channel.Letter, ContributionVisibility.Everyone, "Respite",
             new string('a', Contribution.BodyMaxLength + 1), Now);
         var atLimit = cycle.AddContribution(
-            StageKind.NeedsAssessment, People.PanelMember(1), CycleRole.PanelMember, Voice.Carer, Channel.Letter, "Respite",
+            StageKind.NeedsAssessment, People.PanelMember(1), CycleRole.PanelMember, Voice.Carer, Channel.Letter, ContributionVisibility.Everyone, "Respite",
             new string('a', Contribution.BodyMaxLength), Now);
 
         Assert.Equal([CycleRules.ContributionBodyTooLong], tooLong.BrokenRules);
@@ -143,7 +143,7 @@ public sealed class ContributionTests
     {
         var cycle = ACycle.New().Build();
 
-        var outcome = cycle.AddContribution(StageKind.NeedsAssessment, "someone-1", role, voice, Channel.Online, "My view", "", Now);
+        var outcome = cycle.AddContribution(StageKind.NeedsAssessment, "someone-1", role, voice, Channel.Online, ContributionVisibility.Everyone, "My view", "", Now);
 
         Assert.Equal([CycleRules.LivedExperienceVoiceNeedsPanelMember], outcome.BrokenRules);
         Assert.Empty(cycle.StageOf(StageKind.NeedsAssessment).Contributions);
@@ -157,7 +157,7 @@ public sealed class ContributionTests
     {
         var cycle = ACycle.New().Build();
 
-        var outcome = cycle.AddContribution(StageKind.NeedsAssessment, "someone-1", role, voice, Channel.Meeting, "A service model", "", Now);
+        var outcome = cycle.AddContribution(StageKind.NeedsAssessment, "someone-1", role, voice, Channel.Meeting, ContributionVisibility.Everyone, "A service model", "", Now);
 
         Assert.True(outcome.Succeeded);
         Assert.False(outcome.Value.IsLivedExperience);
@@ -170,7 +170,7 @@ public sealed class ContributionTests
 
         var outcome = cycle.LogContributionOnBehalf(
             StageKind.NeedsAssessment, People.Champion, CycleRole.CoProductionChampion, null, 8, Voice.LivedExperience,
-            Channel.Workshop, "Peer support in A&E", "Eight people at the Harehills workshop.", Now);
+            Channel.Workshop, ContributionVisibility.Everyone, "Peer support in A&E", "Eight people at the Harehills workshop.", Now);
 
         var contribution = Assert.Single(cycle.StageOf(StageKind.NeedsAssessment).Contributions);
         Assert.Same(contribution, outcome.Value);
@@ -188,7 +188,7 @@ public sealed class ContributionTests
 
         var outcome = cycle.LogContributionOnBehalf(
             StageKind.NeedsAssessment, People.Commissioner, CycleRole.Commissioner, People.PanelMember(3), 1, Voice.Carer,
-            Channel.Phone, "Needs respite at weekends", "", Now);
+            Channel.Phone, ContributionVisibility.Everyone, "Needs respite at weekends", "", Now);
 
         Assert.Equal(People.PanelMember(3), outcome.Value.AuthorUserId);
         Assert.Equal(People.Commissioner, outcome.Value.RecordedByUserId);
@@ -201,7 +201,7 @@ public sealed class ContributionTests
         var cycle = ACycle.New().Build();
 
         var outcome = cycle.LogContributionOnBehalf(
-            StageKind.NeedsAssessment, "someone-1", role, null, 3, Voice.LivedExperience, Channel.Workshop, "Group view", "", Now);
+            StageKind.NeedsAssessment, "someone-1", role, null, 3, Voice.LivedExperience, Channel.Workshop, ContributionVisibility.Everyone, "Group view", "", Now);
 
         Assert.Equal([CycleRules.OnBehalfNeedsChampionOrCommissioner], outcome.BrokenRules);
         Assert.Empty(cycle.StageOf(StageKind.NeedsAssessment).Contributions);
@@ -216,7 +216,7 @@ public sealed class ContributionTests
 
         var outcome = cycle.LogContributionOnBehalf(
             StageKind.NeedsAssessment, People.Champion, CycleRole.CoProductionChampion, null, voices, Voice.LivedExperience,
-            Channel.Survey, "Survey results", "", Now);
+            Channel.Survey, ContributionVisibility.Everyone, "Survey results", "", Now);
 
         Assert.Equal([CycleRules.VoicesCarriedTooFew], outcome.BrokenRules);
     }
@@ -228,7 +228,7 @@ public sealed class ContributionTests
 
         Assert.Throws<ArgumentException>(() => cycle.LogContributionOnBehalf(
             StageKind.NeedsAssessment, People.Champion, CycleRole.CoProductionChampion, People.Champion, 1, Voice.LivedExperience,
-            Channel.Online, "My view", "", Now));
+            Channel.Online, ContributionVisibility.Everyone, "My view", "", Now));
     }
 
     [Fact]
@@ -237,7 +237,7 @@ public sealed class ContributionTests
         var cycle = ACycle.AtStage(StageKind.CoDesign).Build();
 
         var outcome = cycle.LogContributionOnBehalf(
-            StageKind.NeedsAssessment, People.Provider, CycleRole.Provider, null, 0, Voice.LivedExperience, Channel.Email, " ",
+            StageKind.NeedsAssessment, People.Provider, CycleRole.Provider, null, 0, Voice.LivedExperience, Channel.Email, ContributionVisibility.Everyone, " ",
             new string('a', Contribution.BodyMaxLength + 1), Now);
 
         Assert.Equal(
@@ -295,9 +295,9 @@ public sealed class ContributionTests
         var cycle = ACycle.New().Build();
 
         Assert.Throws<ArgumentOutOfRangeException>(() => cycle.AddContribution(
-            StageKind.NeedsAssessment, People.PanelMember(1), CycleRole.PanelMember, (Voice)99, Channel.Online, "View", "", Now));
+            StageKind.NeedsAssessment, People.PanelMember(1), CycleRole.PanelMember, (Voice)99, Channel.Online, ContributionVisibility.Everyone, "View", "", Now));
         Assert.Throws<ArgumentOutOfRangeException>(() => cycle.AddContribution(
-            StageKind.NeedsAssessment, People.PanelMember(1), CycleRole.PanelMember, Voice.Carer, (Channel)99, "View", "", Now));
+            StageKind.NeedsAssessment, People.PanelMember(1), CycleRole.PanelMember, Voice.Carer, (Channel)99, ContributionVisibility.Everyone, "View", "", Now));
     }
 
     [Fact]
@@ -306,11 +306,11 @@ public sealed class ContributionTests
         var cycle = ACycle.New().Build();
 
         Assert.Throws<ArgumentException>(() => cycle.AddContribution(
-            StageKind.NeedsAssessment, People.PanelMember(1), CycleRole.PanelMember, Voice.Carer, Channel.Online, "View", "", Moments.NotUtc));
+            StageKind.NeedsAssessment, People.PanelMember(1), CycleRole.PanelMember, Voice.Carer, Channel.Online, ContributionVisibility.Everyone, "View", "", Moments.NotUtc));
     }
 
     private static DomainOutcome<Contribution> AddOwn(
         CommissioningCycle cycle, StageKind stage, string? summary = "Buses stop early", ContributionTarget target = default) =>
         cycle.AddContribution(
-            stage, People.PanelMember(1), CycleRole.PanelMember, Voice.LivedExperience, Channel.Online, summary, "", Now, target);
+            stage, People.PanelMember(1), CycleRole.PanelMember, Voice.LivedExperience, Channel.Online, ContributionVisibility.Everyone, summary, "", Now, target);
 }

@@ -31,7 +31,7 @@ public sealed class SignOffTests
     {
         var cycle = ACycle.New().WithAnsweredContributions(voice).Build();
         Expect.Success(cycle.LogContributionOnBehalf(
-            StageKind.NeedsAssessment, People.Champion, CycleRole.CoProductionChampion, null, 6, voice, Channel.Workshop,
+            StageKind.NeedsAssessment, People.Champion, CycleRole.CoProductionChampion, null, 6, voice, Channel.Workshop, ContributionVisibility.Everyone,
             "Notes from the workshop", "", Now));
 
         var outcome = SignOff(cycle, StageKind.NeedsAssessment);
@@ -135,7 +135,7 @@ public sealed class SignOffTests
         Answer(cycle, AddOwn(cycle, People.PanelMember(1)));
         Answer(cycle, Expect.Success(cycle.LogContributionOnBehalf(
             StageKind.NeedsAssessment, People.Champion, CycleRole.CoProductionChampion, People.PanelMember(1), 1,
-            Voice.LivedExperience, Channel.Phone, "Said on the phone that buses stop too early", "", Now)));
+            Voice.LivedExperience, Channel.Phone, ContributionVisibility.Everyone, "Said on the phone that buses stop too early", "", Now)));
 
         var outcome = SignOff(cycle, StageKind.NeedsAssessment);
 
@@ -448,12 +448,12 @@ public sealed class SignOffTests
 
     private static Contribution AddOwn(CommissioningCycle cycle, string panelMember, StageKind stage = StageKind.NeedsAssessment) =>
         Expect.Success(cycle.AddContribution(
-            stage, panelMember, CycleRole.PanelMember, Voice.LivedExperience, Channel.Online, "Buses stop before evening groups end", "", Now));
+            stage, panelMember, CycleRole.PanelMember, Voice.LivedExperience, Channel.Online, ContributionVisibility.Everyone, "Buses stop before evening groups end", "", Now));
 
     private static Contribution LogForGroup(CommissioningCycle cycle, int voices) =>
         Expect.Success(cycle.LogContributionOnBehalf(
             StageKind.NeedsAssessment, People.Champion, CycleRole.CoProductionChampion, null, voices, Voice.LivedExperience,
-            Channel.Workshop, "The group wants peer support workers in A&E", "", Now));
+            Channel.Workshop, ContributionVisibility.Everyone, "The group wants peer support workers in A&E", "", Now));
 
     private static void Answer(CommissioningCycle cycle, Contribution contribution) =>
         Expect.Success(cycle.Respond(contribution.Id, People.Commissioner, CycleRole.Commissioner, ResponseType.Adopted, "We did this.", Now));

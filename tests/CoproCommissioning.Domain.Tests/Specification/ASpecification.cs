@@ -62,7 +62,7 @@ public static class ASpecification
     public static Contribution PanelComment(
         this ServiceSpecification specification, CommissioningCycle cycle, Guid sectionId, int panelMember = 1, int version = 1) =>
         Expect.Success(specification.Comment(cycle, specification.Section(sectionId, version).Id, People.PanelMember(panelMember),
-            CycleRole.PanelMember, Voice.LivedExperience, "Evenings matter to people in work", "", Moments.Now.AddDays(-1)));
+            CycleRole.PanelMember, Voice.LivedExperience, ContributionVisibility.Everyone, "Evenings matter to people in work", "", Moments.Now.AddDays(-1)));
 
     /// <summary>The latest version's draft with one section's text replaced.</summary>
     public static VersionDraft Changing(

@@ -15,7 +15,7 @@ public sealed class CommentTests
         var section = specification.Section(ASpecification.OpeningHours);
 
         var comment = Expect.Success(specification.Comment(cycle, section.Id, People.PanelMember(1), CycleRole.PanelMember,
-            Voice.Carer, "Evenings matter", "I work until 6pm.", Now));
+            Voice.Carer, ContributionVisibility.Everyone, "Evenings matter", "I work until 6pm.", Now));
 
         Assert.Equal(StageKind.Specification, comment.StageKind);
         Assert.Equal(TargetKind.SpecificationSection, comment.TargetKind);
@@ -33,7 +33,7 @@ public sealed class CommentTests
         var outcome = specification.Outcome(ASpecification.CrisisOutcome);
 
         var comment = Expect.Success(specification.Comment(cycle, outcome.Id, People.PanelMember(1), CycleRole.PanelMember,
-            Voice.LivedExperience, "Crisis means different things to different people", "", Now));
+            Voice.LivedExperience, ContributionVisibility.Everyone, "Crisis means different things to different people", "", Now));
 
         Assert.Equal(TargetKind.SpecificationOutcome, comment.TargetKind);
         Assert.Equal(outcome.Id, comment.TargetId);
@@ -45,7 +45,7 @@ public sealed class CommentTests
         var (cycle, specification) = ASpecification.Started();
 
         var outcome = specification.Comment(cycle, specification.Section(ASpecification.Staffing).Id, People.PanelMember(1),
-            CycleRole.PanelMember, Voice.LivedExperience, "More peer workers", "", Now);
+            CycleRole.PanelMember, Voice.LivedExperience, ContributionVisibility.Everyone, "More peer workers", "", Now);
 
         Assert.Equal([SpecificationRules.CommentsNotOpen], outcome.BrokenRules);
         Assert.Empty(cycle.StageOf(StageKind.Specification).Contributions);
@@ -57,7 +57,7 @@ public sealed class CommentTests
         var (cycle, specification) = ASpecification.OpenForComment();
 
         var outcome = specification.Comment(cycle, specification.Section(ASpecification.Staffing).Id, People.PanelMember(1),
-            CycleRole.PanelMember, Voice.LivedExperience, "More peer workers", "", ASpecification.CommentsCloseAt);
+            CycleRole.PanelMember, Voice.LivedExperience, ContributionVisibility.Everyone, "More peer workers", "", ASpecification.CommentsCloseAt);
 
         Assert.Equal([SpecificationRules.CommentsClosed], outcome.BrokenRules);
         Assert.Empty(cycle.StageOf(StageKind.Specification).Contributions);
@@ -70,7 +70,7 @@ public sealed class CommentTests
         Expect.Success(specification.CloseComments(cycle, People.Commissioner, CycleRole.Commissioner, Now.AddHours(-1)));
 
         var outcome = specification.Comment(cycle, specification.Section(ASpecification.Staffing).Id, People.PanelMember(1),
-            CycleRole.PanelMember, Voice.LivedExperience, "More peer workers", "", Now);
+            CycleRole.PanelMember, Voice.LivedExperience, ContributionVisibility.Everyone, "More peer workers", "", Now);
 
         Assert.Equal([SpecificationRules.CommentsClosed], outcome.BrokenRules);
     }
@@ -85,9 +85,9 @@ public sealed class CommentTests
         Expect.Success(specification.OpenForComment(cycle, Now.AddDays(5), false, People.Commissioner, CycleRole.Commissioner, Now.AddDays(-2)));
 
         var onV1 = specification.Comment(cycle, specification.Section(ASpecification.Staffing, 1).Id, People.PanelMember(1),
-            CycleRole.PanelMember, Voice.LivedExperience, "More peer workers", "", Now);
+            CycleRole.PanelMember, Voice.LivedExperience, ContributionVisibility.Everyone, "More peer workers", "", Now);
         var onV2 = specification.Comment(cycle, specification.Section(ASpecification.Staffing, 2).Id, People.PanelMember(1),
-            CycleRole.PanelMember, Voice.LivedExperience, "Thank you for adding peer workers", "", Now);
+            CycleRole.PanelMember, Voice.LivedExperience, ContributionVisibility.Everyone, "Thank you for adding peer workers", "", Now);
 
         Assert.Equal([SpecificationRules.CommentsClosed], onV1.BrokenRules);
         Assert.True(onV2.Succeeded);
@@ -99,7 +99,7 @@ public sealed class CommentTests
         var (cycle, specification) = ASpecification.OpenForComment(providersMayComment: false);
 
         var outcome = specification.Comment(cycle, specification.Section(ASpecification.Staffing).Id, People.Provider,
-            CycleRole.Provider, Voice.Provider, "Nurse posts are hard to fill", "", Now);
+            CycleRole.Provider, Voice.Provider, ContributionVisibility.Everyone, "Nurse posts are hard to fill", "", Now);
 
         Assert.Equal([SpecificationRules.ProvidersNotInvited], outcome.BrokenRules);
         Assert.Empty(cycle.StageOf(StageKind.Specification).Contributions);
@@ -111,7 +111,7 @@ public sealed class CommentTests
         var (cycle, specification) = ASpecification.OpenForComment(providersMayComment: true);
 
         var comment = Expect.Success(specification.Comment(cycle, specification.Section(ASpecification.Staffing).Id, People.Provider,
-            CycleRole.Provider, Voice.Provider, "Nurse posts are hard to fill", "", Now));
+            CycleRole.Provider, Voice.Provider, ContributionVisibility.Everyone, "Nurse posts are hard to fill", "", Now));
 
         Assert.Equal(Voice.Provider, comment.Voice);
     }
@@ -136,7 +136,7 @@ public sealed class CommentTests
         var (cycle, specification) = ASpecification.OpenForComment();
 
         var outcome = specification.Comment(cycle, specification.Section(ASpecification.Staffing).Id, People.PanelMember(1),
-            CycleRole.PanelMember, Voice.LivedExperience, " ", "", Now);
+            CycleRole.PanelMember, Voice.LivedExperience, ContributionVisibility.Everyone, " ", "", Now);
 
         Assert.Equal([CycleRules.ContributionSummaryRequired], outcome.BrokenRules);
     }

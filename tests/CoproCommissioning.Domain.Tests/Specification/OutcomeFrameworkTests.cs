@@ -103,7 +103,7 @@ public sealed class OutcomeFrameworkTests
     {
         var (cycle, specification) = ASpecification.OpenForComment();
         var comment = Expect.Success(specification.Comment(cycle, specification.Outcome(ASpecification.CrisisOutcome).Id, People.PanelMember(1),
-            CycleRole.PanelMember, Voice.LivedExperience, "Say what crisis means", "", Now));
+            CycleRole.PanelMember, Voice.LivedExperience, ContributionVisibility.Everyone, "Say what crisis means", "", Now));
         var changed = specification.Latest.ToDraft().Outcomes[0] with
         {
             Statement = "I can get help before I reach crisis, as I understand crisis",

@@ -69,7 +69,7 @@ public sealed class TraceabilityTests
         var (cycle, specification) = ASpecification.OpenForComment();
         var onStaffing = specification.PanelComment(cycle, ASpecification.Staffing);
         var general = Expect.Success(cycle.AddContribution(StageKind.Specification, People.PanelMember(3), CycleRole.PanelMember,
-            Voice.LivedExperience, Channel.Online, "The whole thing is too long", "", Now));
+            Voice.LivedExperience, Channel.Online, ContributionVisibility.Everyone, "The whole thing is too long", "", Now));
 
         var outcome = specification.SaveVersion(cycle, 1, specification.Changing(ASpecification.OpeningHours, "Open until 9pm.", "Evenings",
             new AnsweredComment(onStaffing.Id, ResponseType.Adopted), new AnsweredComment(general.Id, ResponseType.Adapted)),

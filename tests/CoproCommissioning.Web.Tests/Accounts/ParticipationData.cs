@@ -21,9 +21,9 @@ public static class ParticipationData
             $"Crisis support in Calderdale {Guid.NewGuid():N}"[..40], "Crisis support", "Adults in Calderdale", null,
             new DateOnly(2026, 4, 1), "West Yorkshire Integrated Care Board", commissionerId, now.AddDays(-10)));
         var contribution = Expect.Success(cycle.AddContribution(StageKind.NeedsAssessment, panelMemberId, CycleRole.PanelMember,
-            Voice.LivedExperience, Channel.Online, "Nowhere to go at night", contributionBody, now.AddDays(-5)));
+            Voice.LivedExperience, Channel.Online, ContributionVisibility.Everyone, "Nowhere to go at night", contributionBody, now.AddDays(-5)));
         var other = Expect.Success(cycle.AddContribution(StageKind.NeedsAssessment, otherPanelMemberId, CycleRole.PanelMember,
-            Voice.Carer, Channel.Online, "Carers need a number to call", otherContributionBody, now.AddDays(-5)));
+            Voice.Carer, Channel.Online, ContributionVisibility.Everyone, "Carers need a number to call", otherContributionBody, now.AddDays(-5)));
         Expect.Success(cycle.Respond(contribution.Id, commissionerId, CycleRole.Commissioner, ResponseType.Adopted,
             "We will fund a crisis café open until midnight.", now.AddDays(-4)));
         var decision = Expect.Success(cycle.RecordDecision(

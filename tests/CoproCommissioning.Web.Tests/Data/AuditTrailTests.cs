@@ -17,7 +17,7 @@ public sealed class AuditTrailTests(CycleDatabaseFixture fixture) : IClassFixtur
     {
         var cycle = ACycle.New().Build();
         var input = Expect.Success(cycle.AddContribution(StageKind.NeedsAssessment, People.PanelMember(1), CycleRole.PanelMember,
-            Voice.LivedExperience, Channel.Online, Secret, $"{Secret} and waited weeks.", Moments.Now));
+            Voice.LivedExperience, Channel.Online, ContributionVisibility.Everyone, Secret, $"{Secret} and waited weeks.", Moments.Now));
 
         await using (var scope = fixture.Db())
         {

@@ -14,10 +14,10 @@ public sealed class CyclePersistenceTests(CycleDatabaseFixture fixture) : IClass
     {
         var cycle = ACycle.AtStage(StageKind.CoDesign).WithContributions(Voice.Provider).Build();
         var insight = Expect.Success(cycle.AddContribution(StageKind.CoDesign, People.PanelMember(7), CycleRole.PanelMember,
-            Voice.LivedExperience, Channel.EasyReadForm, "A quiet room to wait in", "Waiting rooms are loud and hard to sit in.",
+            Voice.LivedExperience, Channel.EasyReadForm, ContributionVisibility.Everyone, "A quiet room to wait in", "Waiting rooms are loud and hard to sit in.",
             Moments.Now.AddHours(-5)));
         var workshop = Expect.Success(cycle.LogContributionOnBehalf(StageKind.CoDesign, People.Champion, CycleRole.CoProductionChampion,
-            null, 6, Voice.Carer, Channel.Workshop, "Carers want a named contact", "", Moments.Now.AddHours(-4)));
+            null, 6, Voice.Carer, Channel.Workshop, ContributionVisibility.Everyone, "Carers want a named contact", "", Moments.Now.AddHours(-4)));
         Expect.Success(cycle.Respond(insight.Id, People.Commissioner, CycleRole.Commissioner, ResponseType.Adapted,
             "We will ask providers to offer a quiet space.", Moments.Now.AddHours(-3)));
         Expect.Success(cycle.Respond(insight.Id, People.Commissioner, CycleRole.Commissioner, ResponseType.Adopted,

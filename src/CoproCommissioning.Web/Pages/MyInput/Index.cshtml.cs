@@ -39,6 +39,7 @@ public sealed class IndexModel(CoproDbContext db) : PageModel
                     contribution.StageKind,
                     contribution.Voice,
                     contribution.Channel,
+                    contribution.Visibility,
                     contribution.Summary,
                     contribution.CreatedAt,
                     contribution.RecordedByUserId,
@@ -81,7 +82,7 @@ public sealed class IndexModel(CoproDbContext db) : PageModel
                 r.Responses > 1,
                 [.. shaped.Where(s => s.ContributionId == r.Id)
                     .Select(s => new ShapedDecision(s.Id, s.StageKind, s.Title, s.Mode, s.Note))],
-                traces.GetValueOrDefault(r.Id)))
+                traces.GetValueOrDefault(r.Id)) { Visibility = r.Visibility })
             .ToList();
         Contributions = new PageOf<MyContribution>(items, rows.Number, rows.Size, rows.TotalCount);
     }
@@ -101,7 +102,11 @@ public sealed class IndexModel(CoproDbContext db) : PageModel
         MyResponse? Response,
         bool ResponseWasRevised,
         IReadOnlyList<ShapedDecision> Decisions,
-        SpecificationTraceRow? Specification);
+        SpecificationTraceRow? Specification)
+    {
+        /// <summary>Who may read it, as the person chose (R7).</summary>
+        public ContributionVisibility Visibility { get; init; }
+    }
 
     public sealed record MyResponse(ResponseType Type, string Explanation, string By, DateTimeOffset At);
 

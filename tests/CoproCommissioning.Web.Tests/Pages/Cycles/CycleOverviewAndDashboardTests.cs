@@ -95,7 +95,7 @@ public sealed class CycleOverviewAndDashboardTests(CycleOverviewAndDashboardFixt
         try
         {
             var cycleId = await fixture.CreateCycleAsync(c => c.Cycle.AddContribution(StageKind.NeedsAssessment, fixture.People.Carer,
-                CycleRole.PanelMember, Voice.Carer, Channel.Online, "A carer's view", "", c.Next()));
+                CycleRole.PanelMember, Voice.Carer, Channel.Online, ContributionVisibility.Everyone, "A carer's view", "", c.Next()));
 
             var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
             var seenByOthers = await commissioner.GetAsync(CycleUrls.Stage(cycleId), _ct);

@@ -165,11 +165,11 @@ public sealed class CycleArranger
     public DateTimeOffset Next() => _at = _at.AddMinutes(1);
 
     public Contribution FromPanel(StageKind stage = StageKind.NeedsAssessment, string summary = "Support should carry on after I move home") =>
-        Expect.Success(Cycle.AddContribution(stage, People.Panel, CycleRole.PanelMember, Voice.LivedExperience, Channel.Online, summary,
+        Expect.Success(Cycle.AddContribution(stage, People.Panel, CycleRole.PanelMember, Voice.LivedExperience, Channel.Online, ContributionVisibility.Everyone, summary,
             "I was discharged and the visits stopped after six weeks.", Next()));
 
     public Contribution FromProvider(StageKind stage = StageKind.NeedsAssessment, string summary = "38 people are in placements out of area") =>
-        Expect.Success(Cycle.AddContribution(stage, People.Provider, CycleRole.Provider, Voice.Provider, Channel.Online, summary, "", Next()));
+        Expect.Success(Cycle.AddContribution(stage, People.Provider, CycleRole.Provider, Voice.Provider, Channel.Online, ContributionVisibility.Everyone, summary, "", Next()));
 
     public Response Respond(Contribution contribution, string explanation = "We made it a priority need.") =>
         Expect.Success(Cycle.Respond(contribution.Id, People.Commissioner, CycleRole.Commissioner, ResponseType.Adopted, explanation, Next()));

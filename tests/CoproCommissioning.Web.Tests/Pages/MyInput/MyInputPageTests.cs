@@ -22,7 +22,7 @@ public sealed class MyInputPageTests(MyInputFixture fixture) : IClassFixture<MyI
             c.CoProducedDecision(StageKind.NeedsAssessment, "Peer support in the team", mine);
             c.FromProvider(summary: "Someone else's idea");
             Expect.Success(c.Cycle.LogContributionOnBehalf(StageKind.NeedsAssessment, c.People.Champion, CycleRole.CoProductionChampion,
-                c.People.Panel, 1, Voice.LivedExperience, Channel.Phone, "What I said on the phone", "", c.Next()));
+                c.People.Panel, 1, Voice.LivedExperience, Channel.Phone, ContributionVisibility.Everyone, "What I said on the phone", "", c.Next()));
         }, title: "My input: peer support");
         var client = await fixture.SignedInAsync(CyclePeople.PanelEmail);
 
@@ -48,7 +48,7 @@ public sealed class MyInputPageTests(MyInputFixture fixture) : IClassFixture<MyI
         {
             for (var i = 1; i <= 21; i++)
             {
-                Expect.Success(c.Cycle.AddContribution(StageKind.CoDesign, c.People.Carer, CycleRole.PanelMember, Voice.Carer, Channel.Online,
+                Expect.Success(c.Cycle.AddContribution(StageKind.CoDesign, c.People.Carer, CycleRole.PanelMember, Voice.Carer, Channel.Online, ContributionVisibility.Everyone,
                     $"Carer idea {i}", "", c.Next()));
             }
         });

@@ -17,12 +17,13 @@ public sealed record CommentRow(
     string? Explanation)
 {
     /// <summary>Comments anchored to one part's snapshots (snapshot id to version number), newest first.</summary>
+    /// <remarks>Only those the viewer may read (R7); <see cref="TeamOnlyHiddenCount"/> says how many others there are.</remarks>
     public static async Task<IReadOnlyList<CommentRow>> LoadAsync(
-        CoproDbContext db, CommissioningCycle cycle, IReadOnlyDictionary<Guid, int> versionOfSnapshot, string viewerUserId, CancellationToken ct)
+        CoproDbContext db, CommissioningCycle cycle, IReadOnlyDictionary<Guid, int> versionOfSnapshot, string viewerUserId, CycleRole viewerRole,
+        CancellationToken ct)
     {
-        var comments = cycle.StageOf(StageKind.Specification).Contributions
-            .Where(c => c.TargetKind is TargetKind.SpecificationSection or TargetKind.SpecificationOutcome
-                && c.TargetId is { } target && versionOfSnapshot.ContainsKey(target))
+        var comments = On(cycle, versionOfSnapshot)
+            .Where(Contribution.VisibleTo(viewerUserId, viewerRole).Compile())
             .OrderByDescending(c => c.CreatedAt)
             .ToList();
         var names = await PeopleNames.LoadAsync(db, comments.Select(c => c.AuthorUserId), viewerUserId, ct);
@@ -37,4 +38,13 @@ public sealed record CommentRow(
             c.CurrentResponse?.Type,
             c.CurrentResponse?.Explanation))];
     }
+
+    public static int TeamOnlyHiddenCount(
+        CommissioningCycle cycle, IReadOnlyDictionary<Guid, int> versionOfSnapshot, string viewerUserId, CycleRole viewerRole) =>
+        On(cycle, versionOfSnapshot).Count(c => !c.IsVisibleTo(viewerUserId, viewerRole));
+
+    private static IEnumerable<Contribution> On(CommissioningCycle cycle, IReadOnlyDictionary<Guid, int> versionOfSnapshot) =>
+        cycle.StageOf(StageKind.Specification).Contributions
+            .Where(c => c.TargetKind is TargetKind.SpecificationSection or TargetKind.SpecificationOutcome
+                && c.TargetId is { } target && versionOfSnapshot.ContainsKey(target));
 }

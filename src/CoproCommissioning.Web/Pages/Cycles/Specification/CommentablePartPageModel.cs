@@ -57,6 +57,9 @@ public abstract class CommentablePartPageModel(
 
     public PageOf<CommentRow> Comments { get; private set; } = null!;
 
+    /// <summary>Comments on this part the viewer may not read: shared with the commissioning team only (R7).</summary>
+    public int TeamOnlyHiddenCount { get; private set; }
+
     /// <summary>"section" or "outcome", mid-sentence.</summary>
     public abstract string PartWords { get; }
 
@@ -101,7 +104,7 @@ public abstract class CommentablePartPageModel(
         }
 
         var member = HttpContext.CycleMember();
-        var outcome = specification.Comment(cycle, snapshot.SnapshotId, User.UserId(), member.Role, member.OwnVoice, Form.Summary, Form.Body, now);
+        var outcome = specification.Comment(cycle, snapshot.SnapshotId, User.UserId(), member.Role, member.OwnVoice, Form.Visibility!.Value, Form.Summary, Form.Body, now);
         if (!outcome.Succeeded)
         {
             ModelState.AddErrors(outcome.Refusals, FieldsByCode);
@@ -172,7 +175,9 @@ public abstract class CommentablePartPageModel(
             ? [.. blockers.Select(b => b.Rule.Message).Distinct()]
             : [];
 
-        Comments = (await CommentRow.LoadAsync(Db, cycle, history.ToDictionary(s => s.SnapshotId, s => s.Version), User.UserId(), ct)).ToPage(page);
+        var versionOfSnapshot = history.ToDictionary(s => s.SnapshotId, s => s.Version);
+        Comments = (await CommentRow.LoadAsync(Db, cycle, versionOfSnapshot, User.UserId(), member.Role, ct)).ToPage(page);
+        TeamOnlyHiddenCount = CommentRow.TeamOnlyHiddenCount(cycle, versionOfSnapshot, User.UserId(), member.Role);
         await ShowPartAsync(cycle, specification, partId, version, ct);
     }
 
@@ -186,6 +191,8 @@ public abstract class CommentablePartPageModel(
         public string Summary { get; init => field = value ?? ""; } = "";
 
         public string Body { get; init => field = value ?? ""; } = "";
+
+        public ContributionVisibility? Visibility { get; init; }
     }
 
     public sealed class CommentInputValidator : AbstractValidator<CommentInput>
@@ -199,6 +206,9 @@ public abstract class CommentablePartPageModel(
             RuleFor(x => x.Body)
                 .MaximumLength(Contribution.BodyMaxLength)
                 .WithMessage($"Enter more detail in {Contribution.BodyMaxLength} characters or fewer");
+            RuleFor(x => x.Visibility).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage(VisibilityField.NotChosenMessage)
+                .IsInEnum().WithMessage(VisibilityField.NotChosenMessage);
         }
     }
 }

@@ -53,7 +53,7 @@ public sealed class AddContributionModel(
         }
 
         var outcome = cycle.AddContribution(
-            Stage, User.UserId(), member.Role, member.OwnVoice, Channel.Online, Form.Summary, Form.Body, clock.GetUtcNow());
+            Stage, User.UserId(), member.Role, member.OwnVoice, Channel.Online, Form.Visibility!.Value, Form.Summary, Form.Body, clock.GetUtcNow());
         if (!outcome.Succeeded)
         {
             ModelState.AddErrors(outcome.Refusals, FieldsByCode);
@@ -81,6 +81,8 @@ public sealed class AddContributionModel(
         public string Summary { get; init; } = "";
 
         public string Body { get; init; } = "";
+
+        public ContributionVisibility? Visibility { get; init; }
     }
 
     public sealed class InputValidator : AbstractValidator<Input>
@@ -94,6 +96,9 @@ public sealed class AddContributionModel(
             RuleFor(x => x.Body)
                 .MaximumLength(Contribution.BodyMaxLength)
                 .WithMessage($"Enter the full detail in {Contribution.BodyMaxLength} characters or fewer");
+            RuleFor(x => x.Visibility).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage(VisibilityField.NotChosenMessage)
+                .IsInEnum().WithMessage(VisibilityField.NotChosenMessage);
         }
     }
 }

@@ -106,7 +106,8 @@ public sealed class DecisionModel(
         CycleTitle = cycle.Title;
         Status = stage.Status;
 
-        var contributions = cycle.Stages.SelectMany(s => s.Contributions).ToDictionary(c => c.Id);
+        var mayRead = Contribution.VisibleTo(User.UserId(), HttpContext.CycleMember().Role).Compile();
+        var contributions = cycle.Stages.SelectMany(s => s.Contributions).Where(mayRead).ToDictionary(c => c.Id);
         var names = await PeopleNames.LoadAsync(db,
             decision.Participants.Select(p => p.UserId)
                 .Append(decision.RecordedByUserId)

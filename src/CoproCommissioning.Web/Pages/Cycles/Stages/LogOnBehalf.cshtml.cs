@@ -69,7 +69,7 @@ public sealed class LogOnBehalfModel(
 
         var member = HttpContext.CycleMember();
         var outcome = cycle.LogContributionOnBehalf(Stage, User.UserId(), member.Role, onBehalfOf, Form.VoicesCarriedNumber,
-            Form.Voice!.Value, Form.Channel!.Value, Form.Summary, Form.Body, clock.GetUtcNow());
+            Form.Voice!.Value, Form.Channel!.Value, Form.Visibility!.Value, Form.Summary, Form.Body, clock.GetUtcNow());
         if (!outcome.Succeeded)
         {
             ModelState.AddErrors(outcome.Refusals, FieldsByCode);
@@ -112,6 +112,8 @@ public sealed class LogOnBehalfModel(
 
         public Channel? Channel { get; init; }
 
+        public ContributionVisibility? Visibility { get; init; }
+
         public string VoicesCarried { get; init; } = "1";
 
         public string? OnBehalfOfUserId { get; init; }
@@ -134,6 +136,9 @@ public sealed class LogOnBehalfModel(
             RuleFor(x => x.Channel).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage("Choose how the input reached you")
                 .IsInEnum().WithMessage("Choose how the input reached you");
+            RuleFor(x => x.Visibility).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage(VisibilityField.NotChosenMessage)
+                .IsInEnum().WithMessage(VisibilityField.NotChosenMessage);
             RuleFor(x => x.VoicesCarriedNumber)
                 .InclusiveBetween(1, MostVoicesCarried)
                 .OverridePropertyName(nameof(Input.VoicesCarried))

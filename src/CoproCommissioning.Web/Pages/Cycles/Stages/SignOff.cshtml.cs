@@ -254,6 +254,11 @@ public sealed class SignOffModel(
                     : new Blocker(refusal.Rule.Message, null, "See this stage's input", workspace);
             case var code when code == CycleRules.InputAwaitingResponse.Code:
                 var contribution = cycle.FindContribution(refusal.SubjectId!.Value)!;
+                if (!contribution.IsVisibleTo(User.UserId(), role))
+                {
+                    return new Blocker($"{refusal.Rule.Message} (This input was shared with the commissioning team only.)", null, null, null);
+                }
+
                 return CyclePermissions.Allows(role, CycleOperation.Respond)
                     ? new Blocker(refusal.Rule.Message, contribution.Summary, "Respond to this input",
                         Url.Page("/Cycles/Stages/Respond", new { cycleId = CycleId, stage = StageSlug, contributionId = contribution.Id }))

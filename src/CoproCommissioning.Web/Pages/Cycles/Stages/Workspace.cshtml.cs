@@ -24,6 +24,9 @@ public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
 
     public PageOf<DecisionRow> Decisions { get; private set; } = null!;
 
+    /// <summary>Contributions in this stage the viewer may not read: shared with the commissioning team only (R7).</summary>
+    public int TeamOnlyHiddenCount { get; private set; }
+
     public bool CanContribute { get; private set; }
 
     public bool CanLogOnBehalf { get; private set; }
@@ -43,10 +46,14 @@ public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
         }
 
         var stage = cycle.StageOf(Stage);
-        var everyContribution = cycle.Stages.SelectMany(s => s.Contributions).ToDictionary(c => c.Id);
+        var role = HttpContext.CycleMember().Role;
+        var mayRead = Contribution.VisibleTo(User.UserId(), role).Compile();
+        var everyContribution = cycle.Stages.SelectMany(s => s.Contributions).Where(mayRead).ToDictionary(c => c.Id);
+        var shown = stage.Contributions.Where(mayRead).ToList();
+        TeamOnlyHiddenCount = stage.Contributions.Count - shown.Count;
         var names = await PeopleNames.LoadAsync(db,
-            stage.Contributions.SelectMany(c => new[] { c.AuthorUserId, c.RecordedByUserId })
-                .Concat(stage.Contributions.Select(c => c.CurrentResponse?.RespondedByUserId))
+            shown.SelectMany(c => new[] { c.AuthorUserId, c.RecordedByUserId })
+                .Concat(shown.Select(c => c.CurrentResponse?.RespondedByUserId))
                 .Concat(stage.History.Select(e => e.ByUserId)),
             User.UserId(), ct);
 
@@ -57,7 +64,7 @@ public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
             HttpContext.CycleMember().Role == CycleRole.Commissioner ? User.UserId() : null).Count;
         LastEvent = stage.History.OrderByDescending(e => e.At).Select(e => StageEventRow.From(e, names, Stage)).FirstOrDefault();
 
-        var contributions = stage.Contributions
+        var contributions = shown
             .OrderBy(c => Labels.Rank(c.Voice))
             .ThenByDescending(c => c.CreatedAt)
             .Select(c => ContributionRow.From(c, names))
@@ -69,7 +76,6 @@ public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
             .Select(d => DecisionRow.From(d, everyContribution))
             .ToPage(decisionsPage);
 
-        var role = HttpContext.CycleMember().Role;
         CanContribute = CyclePermissions.Allows(role, CycleOperation.Contribute) && !IsSignedOff;
         CanLogOnBehalf = CyclePermissions.Allows(role, CycleOperation.LogOnBehalf) && !IsSignedOff;
         CanRespond = CyclePermissions.Allows(role, CycleOperation.Respond) && !IsSignedOff;

@@ -102,6 +102,7 @@ public sealed class SessionPagesTests(StageContentFixture fixture) : IClassFixtu
         var logged = await champion.SubmitAsync($"{sessionUrl}/log-input", new Dictionary<string, string>
         {
             ["Form.Summary"] = "Meet your worker before you leave hospital",
+            ["Form.Visibility"] = "Everyone",
             ["Form.Body"] = "Six people said the day they left was the hardest.",
             ["Form.Voice"] = nameof(Voice.LivedExperience),
             ["Form.OnBehalfOfUserId"] = "",
@@ -142,6 +143,7 @@ public sealed class SessionPagesTests(StageContentFixture fixture) : IClassFixtu
         var logged = await champion.SubmitAsync($"{sessionUrl}/log-input", new Dictionary<string, string>
         {
             ["Form.Summary"] = "Evening visits",
+            ["Form.Visibility"] = "Everyone",
             ["Form.Voice"] = nameof(Voice.Clinician),
             ["Form.OnBehalfOfUserId"] = fixture.UserId(StageContentFixture.Clinician),
             ["Form.VoicesCarried"] = "1",
@@ -170,6 +172,7 @@ public sealed class SessionPagesTests(StageContentFixture fixture) : IClassFixtu
         var input = await panel.PostCraftedAsync($"{sessionUrl}/log-input", new Dictionary<string, string>
         {
             ["Form.Summary"] = "Logged by the wrong person",
+            ["Form.Visibility"] = "Everyone",
             ["Form.Voice"] = nameof(Voice.LivedExperience),
             ["Form.VoicesCarried"] = "20",
         }, sessionUrl, _ct);

@@ -83,7 +83,7 @@ public sealed class DemoStageContentTests(StageContentFixture fixture) : IClassF
             "North Harbour Integrated Care Board", commissioner, start));
         Expect.Success(cycle.SetChampion(champion, CycleRole.Commissioner, start.AddHours(1)));
         var input = Expect.Success(cycle.AddContribution(StageKind.NeedsAssessment, panel, CycleRole.PanelMember, Voice.LivedExperience,
-            Channel.Online, "Support stopped six weeks after I moved", "", start.AddDays(5)));
+            Channel.Online, ContributionVisibility.Everyone, "Support stopped six weeks after I moved", "", start.AddDays(5)));
         Expect.Success(cycle.Respond(input.Id, commissioner, CycleRole.Commissioner, ResponseType.Adopted, "It is now the first priority need.",
             start.AddDays(25)));
         Expect.Success(cycle.SignOff(StageKind.NeedsAssessment, commissioner, CycleRole.Commissioner, "Agreed with the panel", start.AddDays(30)));

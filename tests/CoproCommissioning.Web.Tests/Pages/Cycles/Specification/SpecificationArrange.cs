@@ -145,7 +145,7 @@ public static class SpecificationArrange
         var loaded = await scope.Context.Cycles.IncludeStages().SingleAsync(c => c.Id == cycle.Id, ct);
         var tracked = await scope.Context.Specifications.IncludeVersions().SingleAsync(s => s.Id == specification.Id, ct);
         var hours = tracked.Latest.Sections[1];
-        var comment = Expect.Success(tracked.Comment(loaded, hours.Id, panelId, CycleRole.PanelMember, Voice.LivedExperience,
+        var comment = Expect.Success(tracked.Comment(loaded, hours.Id, panelId, CycleRole.PanelMember, Voice.LivedExperience, ContributionVisibility.Everyone,
             "Evenings matter", "", openedAt.AddDays(2)));
         var draft = tracked.Latest.ToDraft();
         Expect.Success(tracked.SaveVersion(loaded, 1, draft with

@@ -52,6 +52,7 @@ public static class SpecificationForms
     {
         ["Form.Version"] = version.ToString(CultureInfo.InvariantCulture),
         ["Form.Summary"] = summary,
+        ["Form.Visibility"] = "Everyone",
         ["Form.Body"] = body,
     };
 

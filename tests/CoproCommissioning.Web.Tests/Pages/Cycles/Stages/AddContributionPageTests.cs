@@ -19,6 +19,7 @@ public sealed class AddContributionPageTests(AddContributionFixture fixture) : I
         var posted = await client.SubmitAsync(CycleUrls.AddContribution(cycleId), new Dictionary<string, string>
         {
             ["Form.Summary"] = "Evening appointments would let me keep my job",
+            ["Form.Visibility"] = "Everyone",
             ["Form.Body"] = "I work three days a week.",
         }, ct: _ct);
 
@@ -46,6 +47,7 @@ public sealed class AddContributionPageTests(AddContributionFixture fixture) : I
         var posted = await client.SubmitAsync(CycleUrls.AddContribution(cycleId, "co-design"), new Dictionary<string, string>
         {
             ["Form.Summary"] = "A step-down flat for people coming home",
+            ["Form.Visibility"] = "Everyone",
         }, ct: _ct);
 
         Assert.Equal(HttpStatusCode.Redirect, posted.Status);
@@ -62,6 +64,7 @@ public sealed class AddContributionPageTests(AddContributionFixture fixture) : I
         var posted = await client.SubmitAsync(CycleUrls.AddContribution(cycleId), new Dictionary<string, string>
         {
             ["Form.Summary"] = "   ",
+            ["Form.Visibility"] = "Everyone",
             ["Form.Body"] = "The detail I typed",
         }, ct: _ct);
 
@@ -85,6 +88,7 @@ public sealed class AddContributionPageTests(AddContributionFixture fixture) : I
         var posted = await client.PostCraftedAsync(CycleUrls.AddContribution(cycleId), new Dictionary<string, string>
         {
             ["Form.Summary"] = "Too late for this stage",
+            ["Form.Visibility"] = "Everyone",
         }, tokenFromUrl: CycleUrls.Stage(cycleId), _ct);
 
         Assert.Equal(HttpStatusCode.OK, posted.Status);

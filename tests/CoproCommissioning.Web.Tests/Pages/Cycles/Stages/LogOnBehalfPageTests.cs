@@ -23,6 +23,7 @@ public sealed class LogOnBehalfPageTests(LogOnBehalfFixture fixture) : IClassFix
             ["Form.VoicesCarried"] = "6",
             ["Form.OnBehalfOfUserId"] = "",
             ["Form.Summary"] = "Carers want a named contact",
+            ["Form.Visibility"] = "Everyone",
             ["Form.Body"] = "Six carers at the library workshop.",
         }, ct: _ct);
 
@@ -51,6 +52,7 @@ public sealed class LogOnBehalfPageTests(LogOnBehalfFixture fixture) : IClassFix
             ["Form.VoicesCarried"] = "1",
             ["Form.OnBehalfOfUserId"] = fixture.People.Panel,
             ["Form.Summary"] = "Letters should come in plain English",
+            ["Form.Visibility"] = "Everyone",
         }, ct: _ct);
 
         Assert.Equal(HttpStatusCode.Redirect, posted.Status);
@@ -69,6 +71,7 @@ public sealed class LogOnBehalfPageTests(LogOnBehalfFixture fixture) : IClassFix
         {
             ["Form.VoicesCarried"] = "a few",
             ["Form.Summary"] = "Carers want a named contact",
+            ["Form.Visibility"] = "Everyone",
         }, ct: _ct);
 
         Assert.Equal(HttpStatusCode.OK, posted.Status);
@@ -93,6 +96,7 @@ public sealed class LogOnBehalfPageTests(LogOnBehalfFixture fixture) : IClassFix
             ["Form.VoicesCarried"] = "1",
             ["Form.OnBehalfOfUserId"] = fixture.People.Outsider,
             ["Form.Summary"] = "Someone else's words",
+            ["Form.Visibility"] = "Everyone",
         }, tokenFromUrl: CycleUrls.LogOnBehalf(cycleId), _ct);
 
         Assert.Equal(HttpStatusCode.OK, posted.Status);
@@ -113,6 +117,7 @@ public sealed class LogOnBehalfPageTests(LogOnBehalfFixture fixture) : IClassFix
             ["Form.Channel"] = nameof(Channel.Workshop),
             ["Form.VoicesCarried"] = "20",
             ["Form.Summary"] = "Twenty people agree with me",
+            ["Form.Visibility"] = "Everyone",
         }, tokenFromUrl: CycleUrls.Stage(cycleId), _ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, posted.Status);

@@ -171,7 +171,7 @@ public sealed class SignOffPageTests(SignOffFixture fixture) : IClassFixture<Sig
         var version = form.Document.QuerySelector("input[name='Form.Version']")!.GetAttribute("value")!;
 
         await fixture.ChangeCycleAsync(cycleId, cycle => Expect.Success(cycle.AddContribution(StageKind.NeedsAssessment,
-            fixture.People.Provider, CycleRole.Provider, Voice.Provider, Channel.Online, "Late provider data", "", DateTimeOffset.UtcNow)));
+            fixture.People.Provider, CycleRole.Provider, Voice.Provider, Channel.Online, ContributionVisibility.Everyone, "Late provider data", "", DateTimeOffset.UtcNow)));
         var posted = await client.PostCraftedAsync(url, new Dictionary<string, string>
         {
             ["Form.Statement"] = "Agreed with the panel.",

@@ -23,6 +23,9 @@ public sealed class DetailsModel(CoproDbContext db) : StageContentPageModel(Stag
 
     public PeopleNames Names { get; private set; } = PeopleNames.None;
 
+    /// <summary>Input from this session the viewer may not read: shared with the commissioning team only (R7).</summary>
+    public int TeamOnlyHiddenCount { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid sessionId, int pageNumber = 1, CancellationToken ct = default)
     {
         var cycleId = CycleId;
@@ -33,7 +36,10 @@ public sealed class DetailsModel(CoproDbContext db) : StageContentPageModel(Stag
         }
 
         Session = session;
-        Input = await SessionContributions.Of(db, cycleId, sessionId)
+        var visible = Contribution.VisibleTo(User.UserId(), HttpContext.CycleMember().Role);
+        var all = SessionContributions.Of(db, cycleId, sessionId);
+        TeamOnlyHiddenCount = await all.CountAsync(ct) - await all.Where(visible).CountAsync(ct);
+        Input = await all.Where(visible)
             .OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new InputRow(c.Id, c.Summary, c.Body, c.Voice, c.AuthorUserId, c.VoicesCarried, c.RecordedByUserId, c.CreatedAt,
                 c.Responses.OrderByDescending(r => r.Revision).Select(r => (ResponseType?)r.Type).FirstOrDefault()))

@@ -79,7 +79,7 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
         }
 
         var outcome = cycle.LogContributionOnBehalf(StageKind.CoDesign, User.UserId(), HttpContext.CycleMember().Role, onBehalfOf,
-            int.Parse(Form.VoicesCarried.Trim(), CultureInfo.InvariantCulture), Form.Voice!.Value, Session.InputChannel, Form.Summary,
+            int.Parse(Form.VoicesCarried.Trim(), CultureInfo.InvariantCulture), Form.Voice!.Value, Session.InputChannel, Form.Visibility!.Value, Form.Summary,
             Form.Body, clock.GetUtcNow(), Session.AsContributionTarget);
         if (!outcome.Succeeded)
         {
@@ -133,6 +133,8 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
         public string? OnBehalfOfUserId { get; init; }
 
         public string VoicesCarried { get; init; } = "1";
+
+        public ContributionVisibility? Visibility { get; init; }
     }
 
     public sealed class InputValidator : AbstractValidator<Input>
@@ -147,6 +149,9 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
             RuleFor(x => x.Voice)
                 .NotNull().WithMessage("Choose whose perspective this input carries.")
                 .IsInEnum().WithMessage("Choose whose perspective this input carries.");
+            RuleFor(x => x.Visibility).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage(VisibilityField.NotChosenMessage)
+                .IsInEnum().WithMessage(VisibilityField.NotChosenMessage);
             RuleFor(x => x.VoicesCarried)
                 .Must(n => int.TryParse(n?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int count) && count is >= 1 and <= VoicesCarriedMaxValue)
                 .WithMessage($"Enter how many people's views this carries, as a number from 1 to {VoicesCarriedMaxValue}.");

@@ -1,0 +1,113 @@
+using System.Net;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Web.Tests.Infrastructure;
+
+namespace CoproCommissioning.Web.Tests.Pages.Cycles.Stages;
+
+public sealed class ContributionVisibilityFixture(PostgresServer server) : CyclePagesFixture(server);
+
+public sealed class ContributionVisibilityPageTests(ContributionVisibilityFixture fixture) : IClassFixture<ContributionVisibilityFixture>
+{
+    private const string Secret = "I was sectioned last year and I am frightened of the crisis team";
+    private const string Answer = "We have asked for a crisis house run by people with lived experience.";
+    private const string TeamOnlyLine = "1 contribution was shared with the commissioning team only.";
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Team_only_input_is_kept_from_providers_and_observers_answered_by_the_commissioner_and_the_answer_reaches_the_author()
+    {
+        var cycleId = await fixture.CreateCycleAsync();
+        var panel = await fixture.SignedInAsync(CyclePeople.PanelEmail);
+
+        var posted = await panel.SubmitAsync(CycleUrls.AddContribution(cycleId), new Dictionary<string, string>
+        {
+            ["Form.Summary"] = Secret,
+            ["Form.Body"] = "Please do not share this with the providers.",
+            ["Form.Visibility"] = nameof(ContributionVisibility.CommissioningTeam),
+        }, ct: _ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        var stored = Assert.Single((await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment).Contributions);
+        Assert.Equal(ContributionVisibility.CommissioningTeam, stored.Visibility);
+        Assert.Contains(Secret, (await panel.GetAsync(CycleUrls.Stage(cycleId), _ct)).Text);
+
+        foreach (var email in new[] { CyclePeople.ProviderEmail, CyclePeople.ObserverEmail })
+        {
+            var other = await fixture.SignedInAsync(email);
+            var workspace = await other.GetAsync(CycleUrls.Stage(cycleId), _ct);
+            Assert.Equal(HttpStatusCode.OK, workspace.Status);
+            Assert.DoesNotContain(Secret, workspace.Text);
+            Assert.DoesNotContain("Please do not share", workspace.Text);
+            Assert.Contains(TeamOnlyLine, workspace.Text);
+            Assert.DoesNotContain(Secret, (await other.GetAsync("/my-input", _ct)).Text);
+            Assert.DoesNotContain(Secret, (await other.GetAsync(CycleUrls.SignOff(cycleId), _ct)).Text);
+        }
+
+        var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        var commissionerView = await commissioner.GetAsync(CycleUrls.Stage(cycleId), _ct);
+        Assert.Contains(Secret, commissionerView.Text);
+        Assert.DoesNotContain(TeamOnlyLine, commissionerView.Text);
+        var responded = await commissioner.SubmitAsync(CycleUrls.Respond(cycleId, stored.Id), new Dictionary<string, string>
+        {
+            ["Form.Type"] = nameof(ResponseType.Adapted),
+            ["Form.Explanation"] = Answer,
+        }, ct: _ct);
+        Assert.Equal(HttpStatusCode.Redirect, responded.Status);
+
+        var myInput = await panel.GetAsync("/my-input", _ct);
+        Assert.Contains(Secret, myInput.Text);
+        Assert.Contains(Answer, myInput.Text);
+        var provider = await fixture.SignedInAsync(CyclePeople.ProviderEmail);
+        Assert.DoesNotContain(Answer, (await provider.GetAsync(CycleUrls.Stage(cycleId), _ct)).Text);
+    }
+
+    [Fact]
+    public async Task Input_without_a_choice_of_who_sees_it_is_refused_beside_the_field_with_what_was_typed_kept()
+    {
+        var cycleId = await fixture.CreateCycleAsync();
+        var panel = await fixture.SignedInAsync(CyclePeople.PanelEmail);
+
+        var form = await panel.GetAsync(CycleUrls.AddContribution(cycleId), _ct);
+        Assert.Equal(2, form.Document.QuerySelectorAll("input[name='Form.Visibility']").Length);
+        Assert.Empty(form.Document.QuerySelectorAll("input[name='Form.Visibility'][checked]"));
+
+        var posted = await panel.SubmitAsync(CycleUrls.AddContribution(cycleId), new Dictionary<string, string>
+        {
+            ["Form.Summary"] = "Buses stop before evening groups end",
+            ["Form.Body"] = "The last bus leaves at 6.",
+        }, ct: _ct);
+
+        Assert.Equal(HttpStatusCode.OK, posted.Status);
+        Assert.Contains("Choose who can see this input", posted.Document.QuerySelector("#Form_Visibility-error")!.TextContent);
+        Assert.Equal("Buses stop before evening groups end", posted.Document.QuerySelector("#Form_Summary")!.GetAttribute("value"));
+        Assert.Contains("The last bus leaves at 6.", posted.Document.QuerySelector("#Form_Body")!.TextContent);
+        Assert.Empty((await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment).Contributions);
+    }
+
+    [Fact]
+    public async Task A_champion_records_that_the_person_chose_the_commissioning_team_only()
+    {
+        var cycleId = await fixture.CreateCycleAsync();
+        var champion = await fixture.SignedInAsync(CyclePeople.ChampionEmail);
+
+        var posted = await champion.SubmitAsync(CycleUrls.LogOnBehalf(cycleId), new Dictionary<string, string>
+        {
+            ["Form.Voice"] = nameof(Voice.Carer),
+            ["Form.Channel"] = nameof(Channel.Phone),
+            ["Form.VoicesCarried"] = "1",
+            ["Form.OnBehalfOfUserId"] = fixture.People.Carer,
+            ["Form.Summary"] = "My son's diagnosis should stay private",
+            ["Form.Visibility"] = nameof(ContributionVisibility.CommissioningTeam),
+        }, ct: _ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        var stored = Assert.Single((await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment).Contributions);
+        Assert.Equal(ContributionVisibility.CommissioningTeam, stored.Visibility);
+        var carer = await fixture.SignedInAsync(CyclePeople.CarerEmail);
+        Assert.Contains("My son's diagnosis should stay private", (await carer.GetAsync(CycleUrls.Stage(cycleId), _ct)).Text);
+        var panel = await fixture.SignedInAsync(CyclePeople.PanelEmail);
+        var panelView = await panel.GetAsync(CycleUrls.Stage(cycleId), _ct);
+        Assert.DoesNotContain("My son", panelView.Text);
+        Assert.Contains(TeamOnlyLine, panelView.Text);
+    }
+}
