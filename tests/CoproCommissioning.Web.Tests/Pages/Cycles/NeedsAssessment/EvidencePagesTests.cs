@@ -67,7 +67,7 @@ public sealed class EvidencePagesTests(StageContentFixture fixture) : IClassFixt
         {
             var cycle = await scope.Context.Cycles.IncludeStages().SingleAsync(c => c.Id == cycleId, _ct);
             var input = Expect.Success(cycle.AddContribution(StageKind.NeedsAssessment, fixture.UserId(StageContentFixture.Panel),
-                CycleRole.PanelMember, Voice.LivedExperience, Channel.Online, "Support stops when I move home", "", DateTimeOffset.UtcNow));
+                CycleRole.PanelMember, Voice.LivedExperience, Channel.Online, ContributionVisibility.Everyone, "Support stops when I move home", "", DateTimeOffset.UtcNow));
             Expect.Success(cycle.Respond(input.Id, fixture.UserId(StageContentFixture.Commissioner), CycleRole.Commissioner,
                 ResponseType.Adopted, "We made it a priority need.", DateTimeOffset.UtcNow));
             Expect.Success(cycle.SignOff(StageKind.NeedsAssessment, fixture.UserId(StageContentFixture.Commissioner), CycleRole.Commissioner,

@@ -59,7 +59,7 @@ public sealed class SignOffPageTests(SignOffFixture fixture) : IClassFixture<Sig
         var cycleId = await fixture.CreateCycleAsync(c =>
         {
             var logged = Expect.Success(c.Cycle.LogContributionOnBehalf(StageKind.NeedsAssessment, c.People.Commissioner, CycleRole.Commissioner,
-                null, 4, Voice.LivedExperience, Channel.Workshop, "Notes from the drop-in", "", c.Next()));
+                null, 4, Voice.LivedExperience, Channel.Workshop, ContributionVisibility.Everyone, "Notes from the drop-in", "", c.Next()));
             c.Respond(logged);
         });
         var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
