@@ -67,13 +67,21 @@ public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task Your_data_includes_the_responses_you_wrote_and_reads_as_a_page_too()
+    public async Task Your_data_includes_the_responses_you_wrote_and_input_you_logged_for_others_and_reads_as_a_page_too()
     {
         var panel = await TestAccounts.CreateAsync(fixture, displayName: "Sam Lee");
         var other = await TestAccounts.CreateAsync(fixture, displayName: "Ola Bell");
         var me = await TestAccounts.CreateAsync(fixture, SiteRoles.Commissioner, "Rowan Hale");
         var panelText = $"Nobody called me back ({Guid.NewGuid():N})";
         var built = await ParticipationData.CreateAsync(fixture, panel.Id, other.Id, me.Id, panelText, "Carers were not told anything");
+        await using (var scope = fixture.Db())
+        {
+            var cycle = await scope.Context.Cycles.IncludeStages().SingleAsync(c => c.Id == built.CycleId, _ct);
+            Expect.Success(cycle.LogContributionOnBehalf(StageKind.NeedsAssessment, me.Id, CycleRole.Commissioner, null, 6,
+                Voice.Carer, Channel.Workshop, ContributionVisibility.CommissioningTeam, "Six carers at the drop-in", "Nobody explained the plan", Moments.Now));
+            await scope.Context.SaveChangesAsync(_ct);
+        }
+
         var client = BrowserLikeClient.For(fixture.Factory);
         await client.SignInAsync(me.Email, TestAccounts.Password, _ct);
 
@@ -85,8 +93,13 @@ public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixtu
         var response = Assert.Single(json.RootElement.GetProperty("responsesYouWrote").EnumerateArray());
         Assert.Equal(built.ContributionId, response.GetProperty("contributionId").GetGuid());
         Assert.Equal("We will fund a crisis café open until midnight.", response.GetProperty("explanation").GetString());
+        var logged = Assert.Single(json.RootElement.GetProperty("inputYouLoggedForOthers").EnumerateArray());
+        Assert.Equal("Six carers at the drop-in", logged.GetProperty("summary").GetString());
+        Assert.Equal("Carer", logged.GetProperty("voice").GetString());
+        Assert.Equal(6, logged.GetProperty("voicesCarried").GetInt32());
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("Responses you wrote (1)", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Input you logged for other people (1)", page.Text, StringComparison.Ordinal);
         Assert.Contains("We will fund a crisis café open until midnight.", page.Text, StringComparison.Ordinal);
         Assert.Contains(me.Email, page.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(panelText, page.Text, StringComparison.Ordinal);
