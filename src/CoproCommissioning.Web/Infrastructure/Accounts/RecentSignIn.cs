@@ -1,6 +1,8 @@
 using CoproCommissioning.Data.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace CoproCommissioning.Web.Infrastructure.Accounts;
@@ -52,6 +54,26 @@ public sealed class RecentSignIn(
     {
         var result = await signInManager.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         return result.Succeeded ? Proof.Accepted : result.IsLockedOut ? Proof.LockedOut : Proof.Wrong;
+    }
+
+    /// <summary>
+    /// For a page that asks for the current password in its own form (change password, delete account): null when it
+    /// is right; else "wrong password" beside <paramref name="field"/> and the page again, or, once the account is
+    /// locked, signed out and sent to the lockout page.
+    /// </summary>
+    public async Task<IActionResult?> RefuseWrongPasswordAsync(PageModel page, AppUser user, string password, string field)
+    {
+        switch (await CheckPasswordAsync(user, password))
+        {
+            case Proof.Accepted:
+                return null;
+            case Proof.LockedOut:
+                await signInManager.SignOutAsync();
+                return new RedirectToPageResult("/Account/Lockout", new { area = "Identity" });
+            default:
+                page.ModelState.AddModelError(field, users.ErrorDescriber.PasswordMismatch().Description);
+                return page.Page();
+        }
     }
 
     /// <summary>Wrong codes count towards lockout, as on the sign-in page.</summary>

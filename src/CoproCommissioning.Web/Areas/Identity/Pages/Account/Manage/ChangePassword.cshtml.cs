@@ -45,17 +45,9 @@ public sealed class ChangePasswordModel(
         }
 
         // ChangePasswordAsync alone counts no failures: a stolen session could guess the password for ever.
-        var proof = await recentSignIn.CheckPasswordAsync(user, Input.OldPassword);
-        if (proof == RecentSignIn.Proof.LockedOut)
+        if (await recentSignIn.RefuseWrongPasswordAsync(this, user, Input.OldPassword, "Input.OldPassword") is { } refused)
         {
-            await signInManager.SignOutAsync();
-            return RedirectToPage("/Account/Lockout");
-        }
-
-        if (proof != RecentSignIn.Proof.Accepted)
-        {
-            ModelState.AddModelError("Input.OldPassword", users.ErrorDescriber.PasswordMismatch().Description);
-            return Page();
+            return refused;
         }
 
         var result = await users.ChangePasswordAsync(user, Input.OldPassword, Input.NewPassword);

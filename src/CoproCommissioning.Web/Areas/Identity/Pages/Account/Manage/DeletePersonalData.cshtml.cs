@@ -43,17 +43,9 @@ public sealed class DeletePersonalDataModel(
             return Page();
         }
 
-        var proof = await recentSignIn.CheckPasswordAsync(user, Input.Password);
-        if (proof == RecentSignIn.Proof.LockedOut)
+        if (await recentSignIn.RefuseWrongPasswordAsync(this, user, Input.Password, "Input.Password") is { } refused)
         {
-            await signInManager.SignOutAsync();
-            return RedirectToPage("/Account/Lockout");
-        }
-
-        if (proof != RecentSignIn.Proof.Accepted)
-        {
-            ModelState.AddModelError("Input.Password", users.ErrorDescriber.PasswordMismatch().Description);
-            return Page();
+            return refused;
         }
 
         var number = await pseudonymiser.PseudonymiseAsync(user.Id, ct);
