@@ -262,6 +262,16 @@ public sealed record CycleSecrets(string Title, string MemberName, string Access
     public static async Task<IReadOnlyDictionary<string, Guid>> RealChildIdsOutsideAsync(DatabaseFixture fixture, Guid except,
         string memberEmail, CancellationToken ct)
     {
+        await using var scope = fixture.Db();
+        var userId = await scope.Context.Users.Where(u => u.Email == memberEmail).Select(u => u.Id).SingleAsync(ct);
+        var cycles = await scope.Context.Memberships.Where(m => m.UserId == userId && m.CycleId != except)
+            .Select(m => m.CycleId).ToArrayAsync(ct);
+        return await RealChildIdsAsync(fixture, cycles, ct);
+    }
+
+    /// <summary>One real id of each kind of child found in any of <paramref name="cycles"/>.</summary>
+    public static async Task<IReadOnlyDictionary<string, Guid>> RealChildIdsAsync(DatabaseFixture fixture, Guid[] cycles, CancellationToken ct)
+    {
         const string stageOf = "join stages s on s.id = x.stage_id where s.cycle_id = any(@cycles)";
         const string versionOf = "join specification_versions v on v.id = x.specification_version_id join specifications sp on sp.id = v.specification_id where sp.cycle_id = any(@cycles)";
         var queries = new Dictionary<string, string>
@@ -277,11 +287,6 @@ public sealed record CycleSecrets(string Title, string MemberName, string Access
             ["sectionId"] = $"select x.section_id from specification_sections x {versionOf}",
             ["outcomeId"] = $"select x.outcome_id from specification_outcomes x {versionOf}",
         };
-        await using var scope = fixture.Db();
-        var userId = await scope.Context.Users.Where(u => u.Email == memberEmail).Select(u => u.Id).SingleAsync(ct);
-        var cycles = await scope.Context.Memberships.Where(m => m.UserId == userId && m.CycleId != except)
-            .Select(m => m.CycleId).ToArrayAsync(ct);
-
         await using var connection = new NpgsqlConnection(fixture.ConnectionString);
         await connection.OpenAsync(ct);
         var ids = new Dictionary<string, Guid>();

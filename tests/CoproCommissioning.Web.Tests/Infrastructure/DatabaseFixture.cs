@@ -1,4 +1,5 @@
 using CoproCommissioning.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproCommissioning.Web.Tests.Infrastructure;
@@ -28,6 +29,22 @@ public class DatabaseFixture(PostgresServer server) : IAsyncLifetime
     {
         var scope = Factory.Services.CreateAsyncScope();
         return new DbScope(scope, scope.ServiceProvider.GetRequiredService<CoproDbContext>());
+    }
+
+    /// <summary>The id forms use for a member of a cycle (never their account id).</summary>
+    public async Task<string> MemberIdAsync(Guid cycleId, string userId)
+    {
+        await using var scope = Db();
+        return (await scope.Context.Memberships.Where(m => m.CycleId == cycleId && m.UserId == userId)
+            .Select(m => m.Id).SingleAsync()).ToString();
+    }
+
+    /// <summary>A real member id from another cycle the person belongs to: what a crafted form would try.</summary>
+    public async Task<string> MemberIdOutsideAsync(Guid cycleId, string userId)
+    {
+        await using var scope = Db();
+        return (await scope.Context.Memberships.Where(m => m.CycleId != cycleId && m.UserId == userId)
+            .Select(m => m.Id).FirstAsync()).ToString();
     }
 
     public virtual async ValueTask DisposeAsync()

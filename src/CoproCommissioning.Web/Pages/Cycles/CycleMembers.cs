@@ -5,8 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Pages.Cycles;
 
-/// <summary>A cycle's members as one person sees them (R7 names), for lists and for choosing people on forms.</summary>
-public sealed record CycleMemberRow(string UserId, string Name, CycleRole Role, Voice? PanelVoice)
+/// <summary>
+/// A cycle's members as one person sees them (R7 names), for lists and for choosing people on forms.
+/// Pages and forms carry <see cref="MemberId"/>, the membership's id, never <see cref="UserId"/>: an account id is the
+/// same in every cycle and on every page, so it would link a person shown as "Panel member" across them.
+/// </summary>
+public sealed record CycleMemberRow(Guid MemberId, string UserId, string Name, CycleRole Role, Voice? PanelVoice)
 {
     public string RoleInWords => Labels.Of(Role, PanelVoice);
 
@@ -16,18 +20,20 @@ public sealed record CycleMemberRow(string UserId, string Name, CycleRole Role, 
                 from m in db.Memberships.AsNoTracking()
                 where m.CycleId == cycleId
                 join u in db.Users.AsNoTracking() on m.UserId equals u.Id
-                orderby m.Role, u.DisplayName
-                select new { m.UserId, m.Role, m.PanelVoice, u.DisplayName, u.ShowAsPanelMember, u.FormerParticipantNumber })
+                orderby m.JoinedAt, m.Id
+                select new { m.Id, m.UserId, m.Role, m.PanelVoice, u.DisplayName, u.ShowAsPanelMember, u.FormerParticipantNumber })
             .ToListAsync(ct);
         var members = rows
             .Select(r => new CycleMemberRow(
+                r.Id,
                 r.UserId,
                 PeopleNames.ShownTo(viewerUserId, r.UserId, r.DisplayName, r.ShowAsPanelMember, r.FormerParticipantNumber),
                 r.Role,
                 r.PanelVoice))
             .ToList();
 
-        // Several people may be shown as "Panel member": number them so a form can still tell them apart.
+        // Several people may be shown as "Panel member": number them so a form can still tell them apart. The
+        // numbers follow the order people joined the cycle, never their real names, which would give them away.
         return [.. members
             .GroupBy(m => m.Name)
             .SelectMany(group => group.Count() == 1
@@ -36,4 +42,11 @@ public sealed record CycleMemberRow(string UserId, string Name, CycleRole Role, 
             .OrderBy(m => m.Role)
             .ThenBy(m => m.Name, StringComparer.CurrentCulture)];
     }
+}
+
+public static class CycleMemberRows
+{
+    /// <summary>The member a form named by <see cref="CycleMemberRow.MemberId"/>, or null when it isn't one of these.</summary>
+    public static CycleMemberRow? Find(this IEnumerable<CycleMemberRow> members, Guid? memberId) =>
+        memberId is { } id ? members.FirstOrDefault(m => m.MemberId == id) : null;
 }

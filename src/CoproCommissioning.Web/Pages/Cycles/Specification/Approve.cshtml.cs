@@ -42,7 +42,7 @@ public sealed class ApproveModel(
 
     public bool AlreadyApproved { get; private set; }
 
-    public IReadOnlyList<Person> Members { get; private set; } = [];
+    public IReadOnlyList<CycleMemberRow> Members { get; private set; } = [];
 
     public IReadOnlyList<PanelComment> Comments { get; private set; } = [];
 
@@ -60,7 +60,7 @@ public sealed class ApproveModel(
         {
             Mode = DecisionMode.CoProduced,
             Rung = CoProductionLadderRung.CoProduction,
-            ParticipantIds = [User.UserId()],
+            ParticipantMemberIds = [.. Members.Where(m => m.UserId == User.UserId()).Select(m => m.MemberId)],
             CitedContributionIds = [.. Comments.Where(c => c.IsLivedExperience).Select(c => c.Id)],
         };
         return Page();
@@ -78,9 +78,9 @@ public sealed class ApproveModel(
         var specification = await LoadSpecificationAsync(db, forChange: true, ct);
         await ShowAsync(cycle, specification, ct);
         ModelState.AddErrors(await validator.ValidateAsync(Form, ct), nameof(Form));
-        if (Form.ParticipantIds.Any(id => Members.All(m => m.UserId != id)))
+        if (Form.ParticipantMemberIds.Any(id => Members.Find(id) is null))
         {
-            ModelState.AddModelError("Form.ParticipantIds", "Choose people who are members of this cycle");
+            ModelState.AddModelError("Form.ParticipantMemberIds", "Choose people who are members of this cycle");
         }
 
         if (Form.CitedContributionIds.Any(id => Comments.All(c => c.Id != id)))
@@ -113,7 +113,7 @@ public sealed class ApproveModel(
             Form.Rationale,
             Form.Rung!.Value,
             now,
-            [.. Form.ParticipantIds.Distinct(StringComparer.Ordinal).Select(id => new DecisionParticipant(id, Members.Single(m => m.UserId == id).Role))],
+            [.. Form.ParticipantMemberIds.Distinct().Select(id => Members.Find(id)!).Select(m => new DecisionParticipant(m.UserId, m.Role))],
             [.. Form.CitedContributionIds.Distinct().Select(id => new DecisionInfluence(id, Comments.Single(c => c.Id == id).HowItShaped))]);
         var outcome = specification.Approve(cycle, number, details, User.UserId(), HttpContext.CycleMember().Role, now);
         if (!outcome.Succeeded)
@@ -153,15 +153,13 @@ public sealed class ApproveModel(
         CommentsOpen = specification.OpenWindowAt(now) is not null;
         AlreadyApproved = specification.IsLatestApproved;
 
-        var memberships = await db.Memberships.AsNoTracking().Where(m => m.CycleId == CycleId)
-            .Select(m => new { m.UserId, m.Role }).ToListAsync(ct);
+        Members = await CycleMemberRow.LoadAsync(db, CycleId, User.UserId(), ct);
         var comments = cycle.StageOf(StageKind.Specification).Contributions
             .Where(c => c.TargetKind is TargetKind.SpecificationSection or TargetKind.SpecificationOutcome && c.TargetId is not null)
             .OrderBy(c => c.IsLivedExperience ? 0 : 1)
             .ThenBy(c => c.CreatedAt)
             .ToList();
-        var names = await PeopleNames.LoadAsync(db, memberships.Select(m => m.UserId).Concat(comments.Select(c => c.AuthorUserId)), User.UserId(), ct);
-        Members = [.. memberships.Select(m => new Person(m.UserId, names.Of(m.UserId), m.Role)).OrderBy(p => p.Role).ThenBy(p => p.Name)];
+        var names = await PeopleNames.LoadAsync(db, comments.Select(c => c.AuthorUserId), User.UserId(), ct);
         var trace = await SpecificationTrace.ForContributionsAsync(db, comments.Select(c => c.Id), ct);
         Comments = [.. comments.Where(c => trace.ContainsKey(c.Id)).Select(c =>
         {
@@ -172,8 +170,6 @@ public sealed class ApproveModel(
             return new PanelComment(c.Id, c.Summary, names.Of(c.AuthorUserId), c.Voice, c.IsLivedExperience, row.CommentedOnWords, how);
         })];
     }
-
-    public sealed record Person(string UserId, string Name, CycleRole Role);
 
     public sealed record PanelComment(Guid Id, string Summary, string From, Voice Voice, bool IsLivedExperience, string On, string HowItShaped);
 
@@ -187,7 +183,8 @@ public sealed class ApproveModel(
 
         public string Note { get; init => field = value ?? ""; } = "";
 
-        public List<string> ParticipantIds { get; init; } = [];
+        /// <summary>Who took part, by <see cref="CycleMemberRow.MemberId"/>.</summary>
+        public List<Guid> ParticipantMemberIds { get; init; } = [];
 
         public List<Guid> CitedContributionIds { get; init; } = [];
     }
@@ -207,7 +204,7 @@ public sealed class ApproveModel(
                 .MaximumLength(Decision.RationaleMaxLength).WithMessage($"Enter a rationale of {Decision.RationaleMaxLength} characters or fewer");
             RuleFor(x => x.Note)
                 .MaximumLength(1000).WithMessage("Enter anything else about the approval in 1000 characters or fewer");
-            RuleFor(x => x.ParticipantIds)
+            RuleFor(x => x.ParticipantMemberIds)
                 .NotEmpty().WithMessage(CycleRules.DecisionNeedsParticipants.Message);
         }
     }

@@ -38,7 +38,7 @@ public sealed class DecisionModel(
         }
 
         await ShowAsync(cycle, decision, ct);
-        Form = DecisionForm.From(decision);
+        Form = DecisionForm.From(decision, Choices?.Members ?? []);
         return Page();
     }
 

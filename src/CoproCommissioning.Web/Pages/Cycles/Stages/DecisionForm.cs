@@ -36,9 +36,9 @@ public static class DecisionForm
     /// <summary>Checks the people and contributions chosen belong to this cycle; the domain throws on strangers.</summary>
     public static void CheckChoices(ModelStateDictionary modelState, Input form, Choices choices)
     {
-        if (form.ParticipantIds.Any(id => choices.Members.All(m => m.UserId != id)))
+        if (form.ParticipantMemberIds.Any(id => choices.Members.Find(id) is null))
         {
-            modelState.AddModelError("Form.ParticipantIds", "Choose people who are members of this cycle");
+            modelState.AddModelError("Form.ParticipantMemberIds", "Choose people who are members of this cycle");
         }
 
         if (form.CitedContributionIds.Any(id => choices.Contributions.All(c => c.Id != id)))
@@ -50,8 +50,9 @@ public static class DecisionForm
     public static DecisionDetails ToDetails(Input form, Choices choices)
     {
         form.DecidedOn.TryGetDate(out var decidedOn);
-        var participants = form.ParticipantIds.Distinct(StringComparer.Ordinal)
-            .Select(id => new DecisionParticipant(id, choices.Members.Single(m => m.UserId == id).Role))
+        var participants = form.ParticipantMemberIds.Distinct()
+            .Select(id => choices.Members.Find(id)!)
+            .Select(m => new DecisionParticipant(m.UserId, m.Role))
             .ToList();
         var influences = form.CitedContributionIds.Distinct()
             .Select(id => new DecisionInfluence(id, form.Notes.GetValueOrDefault(id)))
@@ -60,7 +61,7 @@ public static class DecisionForm
             UkTime.StartOfDay(decidedOn), participants, influences);
     }
 
-    public static Input From(Decision decision) => new()
+    public static Input From(Decision decision, IReadOnlyList<CycleMemberRow> members) => new()
     {
         Title = decision.Title,
         WhatWasDecided = decision.WhatWasDecided,
@@ -68,7 +69,9 @@ public static class DecisionForm
         Rationale = decision.Rationale,
         Rung = decision.Rung,
         DecidedOn = DateParts.From(UkTime.Today(decision.DecidedAt)),
-        ParticipantIds = [.. decision.Participants.Select(p => p.UserId)],
+        ParticipantMemberIds = [.. decision.Participants
+            .Select(p => members.FirstOrDefault(m => m.UserId == p.UserId)?.MemberId)
+            .OfType<Guid>()],
         CitedContributionIds = [.. decision.Influences.Select(i => i.ContributionId)],
         Notes = decision.Influences.ToDictionary(i => i.ContributionId, i => i.Note),
         SeenChange = LastChange(decision),
@@ -116,7 +119,8 @@ public static class DecisionForm
 
         public DateParts DecidedOn { get; init; } = new();
 
-        public List<string> ParticipantIds { get; init; } = [];
+        /// <summary>Who took part, by <see cref="CycleMemberRow.MemberId"/>.</summary>
+        public List<Guid> ParticipantMemberIds { get; init; } = [];
 
         public List<Guid> CitedContributionIds { get; init; } = [];
 

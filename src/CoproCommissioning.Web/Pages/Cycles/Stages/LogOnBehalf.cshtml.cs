@@ -49,10 +49,10 @@ public sealed class LogOnBehalfModel(
 
         var check = await validator.ValidateAsync(Form, ct);
         ModelState.AddErrors(check, nameof(Form));
-        var onBehalfOf = string.IsNullOrEmpty(Form.OnBehalfOfUserId) ? null : Form.OnBehalfOfUserId;
-        if (onBehalfOf is not null && OtherMembers.All(m => m.UserId != onBehalfOf))
+        var onBehalfOf = OtherMembers.Find(Form.OnBehalfOfMemberId)?.UserId;
+        if (Form.OnBehalfOfMemberId is not null && onBehalfOf is null)
         {
-            ModelState.AddModelError("Form.OnBehalfOfUserId",
+            ModelState.AddModelError("Form.OnBehalfOfMemberId",
                 "Choose a member of this cycle other than yourself, or choose people without an account. To add your own input, use Add your input.");
         }
 
@@ -116,7 +116,8 @@ public sealed class LogOnBehalfModel(
 
         public string VoicesCarried { get; init; } = "1";
 
-        public string? OnBehalfOfUserId { get; init; }
+        /// <summary>The member whose input it is (<see cref="CycleMemberRow.MemberId"/>), or null for people without an account.</summary>
+        public Guid? OnBehalfOfMemberId { get; init; }
 
         public string Summary { get; init; } = "";
 

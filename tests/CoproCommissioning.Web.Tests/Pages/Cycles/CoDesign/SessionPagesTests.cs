@@ -12,7 +12,7 @@ public sealed class SessionPagesTests(StageContentFixture fixture) : IClassFixtu
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
-    private List<KeyValuePair<string, string>> Workshop(string title = "Workshop: what good support looks like") =>
+    private async Task<List<KeyValuePair<string, string>>> WorkshopAsync(Guid cycleId, string title = "Workshop: what good support looks like") =>
     [
         new("Form.Title", title),
         new("Form.Date.Day", "10"),
@@ -25,8 +25,8 @@ public sealed class SessionPagesTests(StageContentFixture fixture) : IClassFixtu
         new("Form.AccessArrangements", nameof(AccessArrangement.BslInterpreter)),
         new("Form.AccessArrangements", nameof(AccessArrangement.StepFreeAccess)),
         new("Form.OtherAccessArrangements", "Lunch provided"),
-        new("Form.AttendeeUserIds", fixture.UserId(StageContentFixture.Panel)),
-        new("Form.AttendeeUserIds", fixture.UserId(StageContentFixture.Provider)),
+        new("Form.AttendeeMemberIds", await fixture.MemberIdAsync(cycleId, fixture.UserId(StageContentFixture.Panel))),
+        new("Form.AttendeeMemberIds", await fixture.MemberIdAsync(cycleId, fixture.UserId(StageContentFixture.Provider))),
         new("Form.OtherAttendees", "8"),
         new("Form.Minutes", "We mapped the first 12 weeks after leaving hospital."),
     ];
@@ -38,8 +38,8 @@ public sealed class SessionPagesTests(StageContentFixture fixture) : IClassFixtu
         var client = await fixture.SignedInAsync(StageContentFixture.Champion);
 
         var form = await client.GetAsync($"/cycles/{cycleId}/co-design/sessions/add", _ct);
-        Assert.Equal(8, form.Document.QuerySelectorAll("input[name='Form.AttendeeUserIds']").Length);
-        var posted = await PostAsync(client, $"/cycles/{cycleId}/co-design/sessions/add", Workshop());
+        Assert.Equal(8, form.Document.QuerySelectorAll("input[name='Form.AttendeeMemberIds']").Length);
+        var posted = await PostAsync(client, $"/cycles/{cycleId}/co-design/sessions/add", await WorkshopAsync(cycleId));
 
         Assert.Equal(HttpStatusCode.Redirect, posted.Status);
         var page = await client.FollowRedirectAsync(posted, _ct);
@@ -66,7 +66,7 @@ public sealed class SessionPagesTests(StageContentFixture fixture) : IClassFixtu
     {
         var cycleId = await fixture.CycleAsync(StageKind.CoDesign);
         var client = await fixture.SignedInAsync(StageContentFixture.Commissioner);
-        var fields = Workshop()
+        var fields = (await WorkshopAsync(cycleId))
             .Where(f => f.Key is not ("Form.Date.Day" or "Form.StartTime" or "Form.Venue"))
             .Append(new("Form.Date.Day", "31"))
             .Append(new("Form.Date.Month", "2"))
@@ -83,7 +83,7 @@ public sealed class SessionPagesTests(StageContentFixture fixture) : IClassFixtu
         Assert.Equal("half ten", posted.Document.QuerySelector("#Form_StartTime")?.GetAttribute("value"));
         Assert.Equal("31", posted.Document.QuerySelector("#Form_Date")?.GetAttribute("value"));
         Assert.NotNull(posted.Document.QuerySelector($"input[name='Form.AccessArrangements'][value='{nameof(AccessArrangement.BslInterpreter)}'][checked]"));
-        Assert.NotNull(posted.Document.QuerySelector($"input[name='Form.AttendeeUserIds'][value='{fixture.UserId(StageContentFixture.Panel)}'][checked]"));
+        Assert.NotNull(posted.Document.QuerySelector($"input[name='Form.AttendeeMemberIds'][value='{await fixture.MemberIdAsync(cycleId, fixture.UserId(StageContentFixture.Panel))}'][checked]"));
         await using var scope = fixture.Db();
         Assert.False(await scope.Context.CoDesignSessions.AnyAsync(s => s.CycleId == cycleId, _ct));
     }
@@ -93,19 +93,19 @@ public sealed class SessionPagesTests(StageContentFixture fixture) : IClassFixtu
     {
         var cycleId = await fixture.CycleAsync(StageKind.CoDesign);
         var champion = await fixture.SignedInAsync(StageContentFixture.Champion);
-        var added = await PostAsync(champion, $"/cycles/{cycleId}/co-design/sessions/add", Workshop());
+        var added = await PostAsync(champion, $"/cycles/{cycleId}/co-design/sessions/add", await WorkshopAsync(cycleId));
         var sessionUrl = added.Location!;
 
         var form = await champion.GetAsync($"{sessionUrl}/log-input", _ct);
         Assert.Equal("8", form.Document.QuerySelector("#Form_VoicesCarried")?.GetAttribute("value"));
-        Assert.NotNull(form.Document.QuerySelector($"input[name='Form.OnBehalfOfUserId'][value='{fixture.UserId(StageContentFixture.Panel)}']"));
+        Assert.NotNull(form.Document.QuerySelector($"input[name='Form.OnBehalfOfMemberId'][value='{await fixture.MemberIdAsync(cycleId, fixture.UserId(StageContentFixture.Panel))}']"));
         var logged = await champion.SubmitAsync($"{sessionUrl}/log-input", new Dictionary<string, string>
         {
             ["Form.Summary"] = "Meet your worker before you leave hospital",
             ["Form.Visibility"] = "Everyone",
             ["Form.Body"] = "Six people said the day they left was the hardest.",
             ["Form.Voice"] = nameof(Voice.LivedExperience),
-            ["Form.OnBehalfOfUserId"] = "",
+            ["Form.OnBehalfOfMemberId"] = "",
             ["Form.VoicesCarried"] = "6",
         }, ct: _ct);
 
@@ -138,14 +138,14 @@ public sealed class SessionPagesTests(StageContentFixture fixture) : IClassFixtu
     {
         var cycleId = await fixture.CycleAsync(StageKind.CoDesign);
         var champion = await fixture.SignedInAsync(StageContentFixture.Champion);
-        var sessionUrl = (await PostAsync(champion, $"/cycles/{cycleId}/co-design/sessions/add", Workshop())).Location!;
+        var sessionUrl = (await PostAsync(champion, $"/cycles/{cycleId}/co-design/sessions/add", await WorkshopAsync(cycleId))).Location!;
 
         var logged = await champion.SubmitAsync($"{sessionUrl}/log-input", new Dictionary<string, string>
         {
             ["Form.Summary"] = "Evening visits",
             ["Form.Visibility"] = "Everyone",
             ["Form.Voice"] = nameof(Voice.Clinician),
-            ["Form.OnBehalfOfUserId"] = fixture.UserId(StageContentFixture.Clinician),
+            ["Form.OnBehalfOfMemberId"] = await fixture.MemberIdAsync(cycleId, fixture.UserId(StageContentFixture.Clinician)),
             ["Form.VoicesCarried"] = "1",
         }, ct: _ct);
 
@@ -162,13 +162,13 @@ public sealed class SessionPagesTests(StageContentFixture fixture) : IClassFixtu
     {
         var cycleId = await fixture.CycleAsync(StageKind.CoDesign);
         var champion = await fixture.SignedInAsync(StageContentFixture.Champion);
-        var sessionUrl = (await PostAsync(champion, $"/cycles/{cycleId}/co-design/sessions/add", Workshop())).Location!;
+        var sessionUrl = (await PostAsync(champion, $"/cycles/{cycleId}/co-design/sessions/add", await WorkshopAsync(cycleId))).Location!;
         var panel = await fixture.SignedInAsync(StageContentFixture.Panel);
 
         Assert.Equal(HttpStatusCode.OK, (await panel.GetAsync($"/cycles/{cycleId}/co-design/sessions", _ct)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await panel.GetAsync($"/cycles/{cycleId}/co-design/sessions/add", _ct)).Status);
         var session = await panel.PostCraftedAsync($"/cycles/{cycleId}/co-design/sessions/add",
-            Workshop("Crafted").DistinctBy(f => f.Key).ToDictionary(f => f.Key, f => f.Value), $"/cycles/{cycleId}/co-design/sessions", _ct);
+            (await WorkshopAsync(cycleId, "Crafted")).DistinctBy(f => f.Key).ToDictionary(f => f.Key, f => f.Value), $"/cycles/{cycleId}/co-design/sessions", _ct);
         var input = await panel.PostCraftedAsync($"{sessionUrl}/log-input", new Dictionary<string, string>
         {
             ["Form.Summary"] = "Logged by the wrong person",
@@ -201,7 +201,7 @@ public sealed class SessionPagesTests(StageContentFixture fixture) : IClassFixtu
         var cycleId = await fixture.CycleAsync(StageKind.Specification);
         var client = await fixture.SignedInAsync(StageContentFixture.Commissioner);
 
-        var posted = await PostAsync(client, $"/cycles/{cycleId}/co-design/sessions/add", Workshop());
+        var posted = await PostAsync(client, $"/cycles/{cycleId}/co-design/sessions/add", await WorkshopAsync(cycleId));
 
         Assert.Equal(HttpStatusCode.OK, posted.Status);
         Assert.Contains(CycleRules.StageSignedOff.Message, posted.Document.QuerySelector(".nhsuk-error-summary")!.TextContent);

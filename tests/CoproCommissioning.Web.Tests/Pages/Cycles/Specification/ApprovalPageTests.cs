@@ -27,7 +27,7 @@ public sealed class ApprovalPageTests(ApprovalPageFixture fixture) : IClassFixtu
         {
             ["Form.Mode"] = nameof(DecisionMode.CoProduced),
             ["Form.Rung"] = nameof(CoProductionLadderRung.CoProduction),
-            ["Form.ParticipantIds"] = commissionerId,
+            ["Form.ParticipantMemberIds"] = await fixture.MemberIdAsync(cycle.Id, commissionerId),
             ["Form.CitedContributionIds"] = comment.Id.ToString(),
         }, SpecificationUrls.Approve(cycle.Id), _ct);
 
@@ -116,7 +116,7 @@ public sealed class ApprovalPageTests(ApprovalPageFixture fixture) : IClassFixtu
             ["Form.Mode"] = nameof(DecisionMode.CommissionerLed),
             ["Form.Rationale"] = "Agreed by the board",
             ["Form.Rung"] = nameof(CoProductionLadderRung.Consultation),
-            ["Form.ParticipantIds"] = commissionerId,
+            ["Form.ParticipantMemberIds"] = await fixture.MemberIdAsync(cycle.Id, commissionerId),
         }, SpecificationUrls.Approve(cycle.Id), _ct);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);

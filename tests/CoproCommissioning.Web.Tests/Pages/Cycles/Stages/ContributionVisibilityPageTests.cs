@@ -95,7 +95,7 @@ public sealed class ContributionVisibilityPageTests(ContributionVisibilityFixtur
             ["Form.Voice"] = nameof(Voice.Carer),
             ["Form.Channel"] = nameof(Channel.Phone),
             ["Form.VoicesCarried"] = "1",
-            ["Form.OnBehalfOfUserId"] = fixture.People.Carer,
+            ["Form.OnBehalfOfMemberId"] = await fixture.MemberIdAsync(cycleId, fixture.People.Carer),
             ["Form.Summary"] = "My son's diagnosis should stay private",
             ["Form.Visibility"] = nameof(ContributionVisibility.CommissioningTeam),
         }, ct: _ct);

@@ -12,7 +12,7 @@ public sealed class DecisionPagesTests(DecisionPagesFixture fixture) : IClassFix
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
-    private Dictionary<string, string> CoProducedDecision(Guid cited, string note = "It set the opening hours.") => new()
+    private async Task<Dictionary<string, string>> CoProducedDecisionAsync(Guid cycleId, Guid cited, string note = "It set the opening hours.") => new()
     {
         ["Form.Title"] = "Evening appointments",
         ["Form.WhatWasDecided"] = "The service will offer appointments until 8pm on weekdays.",
@@ -22,7 +22,7 @@ public sealed class DecisionPagesTests(DecisionPagesFixture fixture) : IClassFix
         ["Form.DecidedOn.Day"] = DateTime.UtcNow.AddDays(-1).Day.ToString(),
         ["Form.DecidedOn.Month"] = DateTime.UtcNow.AddDays(-1).Month.ToString(),
         ["Form.DecidedOn.Year"] = DateTime.UtcNow.AddDays(-1).Year.ToString(),
-        ["Form.ParticipantIds"] = fixture.People.Commissioner,
+        ["Form.ParticipantMemberIds"] = await fixture.MemberIdAsync(cycleId, fixture.People.Commissioner),
         ["Form.CitedContributionIds"] = cited.ToString(),
         [$"Form.Notes[{cited}]"] = note,
     };
@@ -34,7 +34,7 @@ public sealed class DecisionPagesTests(DecisionPagesFixture fixture) : IClassFix
         var cycleId = await fixture.CreateCycleAsync(c => cited = c.FromPanel().Id);
         var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
 
-        var posted = await client.SubmitAsync(CycleUrls.RecordDecision(cycleId), CoProducedDecision(cited), ct: _ct);
+        var posted = await client.SubmitAsync(CycleUrls.RecordDecision(cycleId), await CoProducedDecisionAsync(cycleId, cited), ct: _ct);
 
         Assert.Equal(HttpStatusCode.Redirect, posted.Status);
         var decision = Assert.Single((await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment).Decisions);
@@ -57,7 +57,7 @@ public sealed class DecisionPagesTests(DecisionPagesFixture fixture) : IClassFix
         Guid cited = default;
         var cycleId = await fixture.CreateCycleAsync(c => cited = c.FromPanel().Id);
         var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
-        var fields = CoProducedDecision(cited, note: " ");
+        var fields = await CoProducedDecisionAsync(cycleId, cited, note: " ");
         fields["Form.DecidedOn.Day"] = "31";
         fields["Form.DecidedOn.Month"] = "2";
 
@@ -80,7 +80,7 @@ public sealed class DecisionPagesTests(DecisionPagesFixture fixture) : IClassFix
         Guid cited = default;
         var cycleId = await fixture.CreateCycleAsync(c => cited = c.FromPanel().Id);
         var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
-        var fields = CoProducedDecision(cited);
+        var fields = await CoProducedDecisionAsync(cycleId, cited);
         var nextWeek = DateTime.UtcNow.AddDays(7);
         (fields["Form.DecidedOn.Day"], fields["Form.DecidedOn.Month"], fields["Form.DecidedOn.Year"]) =
             (nextWeek.Day.ToString(), nextWeek.Month.ToString(), nextWeek.Year.ToString());
@@ -99,12 +99,12 @@ public sealed class DecisionPagesTests(DecisionPagesFixture fixture) : IClassFix
         var cycleId = await fixture.CreateCycleAsync(c => cited = c.FromPanel().Id);
         var client = await fixture.SignedInAsync(CyclePeople.ClinicianEmail);
 
-        var refused = await client.SubmitAsync(CycleUrls.RecordDecision(cycleId), CoProducedDecision(cited), ct: _ct);
+        var refused = await client.SubmitAsync(CycleUrls.RecordDecision(cycleId), await CoProducedDecisionAsync(cycleId, cited), ct: _ct);
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains(CycleRules.DecisionRole.Message, refused.Document.QuerySelector(".nhsuk-error-summary")!.TextContent);
         Assert.Empty((await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment).Decisions);
 
-        var clinical = CoProducedDecision(cited);
+        var clinical = await CoProducedDecisionAsync(cycleId, cited);
         clinical["Form.Mode"] = nameof(DecisionMode.ClinicallyLed);
         clinical["Form.Rationale"] = "Medicines safety is the prescriber's responsibility.";
         var recorded = await client.SubmitAsync(CycleUrls.RecordDecision(cycleId), clinical, ct: _ct);
@@ -124,11 +124,11 @@ public sealed class DecisionPagesTests(DecisionPagesFixture fixture) : IClassFix
         {
             var client = await fixture.SignedInAsync(email);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(url, _ct)).Status);
-            Assert.Equal(HttpStatusCode.Forbidden, (await client.PostCraftedAsync(url, CoProducedDecision(cited), tokenFromUrl: "/", _ct)).Status);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.PostCraftedAsync(url, await CoProducedDecisionAsync(cycleId, cited), tokenFromUrl: "/", _ct)).Status);
         }
 
         var outsider = await fixture.SignedInAsync(CyclePagesFixture.OutsiderEmail);
-        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostCraftedAsync(url, CoProducedDecision(cited), tokenFromUrl: "/", _ct)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostCraftedAsync(url, await CoProducedDecisionAsync(cycleId, cited), tokenFromUrl: "/", _ct)).Status);
         Assert.Empty((await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment).Decisions);
     }
 
@@ -138,8 +138,8 @@ public sealed class DecisionPagesTests(DecisionPagesFixture fixture) : IClassFix
         Guid cited = default;
         var cycleId = await fixture.CreateCycleAsync(c => cited = c.FromPanel().Id);
         var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
-        var fields = CoProducedDecision(cited);
-        fields["Form.ParticipantIds"] = fixture.People.Outsider;
+        var fields = await CoProducedDecisionAsync(cycleId, cited);
+        fields["Form.ParticipantMemberIds"] = await fixture.MemberIdOutsideAsync(cycleId, fixture.People.Commissioner);
         var stranger = Guid.NewGuid();
         fields["Form.CitedContributionIds"] = stranger.ToString();
         fields[$"Form.Notes[{stranger}]"] = "From another cycle";
@@ -147,7 +147,7 @@ public sealed class DecisionPagesTests(DecisionPagesFixture fixture) : IClassFix
         var posted = await client.PostCraftedAsync(CycleUrls.RecordDecision(cycleId), fields, tokenFromUrl: CycleUrls.RecordDecision(cycleId), _ct);
 
         Assert.Equal(HttpStatusCode.OK, posted.Status);
-        Assert.NotNull(posted.Document.QuerySelector("#Form_ParticipantIds-error"));
+        Assert.NotNull(posted.Document.QuerySelector("#Form_ParticipantMemberIds-error"));
         Assert.NotNull(posted.Document.QuerySelector("#Form_CitedContributionIds-error"));
         Assert.Empty((await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment).Decisions);
     }
@@ -159,7 +159,7 @@ public sealed class DecisionPagesTests(DecisionPagesFixture fixture) : IClassFix
         var cited = (await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment).Contributions.Single().Id;
         var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
 
-        var posted = await client.PostCraftedAsync(CycleUrls.RecordDecision(cycleId), CoProducedDecision(cited),
+        var posted = await client.PostCraftedAsync(CycleUrls.RecordDecision(cycleId), await CoProducedDecisionAsync(cycleId, cited),
             tokenFromUrl: CycleUrls.Stage(cycleId), _ct);
 
         Assert.Equal(HttpStatusCode.OK, posted.Status);
@@ -182,11 +182,11 @@ public sealed class DecisionPagesTests(DecisionPagesFixture fixture) : IClassFix
         var before = await client.GetAsync(url, _ct);
         Assert.Contains(CycleRules.CoProducedDecisionNeedsLivedExperience.Message, before.Text);
 
-        var fields = CoProducedDecision(cited, "Peers said this helped most.");
+        var fields = await CoProducedDecisionAsync(cycleId, cited, "Peers said this helped most.");
         fields["Form.Title"] = "Peer support";
-        fields.Remove("Form.ParticipantIds");
-        fields["Form.ParticipantIds[0]"] = fixture.People.Commissioner;
-        fields["Form.ParticipantIds[1]"] = fixture.People.Panel;
+        fields.Remove("Form.ParticipantMemberIds");
+        fields["Form.ParticipantMemberIds[0]"] = await fixture.MemberIdAsync(cycleId, fixture.People.Commissioner);
+        fields["Form.ParticipantMemberIds[1]"] = await fixture.MemberIdAsync(cycleId, fixture.People.Panel);
         var posted = await client.SubmitAsync(url, fields, ct: _ct);
 
         Assert.Equal(HttpStatusCode.Redirect, posted.Status);
@@ -221,7 +221,7 @@ public sealed class DecisionPagesTests(DecisionPagesFixture fixture) : IClassFix
                 current.Rationale, current.Rung, current.DecidedAt, [.. current.Participants], [.. current.Influences]),
                 fixture.People.Commissioner, CycleRole.Commissioner, DateTimeOffset.UtcNow));
         });
-        var fields = CoProducedDecision(cited);
+        var fields = await CoProducedDecisionAsync(cycleId, cited);
         fields["Form.Title"] = "My stale title";
         fields["Form.SeenChange"] = seen;
         var posted = await client.PostCraftedAsync(url, fields, tokenFromUrl: url, _ct);

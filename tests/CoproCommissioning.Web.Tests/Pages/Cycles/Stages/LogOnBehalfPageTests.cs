@@ -21,7 +21,7 @@ public sealed class LogOnBehalfPageTests(LogOnBehalfFixture fixture) : IClassFix
             ["Form.Voice"] = nameof(Voice.Carer),
             ["Form.Channel"] = nameof(Channel.Workshop),
             ["Form.VoicesCarried"] = "6",
-            ["Form.OnBehalfOfUserId"] = "",
+            ["Form.OnBehalfOfMemberId"] = "",
             ["Form.Summary"] = "Carers want a named contact",
             ["Form.Visibility"] = "Everyone",
             ["Form.Body"] = "Six carers at the library workshop.",
@@ -50,7 +50,7 @@ public sealed class LogOnBehalfPageTests(LogOnBehalfFixture fixture) : IClassFix
             ["Form.Voice"] = nameof(Voice.LivedExperience),
             ["Form.Channel"] = nameof(Channel.Phone),
             ["Form.VoicesCarried"] = "1",
-            ["Form.OnBehalfOfUserId"] = fixture.People.Panel,
+            ["Form.OnBehalfOfMemberId"] = await fixture.MemberIdAsync(cycleId, fixture.People.Panel),
             ["Form.Summary"] = "Letters should come in plain English",
             ["Form.Visibility"] = "Everyone",
         }, ct: _ct);
@@ -94,13 +94,13 @@ public sealed class LogOnBehalfPageTests(LogOnBehalfFixture fixture) : IClassFix
             ["Form.Voice"] = nameof(Voice.LivedExperience),
             ["Form.Channel"] = nameof(Channel.Phone),
             ["Form.VoicesCarried"] = "1",
-            ["Form.OnBehalfOfUserId"] = fixture.People.Outsider,
+            ["Form.OnBehalfOfMemberId"] = await fixture.MemberIdOutsideAsync(cycleId, fixture.People.Panel),
             ["Form.Summary"] = "Someone else's words",
             ["Form.Visibility"] = "Everyone",
         }, tokenFromUrl: CycleUrls.LogOnBehalf(cycleId), _ct);
 
         Assert.Equal(HttpStatusCode.OK, posted.Status);
-        Assert.NotNull(posted.Document.QuerySelector("#Form_OnBehalfOfUserId-error"));
+        Assert.NotNull(posted.Document.QuerySelector("#Form_OnBehalfOfMemberId-error"));
         Assert.Empty((await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment).Contributions);
     }
 

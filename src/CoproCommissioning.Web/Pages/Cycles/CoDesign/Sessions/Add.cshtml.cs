@@ -36,7 +36,7 @@ public sealed class AddModel(CoproDbContext db, IValidator<AddModel.Input> valid
     [BindProperty]
     public Input Form { get; set; } = new();
 
-    public IReadOnlyList<MemberOption> Members { get; private set; } = [];
+    public IReadOnlyList<CycleMemberRow> Members { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
         await LoadAsync(ct) ? Page() : NotFound();
@@ -57,13 +57,18 @@ public sealed class AddModel(CoproDbContext db, IValidator<AddModel.Input> valid
             return NotFound();
         }
 
-        if (!await AreMembersAsync(db, CycleId, Form.AttendeeUserIds, ct))
+        if (!await LoadAsync(ct))
         {
-            ModelState.AddModelError("Form.AttendeeUserIds", UnknownAttendeeMessage);
-            return await LoadAsync(ct) ? Page() : NotFound();
+            return NotFound();
         }
 
-        var outcome = CoDesignSession.Schedule(cycle, Form.ToDetails(), User.UserId(), HttpContext.CycleMember().Role, clock.GetUtcNow());
+        if (!Form.ChoosesMembersOf(Members))
+        {
+            ModelState.AddModelError("Form.AttendeeMemberIds", UnknownAttendeeMessage);
+            return Page();
+        }
+
+        var outcome = CoDesignSession.Schedule(cycle, Form.ToDetails(Members), User.UserId(), HttpContext.CycleMember().Role, clock.GetUtcNow());
         if (!outcome.Succeeded)
         {
             ModelState.AddErrors(outcome.Refusals, FieldsByCode);
@@ -81,37 +86,11 @@ public sealed class AddModel(CoproDbContext db, IValidator<AddModel.Input> valid
         return RedirectToPage("/Cycles/CoDesign/Sessions/Details", new { cycleId = CycleId, sessionId = outcome.Value.Id });
     }
 
-    public static async Task<bool> AreMembersAsync(CoproDbContext db, Guid cycleId, IReadOnlyCollection<string> userIds, CancellationToken ct)
-    {
-        var wanted = userIds.Distinct(StringComparer.Ordinal).ToList();
-        return wanted.Count == 0
-            || await db.Memberships.CountAsync(m => m.CycleId == cycleId && wanted.Contains(m.UserId), ct) == wanted.Count;
-    }
-
-    /// <summary>The cycle's members to choose attendees from: name (as shown to the viewer) and role.</summary>
-    public static async Task<IReadOnlyList<MemberOption>> MemberOptionsAsync(CoproDbContext db, Guid cycleId, string viewerUserId, CancellationToken ct)
-    {
-        var members = await (
-                from m in db.Memberships.AsNoTracking()
-                where m.CycleId == cycleId
-                join u in db.Users on m.UserId equals u.Id
-                select new { m.UserId, m.Role, m.PanelVoice, u.DisplayName, u.ShowAsPanelMember, u.FormerParticipantNumber })
-            .ToListAsync(ct);
-        return [.. members
-            .Select(m => new MemberOption(
-                m.UserId,
-                PeopleNames.ShownTo(viewerUserId, m.UserId, m.DisplayName, m.ShowAsPanelMember, m.FormerParticipantNumber),
-                Labels.Of(m.Role, m.PanelVoice)))
-            .OrderBy(m => m.Role, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal)];
-    }
-
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Members = await MemberOptionsAsync(db, CycleId, User.UserId(), ct);
+        Members = await CycleMemberRow.LoadAsync(db, CycleId, User.UserId(), ct);
         return await LoadHeadingAsync(db, ct);
     }
-
-    public sealed record MemberOption(string UserId, string Name, string Role);
 
     public sealed record Input
     {
@@ -133,7 +112,8 @@ public sealed class AddModel(CoproDbContext db, IValidator<AddModel.Input> valid
 
         public string OtherAccessArrangements { get; init; } = "";
 
-        public List<string> AttendeeUserIds { get; init; } = [];
+        /// <summary>Members who came, by <see cref="CycleMemberRow.MemberId"/>.</summary>
+        public List<Guid> AttendeeMemberIds { get; init; } = [];
 
         public string OtherAttendees { get; init; } = "0";
 
@@ -142,8 +122,14 @@ public sealed class AddModel(CoproDbContext db, IValidator<AddModel.Input> valid
         /// <summary>The version the person started editing from (edit only).</summary>
         public uint Version { get; init; }
 
-        /// <summary>What the domain needs, once <see cref="InputValidator"/> has passed.</summary>
-        public SessionDetails ToDetails()
+        public bool ChoosesMembersOf(IReadOnlyList<CycleMemberRow> members) =>
+            AttendeeMemberIds.All(id => members.Find(id) is not null);
+
+        /// <summary>
+        /// What the domain needs, once <see cref="InputValidator"/> and <see cref="ChoosesMembersOf"/> have passed.
+        /// <paramref name="keptAttendees"/>: people recorded as coming who are no longer members, so not on the form.
+        /// </summary>
+        public SessionDetails ToDetails(IReadOnlyList<CycleMemberRow> members, IEnumerable<string>? keptAttendees = null)
         {
             if (!Date.TryGetDate(out var date) || !CoDesignLabels.TryParseTime(StartTime, out var start))
             {
@@ -153,10 +139,12 @@ public sealed class AddModel(CoproDbContext db, IValidator<AddModel.Input> valid
             TimeOnly? end = CoDesignLabels.TryParseTime(EndTime, out var finish) ? finish : null;
             int others = string.IsNullOrWhiteSpace(OtherAttendees) ? 0 : int.Parse(OtherAttendees.Trim(), CultureInfo.InvariantCulture);
             return new SessionDetails(Title, date, start, end, Format!.Value, Venue, JoiningDetails, AccessArrangements,
-                OtherAccessArrangements, [.. AttendeeUserIds.Distinct(StringComparer.Ordinal)], others, Minutes);
+                OtherAccessArrangements,
+                [.. AttendeeMemberIds.Select(id => members.Find(id)!.UserId).Concat(keptAttendees ?? []).Distinct(StringComparer.Ordinal)],
+                others, Minutes);
         }
 
-        public static Input From(CoDesignSession session) => new()
+        public static Input From(CoDesignSession session, IReadOnlyList<CycleMemberRow> members) => new()
         {
             Title = session.Title,
             Date = DateParts.From(session.Date),
@@ -167,7 +155,7 @@ public sealed class AddModel(CoproDbContext db, IValidator<AddModel.Input> valid
             JoiningDetails = session.JoiningDetails,
             AccessArrangements = [.. session.AccessArrangements],
             OtherAccessArrangements = session.OtherAccessArrangements,
-            AttendeeUserIds = [.. session.Attendees.Select(a => a.UserId)],
+            AttendeeMemberIds = [.. members.Where(m => session.Attendees.Any(a => a.UserId == m.UserId)).Select(m => m.MemberId)],
             OtherAttendees = session.OtherAttendees.ToString(CultureInfo.InvariantCulture),
             Minutes = session.Minutes,
             Version = session.Version,

@@ -23,7 +23,7 @@ public sealed class EditModel(CoproDbContext db, IValidator<AddModel.Input> vali
     [BindProperty]
     public AddModel.Input Form { get; set; } = new();
 
-    public IReadOnlyList<AddModel.MemberOption> Members { get; private set; } = [];
+    public IReadOnlyList<CycleMemberRow> Members { get; private set; } = [];
 
     /// <summary>What is saved now, shown after a conflict so the person can compare.</summary>
     public CoDesignSession? Latest { get; private set; }
@@ -36,7 +36,7 @@ public sealed class EditModel(CoproDbContext db, IValidator<AddModel.Input> vali
             return NotFound();
         }
 
-        Form = AddModel.Input.From(session);
+        Form = AddModel.Input.From(session, Members);
         return Page();
     }
 
@@ -62,16 +62,21 @@ public sealed class EditModel(CoproDbContext db, IValidator<AddModel.Input> vali
             return NotFound();
         }
 
-        // People who came and have since left the cycle stay on the record of a past session.
-        var newAttendees = Form.AttendeeUserIds.Except(session.Attendees.Select(a => a.UserId), StringComparer.Ordinal).ToList();
-        if (!await AddModel.AreMembersAsync(db, CycleId, newAttendees, ct))
+        if (!await LoadAsync(session, ct))
         {
-            ModelState.AddModelError("Form.AttendeeUserIds", AddModel.UnknownAttendeeMessage);
-            return await LoadAsync(session, ct) ? Page() : NotFound();
+            return NotFound();
         }
 
+        if (!Form.ChoosesMembersOf(Members))
+        {
+            ModelState.AddModelError("Form.AttendeeMemberIds", AddModel.UnknownAttendeeMessage);
+            return Page();
+        }
+
+        // People who came and have since left the cycle aren't on the form: they stay on the record of a past session.
+        var former = session.Attendees.Select(a => a.UserId).Where(id => Members.All(m => m.UserId != id)).ToList();
         db.Entry(session).Property(s => s.Version).OriginalValue = Form.Version;
-        var outcome = session.Revise(cycle, Form.ToDetails(), HttpContext.CycleMember().Role, clock.GetUtcNow());
+        var outcome = session.Revise(cycle, Form.ToDetails(Members, former), HttpContext.CycleMember().Role, clock.GetUtcNow());
         if (!outcome.Succeeded)
         {
             ModelState.AddErrors(outcome.Refusals, AddModel.FieldsByCode);
@@ -111,13 +116,9 @@ public sealed class EditModel(CoproDbContext db, IValidator<AddModel.Input> vali
         return db.CoDesignSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.CycleId == cycleId, ct);
     }
 
-    /// <summary>The members to choose from, plus anyone recorded as coming who has since left the cycle.</summary>
     private async Task<bool> LoadAsync(CoDesignSession session, CancellationToken ct)
     {
-        var members = await AddModel.MemberOptionsAsync(db, CycleId, User.UserId(), ct);
-        var formerIds = session.Attendees.Select(a => a.UserId).Except(members.Select(m => m.UserId), StringComparer.Ordinal).ToList();
-        var names = await PeopleNames.LoadAsync(db, formerIds, User.UserId(), ct);
-        Members = [.. members, .. formerIds.Select(id => new AddModel.MemberOption(id, names.Of(id), "No longer a member"))];
+        Members = await CycleMemberRow.LoadAsync(db, session.CycleId, User.UserId(), ct);
         return await LoadHeadingAsync(db, ct);
     }
 }

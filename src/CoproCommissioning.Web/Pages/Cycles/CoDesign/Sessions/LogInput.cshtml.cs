@@ -37,7 +37,7 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
     public CoDesignSession Session { get; private set; } = null!;
 
     /// <summary>Members who came to the session, other than the person logging: input can be logged for one of them.</summary>
-    public IReadOnlyList<(string UserId, string Name)> Attendees { get; private set; } = [];
+    public IReadOnlyList<CycleMemberRow> Attendees { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid sessionId, CancellationToken ct)
     {
@@ -65,10 +65,10 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
             return Page();
         }
 
-        var onBehalfOf = string.IsNullOrEmpty(Form.OnBehalfOfUserId) ? null : Form.OnBehalfOfUserId;
-        if (onBehalfOf is not null && Attendees.All(a => a.UserId != onBehalfOf))
+        var onBehalfOf = Attendees.Find(Form.OnBehalfOfMemberId)?.UserId;
+        if (Form.OnBehalfOfMemberId is not null && onBehalfOf is null)
         {
-            ModelState.AddModelError("Form.OnBehalfOfUserId", "Choose whose input this is from the people who came.");
+            ModelState.AddModelError("Form.OnBehalfOfMemberId", "Choose whose input this is from the people who came.");
             return Page();
         }
 
@@ -115,9 +115,8 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
 
         Session = session;
         var me = User.UserId();
-        var ids = session.Attendees.Select(a => a.UserId).Where(id => id != me).ToList();
-        var names = await PeopleNames.LoadAsync(db, ids, me, ct);
-        Attendees = [.. ids.Select(id => (id, names.Of(id))).OrderBy(a => a.Item2, StringComparer.Ordinal)];
+        var came = session.Attendees.Select(a => a.UserId).Where(id => id != me).ToHashSet(StringComparer.Ordinal);
+        Attendees = [.. (await CycleMemberRow.LoadAsync(db, CycleId, me, ct)).Where(m => came.Contains(m.UserId))];
         return true;
     }
 
@@ -129,8 +128,8 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
 
         public Voice? Voice { get; init; }
 
-        /// <summary>A member who came, or empty for people without an account.</summary>
-        public string? OnBehalfOfUserId { get; init; }
+        /// <summary>A member who came (<see cref="CycleMemberRow.MemberId"/>), or null for people without an account.</summary>
+        public Guid? OnBehalfOfMemberId { get; init; }
 
         public string VoicesCarried { get; init; } = "1";
 
