@@ -1,4 +1,5 @@
 using CoproCommissioning.Data.Auditing;
+using CoproCommissioning.Data.Saving;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,9 +13,11 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IAuditActor, SystemAuditActor>();
         services.AddScoped<AuditInterceptor>();
+        services.TryAddSingleton<AggregateVersionInterceptor>();
         return services.AddDbContext<CoproDbContext>((provider, options) => options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
+            // The aggregate's row first, so that the audit sees every row the save writes.
+            .AddInterceptors(provider.GetRequiredService<AggregateVersionInterceptor>(), provider.GetRequiredService<AuditInterceptor>()));
     }
 }

@@ -1,3 +1,4 @@
+using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed class GlossaryTermConfiguration : IEntityTypeConfiguration<Glossar
         builder.Property(t => t.Version).IsRowVersion();
         builder.Ignore(t => t.IsAgreed);
         // The domain refuses a term that differs only in case; this stops two people adding the same one at once.
-        builder.HasIndex(t => new { t.CycleId, t.Term }).IsUnique();
+        builder.HasIndex(t => new { t.CycleId, t.Term }).IsUnique().StatesRule(SpecificationRules.TermDuplicate);
         builder.HasOne<CommissioningCycle>().WithMany().HasForeignKey(t => t.CycleId).OnDelete(DeleteBehavior.Cascade);
     }
 }

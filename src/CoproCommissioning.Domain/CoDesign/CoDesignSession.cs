@@ -1,5 +1,4 @@
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.NeedsAssessment;
 
 namespace CoproCommissioning.Domain.CoDesign;
 
@@ -152,7 +151,7 @@ public sealed class CoDesignSession
         }
 
         List<Refusal> refusals = [];
-        if (!StageContent.IsStaff(actorRole))
+        if (!StageContent.MayManage(actorRole))
         {
             refusals.Add(new Refusal(CoDesignRules.SessionStaffOnly));
         }

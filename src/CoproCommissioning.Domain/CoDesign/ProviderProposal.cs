@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.NeedsAssessment;
 
 namespace CoproCommissioning.Domain.CoDesign;
 

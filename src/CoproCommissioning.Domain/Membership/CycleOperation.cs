@@ -6,6 +6,9 @@ public enum CycleOperation
     View,
     Contribute,
     LogOnBehalf,
+
+    /// <summary>Add to and change a stage's own content: evidence, needs, inequalities, sessions, the specification.</summary>
+    ManageStageContent,
     Respond,
     RecordDecision,
     SignOff,

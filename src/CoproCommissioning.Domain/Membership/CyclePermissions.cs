@@ -14,6 +14,7 @@ public static class CyclePermissions
         [CycleOperation.Contribute] =
             [CycleRole.Commissioner, CycleRole.CoProductionChampion, CycleRole.PanelMember, CycleRole.Provider, CycleRole.ClinicalAdviser],
         [CycleOperation.LogOnBehalf] = [CycleRole.Commissioner, CycleRole.CoProductionChampion],
+        [CycleOperation.ManageStageContent] = [CycleRole.Commissioner, CycleRole.CoProductionChampion],
         [CycleOperation.Respond] = [CycleRole.Commissioner, CycleRole.CoProductionChampion, CycleRole.ClinicalAdviser],
         [CycleOperation.RecordDecision] = [CycleRole.Commissioner, CycleRole.ClinicalAdviser],
         [CycleOperation.SignOff] = [CycleRole.Commissioner],

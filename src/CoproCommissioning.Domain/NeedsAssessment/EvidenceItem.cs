@@ -61,7 +61,7 @@ public sealed class EvidenceItem
     public static DomainOutcome<EvidenceItem> Add(
         CommissioningCycle cycle,
         string? source,
-        EvidenceKind kind,
+        EvidenceKind? kind,
         string? summary,
         string? link,
         string addedByUserId,
@@ -70,55 +70,54 @@ public sealed class EvidenceItem
     {
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentException.ThrowIfNullOrWhiteSpace(addedByUserId);
-        Guard.Defined(kind);
         Guard.Defined(adderRole);
         Guard.Utc(now);
 
-        var refusals = Check(cycle, source, summary, link, adderRole, now);
+        var refusals = Check(cycle, source, kind, summary, link, adderRole, now);
         return refusals.Count > 0
             ? DomainOutcome.Refused<EvidenceItem>(refusals)
             : DomainOutcome.Success(new EvidenceItem(
-                cycle.Id, TextInput.Clean(source), kind, TextInput.Clean(summary), CleanLink(link), addedByUserId, now));
+                cycle.Id, TextInput.Clean(source), kind!.Value, TextInput.Clean(summary), CleanLink(link), addedByUserId, now));
     }
 
     public DomainOutcome Revise(
         CommissioningCycle cycle,
         string? source,
-        EvidenceKind kind,
+        EvidenceKind? kind,
         string? summary,
         string? link,
         CycleRole reviserRole,
         DateTimeOffset now)
     {
         StageContent.CheckCycle(cycle, CycleId);
-        Guard.Defined(kind);
         Guard.Defined(reviserRole);
         Guard.Utc(now);
 
-        var refusals = Check(cycle, source, summary, link, reviserRole, now);
+        var refusals = Check(cycle, source, kind, summary, link, reviserRole, now);
         if (refusals.Count > 0)
         {
             return DomainOutcome.Refused(refusals);
         }
 
         Source = TextInput.Clean(source);
-        Kind = kind;
+        Kind = kind!.Value;
         Summary = TextInput.Clean(summary);
         Link = CleanLink(link);
         return DomainOutcome.Success();
     }
 
     private static List<Refusal> Check(
-        CommissioningCycle cycle, string? source, string? summary, string? link, CycleRole actorRole, DateTimeOffset now)
+        CommissioningCycle cycle, string? source, EvidenceKind? kind, string? summary, string? link, CycleRole actorRole, DateTimeOffset now)
     {
         List<Refusal> refusals = [];
-        if (!StageContent.IsStaff(actorRole))
+        if (!StageContent.MayManage(actorRole))
         {
             refusals.Add(new Refusal(NeedsAssessmentRules.StaffOnly));
         }
 
         StageContent.CheckStageOpen(refusals, cycle, StageKind.NeedsAssessment, now);
         TextInput.Check(refusals, source, SourceMaxLength, NeedsAssessmentRules.EvidenceSourceRequired, NeedsAssessmentRules.EvidenceSourceTooLong);
+        ChoiceInput.Check(refusals, kind, NeedsAssessmentRules.EvidenceKindRequired);
         TextInput.Check(refusals, summary, SummaryMaxLength, NeedsAssessmentRules.EvidenceSummaryRequired, NeedsAssessmentRules.EvidenceSummaryTooLong);
         if (TextInput.Clean(link).Length > LinkMaxLength)
         {

@@ -47,7 +47,7 @@ public sealed class IdentifiedNeed
     public static DomainOutcome<IdentifiedNeed> Identify(
         CommissioningCycle cycle,
         string? statement,
-        NeedPriority priority,
+        NeedPriority? priority,
         IReadOnlyCollection<EvidenceItem> supportingEvidence,
         string recordedByUserId,
         CycleRole recorderRole,
@@ -55,41 +55,39 @@ public sealed class IdentifiedNeed
     {
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentException.ThrowIfNullOrWhiteSpace(recordedByUserId);
-        Guard.Defined(priority);
         Guard.Defined(recorderRole);
         Guard.Utc(now);
         CheckEvidence(cycle, supportingEvidence);
 
-        var refusals = Check(cycle, statement, recorderRole, now);
+        var refusals = Check(cycle, statement, priority, recorderRole, now);
         return refusals.Count > 0
             ? DomainOutcome.Refused<IdentifiedNeed>(refusals)
             : DomainOutcome.Success(new IdentifiedNeed(
-                cycle.Id, TextInput.Clean(statement), priority, supportingEvidence, recordedByUserId, now));
+                cycle.Id, TextInput.Clean(statement), priority!.Value, supportingEvidence, recordedByUserId, now));
     }
 
     /// <summary>Replaces the statement, the priority and the supporting evidence.</summary>
     public DomainOutcome Revise(
         CommissioningCycle cycle,
         string? statement,
-        NeedPriority priority,
+        NeedPriority? priority,
         IReadOnlyCollection<EvidenceItem> supportingEvidence,
         CycleRole reviserRole,
         DateTimeOffset now)
     {
         StageContent.CheckCycle(cycle, CycleId);
-        Guard.Defined(priority);
         Guard.Defined(reviserRole);
         Guard.Utc(now);
         CheckEvidence(cycle, supportingEvidence);
 
-        var refusals = Check(cycle, statement, reviserRole, now);
+        var refusals = Check(cycle, statement, priority, reviserRole, now);
         if (refusals.Count > 0)
         {
             return DomainOutcome.Refused(refusals);
         }
 
         Statement = TextInput.Clean(statement);
-        Priority = priority;
+        Priority = priority!.Value;
         var wanted = supportingEvidence.Select(e => e.Id).ToHashSet();
         _supportingEvidence.RemoveAll(s => !wanted.Contains(s.EvidenceItemId));
         var kept = _supportingEvidence.Select(s => s.EvidenceItemId).ToHashSet();
@@ -111,16 +109,17 @@ public sealed class IdentifiedNeed
         }
     }
 
-    private static List<Refusal> Check(CommissioningCycle cycle, string? statement, CycleRole actorRole, DateTimeOffset now)
+    private static List<Refusal> Check(CommissioningCycle cycle, string? statement, NeedPriority? priority, CycleRole actorRole, DateTimeOffset now)
     {
         List<Refusal> refusals = [];
-        if (!StageContent.IsStaff(actorRole))
+        if (!StageContent.MayManage(actorRole))
         {
             refusals.Add(new Refusal(NeedsAssessmentRules.StaffOnly));
         }
 
         StageContent.CheckStageOpen(refusals, cycle, StageKind.NeedsAssessment, now);
         TextInput.Check(refusals, statement, StatementMaxLength, NeedsAssessmentRules.NeedStatementRequired, NeedsAssessmentRules.NeedStatementTooLong);
+        ChoiceInput.Check(refusals, priority, NeedsAssessmentRules.NeedPriorityRequired);
         return refusals;
     }
 }

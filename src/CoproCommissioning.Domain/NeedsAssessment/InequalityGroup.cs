@@ -46,7 +46,7 @@ public sealed class InequalityGroup
 
     public static DomainOutcome<InequalityGroup> Record(
         CommissioningCycle cycle,
-        AffectedGroup group,
+        AffectedGroup? group,
         string? description,
         string? inequality,
         string recordedByUserId,
@@ -55,7 +55,6 @@ public sealed class InequalityGroup
     {
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentException.ThrowIfNullOrWhiteSpace(recordedByUserId);
-        Guard.Defined(group);
         Guard.Defined(recorderRole);
         Guard.Utc(now);
 
@@ -63,14 +62,13 @@ public sealed class InequalityGroup
         return refusals.Count > 0
             ? DomainOutcome.Refused<InequalityGroup>(refusals)
             : DomainOutcome.Success(new InequalityGroup(
-                cycle.Id, group, TextInput.Clean(description), TextInput.Clean(inequality), recordedByUserId, now));
+                cycle.Id, group!.Value, TextInput.Clean(description), TextInput.Clean(inequality), recordedByUserId, now));
     }
 
     public DomainOutcome Revise(
-        CommissioningCycle cycle, AffectedGroup group, string? description, string? inequality, CycleRole reviserRole, DateTimeOffset now)
+        CommissioningCycle cycle, AffectedGroup? group, string? description, string? inequality, CycleRole reviserRole, DateTimeOffset now)
     {
         StageContent.CheckCycle(cycle, CycleId);
-        Guard.Defined(group);
         Guard.Defined(reviserRole);
         Guard.Utc(now);
 
@@ -80,22 +78,23 @@ public sealed class InequalityGroup
             return DomainOutcome.Refused(refusals);
         }
 
-        Group = group;
+        Group = group!.Value;
         Description = TextInput.Clean(description);
         Inequality = TextInput.Clean(inequality);
         return DomainOutcome.Success();
     }
 
     private static List<Refusal> Check(
-        CommissioningCycle cycle, AffectedGroup group, string? description, string? inequality, CycleRole actorRole, DateTimeOffset now)
+        CommissioningCycle cycle, AffectedGroup? group, string? description, string? inequality, CycleRole actorRole, DateTimeOffset now)
     {
         List<Refusal> refusals = [];
-        if (!StageContent.IsStaff(actorRole))
+        if (!StageContent.MayManage(actorRole))
         {
             refusals.Add(new Refusal(NeedsAssessmentRules.StaffOnly));
         }
 
         StageContent.CheckStageOpen(refusals, cycle, StageKind.NeedsAssessment, now);
+        ChoiceInput.Check(refusals, group, NeedsAssessmentRules.GroupRequired);
         TextInput.Check(
             refusals,
             description,

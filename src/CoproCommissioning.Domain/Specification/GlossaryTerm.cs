@@ -1,5 +1,4 @@
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.NeedsAssessment;
 
 namespace CoproCommissioning.Domain.Specification;
 

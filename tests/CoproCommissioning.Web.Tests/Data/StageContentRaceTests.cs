@@ -63,10 +63,10 @@ public sealed class StageContentRaceTests(CycleDatabaseFixture fixture) : IClass
         var signedOff = await signingOff;
         var saved = await saving;
 
-        Assert.True(signedOff != (saved == StageContentSave.Saved), $"signed off: {signedOff}, content: {saved}");
+        Assert.True(signedOff != saved.Succeeded, $"signed off: {signedOff}, content: {saved.Status}");
         if (signedOff)
         {
-            Assert.Equal(StageContentSave.StageSignedOff, saved);
+            Assert.Equal(CycleRules.StageSignedOffWhileEditing, saved.Refusal?.Rule);
         }
 
         await using var check = fixture.Db();
@@ -85,7 +85,7 @@ public sealed class StageContentRaceTests(CycleDatabaseFixture fixture) : IClass
         var toEdit = await editor.Context.Cycles.IncludeStages().AsNoTracking().SingleAsync(c => c.Id == cycleId, _ct);
 
         AddContent(Content.Evidence, toEdit, editor.Context, null);
-        Assert.Equal(StageContentSave.Saved, await editor.Context.SaveStageContentAsync(toEdit, StageKind.NeedsAssessment, Moments.Now, _ct));
+        Assert.True((await editor.Context.SaveStageContentAsync(toEdit, StageKind.NeedsAssessment, Moments.Now, _ct)).Succeeded);
         Expect.Success(toSignOff.SignOff(StageKind.NeedsAssessment, People.Commissioner, CycleRole.Commissioner, "Agreed", Moments.Now));
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => signer.Context.SaveChangesAsync(_ct));
@@ -104,7 +104,7 @@ public sealed class StageContentRaceTests(CycleDatabaseFixture fixture) : IClass
         await signer.Context.SaveChangesAsync(_ct);
         var evidenceId = AddContent(Content.Evidence, toEdit, editor.Context, null);
 
-        Assert.Equal(StageContentSave.StageSignedOff, await editor.Context.SaveStageContentAsync(toEdit, StageKind.NeedsAssessment, Moments.Now, _ct));
+        Assert.Equal(CycleRules.StageSignedOffWhileEditing, (await editor.Context.SaveStageContentAsync(toEdit, StageKind.NeedsAssessment, Moments.Now, _ct)).Refusal?.Rule);
         await using var check = fixture.Db();
         Assert.False(await ContentExistsAsync(Content.Evidence, check.Context, evidenceId));
     }

@@ -1,20 +1,9 @@
 using CoproCommissioning.Data;
+using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain.Cycles;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Infrastructure.Pages;
-
-/// <summary>How saving into a stage's own content ended; on anything but <see cref="Saved"/> nothing was saved.</summary>
-public enum StageContentSave
-{
-    Saved,
-
-    /// <summary>The stage was signed off first (R8): the content was not saved.</summary>
-    StageSignedOff,
-
-    /// <summary>Someone else changed the same thing, or the cycle, a moment before.</summary>
-    Conflict,
-}
 
 /// <summary>
 /// Saves a stage's own content (evidence, needs, inequality groups, sessions, proposals, the specification and its
@@ -25,16 +14,17 @@ public static class StageContentSaving
 {
     /// <summary>
     /// <paramref name="cycle"/> may be tracked or not; when it is not, only its own row is attached (its stages stay
-    /// untracked). On anything but <see cref="StageContentSave.Saved"/> the change tracker is cleared.
+    /// untracked). A sign-off that won the race is refused with <see cref="CycleRules.StageSignedOffWhileEditing"/>.
+    /// On anything but success nothing is saved and the change tracker is cleared.
     /// </summary>
-    public static async Task<StageContentSave> SaveStageContentAsync(
+    public static async Task<SaveOutcome> SaveStageContentAsync(
         this CoproDbContext db, CommissioningCycle cycle, StageKind kind, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cycle);
-        if (!cycle.RecordStageContentChange(kind, now).Succeeded)
+        if (cycle.RecordStageContentChange(kind, now) is { Succeeded: false } refused)
         {
             db.ChangeTracker.Clear();
-            return StageContentSave.StageSignedOff;
+            return SaveOutcome.Refused(refused.Refusals[0].Rule);
         }
 
         var entry = db.Entry(cycle);
@@ -44,19 +34,24 @@ public static class StageContentSaving
         }
 
         entry.Property(c => c.LastChangedAt).IsModified = true;
-        try
+        var saved = await db.TrySaveAsync(ct);
+        if (saved.Status != SaveStatus.Conflict)
         {
-            await db.SaveChangesAsync(ct);
-            return StageContentSave.Saved;
+            return saved;
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var cycleId = cycle.Id;
-            var signedOff = await db.Cycles.AsNoTracking()
-                .Where(c => c.Id == cycleId)
-                .AnyAsync(c => c.Stages.Any(s => s.Kind == kind && s.Status == StageStatus.SignedOff), ct);
-            return signedOff ? StageContentSave.StageSignedOff : StageContentSave.Conflict;
-        }
+
+        var cycleId = cycle.Id;
+        var signedOff = await db.Cycles.AsNoTracking()
+            .Where(c => c.Id == cycleId)
+            .AnyAsync(c => c.Stages.Any(s => s.Kind == kind && s.Status == StageStatus.SignedOff), ct);
+        return signedOff ? SaveOutcome.Refused(CycleRules.StageSignedOffWhileEditing) : saved;
     }
+}
+
+/// <summary>Until every page saves through <c>SaveIntoStageAsync</c>: how saving into a stage ended.</summary>
+public enum StageContentSave
+{
+    Saved,
+    StageSignedOff,
+    Conflict,
 }

@@ -1,4 +1,5 @@
 using CoproCommissioning.Data;
+using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -49,21 +50,38 @@ public abstract class CycleStagePageModel : PageModel
     /// Saves what the handler changed in this stage's own content together with the cycle's concurrency check (R8):
     /// the cycle row is written too, so a sign-off racing this save either lands first (and this save is refused,
     /// in plain words, with what was typed kept) or fails itself. <paramref name="cycle"/> may be tracked or not.
+    /// A refusal is shown on the form (beside its field, if it has one); a conflict is the caller's to explain.
     /// </summary>
+    protected async Task<SaveOutcome> SaveIntoStageAsync(CoproDbContext db, CommissioningCycle cycle, DateTimeOffset now, CancellationToken ct)
+    {
+        var saved = await db.SaveStageContentAsync(cycle, Stage, now, ct);
+        if (saved.Refusal is { } refusal)
+        {
+            ModelState.AddErrors([refusal], FormName);
+        }
+
+        return saved;
+    }
+
+    /// <summary>The name of the page's bound form, under which refusals are placed beside their fields.</summary>
+    protected virtual string FormName => "Form";
+
+    /// <summary>Until every page saves through <see cref="SaveIntoStageAsync"/>.</summary>
     protected async Task<StageContentSave> SaveStageContentAsync(
         CoproDbContext db, CommissioningCycle cycle, DateTimeOffset now, CancellationToken ct, bool reportConflict = true)
     {
-        var saved = await db.SaveStageContentAsync(cycle, Stage, now, ct);
-        if (saved == StageContentSave.StageSignedOff)
-        {
-            ModelState.AddModelError("", CycleRules.StageSignedOffWhileEditing.Message);
-        }
-        else if (saved == StageContentSave.Conflict && reportConflict)
+        var saved = await SaveIntoStageAsync(db, cycle, now, ct);
+        if (saved.Status == SaveStatus.Conflict && reportConflict)
         {
             ModelState.AddConcurrencyError();
         }
 
-        return saved;
+        return saved.Status switch
+        {
+            SaveStatus.Saved => StageContentSave.Saved,
+            SaveStatus.Conflict => StageContentSave.Conflict,
+            _ => StageContentSave.StageSignedOff,
+        };
     }
 
     /// <summary>Reads the cycle's title and this stage's status; false when the cycle does not exist.</summary>

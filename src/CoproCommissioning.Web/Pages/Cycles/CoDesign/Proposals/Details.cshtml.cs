@@ -5,7 +5,6 @@ using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
-using CoproCommissioning.Web.Pages.Cycles.NeedsAssessment;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

@@ -5,7 +5,7 @@ using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using Microsoft.EntityFrameworkCore;
 
-namespace CoproCommissioning.Web.Pages.Cycles.NeedsAssessment;
+namespace CoproCommissioning.Web.Pages.Cycles;
 
 /// <summary>
 /// A page of one stage's own content (needs assessment evidence, co-design sessions and proposals), under
@@ -21,8 +21,11 @@ public abstract class StageContentPageModel : CycleStagePageModel
     /// <summary>The stage workspace (contributions, responses, decisions), which links here.</summary>
     public string WorkspaceUrl => $"/cycles/{CycleId}/stages/{StageSlug}";
 
+    /// <summary>The role of the person looking in this cycle.</summary>
+    protected CycleRole Role => HttpContext.CycleMember().Role;
+
     /// <summary>Commissioners and the champion add and change this stage's content.</summary>
-    public bool CanManage => CyclePermissions.Allows(HttpContext.CycleMember().Role, CycleOperation.LogOnBehalf);
+    public bool CanManage => CyclePermissions.Allows(Role, CycleOperation.ManageStageContent);
 
     /// <summary>
     /// The cycle with its stages and their history: what stage content checks before it changes (is the stage

@@ -1,6 +1,6 @@
-using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
 
-namespace CoproCommissioning.Domain.NeedsAssessment;
+namespace CoproCommissioning.Domain.Cycles;
 
 /// <summary>
 /// What stage content (evidence, needs, sessions, proposals) shares: it is kept outside the cycle aggregate,
@@ -43,5 +43,6 @@ internal static class StageContent
         }
     }
 
-    public static bool IsStaff(CycleRole role) => role is CycleRole.Commissioner or CycleRole.CoProductionChampion;
+    /// <summary>Who may add to and change a stage's own content: <see cref="CyclePermissions"/> says.</summary>
+    public static bool MayManage(CycleRole role) => CyclePermissions.Allows(role, CycleOperation.ManageStageContent);
 }

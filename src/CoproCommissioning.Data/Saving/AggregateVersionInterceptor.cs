@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace CoproCommissioning.Data.Saving;
+
+/// <summary>
+/// An aggregate's version (PostgreSQL's xmin on its own row) must move whenever any part of it changes, or two people
+/// changing only its owned rows (who came to a session) would both win (R8). When an owned row is added, changed or
+/// removed and its aggregate's row is not being written, this writes the aggregate's row too, unchanged: PostgreSQL
+/// checks the version the person started from and moves it. Pages never touch a column to force this.
+/// </summary>
+public sealed class AggregateVersionInterceptor : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Touch(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Touch(eventData.Context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    private static void Touch(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var changedOwned = context.ChangeTracker.Entries()
+            .Where(e => e.Metadata.IsOwned() && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        foreach (var owned in changedOwned)
+        {
+            if (RootOf(context, owned) is { State: EntityState.Unchanged } root
+                && root.Metadata.GetProperties().Any(p => p.IsConcurrencyToken)
+                && root.Properties.FirstOrDefault(p => !p.Metadata.IsKey() && !p.Metadata.IsConcurrencyToken
+                    && p.Metadata.ValueGenerated == ValueGenerated.Never) is { } column)
+            {
+                column.IsModified = true;
+            }
+        }
+    }
+
+    private static EntityEntry? RootOf(DbContext context, EntityEntry entry)
+    {
+        var current = entry;
+        while (current.Metadata.IsOwned())
+        {
+            var ownership = current.Metadata.FindOwnership()!;
+            var keyValues = ownership.Properties.Select(p => current.Property(p.Name)).Select(p => p.CurrentValue ?? p.OriginalValue).ToArray();
+            var principalKey = ownership.PrincipalKey.Properties;
+            var owner = context.ChangeTracker.Entries()
+                .FirstOrDefault(e => e.Metadata == ownership.PrincipalEntityType
+                    && principalKey.Select((p, i) => Equals(e.Property(p.Name).CurrentValue, keyValues[i])).All(match => match));
+            if (owner is null)
+            {
+                return null;
+            }
+
+            current = owner;
+        }
+
+        return current;
+    }
+}
