@@ -41,13 +41,13 @@ public abstract class StageContentFormPageModel<TItem, TForm>(StageKind stage, C
     /// <summary>The form filled in from a saved item, to edit it.</summary>
     protected abstract TForm ToForm(TItem item);
 
-    /// <summary>Anything else the form shows (lists to choose from); loaded whenever the page is shown.</summary>
+    /// <summary>What the form offers to choose from (evidence, members); loaded before the form is shown or checked.</summary>
     protected virtual Task LoadChoicesAsync(CancellationToken ct) => Task.CompletedTask;
 
     protected async Task<IActionResult> ShowNewAsync(CancellationToken ct)
     {
         await LoadChoicesAsync(ct);
-        return await LoadHeadingAsync(db, ct) ? Page() : NotFound();
+        return await ShowAgainAsync(ct);
     }
 
     protected async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
@@ -70,13 +70,14 @@ public abstract class StageContentFormPageModel<TItem, TForm>(StageKind stage, C
             return NotFound();
         }
 
+        await LoadChoicesAsync(ct);
         await CheckFormAsync(ct);
         var now = clock.GetUtcNow();
         var outcome = add(cycle, now);
         ModelState.AddErrors(outcome, nameof(Form));
         if (!ModelState.IsValid)
         {
-            return await ShowNewAsync(ct);
+            return await ShowAgainAsync(ct);
         }
 
         db.Add(outcome.Value);
@@ -86,7 +87,7 @@ public abstract class StageContentFormPageModel<TItem, TForm>(StageKind stage, C
             ModelState.AddConcurrencyError();
         }
 
-        return saved.Succeeded ? added(outcome.Value) : await ShowNewAsync(ct);
+        return saved.Succeeded ? added(outcome.Value) : await ShowAgainAsync(ct);
     }
 
     /// <summary>
@@ -101,13 +102,14 @@ public abstract class StageContentFormPageModel<TItem, TForm>(StageKind stage, C
             return NotFound();
         }
 
+        await LoadChoicesAsync(ct);
         await CheckFormAsync(ct);
         var now = clock.GetUtcNow();
         db.Entry(item).Property(nameof(StageContentForm.Version)).OriginalValue = Form.Version;
         ModelState.AddErrors(revise(item, cycle, now), nameof(Form));
         if (!ModelState.IsValid)
         {
-            return await ShowNewAsync(ct);
+            return await ShowAgainAsync(ct);
         }
 
         var saved = await SaveIntoStageAsync(db, cycle, now, ct);
@@ -124,8 +126,12 @@ public abstract class StageContentFormPageModel<TItem, TForm>(StageKind stage, C
                 $"Someone changed {ItemWords} while you were editing. Your changes have not been saved: check the latest version, then save again.");
         }
 
-        return saved.Succeeded ? revised(item) : await ShowNewAsync(ct);
+        return saved.Succeeded ? revised(item) : await ShowAgainAsync(ct);
     }
+
+    /// <summary>The form again, with what the person typed and what to fix.</summary>
+    private async Task<IActionResult> ShowAgainAsync(CancellationToken ct) =>
+        await LoadHeadingAsync(db, ct) ? Page() : NotFound();
 
     /// <summary>The item with this id in the cycle of the address, tracked so that a change to it can be saved.</summary>
     protected Task<TItem?> FindAsync(Guid id, CancellationToken ct)
