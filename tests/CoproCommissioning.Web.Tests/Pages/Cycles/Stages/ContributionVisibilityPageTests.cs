@@ -59,6 +59,12 @@ public sealed class ContributionVisibilityPageTests(ContributionVisibilityFixtur
         Assert.Contains(Answer, myInput.Text);
         var provider = await fixture.SignedInAsync(CyclePeople.ProviderEmail);
         Assert.DoesNotContain(Answer, (await provider.GetAsync(CycleUrls.Stage(cycleId), _ct)).Text);
+
+        // Your data, the printable page, says who the person shared it with.
+        var yourData = await panel.GetAsync("/Identity/Account/Manage/YourData", _ct);
+        var card = yourData.Document.QuerySelectorAll(".nhsuk-card").Single(c => c.TextContent.Contains(Secret, StringComparison.Ordinal));
+        Assert.Contains("shared with the commissioning team only", card.TextContent);
+        Assert.Contains(Answer, card.TextContent);
     }
 
     [Theory]
