@@ -43,14 +43,8 @@ public abstract class CyclePagesFixture(PostgresServer server) : DatabaseFixture
     public Task<Guid> CreateCycleAsync(Action<CycleArranger>? arrange = null, bool withChampion = true, string? title = null) =>
         CycleTestData.CreateCycleAsync(this, People, arrange, withChampion, title);
 
-    /// <summary>Changes a cycle the way another person's request would, through a separate context.</summary>
-    public async Task ChangeCycleAsync(Guid cycleId, Action<CommissioningCycle> change)
-    {
-        await using var scope = Db();
-        var cycle = await scope.Context.Cycles.IncludeStages().SingleAsync(c => c.Id == cycleId);
-        change(cycle);
-        await scope.Context.SaveChangesAsync();
-    }
+    /// <inheritdoc cref="CycleTestData.ChangeCycleAsync"/>
+    public Task ChangeCycleAsync(Guid cycleId, Action<CommissioningCycle> change) => CycleTestData.ChangeCycleAsync(this, cycleId, change);
 
     public Task<CommissioningCycle> LoadCycleAsync(Guid cycleId) => CycleTestData.LoadCycleAsync(this, cycleId);
 
@@ -106,6 +100,15 @@ public static class CycleTestData
 
         await scope.Context.SaveChangesAsync();
         return arranger.Cycle.Id;
+    }
+
+    /// <summary>Changes a cycle the way another person's request would, through a separate context.</summary>
+    public static async Task ChangeCycleAsync(DatabaseFixture fixture, Guid cycleId, Action<CommissioningCycle> change)
+    {
+        await using var scope = fixture.Db();
+        var cycle = await scope.Context.Cycles.IncludeStages().SingleAsync(c => c.Id == cycleId);
+        change(cycle);
+        await scope.Context.SaveChangesAsync();
     }
 
     public static async Task<CommissioningCycle> LoadCycleAsync(DatabaseFixture fixture, Guid cycleId)

@@ -17,15 +17,18 @@ public sealed record CommentRow(
     string? Explanation)
 {
     /// <summary>Comments anchored to one part's snapshots (snapshot id to version number), newest first.</summary>
-    /// <remarks>Only those the viewer may read (R7); <see cref="TeamOnlyHiddenCount"/> says how many others there are.</remarks>
+    /// <remarks>
+    /// Only those the viewer may read (R7), filtered by PostgreSQL; <see cref="CountTeamOnlyHiddenAsync"/> says how many
+    /// others there are.
+    /// </remarks>
     public static async Task<IReadOnlyList<CommentRow>> LoadAsync(
-        CoproDbContext db, CommissioningCycle cycle, IReadOnlyDictionary<Guid, int> versionOfSnapshot, string viewerUserId, CycleRole viewerRole,
+        CoproDbContext db, Guid cycleId, IReadOnlyDictionary<Guid, int> versionOfSnapshot, string viewerUserId, CycleRole viewerRole,
         CancellationToken ct)
     {
-        var comments = On(cycle, versionOfSnapshot)
-            .Where(Contribution.VisibleTo(viewerUserId, viewerRole).Compile())
+        var comments = await On(db, cycleId, versionOfSnapshot)
+            .ReadableBy(viewerUserId, viewerRole)
             .OrderByDescending(c => c.CreatedAt)
-            .ToList();
+            .ToViewsAsync(ct);
         var names = await PeopleNames.LoadAsync(db, comments.Select(c => c.AuthorUserId), viewerUserId, ct);
         return [.. comments.Select(c => new CommentRow(
             c.Id,
@@ -39,12 +42,16 @@ public sealed record CommentRow(
             c.CurrentResponse?.Explanation))];
     }
 
-    public static int TeamOnlyHiddenCount(
-        CommissioningCycle cycle, IReadOnlyDictionary<Guid, int> versionOfSnapshot, string viewerUserId, CycleRole viewerRole) =>
-        On(cycle, versionOfSnapshot).Count(c => !c.IsVisibleTo(viewerUserId, viewerRole));
+    public static Task<int> CountTeamOnlyHiddenAsync(
+        CoproDbContext db, Guid cycleId, IReadOnlyDictionary<Guid, int> versionOfSnapshot, string viewerUserId, CycleRole viewerRole,
+        CancellationToken ct) =>
+        On(db, cycleId, versionOfSnapshot).CountHiddenFromAsync(viewerUserId, viewerRole, ct);
 
-    private static IEnumerable<Contribution> On(CommissioningCycle cycle, IReadOnlyDictionary<Guid, int> versionOfSnapshot) =>
-        cycle.StageOf(StageKind.Specification).Contributions
-            .Where(c => c.TargetKind is TargetKind.SpecificationSection or TargetKind.SpecificationOutcome
-                && c.TargetId is { } target && versionOfSnapshot.ContainsKey(target));
+    private static IQueryable<Contribution> On(CoproDbContext db, Guid cycleId, IReadOnlyDictionary<Guid, int> versionOfSnapshot)
+    {
+        var snapshots = versionOfSnapshot.Keys.ToList();
+        return ReadableContributions.InStage(db, cycleId, StageKind.Specification)
+            .Where(c => (c.TargetKind == TargetKind.SpecificationSection || c.TargetKind == TargetKind.SpecificationOutcome)
+                && c.TargetId != null && snapshots.Contains(c.TargetId.Value));
+    }
 }

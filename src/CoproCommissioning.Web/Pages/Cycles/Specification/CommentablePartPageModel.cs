@@ -176,8 +176,8 @@ public abstract class CommentablePartPageModel(
             : [];
 
         var versionOfSnapshot = history.ToDictionary(s => s.SnapshotId, s => s.Version);
-        Comments = (await CommentRow.LoadAsync(Db, cycle, versionOfSnapshot, User.UserId(), member.Role, ct)).ToPage(page);
-        TeamOnlyHiddenCount = CommentRow.TeamOnlyHiddenCount(cycle, versionOfSnapshot, User.UserId(), member.Role);
+        Comments = (await CommentRow.LoadAsync(Db, CycleId, versionOfSnapshot, User.UserId(), member.Role, ct)).ToPage(page);
+        TeamOnlyHiddenCount = await CommentRow.CountTeamOnlyHiddenAsync(Db, CycleId, versionOfSnapshot, User.UserId(), member.Role, ct);
         await ShowPartAsync(cycle, specification, partId, version, ct);
     }
 

@@ -106,8 +106,9 @@ public sealed class DecisionModel(
         CycleTitle = cycle.Title;
         Status = stage.Status;
 
-        var mayRead = Contribution.VisibleTo(User.UserId(), HttpContext.CycleMember().Role).Compile();
-        var contributions = cycle.Stages.SelectMany(s => s.Contributions).Where(mayRead).ToDictionary(c => c.Id);
+        // What shaped the decision is read with the viewer's filter, not from the aggregate: team-only input (R7) is left out.
+        var contributions = await ReadableContributions.ReadableByIdAsync(
+            db, CycleId, decision.Influences.Select(i => i.ContributionId), User.UserId(), HttpContext.CycleMember().Role, ct);
         var names = await PeopleNames.LoadAsync(db,
             decision.Participants.Select(p => p.UserId)
                 .Append(decision.RecordedByUserId)

@@ -214,9 +214,15 @@ public sealed class SignOffModel(
 
         var names = await PeopleNames.LoadAsync(db, stage.History.Select(e => e.ByUserId), User.UserId(), ct);
         History = [.. stage.History.OrderByDescending(e => e.At).Select(e => StageEventRow.From(e, names, Stage))];
-        Blockers = stage.IsSignedOff
+        IReadOnlyList<Refusal> refusals = stage.IsSignedOff
             ? []
-            : [.. cycle.SignOffBlockers(Stage, await StageConditions.ForStageAsync(db, CycleId, Stage, ct), Signer).Select(r => Describe(cycle, r))];
+            : cycle.SignOffBlockers(Stage, await StageConditions.ForStageAsync(db, CycleId, Stage, ct), Signer);
+        // The rules count every contribution; what the page says about one awaiting a response is read with the viewer's
+        // filter, so a member who may not read team-only input (R7) is told only that it exists.
+        var readable = await ReadableContributions.ReadableByIdAsync(db, CycleId,
+            refusals.Where(r => r.Rule.Code == CycleRules.InputAwaitingResponse.Code).Select(r => r.SubjectId!.Value),
+            User.UserId(), HttpContext.CycleMember().Role, ct);
+        Blockers = [.. refusals.Select(r => Describe(cycle, r, readable))];
 
         // After a conflict the next attempt is made against the version now on screen; after a refusal the
         // version stays as the person first saw it, so a later change by someone else is still noticed.
@@ -232,7 +238,7 @@ public sealed class SignOffModel(
     /// <summary>Whoever would sign off: a commissioner sees the rules that would refuse them (R1: not alone).</summary>
     private string? Signer => CanSignOff ? User.UserId() : null;
 
-    private Blocker Describe(CommissioningCycle cycle, Refusal refusal)
+    private Blocker Describe(CommissioningCycle cycle, Refusal refusal, IReadOnlyDictionary<Guid, ContributionView> readable)
     {
         var role = HttpContext.CycleMember().Role;
         var workspace = Url.Page("/Cycles/Stages/Workspace", new { cycleId = CycleId, stage = StageSlug });
@@ -253,8 +259,7 @@ public sealed class SignOffModel(
                     ? new Blocker(refusal.Rule.Message, null, "Invite panel members or a co-production champion", $"/cycles/{CycleId}/members")
                     : new Blocker(refusal.Rule.Message, null, "See this stage's input", workspace);
             case var code when code == CycleRules.InputAwaitingResponse.Code:
-                var contribution = cycle.FindContribution(refusal.SubjectId!.Value)!;
-                if (!contribution.IsVisibleTo(User.UserId(), role))
+                if (!readable.TryGetValue(refusal.SubjectId!.Value, out var contribution))
                 {
                     return new Blocker($"{refusal.Rule.Message} (This input was shared with the commissioning team only.)", null, null, null);
                 }

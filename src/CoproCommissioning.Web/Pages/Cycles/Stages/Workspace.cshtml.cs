@@ -39,6 +39,8 @@ public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
 
     public async Task<IActionResult> OnGetAsync(int contributionsPage = 1, int decisionsPage = 1, CancellationToken ct = default)
     {
+        // The sign-off rules behind the blocker count read the whole aggregate (team-only input counts for them too); the
+        // contributions shown are read with the viewer's filter instead, so what they may not read never reaches the page.
         var cycle = await db.Cycles.IncludeStages().AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
         if (cycle is null)
         {
@@ -47,15 +49,17 @@ public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
 
         var stage = cycle.StageOf(Stage);
         var role = HttpContext.CycleMember().Role;
-        var mayRead = Contribution.VisibleTo(User.UserId(), role).Compile();
-        var everyContribution = cycle.Stages.SelectMany(s => s.Contributions).Where(mayRead).ToDictionary(c => c.Id);
-        var shown = stage.Contributions.Where(mayRead).ToList();
-        TeamOnlyHiddenCount = stage.Contributions.Count - shown.Count;
+        var viewer = User.UserId();
+        var inStage = ReadableContributions.InStage(db, CycleId, Stage);
+        var shown = await inStage.ReadableBy(viewer, role).ToViewsAsync(ct);
+        TeamOnlyHiddenCount = await inStage.CountHiddenFromAsync(viewer, role, ct);
+        var cited = await ReadableContributions.ReadableByIdAsync(
+            db, CycleId, stage.Decisions.SelectMany(d => d.Influences).Select(i => i.ContributionId), viewer, role, ct);
         var names = await PeopleNames.LoadAsync(db,
             shown.SelectMany(c => new[] { c.AuthorUserId, c.RecordedByUserId })
                 .Concat(shown.Select(c => c.CurrentResponse?.RespondedByUserId))
                 .Concat(stage.History.Select(e => e.ByUserId)),
-            User.UserId(), ct);
+            viewer, ct);
 
         CycleTitle = cycle.Title;
         Status = stage.Status;
@@ -73,7 +77,7 @@ public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
         Decisions = stage.Decisions
             .OrderByDescending(d => d.DecidedAt)
             .ThenByDescending(d => d.RecordedAt)
-            .Select(d => DecisionRow.From(d, everyContribution))
+            .Select(d => DecisionRow.From(d, cited))
             .ToPage(decisionsPage);
 
         CanContribute = CyclePermissions.Allows(role, CycleOperation.Contribute) && !IsSignedOff;
@@ -117,7 +121,9 @@ public sealed record ContributionRow(
         return [.. rows.Select(r => traces.TryGetValue(r.Id, out var trace) ? r with { About = trace.CommentedOnWords, AboutUrl = trace.Url } : r)];
     }
 
-    public static ContributionRow From(Contribution c, PeopleNames names)
+    public static ContributionRow From(Contribution c, PeopleNames names) => From(ContributionView.Of(c), names);
+
+    public static ContributionRow From(ContributionView c, PeopleNames names)
     {
         var current = c.CurrentResponse;
         return new ContributionRow(
@@ -136,7 +142,10 @@ public sealed record ContributionRow(
     }
 
     /// <summary>"Jess Morgan", "Alan Price, logged by Tom Okafor", "7 people without an account, logged by Tom Okafor".</summary>
-    public static string WhoFrom(Contribution c, PeopleNames names)
+    public static string WhoFrom(Contribution c, PeopleNames names) => WhoFrom(ContributionView.Of(c), names);
+
+    /// <inheritdoc cref="WhoFrom(Contribution, PeopleNames)"/>
+    public static string WhoFrom(ContributionView c, PeopleNames names)
     {
         if (c.RecordedByUserId is null)
         {
@@ -164,7 +173,8 @@ public sealed record DecisionRow(
     string ShapedByInWords,
     IReadOnlyList<InfluenceRow> ShapedBy)
 {
-    public static DecisionRow From(Decision d, IReadOnlyDictionary<Guid, Contribution> contributions)
+    /// <summary>Only the contributions in <paramref name="contributions"/> are listed: those the viewer may read (R7).</summary>
+    public static DecisionRow From(Decision d, IReadOnlyDictionary<Guid, ContributionView> contributions)
     {
         var shapedBy = d.Influences
             .Select(i => contributions.TryGetValue(i.ContributionId, out var c)

@@ -59,6 +59,88 @@ public sealed class ContributionVisibilityPageTests(ContributionVisibilityFixtur
         Assert.Contains(Answer, myInput.Text);
         var provider = await fixture.SignedInAsync(CyclePeople.ProviderEmail);
         Assert.DoesNotContain(Answer, (await provider.GetAsync(CycleUrls.Stage(cycleId), _ct)).Text);
+
+        // Your data, the printable page, says who the person shared it with.
+        var yourData = await panel.GetAsync("/Identity/Account/Manage/YourData", _ct);
+        var card = yourData.Document.QuerySelectorAll(".nhsuk-card").Single(c => c.TextContent.Contains(Secret, StringComparison.Ordinal));
+        Assert.Contains("shared with the commissioning team only", card.TextContent);
+        Assert.Contains(Answer, card.TextContent);
+    }
+
+    [Theory]
+    [InlineData(CyclePeople.ProviderEmail)]
+    [InlineData(CyclePeople.ObserverEmail)]
+    [InlineData(CyclePeople.CarerEmail)]
+    public async Task Team_only_input_is_on_no_page_a_member_outside_the_team_opens_only_how_many_there_are(string email)
+    {
+        var cycle = await TeamOnlyInput.CreateAsync(fixture);
+        var member = await fixture.SignedInAsync(email);
+
+        foreach (var url in cycle.PagesAnyMemberOpens)
+        {
+            var page = await member.GetAsync(url, _ct);
+            // Each page must open for them, or not finding the text there would prove nothing.
+            Assert.True(page.Status == HttpStatusCode.OK, $"{url} answered {page.Status}");
+            foreach (var text in TeamOnlyInput.TeamOnlyTexts)
+            {
+                Assert.DoesNotContain(text, page.Html, StringComparison.Ordinal);
+            }
+        }
+
+        // The input, the logged input and the specification comment are all in the specification stage.
+        var workspace = await member.GetAsync(cycle.Workspace, _ct);
+        Assert.Contains("3 contributions were shared with the commissioning team only.", workspace.Text);
+        Assert.Contains(TeamOnlyInput.Shared, workspace.Text);
+        var decision = await member.GetAsync(cycle.Decision, _ct);
+        Assert.Contains(TeamOnlyInput.Shared, decision.Text);
+        var signOff = await member.GetAsync(cycle.SignOff, _ct);
+        Assert.Contains("(This input was shared with the commissioning team only.)", signOff.Text);
+        Assert.Contains(TeamOnlyLine, (await member.GetAsync(cycle.Section, _ct)).Text);
+    }
+
+    [Theory]
+    [InlineData(CyclePeople.CommissionerEmail)]
+    [InlineData(CyclePeople.ChampionEmail)]
+    [InlineData(CyclePeople.ClinicianEmail)]
+    public async Task The_commissioning_team_reads_team_only_input_on_every_page_that_shows_it(string email)
+    {
+        var cycle = await TeamOnlyInput.CreateAsync(fixture);
+        var member = await fixture.SignedInAsync(email);
+
+        var workspace = await member.GetAsync(cycle.Workspace, _ct);
+        foreach (var text in TeamOnlyInput.TeamOnlyTexts)
+        {
+            Assert.Contains(text, workspace.Text);
+        }
+
+        Assert.DoesNotContain("shared with the commissioning team only", workspace.Text);
+        Assert.Contains(TeamOnlyInput.Secret, (await member.GetAsync(cycle.Decision, _ct)).Text);
+        var signOff = await member.GetAsync(cycle.SignOff, _ct);
+        Assert.Contains(TeamOnlyInput.Secret, signOff.Text);
+        Assert.Contains(TeamOnlyInput.LoggedForOthers, signOff.Text);
+        Assert.DoesNotContain("shared with the commissioning team only", signOff.Text);
+        var section = await member.GetAsync(cycle.Section, _ct);
+        Assert.Contains(TeamOnlyInput.SecretComment, section.Text);
+        Assert.DoesNotContain("shared with the commissioning team only", section.Text);
+    }
+
+    [Fact]
+    public async Task The_panel_member_who_shared_input_with_the_team_reads_it_but_not_other_team_only_input()
+    {
+        var cycle = await TeamOnlyInput.CreateAsync(fixture);
+        var panel = await fixture.SignedInAsync(CyclePeople.PanelEmail);
+
+        var workspace = await panel.GetAsync(cycle.Workspace, _ct);
+        Assert.Contains(TeamOnlyInput.Secret, workspace.Text);
+        Assert.Contains(TeamOnlyInput.SecretDetail, workspace.Text);
+        Assert.Contains(TeamOnlyInput.SecretComment, workspace.Text);
+        Assert.DoesNotContain(TeamOnlyInput.LoggedForOthers, workspace.Html);
+        Assert.Contains(TeamOnlyLine, workspace.Text);
+        Assert.Contains(TeamOnlyInput.Secret, (await panel.GetAsync(cycle.Decision, _ct)).Text);
+        var signOff = await panel.GetAsync(cycle.SignOff, _ct);
+        Assert.Contains(TeamOnlyInput.Secret, signOff.Text);
+        Assert.DoesNotContain(TeamOnlyInput.LoggedForOthers, signOff.Html);
+        Assert.Contains(TeamOnlyInput.SecretComment, (await panel.GetAsync(cycle.Section, _ct)).Text);
     }
 
     [Fact]

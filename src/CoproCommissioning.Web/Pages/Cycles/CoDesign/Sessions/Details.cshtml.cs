@@ -35,10 +35,10 @@ public sealed class DetailsModel(CoproDbContext db) : StageContentPageModel(Stag
         }
 
         Session = session;
-        var visible = Contribution.VisibleTo(User.UserId(), HttpContext.CycleMember().Role);
+        var role = HttpContext.CycleMember().Role;
         var all = SessionContributions.Of(db, cycleId, sessionId);
-        TeamOnlyHiddenCount = await all.CountAsync(ct) - await all.Where(visible).CountAsync(ct);
-        Input = await all.Where(visible)
+        TeamOnlyHiddenCount = await all.CountHiddenFromAsync(User.UserId(), role, ct);
+        Input = await all.ReadableBy(User.UserId(), role)
             .OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new InputRow(c.Id, c.Summary, c.Body, c.Voice, c.AuthorUserId, c.VoicesCarried, c.RecordedByUserId, c.CreatedAt,
                 c.Responses.OrderByDescending(r => r.Revision).Select(r => (ResponseType?)r.Type).FirstOrDefault()))

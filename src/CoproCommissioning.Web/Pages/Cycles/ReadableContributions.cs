@@ -1,0 +1,110 @@
+using System.Linq.Expressions;
+using CoproCommissioning.Data;
+using CoproCommissioning.Domain.Cycles;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproCommissioning.Web.Pages.Cycles;
+
+/// <summary>
+/// Contributions as pages show them to one member (R7, docs/decisions/0012-who-sees-a-contribution.md):
+/// <see cref="Contribution.VisibleTo"/> is the query's filter, so PostgreSQL never returns the text of input shared
+/// with the commissioning team only to someone who may not read it, and counts what it held back for the
+/// "N contributions were shared with the commissioning team only" line.
+/// </summary>
+/// <remarks>
+/// For what a page shows, not for the rules: sign-off and its blockers read the whole aggregate
+/// (<see cref="CycleQueries.IncludeStages"/>), because team-only input still counts for R1 and still needs a response (R3).
+/// </remarks>
+public static class ReadableContributions
+{
+    /// <summary>Every contribution in the cycle, untracked. Narrow it with <see cref="ReadableBy"/> before reading any text.</summary>
+    public static IQueryable<Contribution> InCycle(CoproDbContext db, Guid cycleId) =>
+        db.Cycles.AsNoTracking()
+            .Where(c => c.Id == cycleId)
+            .SelectMany(c => c.Stages)
+            .SelectMany(s => s.Contributions);
+
+    /// <summary>Every contribution in one stage of the cycle, untracked. Narrow it with <see cref="ReadableBy"/> before reading any text.</summary>
+    public static IQueryable<Contribution> InStage(CoproDbContext db, Guid cycleId, StageKind stage) =>
+        db.Cycles.AsNoTracking()
+            .Where(c => c.Id == cycleId)
+            .SelectMany(c => c.Stages)
+            .Where(s => s.Kind == stage)
+            .SelectMany(s => s.Contributions);
+
+    public static IQueryable<Contribution> ReadableBy(this IQueryable<Contribution> contributions, string viewerUserId, CycleRole viewerRole) =>
+        contributions.Where(Contribution.VisibleTo(viewerUserId, viewerRole));
+
+    /// <summary>How many of these the viewer may not read, counted by PostgreSQL: no row, text or author is fetched.</summary>
+    public static Task<int> CountHiddenFromAsync(
+        this IQueryable<Contribution> contributions, string viewerUserId, CycleRole viewerRole, CancellationToken ct)
+    {
+        // The negation of the very rule the list is filtered with, so the list and the count cannot disagree.
+        var readable = Contribution.VisibleTo(viewerUserId, viewerRole);
+        var hidden = Expression.Lambda<Func<Contribution, bool>>(Expression.Not(readable.Body), readable.Parameters);
+        return contributions.CountAsync(hidden, ct);
+    }
+
+    /// <summary>The cycle's contributions with these ids that the viewer may read, for example those that shaped a decision.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, ContributionView>> ReadableByIdAsync(
+        CoproDbContext db, Guid cycleId, IEnumerable<Guid> ids, string viewerUserId, CycleRole viewerRole, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<Guid, ContributionView>();
+        }
+
+        var views = await InCycle(db, cycleId).ReadableBy(viewerUserId, viewerRole).Where(c => wanted.Contains(c.Id)).ToViewsAsync(ct);
+        return views.ToDictionary(v => v.Id);
+    }
+
+    /// <summary>Reads only what pages show of each contribution (<see cref="ContributionView.Projection"/>).</summary>
+    public static Task<List<ContributionView>> ToViewsAsync(this IQueryable<Contribution> contributions, CancellationToken ct) =>
+        contributions.Select(ContributionView.Projection).ToListAsync(ct);
+}
+
+/// <summary>A contribution as pages show it, with its current response (the latest revision), read without tracking.</summary>
+public sealed record ContributionView(
+    Guid Id,
+    StageKind StageKind,
+    Voice Voice,
+    Channel Channel,
+    string Summary,
+    string Body,
+    string? AuthorUserId,
+    string? RecordedByUserId,
+    int VoicesCarried,
+    TargetKind TargetKind,
+    Guid? TargetId,
+    DateTimeOffset CreatedAt,
+    ResponseView? CurrentResponse)
+{
+    /// <summary>One shape for the query (translated to SQL) and for a contribution already in memory (<see cref="Of"/>).</summary>
+    public static Expression<Func<Contribution, ContributionView>> Projection { get; } = c => new ContributionView(
+        c.Id,
+        c.StageKind,
+        c.Voice,
+        c.Channel,
+        c.Summary,
+        c.Body,
+        c.AuthorUserId,
+        c.RecordedByUserId,
+        c.VoicesCarried,
+        c.TargetKind,
+        c.TargetId,
+        c.CreatedAt,
+        c.Responses
+            .OrderByDescending(r => r.Revision)
+            .Select(r => new ResponseView(r.Type, r.Explanation, r.RespondedByUserId, r.RespondedAt))
+            .FirstOrDefault());
+
+    private static readonly Func<Contribution, ContributionView> InMemory = Projection.Compile();
+
+    public bool IsLivedExperience => Contribution.CountsAsLivedExperience(Voice);
+
+    /// <summary>For pages that already hold the aggregate to change it (responding), and show the contribution too.</summary>
+    public static ContributionView Of(Contribution contribution) => InMemory(contribution);
+}
+
+public sealed record ResponseView(ResponseType Type, string Explanation, string RespondedByUserId, DateTimeOffset RespondedAt);
