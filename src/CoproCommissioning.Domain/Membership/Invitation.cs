@@ -56,6 +56,19 @@ public sealed class Invitation
         return at > 0 && at < clean.Length - 1 && at == clean.LastIndexOf('@');
     }
 
+    /// <summary>What stops mail being sent to <paramref name="email"/>: nothing, when it is an address of a length we keep.</summary>
+    public static IReadOnlyList<Refusal> EmailProblems(string? email)
+    {
+        List<Refusal> refusals = [];
+        TextInput.Check(refusals, email, EmailMaxLength, MembershipRules.EmailRequired, MembershipRules.EmailTooLong);
+        if (refusals.Count == 0 && !IsEmailAddress(email))
+        {
+            refusals.Add(new Refusal(MembershipRules.EmailInvalid));
+        }
+
+        return refusals;
+    }
+
     /// <summary>Invites someone; <paramref name="role"/> is null when none was chosen.</summary>
     public static DomainOutcome<Invitation> Create(Guid cycleId, string? email, CycleRole? role, Voice? panelVoice,
         Guid? organisationId, string tokenHash, string invitedByUserId, DateTimeOffset now)
@@ -68,13 +81,7 @@ public sealed class Invitation
             throw new ArgumentException($"Pass the token's SHA-256 hash as {TokenHashLength} hex characters.", nameof(tokenHash));
         }
 
-        List<Refusal> refusals = [];
-        TextInput.Check(refusals, email, EmailMaxLength, MembershipRules.EmailRequired, MembershipRules.EmailTooLong);
-        if (TextInput.Clean(email).Length is > 0 and <= EmailMaxLength && !IsEmailAddress(email))
-        {
-            refusals.Add(new Refusal(MembershipRules.EmailInvalid));
-        }
-
+        List<Refusal> refusals = [.. EmailProblems(email)];
         if (role is { } chosen)
         {
             Guard.Defined(chosen);
