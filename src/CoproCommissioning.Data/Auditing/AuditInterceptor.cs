@@ -131,7 +131,9 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
     {
         var oldValue = action == AuditAction.Inserted ? null : property.OriginalValue;
         var newValue = action == AuditAction.Deleted ? null : property.CurrentValue;
-        if (action == AuditAction.Updated && (!property.IsModified || Equals(oldValue, newValue)))
+        // Identity's UpdateAsync marks every property modified. The property's own comparer tells whether it really
+        // changed: a collection (communication preferences) by its items, not by which list object holds them.
+        if (action == AuditAction.Updated && (!property.IsModified || property.Metadata.GetValueComparer().Equals(oldValue, newValue)))
         {
             return;
         }
