@@ -1,3 +1,4 @@
+using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
@@ -14,7 +15,8 @@ public sealed class GlossaryTermConfiguration : IEntityTypeConfiguration<Glossar
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.Term).HasMaxLength(GlossaryTerm.TermMaxLength).IsRequired();
-        builder.Property(t => t.Meaning).HasMaxLength(GlossaryTerm.MeaningMaxLength).IsRequired();
+        // Panel members suggest meanings, and explain a word by what it meant in their own care.
+        builder.Property(t => t.Meaning).HasMaxLength(GlossaryTerm.MeaningMaxLength).IsRequired().IsPersonalText();
         builder.Property(t => t.ProposedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
         builder.Property(t => t.AgreedByUserId).HasMaxLength(UserIds.MaxLength);
         builder.Property(t => t.LastChangedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
