@@ -133,11 +133,14 @@ public abstract class StageContentFormPageModel<TItem, TForm>(StageKind stage, C
     private async Task<IActionResult> ShowAgainAsync(CancellationToken ct) =>
         await LoadHeadingAsync(db, ct) ? Page() : NotFound();
 
+    /// <summary>The items this person may see at all; any other is not found (404), as on its details page.</summary>
+    protected virtual IQueryable<TItem> Visible(IQueryable<TItem> items) => items;
+
     /// <summary>The item with this id in the cycle of the address, tracked so that a change to it can be saved.</summary>
     protected Task<TItem?> FindAsync(Guid id, CancellationToken ct)
     {
         var cycleId = CycleId;
-        return db.Set<TItem>().SingleOrDefaultAsync(i => EF.Property<Guid>(i, "Id") == id && EF.Property<Guid>(i, "CycleId") == cycleId, ct);
+        return Visible(db.Set<TItem>()).SingleOrDefaultAsync(i => EF.Property<Guid>(i, "Id") == id && EF.Property<Guid>(i, "CycleId") == cycleId, ct);
     }
 
     /// <summary>What the domain can't judge because it never sees it: answers that could not be read.</summary>

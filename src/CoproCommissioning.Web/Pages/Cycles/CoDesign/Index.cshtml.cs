@@ -20,7 +20,8 @@ public sealed class IndexModel(CoproDbContext db) : StageContentPageModel(StageK
     /// <summary>Null when this member may not see proposals at all.</summary>
     public int? ProposalCount { get; private set; }
 
-    public bool IsProvider { get; private set; }
+    /// <summary>The member submits proposals (a provider), so sees only their own organisation's.</summary>
+    public bool CanSubmit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -31,7 +32,7 @@ public sealed class IndexModel(CoproDbContext db) : StageContentPageModel(StageK
 
         var member = HttpContext.CycleMember();
         var cycleId = CycleId;
-        IsProvider = member.Role == CycleRole.Provider;
+        CanSubmit = CyclePermissions.Allows(member.Role, CycleOperation.SubmitProviderProposal);
         SessionCount = await db.CoDesignSessions.CountAsync(s => s.CycleId == cycleId, ct);
         SessionInputCount = await SessionContributions.Of(db, cycleId).CountAsync(ct);
         if (ProviderProposal.RoleMaySeeProposals(member.Role))

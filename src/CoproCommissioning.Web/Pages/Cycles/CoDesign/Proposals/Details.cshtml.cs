@@ -38,7 +38,7 @@ public sealed class DetailsModel(CoproDbContext db) : StageContentPageModel(Stag
         Proposal = proposal;
         Organisation = await db.Organisations.Where(o => o.Id == proposal.OrganisationId).Select(o => o.Name).SingleAsync(ct);
         Names = await PeopleNames.LoadAsync(db, [proposal.SubmittedByUserId, proposal.LastChangedByUserId], User.UserId(), ct);
-        CanChange = member.Role == CycleRole.Provider && member.OrganisationId == proposal.OrganisationId && !IsSignedOff;
+        CanChange = proposal.MayBeChangedBy(member.Role, member.OrganisationId) && !IsSignedOff;
         return Page();
     }
 }

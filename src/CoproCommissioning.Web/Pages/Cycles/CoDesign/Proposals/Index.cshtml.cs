@@ -18,22 +18,18 @@ public sealed class IndexModel(CoproDbContext db) : StageContentPageModel(StageK
 {
     public PageOf<ProposalRow> Proposals { get; private set; } = new([], 1, PageSize, 0);
 
-    public bool IsProvider { get; private set; }
+    /// <summary>The member submits proposals (a provider), so sees only their own organisation's.</summary>
+    public bool CanSubmit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int pageNumber = 1, CancellationToken ct = default)
     {
-        var member = HttpContext.CycleMember();
-        if (!ProviderProposal.RoleMaySeeProposals(member.Role))
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-
         if (!await LoadHeadingAsync(db, ct))
         {
             return NotFound();
         }
 
-        IsProvider = member.Role == CycleRole.Provider;
+        var member = HttpContext.CycleMember();
+        CanSubmit = CyclePermissions.Allows(member.Role, CycleOperation.SubmitProviderProposal);
         var cycleId = CycleId;
         Proposals = await db.ProviderProposals.AsNoTracking()
             .Where(p => p.CycleId == cycleId)
