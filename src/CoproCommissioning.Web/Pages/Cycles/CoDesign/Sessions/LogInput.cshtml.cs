@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoproCommissioning.Data;
+using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain.CoDesign;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
@@ -21,14 +22,6 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
     : StageContentPageModel(StageKind.CoDesign)
 {
     public const int VoicesCarriedMaxValue = 10000;
-
-    private static readonly Dictionary<string, string> FieldsByCode = new()
-    {
-        [CycleRules.ContributionSummaryRequired.Code] = "Form.Summary",
-        [CycleRules.ContributionSummaryTooLong.Code] = "Form.Summary",
-        [CycleRules.ContributionBodyTooLong.Code] = "Form.Body",
-        [CycleRules.VoicesCarriedTooFew.Code] = "Form.VoicesCarried",
-    };
 
     [BindProperty]
     public Input Form { get; set; } = new();
@@ -57,17 +50,17 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
             return NotFound();
         }
 
+        // The cycle takes a voice, a visibility and a count, so it judges the rest once those can be read.
         var check = await validator.ValidateAsync(Form, ct);
-        if (!check.IsValid)
-        {
-            ModelState.AddErrors(check, nameof(Form));
-            return Page();
-        }
-
+        ModelState.AddErrors(check, nameof(Form));
         var onBehalfOf = Attendees.Find(Form.OnBehalfOfMemberId)?.UserId;
         if (Form.OnBehalfOfMemberId is not null && onBehalfOf is null)
         {
             ModelState.AddModelError("Form.OnBehalfOfMemberId", "Choose whose input this is from the people who came.");
+        }
+
+        if (!check.IsValid)
+        {
             return Page();
         }
 
@@ -77,23 +70,18 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
             return NotFound();
         }
 
-        var outcome = cycle.LogContributionOnBehalf(StageKind.CoDesign, User.UserId(), HttpContext.CycleMember().Role, onBehalfOf,
-            int.Parse(Form.VoicesCarried.Trim(), CultureInfo.InvariantCulture), Form.Voice!.Value, Session.InputChannel, Form.Visibility!.Value, Form.Summary,
-            Form.Body, clock.GetUtcNow(), Session.AsContributionTarget);
-        if (!outcome.Succeeded)
+        var outcome = cycle.LogContributionOnBehalf(StageKind.CoDesign, User.UserId(), Role, onBehalfOf, Form.VoicesCarriedCount(),
+            Form.Voice!.Value, Session.InputChannel, Form.Visibility!.Value, Form.Summary, Form.Body, clock.GetUtcNow(), Session.AsContributionTarget);
+        ModelState.AddErrors(outcome, nameof(Form));
+        if (!ModelState.IsValid)
         {
-            ModelState.AddErrors(outcome.Refusals, FieldsByCode);
             return Page();
         }
 
-        try
+        var saved = await db.TrySaveAsync(ct);
+        if (!saved.Succeeded)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddConcurrencyError();
+            ModelState.AddErrors(saved, nameof(Form));
             return Page();
         }
 
@@ -133,25 +121,24 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
         public string VoicesCarried { get; init; } = "1";
 
         public ContributionVisibility? Visibility { get; init; }
+
+        public int VoicesCarriedCount() =>
+            int.TryParse(VoicesCarried?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int count) ? count : 0;
     }
 
+    /// <summary>What the cycle can't be asked yet: choices not made, and a count that can't be read.</summary>
     public sealed class InputValidator : AbstractValidator<Input>
     {
         public InputValidator()
         {
-            RuleFor(x => x.Summary)
-                .NotEmpty().WithMessage(CycleRules.ContributionSummaryRequired.Message)
-                .MaximumLength(Contribution.SummaryMaxLength).WithMessage(CycleRules.ContributionSummaryTooLong.Message);
-            RuleFor(x => x.Body)
-                .MaximumLength(Contribution.BodyMaxLength).WithMessage(CycleRules.ContributionBodyTooLong.Message);
-            RuleFor(x => x.Voice)
+            RuleFor(x => x.Voice).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage("Choose whose perspective this input carries.")
                 .IsInEnum().WithMessage("Choose whose perspective this input carries.");
             RuleFor(x => x.Visibility).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage(VisibilityField.NotChosenMessage)
                 .IsInEnum().WithMessage(VisibilityField.NotChosenMessage);
             RuleFor(x => x.VoicesCarried)
-                .Must(n => int.TryParse(n?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int count) && count is >= 1 and <= VoicesCarriedMaxValue)
+                .Must(n => int.TryParse(n?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int count) && count <= VoicesCarriedMaxValue)
                 .WithMessage($"Enter how many people's views this carries, as a number from 1 to {VoicesCarriedMaxValue}.");
         }
     }
