@@ -19,7 +19,7 @@ namespace CoproCommissioning.Web.Pages.Cycles.CoDesign.Sessions;
 /// </summary>
 [CyclePermission(CycleOperation.LogOnBehalf)]
 public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.Input> validator, TimeProvider clock, ILogger<LogInputModel> logger)
-    : StageContentPageModel(StageKind.CoDesign)
+    : CoDesignPageModel(db)
 {
     public const int VoicesCarriedMaxValue = 10000;
 
@@ -31,21 +31,23 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
     /// <summary>Members who came to the session, other than the person logging: input can be logged for one of them.</summary>
     public IReadOnlyList<CycleMemberRow> Attendees { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid sessionId, CancellationToken ct)
-    {
-        if (!await LoadAsync(sessionId, ct))
+    public Task<IActionResult> OnGetAsync(Guid sessionId, CancellationToken ct) => ShowAsync(
+        async () =>
         {
-            return NotFound();
-        }
+            if (!await LoadSessionAsync(sessionId, ct))
+            {
+                return false;
+            }
 
-        Form = new Input { VoicesCarried = Math.Max(1, Session.OtherAttendees).ToString(CultureInfo.InvariantCulture) };
-        return Page();
-    }
+            Form = new Input { VoicesCarried = Math.Max(1, Session.OtherAttendees).ToString(CultureInfo.InvariantCulture) };
+            return true;
+        },
+        ct);
 
     [CyclePermission(CycleOperation.LogOnBehalf)]
     public async Task<IActionResult> OnPostAsync(Guid sessionId, CancellationToken ct)
     {
-        if (!await LoadAsync(sessionId, ct))
+        if (!await LoadHeadingAsync(Db, ct) || !await LoadSessionAsync(sessionId, ct))
         {
             return NotFound();
         }
@@ -64,7 +66,7 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
             return Page();
         }
 
-        var cycle = await db.Cycles.IncludeStages().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
+        var cycle = await Db.Cycles.IncludeStages().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
         if (cycle is null)
         {
             return NotFound();
@@ -78,7 +80,7 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
             return Page();
         }
 
-        var saved = await db.TrySaveAsync(ct);
+        var saved = await Db.TrySaveAsync(ct);
         if (!saved.Succeeded)
         {
             ModelState.AddErrors(saved, nameof(Form));
@@ -91,11 +93,10 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
         return RedirectToPage("/Cycles/CoDesign/Sessions/Details", null, new { cycleId = CycleId, sessionId }, "input");
     }
 
-    private async Task<bool> LoadAsync(Guid sessionId, CancellationToken ct)
+    /// <summary>The session, and the members who came to it other than the person logging.</summary>
+    private async Task<bool> LoadSessionAsync(Guid sessionId, CancellationToken ct)
     {
-        var cycleId = CycleId;
-        var session = await db.CoDesignSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId && s.CycleId == cycleId, ct);
-        if (session is null || !await LoadHeadingAsync(db, ct))
+        if (await FindSessionAsync(sessionId, ct) is not { } session)
         {
             return false;
         }
@@ -103,7 +104,7 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
         Session = session;
         var me = User.UserId();
         var came = session.Attendees.Select(a => a.UserId).Where(id => id != me).ToHashSet(StringComparer.Ordinal);
-        Attendees = [.. (await CycleMemberRow.LoadAsync(db, CycleId, me, ct)).Where(m => came.Contains(m.UserId))];
+        Attendees = [.. (await CycleMemberRow.LoadAsync(Db, CycleId, me, ct)).Where(m => came.Contains(m.UserId))];
         return true;
     }
 
