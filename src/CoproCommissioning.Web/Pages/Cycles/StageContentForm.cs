@@ -38,7 +38,7 @@ public abstract class StageContentFormPageModel<TItem, TForm>(StageKind stage, C
     /// <summary>"this evidence", for telling the person that someone else changed it first.</summary>
     protected abstract string ItemWords { get; }
 
-    /// <summary>The form filled in from a saved item, to edit it.</summary>
+    /// <summary>The form filled in from a saved item, to edit it; the choices are loaded by then.</summary>
     protected abstract TForm ToForm(TItem item);
 
     /// <summary>What the form offers to choose from (evidence, members); loaded before the form is shown or checked.</summary>
@@ -57,8 +57,9 @@ public abstract class StageContentFormPageModel<TItem, TForm>(StageKind stage, C
             return NotFound();
         }
 
+        await LoadChoicesAsync(ct);
         Form = ToForm(item);
-        return await ShowNewAsync(ct);
+        return await ShowAgainAsync(ct);
     }
 
     /// <summary>Adds what <paramref name="add"/> makes of the form, or shows the form again with what to fix.</summary>

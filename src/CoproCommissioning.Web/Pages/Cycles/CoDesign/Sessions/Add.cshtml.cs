@@ -15,17 +15,13 @@ public sealed class AddModel(CoproDbContext db, TimeProvider clock, ILogger<AddM
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowNewAsync(ct);
 
     [CyclePermission(CycleOperation.ManageStageContent)]
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        await LoadChoicesAsync(ct);
-        return await AddAsync(
-            (cycle, now) => CoDesignSession.Schedule(cycle, Details(), User.UserId(), Role, now),
-            session =>
-            {
-                logger.LogInformation("Co-design session {SessionId} added to cycle {CycleId}", session.Id, CycleId);
-                TempData.SetSuccess($"Session added: {session.Title}.");
-                return RedirectToPage("/Cycles/CoDesign/Sessions/Details", new { cycleId = CycleId, sessionId = session.Id });
-            },
-            ct);
-    }
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => AddAsync(
+        (cycle, now) => CoDesignSession.Schedule(cycle, Details(), User.UserId(), Role, now),
+        session =>
+        {
+            logger.LogInformation("Co-design session {SessionId} added to cycle {CycleId}", session.Id, CycleId);
+            TempData.SetSuccess($"Session added: {session.Title}.");
+            return RedirectToPage("/Cycles/CoDesign/Sessions/Details", new { cycleId = CycleId, sessionId = session.Id });
+        },
+        ct);
 }

@@ -109,17 +109,15 @@ public abstract class SessionFormPageModel(CoproDbContext db, TimeProvider clock
 {
     public const string UnknownAttendeeMessage = "Choose who came from the list of members. Someone you chose is no longer a member.";
 
-    private IReadOnlyList<CycleMemberRow>? _members;
-
-    /// <summary>The cycle's members, loaded once a request: before the form is filled in or read, and to show it.</summary>
-    public IReadOnlyList<CycleMemberRow> Members => _members ?? [];
+    /// <summary>The cycle's members, to choose who came from.</summary>
+    public IReadOnlyList<CycleMemberRow> Members { get; private set; } = [];
 
     protected override string ItemWords => "this session";
 
     protected override SessionForm ToForm(CoDesignSession session) => SessionForm.From(session, Members);
 
     protected override async Task LoadChoicesAsync(CancellationToken ct) =>
-        _members ??= await CycleMemberRow.LoadAsync(Db, CycleId, User.UserId(), ct);
+        Members = await CycleMemberRow.LoadAsync(Db, CycleId, User.UserId(), ct);
 
     /// <summary>
     /// The form as the domain takes it, with the members chosen as their accounts. <paramref name="keptAttendees"/>:
