@@ -82,9 +82,7 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : Specific
         ApprovedVersion = specification.ApprovedVersionNumber;
         ApprovalDecisionId = specification.ApprovalDecisionId;
         IsLatestApproved = specification.IsLatestApproved;
-        var role = HttpContext.CycleMember().Role;
-        MayComment = OpenWindow is not null && !IsFrozen
-            && (role == CycleRole.PanelMember || (role == CycleRole.Provider && OpenWindow.ProvidersMayComment));
+        MayComment = specification.CommentBlockers(cycle, Role, now).Count == 0;
 
         var glossary = await LoadGlossaryAsync(db, ct);
         var comments = cycle.StageOf(StageKind.Specification).Contributions
