@@ -255,11 +255,15 @@ public sealed class EditModel(CoproDbContext db, IValidator<EditModel.Input> val
     /// <summary>What the domain can't judge because it never sees it: a section or an answer that could not be read.</summary>
     public sealed class InputValidator : AbstractValidator<Input>
     {
-        public InputValidator() =>
-            RuleForEach(x => x.Sections).ChildRules(section =>
-            {
-                section.RuleFor(x => x.SectionId).NotEmpty().WithMessage("This section could not be matched to the draft. Reload the page and try again");
-                section.RuleFor(x => x.Answers).Must(CommentAnswers.AreReadable).WithMessage(CommentAnswers.UnreadableMessage);
-            });
+        public InputValidator() => RuleForEach(x => x.Sections).SetValidator(new SectionInputValidator());
+    }
+
+    public sealed class SectionInputValidator : AbstractValidator<SectionInput>
+    {
+        public SectionInputValidator()
+        {
+            RuleFor(x => x.SectionId).NotEmpty().WithMessage("This section could not be matched to the draft. Reload the page and try again");
+            RuleFor(x => x.Answers).Must(CommentAnswers.AreReadable).WithMessage(CommentAnswers.UnreadableMessage);
+        }
     }
 }
