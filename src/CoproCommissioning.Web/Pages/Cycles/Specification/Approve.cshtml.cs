@@ -3,7 +3,6 @@ using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Infrastructure.Specification;
@@ -49,7 +48,7 @@ public sealed class ApproveModel(CoproDbContext db, TimeProvider clock, ILogger<
         {
             Mode = DecisionMode.CoProduced,
             Rung = CoProductionLadderRung.CoProduction,
-            Participants = [.. Members.Where(m => m.UserId == User.UserId()).Select(m => m.MemberId)],
+            Participants = [.. Members.Where(m => m.UserId == UserId).Select(m => m.MemberId)],
             Influences = [.. Comments.Where(c => c.IsLivedExperience).Select(c => c.Id)],
         };
         return Page();
@@ -91,7 +90,7 @@ public sealed class ApproveModel(CoproDbContext db, TimeProvider clock, ILogger<
             [.. Form.Participants.Distinct().Select(id => Members.Find(id)).OfType<CycleMemberRow>().Select(m => new DecisionParticipant(m.UserId, m.Role))],
             [.. Comments.Where(c => Form.Influences.Contains(c.Id)).Select(c => new DecisionInfluence(c.Id, c.HowItShaped))],
             Form.Note);
-        var outcome = specification.Approve(cycle, number, approval, User.UserId(), Role, now);
+        var outcome = specification.Approve(cycle, number, approval, UserId, Role, now);
         ModelState.AddErrors(outcome, nameof(Form));
         if (!ModelState.IsValid)
         {
@@ -124,13 +123,13 @@ public sealed class ApproveModel(CoproDbContext db, TimeProvider clock, ILogger<
         CommentsOpen = specification.OpenWindowAt(now) is not null;
         AlreadyApproved = specification.IsLatestApproved;
 
-        Members = await CycleMemberRow.LoadAsync(db, CycleId, User.UserId(), ct);
+        Members = await CycleMemberRow.LoadAsync(db, CycleId, UserId, ct);
         var comments = cycle.StageOf(StageKind.Specification).Contributions
             .Where(c => c.TargetKind is TargetKind.SpecificationSection or TargetKind.SpecificationOutcome && c.TargetId is not null)
             .OrderBy(c => c.IsLivedExperience ? 0 : 1)
             .ThenBy(c => c.CreatedAt)
             .ToList();
-        var names = await PeopleNames.LoadAsync(db, comments.Select(c => c.AuthorUserId), User.UserId(), ct);
+        var names = await PeopleNames.LoadAsync(db, comments.Select(c => c.AuthorUserId), UserId, ct);
         var trace = await SpecificationTrace.ForContributionsAsync(db, comments.Select(c => c.Id), ct);
         Comments = [.. comments.Where(c => trace.ContainsKey(c.Id)).Select(c =>
         {

@@ -3,7 +3,6 @@ using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using FluentValidation;
@@ -100,7 +99,7 @@ public abstract class CommentablePartPageModel(
         ModelState.AddErrors(await validator.ValidateAsync(Form, ct), nameof(Form));
         var member = HttpContext.CycleMember();
         var outcome = Form.Visibility is { } visibility && Enum.IsDefined(visibility)
-            ? specification.Comment(cycle, snapshot.SnapshotId, User.UserId(), member.Role, member.OwnVoice, visibility, Form.Summary, Form.Body, now)
+            ? specification.Comment(cycle, snapshot.SnapshotId, UserId, member.Role, member.OwnVoice, visibility, Form.Summary, Form.Body, now)
             : null;
         if (outcome is not null)
         {
@@ -174,8 +173,8 @@ public abstract class CommentablePartPageModel(
             : [];
 
         var versionOfSnapshot = history.ToDictionary(s => s.SnapshotId, s => s.Version);
-        Comments = (await CommentRow.LoadAsync(Db, CycleId, versionOfSnapshot, User.UserId(), member.Role, ct)).ToPage(page);
-        TeamOnlyHiddenCount = await CommentRow.CountTeamOnlyHiddenAsync(Db, CycleId, versionOfSnapshot, User.UserId(), member.Role, ct);
+        Comments = (await CommentRow.LoadAsync(Db, CycleId, versionOfSnapshot, UserId, member.Role, ct)).ToPage(page);
+        TeamOnlyHiddenCount = await CommentRow.CountTeamOnlyHiddenAsync(Db, CycleId, versionOfSnapshot, UserId, member.Role, ct);
         var part = await ShowPartAsync(cycle, specification, partId, version, ct);
         ChangeNote = part.ChangeNote;
         ChangedInVersion = part.ChangedInVersion;

@@ -3,7 +3,6 @@ using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using FluentValidation;
@@ -57,7 +56,7 @@ public sealed class CommentsModel(
         DateOnly? closesOn = Form.ClosesAt.TryGetDate(out var date) ? date : null;
         var now = clock.GetUtcNow();
         var outcome = specification.OpenForComment(
-            cycle, closesOn is { } day ? UkTime.StartOfDay(day.AddDays(1)) : null, Form.ProvidersMayComment, User.UserId(), Role, now);
+            cycle, closesOn is { } day ? UkTime.StartOfDay(day.AddDays(1)) : null, Form.ProvidersMayComment, UserId, Role, now);
         ModelState.AddErrors(outcome, nameof(Form));
         if (!ModelState.IsValid || !await SavedAsync(cycle, now, ct))
         {
@@ -86,7 +85,7 @@ public sealed class CommentsModel(
         }
 
         var now = clock.GetUtcNow();
-        var outcome = specification.CloseComments(cycle, User.UserId(), Role, now);
+        var outcome = specification.CloseComments(cycle, UserId, Role, now);
         ModelState.AddErrors(outcome, nameof(Form));
         if (!outcome.Succeeded || !await SavedAsync(cycle, now, ct))
         {

@@ -3,6 +3,7 @@ using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Web.Infrastructure.Authorization;
+using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Infrastructure.Specification;
 using Microsoft.AspNetCore.Mvc;
 
@@ -73,10 +74,10 @@ public sealed class CompareModel(CoproDbContext db) : SpecificationPageModel
             [
                 new FieldComparison("Outcome", TextDiff.Words(old?.Statement, current?.Statement)),
                 new FieldComparison("Area of life", TextDiff.Words(
-                    old is null ? null : SpecificationText.Of(old.Domain), current is null ? null : SpecificationText.Of(current.Domain))),
+                    old is null ? null : Labels.Of(old.Domain), current is null ? null : Labels.Of(current.Domain))),
                 new FieldComparison("How we will know", TextDiff.Words(old?.Measure, current?.Measure)),
                 .. Enum.GetValues<RatingLevel>().Select(level => new FieldComparison(
-                    SpecificationText.Of(level), TextDiff.Words(old?.Levels.Describe(level), current?.Levels.Describe(level)))),
+                    Labels.Of(level), TextDiff.Words(old?.Levels.Describe(level), current?.Levels.Describe(level)))),
             ],
             answeredBetween, cycle);
         return Page();

@@ -3,7 +3,6 @@ using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Specification;
@@ -49,9 +48,9 @@ public abstract class DraftEditorPageModel(CoproDbContext db, TimeProvider clock
         Func<SpecificationVersion, IActionResult> saved, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var started = specification is null ? ServiceSpecification.Start(cycle, draft, User.UserId(), Role, now) : null;
+        var started = specification is null ? ServiceSpecification.Start(cycle, draft, UserId, Role, now) : null;
         var outcome = started is null
-            ? specification!.SaveVersion(cycle, basedOnVersion, draft, User.UserId(), Role, now)
+            ? specification!.SaveVersion(cycle, basedOnVersion, draft, UserId, Role, now)
             : started.Succeeded ? DomainOutcome.Success(started.Value.Latest) : DomainOutcome.Refused<SpecificationVersion>(started.Refusals);
         if (outcome.BrokenRules.Contains(SpecificationRules.DraftChanged))
         {

@@ -4,7 +4,6 @@ using CoproCommissioning.Domain;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using FluentValidation;
@@ -172,7 +171,7 @@ public sealed class EditModel(CoproDbContext db, IValidator<EditModel.Input> val
 
         ExistingSections = specification.Latest.Sections.Select(s => s.SectionId).ToHashSet();
         Candidates = await CommentAnswers.LoadAsync(
-            Db, cycle, specification, TargetKind.SpecificationSection, Form.Sections.Select(s => s.SectionId), User.UserId(), ct);
+            Db, cycle, specification, TargetKind.SpecificationSection, Form.Sections.Select(s => s.SectionId), UserId, ct);
     }
 
     private static (int From, int To)? ParseMove(string? move, int count)

@@ -3,7 +3,6 @@ using CoproCommissioning.Domain;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Infrastructure.Specification;
@@ -130,7 +129,7 @@ public sealed class EditOutcomeModel(
     {
         if (specification is not null && OutcomeId is { } id)
         {
-            Candidates = (await CommentAnswers.LoadAsync(Db, cycle, specification, TargetKind.SpecificationOutcome, [id], User.UserId(), ct))[id];
+            Candidates = (await CommentAnswers.LoadAsync(Db, cycle, specification, TargetKind.SpecificationOutcome, [id], UserId, ct))[id];
         }
     }
 

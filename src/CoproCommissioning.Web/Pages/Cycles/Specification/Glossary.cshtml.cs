@@ -2,7 +2,6 @@ using CoproCommissioning.Data;
 using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Infrastructure.Specification;
@@ -43,7 +42,7 @@ public sealed class GlossaryModel(CoproDbContext db, TimeProvider clock, ILogger
 
         var others = await db.GlossaryTerms.AsNoTracking().Where(t => t.CycleId == CycleId).Select(t => t.Term).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        var outcome = GlossaryTerm.Add(cycle, others, Form.Term, Form.Meaning, User.UserId(), Role, now);
+        var outcome = GlossaryTerm.Add(cycle, others, Form.Term, Form.Meaning, UserId, Role, now);
         if (!outcome.Succeeded)
         {
             ModelState.AddErrors(outcome, nameof(Form));

@@ -2,7 +2,6 @@ using CoproCommissioning.Data;
 using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Infrastructure.Specification;
@@ -52,7 +51,7 @@ public sealed class GlossaryTermModel(CoproDbContext db, TimeProvider clock, ILo
         var others = await db.GlossaryTerms.AsNoTracking()
             .Where(t => t.CycleId == CycleId && t.Id != termId).Select(t => t.Term).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        var outcome = term.Agree(cycle, others, Form.Term, Form.Meaning, User.UserId(), Role, now);
+        var outcome = term.Agree(cycle, others, Form.Term, Form.Meaning, UserId, Role, now);
         if (!outcome.Succeeded)
         {
             ModelState.AddErrors(outcome, nameof(Form));
