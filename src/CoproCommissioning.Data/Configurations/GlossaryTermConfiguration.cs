@@ -23,6 +23,7 @@ public sealed class GlossaryTermConfiguration : IEntityTypeConfiguration<Glossar
         // PostgreSQL's xmin: two commissioners rewording the same term, one wins and the other is told (R8).
         builder.Property(t => t.Version).IsRowVersion();
         builder.Ignore(t => t.IsAgreed);
+        builder.Ignore(t => t.IsRemoved);
         // The domain refuses a term that differs only in case; this stops two people adding the same one at once.
         builder.HasIndex(t => new { t.CycleId, t.Term }).IsUnique().StatesRule(SpecificationRules.TermDuplicate);
         builder.HasOne<CommissioningCycle>().WithMany().HasForeignKey(t => t.CycleId).OnDelete(DeleteBehavior.Cascade);
