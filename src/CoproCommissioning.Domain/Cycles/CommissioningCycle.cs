@@ -1,8 +1,11 @@
+using CoproCommissioning.Domain.Membership;
+
 namespace CoproCommissioning.Domain.Cycles;
 
 /// <summary>
 /// A commissioning cycle and everything in it. Every change goes through a method here, which checks the
-/// rules in <see cref="CycleRules"/> and either changes nothing and returns every refusal, or makes the change.
+/// rules in <see cref="CycleRules"/> and either changes nothing and returns every refusal, or makes the change. Who may
+/// do what is <see cref="CyclePermissions"/>' to say.
 /// </summary>
 public sealed class CommissioningCycle
 {
@@ -79,15 +82,21 @@ public sealed class CommissioningCycle
 
     public IReadOnlyList<Stage> Stages => _stages;
 
+    /// <summary>
+    /// Starts a cycle. A start date that could not be read is null. The sign-off policy's minimums are the default unless
+    /// given; null for one that could not be read.
+    /// </summary>
     public static DomainOutcome<CommissioningCycle> Create(
         string? title,
         string? serviceArea,
         string? populationServed,
         decimal? budget,
-        DateOnly startDate,
+        DateOnly? startDate,
         string? commissioningOrganisation,
         string createdByUserId,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        int? minimumLivedExperienceContributions = SignOffPolicy.LowestMinimum,
+        int? minimumDistinctContributors = SignOffPolicy.LowestMinimum)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(createdByUserId);
         Guard.Utc(now);
@@ -108,6 +117,12 @@ public sealed class CommissioningCycle
             refusals.Add(new Refusal(CycleRules.BudgetInvalid));
         }
 
+        if (startDate is null)
+        {
+            refusals.Add(new Refusal(CycleRules.StartDateRequired));
+        }
+
+        CheckPolicy(refusals, minimumLivedExperienceContributions, minimumDistinctContributors);
         if (refusals.Count > 0)
         {
             return DomainOutcome.Refused<CommissioningCycle>(refusals);
@@ -118,10 +133,13 @@ public sealed class CommissioningCycle
             TextInput.Clean(serviceArea),
             TextInput.Clean(populationServed),
             budget,
-            startDate,
+            startDate!.Value,
             TextInput.Clean(commissioningOrganisation),
             createdByUserId,
-            now));
+            now)
+        {
+            SignOffPolicy = new SignOffPolicy(minimumLivedExperienceContributions!.Value, minimumDistinctContributors!.Value),
+        });
     }
 
     public Stage StageOf(StageKind kind)
@@ -143,7 +161,7 @@ public sealed class CommissioningCycle
         Guard.Defined(actorRole);
         Guard.Utc(now);
 
-        if (actorRole != CycleRole.Commissioner)
+        if (!CyclePermissions.Allows(actorRole, CycleOperation.ManageMembers))
         {
             return DomainOutcome.Refused(CycleRules.CommissionerOnly);
         }
@@ -153,6 +171,23 @@ public sealed class CommissioningCycle
         return DomainOutcome.Success();
     }
 
+    /// <summary>
+    /// Whoever accepted a co-production champion invitation to this cycle becomes its champion. The commissioner who sent
+    /// the invitation named them: the invitation is the authority, not the role of the person accepting it.
+    /// </summary>
+    public void AppointChampion(Invitation accepted, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(accepted);
+        Guard.Utc(now);
+        if (accepted.CycleId != Id || !accepted.NamesChampion || accepted.AcceptedByUserId is not { } champion)
+        {
+            throw new ArgumentException("Pass an accepted invitation to be this cycle's co-production champion.", nameof(accepted));
+        }
+
+        ChampionUserId = champion;
+        LastChangedAt = now;
+    }
+
     public DomainOutcome ChangeSignOffPolicy(
         int minimumLivedExperienceContributions, int minimumDistinctContributors, CycleRole actorRole, DateTimeOffset now)
     {
@@ -160,21 +195,12 @@ public sealed class CommissioningCycle
         Guard.Utc(now);
 
         List<Refusal> refusals = [];
-        if (actorRole != CycleRole.Commissioner)
+        if (!CyclePermissions.Allows(actorRole, CycleOperation.ManageCycle))
         {
             refusals.Add(new Refusal(CycleRules.CommissionerOnly));
         }
 
-        if (!SignOffPolicy.IsAllowedMinimum(minimumLivedExperienceContributions))
-        {
-            refusals.Add(new Refusal(CycleRules.PolicyMinimumContributions));
-        }
-
-        if (!SignOffPolicy.IsAllowedMinimum(minimumDistinctContributors))
-        {
-            refusals.Add(new Refusal(CycleRules.PolicyMinimumContributors));
-        }
-
+        CheckPolicy(refusals, minimumLivedExperienceContributions, minimumDistinctContributors);
         if (refusals.Count > 0)
         {
             return DomainOutcome.Refused(refusals);
@@ -185,14 +211,17 @@ public sealed class CommissioningCycle
         return DomainOutcome.Success();
     }
 
-    /// <summary>A person adds their own input. Allowed in any stage that is not signed off, so people can start early.</summary>
+    /// <summary>
+    /// A person adds their own input, in the voice their membership gives them. Allowed in any stage that is not signed
+    /// off, so people can start early. <paramref name="visibility"/> is null when they have not chosen who may read it.
+    /// </summary>
     public DomainOutcome<Contribution> AddContribution(
         StageKind stage,
         string authorUserId,
         CycleRole authorRole,
         Voice voice,
         Channel channel,
-        ContributionVisibility visibility,
+        ContributionVisibility? visibility,
         string? summary,
         string? body,
         DateTimeOffset now,
@@ -200,32 +229,34 @@ public sealed class CommissioningCycle
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(authorUserId);
         Guard.Defined(authorRole);
+        Guard.Defined(voice);
+        Guard.Defined(channel);
 
         List<Refusal> refusals = [];
-
-        // Lived-experience input is what unlocks sign-off (R1), so staff and providers cannot supply it as their own.
-        if (Contribution.CountsAsLivedExperience(voice) && authorRole != CycleRole.PanelMember)
+        if (Contribution.CountsAsLivedExperience(voice) && !CyclePermissions.Allows(authorRole, CycleOperation.GiveLivedExperienceInput))
         {
             refusals.Add(new Refusal(CycleRules.LivedExperienceVoiceNeedsPanelMember));
         }
 
-        return Contribute(stage, authorUserId, recordedByUserId: null, voicesCarried: 1, voice, channel, visibility, summary, body, now, target, refusals);
+        return Contribute(
+            stage, authorUserId, recordedByUserId: null, voicesCarried: 1, voice, channel, visibility, summary, body, now, target, refusals);
     }
 
     /// <summary>
     /// The champion (or a commissioner) logs input gathered offline: a workshop, a phone call, an easy-read form.
     /// <paramref name="onBehalfOfUserId"/> is the person's account when they have one; <paramref name="voicesCarried"/>
-    /// is how many people's views it carries, that person included.
+    /// is how many people's views it carries, that person included. A number that could not be read, or a choice not
+    /// made, is null.
     /// </summary>
     public DomainOutcome<Contribution> LogContributionOnBehalf(
         StageKind stage,
         string recordedByUserId,
         CycleRole recorderRole,
         string? onBehalfOfUserId,
-        int voicesCarried,
-        Voice voice,
-        Channel channel,
-        ContributionVisibility visibility,
+        int? voicesCarried,
+        Voice? voice,
+        Channel? channel,
+        ContributionVisibility? visibility,
         string? summary,
         string? body,
         DateTimeOffset now,
@@ -241,39 +272,41 @@ public sealed class CommissioningCycle
         }
 
         List<Refusal> refusals = [];
-        if (recorderRole is not (CycleRole.CoProductionChampion or CycleRole.Commissioner))
+        if (!CyclePermissions.Allows(recorderRole, CycleOperation.LogOnBehalf))
         {
             refusals.Add(new Refusal(CycleRules.OnBehalfNeedsChampionOrCommissioner));
         }
 
-        if (voicesCarried < 1)
+        if (voicesCarried is not (>= 1 and <= Contribution.MostVoicesCarried))
         {
             refusals.Add(new Refusal(CycleRules.VoicesCarriedTooFew));
         }
 
-        return Contribute(stage, onBehalfOfUserId, recordedByUserId, voicesCarried, voice, channel, visibility, summary, body, now, target, refusals);
+        return Contribute(
+            stage, onBehalfOfUserId, recordedByUserId, voicesCarried ?? 0, voice, channel, visibility, summary, body, now, target, refusals);
     }
 
-    /// <summary>Answers a contribution, or revises the answer: earlier responses are kept and the newest is current.</summary>
+    /// <summary>
+    /// Answers a contribution, or revises the answer: earlier responses are kept and the newest is current.
+    /// <paramref name="type"/> is null when no answer was chosen.
+    /// </summary>
     public DomainOutcome<Response> Respond(
         Guid contributionId,
         string responderUserId,
         CycleRole responderRole,
-        ResponseType type,
+        ResponseType? type,
         string? explanation,
         DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(responderUserId);
         Guard.Defined(responderRole);
-        Guard.Defined(type);
         Guard.Utc(now);
         var contribution = FindContribution(contributionId)
             ?? throw new ArgumentException($"Contribution {contributionId} is not part of this cycle.", nameof(contributionId));
 
         List<Refusal> refusals = [];
 
-        // The people who gave the input must not be able to mark it answered themselves (R3).
-        if (responderRole is not (CycleRole.Commissioner or CycleRole.CoProductionChampion or CycleRole.ClinicalAdviser))
+        if (!CyclePermissions.Allows(responderRole, CycleOperation.Respond))
         {
             refusals.Add(new Refusal(CycleRules.ResponseRole));
         }
@@ -283,6 +316,7 @@ public sealed class CommissioningCycle
             refusals.Add(new Refusal(CycleRules.StageSignedOff));
         }
 
+        CheckChoice(refusals, type, CycleRules.ResponseTypeRequired);
         TextInput.Check(
             refusals, explanation, Response.ExplanationMaxLength, CycleRules.ResponseExplanationRequired, CycleRules.ResponseExplanationTooLong);
 
@@ -291,7 +325,7 @@ public sealed class CommissioningCycle
             return DomainOutcome.Refused<Response>(refusals);
         }
 
-        var response = contribution.Respond(type, TextInput.Clean(explanation), responderUserId, now);
+        var response = contribution.Respond(type!.Value, TextInput.Clean(explanation), responderUserId, now);
         LastChangedAt = now;
         return DomainOutcome.Success(response);
     }
@@ -308,7 +342,8 @@ public sealed class CommissioningCycle
         var target = StageOf(stage);
 
         var refusals = CheckDecision(details, now);
-        if (!MayDecide(recorderRole, details.Mode))
+        if (!CyclePermissions.Allows(recorderRole, CycleOperation.RecordDecision)
+            || (details.Mode is { } mode && !CyclePermissions.AllowsDecision(recorderRole, mode)))
         {
             refusals.Add(new Refusal(CycleRules.DecisionRole));
         }
@@ -339,7 +374,8 @@ public sealed class CommissioningCycle
             ?? throw new ArgumentException($"Decision {decisionId} is not part of this cycle.", nameof(decisionId));
 
         var refusals = CheckDecision(details, now);
-        if (!MayDecide(reviserRole, decision.Mode) || !MayDecide(reviserRole, details.Mode))
+        if (!CyclePermissions.AllowsDecision(reviserRole, decision.Mode)
+            || (details.Mode is { } mode && !CyclePermissions.AllowsDecision(reviserRole, mode)))
         {
             refusals.Add(new Refusal(CycleRules.DecisionRole));
         }
@@ -459,7 +495,7 @@ public sealed class CommissioningCycle
         var stage = StageOf(kind);
 
         List<Refusal> refusals = [];
-        if (actorRole != CycleRole.Commissioner)
+        if (!CyclePermissions.Allows(actorRole, CycleOperation.SignOff))
         {
             refusals.Add(new Refusal(CycleRules.CommissionerOnly));
         }
@@ -511,7 +547,7 @@ public sealed class CommissioningCycle
         var stage = StageOf(kind);
 
         List<Refusal> refusals = [];
-        if (actorRole != CycleRole.Commissioner)
+        if (!CyclePermissions.Allows(actorRole, CycleOperation.SignOff))
         {
             refusals.Add(new Refusal(CycleRules.CommissionerOnly));
         }
@@ -538,27 +574,45 @@ public sealed class CommissioningCycle
         return DomainOutcome.Success();
     }
 
-    // A clinical adviser records clinically led decisions; everything else is the commissioner's.
-    private static bool MayDecide(CycleRole role, DecisionMode mode) =>
-        role == CycleRole.Commissioner || (role == CycleRole.ClinicalAdviser && mode == DecisionMode.ClinicallyLed);
+    // A choice not made is the person's to fix; a value that is not on the list never comes from a form, so it is a bug.
+    private static void CheckChoice<TEnum>(ICollection<Refusal> refusals, TEnum? value, DomainRule notChosen)
+        where TEnum : struct, Enum
+    {
+        if (value is { } chosen)
+        {
+            Guard.Defined(chosen);
+        }
+
+        ChoiceInput.Check(refusals, value, notChosen);
+    }
+
+    private static void CheckPolicy(ICollection<Refusal> refusals, int? minimumLivedExperienceContributions, int? minimumDistinctContributors)
+    {
+        if (minimumLivedExperienceContributions is not { } contributions || !SignOffPolicy.IsAllowedMinimum(contributions))
+        {
+            refusals.Add(new Refusal(CycleRules.PolicyMinimumContributions));
+        }
+
+        if (minimumDistinctContributors is not { } contributors || !SignOffPolicy.IsAllowedMinimum(contributors))
+        {
+            refusals.Add(new Refusal(CycleRules.PolicyMinimumContributors));
+        }
+    }
 
     private DomainOutcome<Contribution> Contribute(
         StageKind stage,
         string? authorUserId,
         string? recordedByUserId,
         int voicesCarried,
-        Voice voice,
-        Channel channel,
-        ContributionVisibility visibility,
+        Voice? voice,
+        Channel? channel,
+        ContributionVisibility? visibility,
         string? summary,
         string? body,
         DateTimeOffset now,
         ContributionTarget target,
         List<Refusal> refusals)
     {
-        Guard.Defined(voice);
-        Guard.Defined(channel);
-        Guard.Defined(visibility);
         Guard.Utc(now);
         CheckTarget(target);
         var into = StageOf(stage);
@@ -569,8 +623,15 @@ public sealed class CommissioningCycle
         }
 
         TextInput.Check(
-            refusals, summary, Contribution.SummaryMaxLength, CycleRules.ContributionSummaryRequired, CycleRules.ContributionSummaryTooLong);
+            refusals,
+            summary,
+            Contribution.SummaryMaxLength,
+            CycleRules.ContributionSummaryRequiredFor(onBehalf: recordedByUserId is not null),
+            CycleRules.ContributionSummaryTooLong);
         TextInput.Check(refusals, body, Contribution.BodyMaxLength, required: null, CycleRules.ContributionBodyTooLong);
+        CheckChoice(refusals, voice, CycleRules.ContributionVoiceRequired);
+        CheckChoice(refusals, channel, CycleRules.ContributionChannelRequired);
+        CheckChoice(refusals, visibility, CycleRules.ContributionVisibilityRequired);
 
         if (refusals.Count > 0)
         {
@@ -578,7 +639,17 @@ public sealed class CommissioningCycle
         }
 
         var contribution = new Contribution(
-            stage, authorUserId, recordedByUserId, voicesCarried, voice, channel, visibility, TextInput.Clean(summary), TextInput.Clean(body), target, now);
+            stage,
+            authorUserId,
+            recordedByUserId,
+            voicesCarried,
+            voice!.Value,
+            channel!.Value,
+            visibility!.Value,
+            TextInput.Clean(summary),
+            TextInput.Clean(body),
+            target,
+            now);
         into.Add(contribution);
         LastChangedAt = now;
         return DomainOutcome.Success(contribution);
@@ -609,10 +680,12 @@ public sealed class CommissioningCycle
         ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(details.Participants);
         ArgumentNullException.ThrowIfNull(details.Influences);
-        Guard.Defined(details.Mode);
-        Guard.Defined(details.Rung);
         Guard.Utc(now);
-        Guard.Utc(details.DecidedAt, nameof(details.DecidedAt));
+        if (details.DecidedAt is { } decidedAt)
+        {
+            Guard.Utc(decidedAt, nameof(details.DecidedAt));
+        }
+
         if (details.Participants.Any(p => p is null) || details.Influences.Any(i => i is null))
         {
             throw new ArgumentException("Participants and influences cannot contain null.", nameof(details));
@@ -638,21 +711,24 @@ public sealed class CommissioningCycle
         TextInput.Check(refusals, details.Title, Decision.TitleMaxLength, CycleRules.DecisionTitleRequired, CycleRules.DecisionTitleTooLong);
         TextInput.Check(
             refusals, details.WhatWasDecided, Decision.WhatWasDecidedMaxLength, CycleRules.WhatWasDecidedRequired, CycleRules.WhatWasDecidedTooLong);
+        CheckChoice(refusals, details.Mode, CycleRules.DecisionModeRequired);
         TextInput.Check(refusals, details.Rationale, Decision.RationaleMaxLength, required: null, CycleRules.DecisionRationaleTooLong);
-        if (details.DecidedAt > now)
+        CheckChoice(refusals, details.Rung, CycleRules.DecisionRungRequired);
+        if (details.DecidedAt is null)
+        {
+            refusals.Add(new Refusal(CycleRules.DecisionDateRequired));
+        }
+        else if (details.DecidedAt > now)
         {
             refusals.Add(new Refusal(CycleRules.DecisionDateInFuture));
         }
 
+        // Each note goes beside the contribution it is about.
         foreach (var influence in details.Influences)
         {
-            TextInput.Check(
-                refusals,
-                influence.Note,
-                DecisionInfluence.NoteMaxLength,
-                CycleRules.InfluenceNoteRequired,
-                CycleRules.InfluenceNoteTooLong,
-                influence.ContributionId);
+            List<Refusal> note = [];
+            TextInput.Check(note, influence.Note, DecisionInfluence.NoteMaxLength, CycleRules.InfluenceNoteRequired, CycleRules.InfluenceNoteTooLong);
+            refusals.AddRange(note.Select(r => Refusal.ForItem(r.Rule, influence.ContributionId)));
         }
 
         return refusals;

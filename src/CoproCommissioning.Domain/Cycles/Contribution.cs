@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using CoproCommissioning.Domain.Membership;
 
 namespace CoproCommissioning.Domain.Cycles;
 
@@ -10,6 +11,9 @@ public sealed class Contribution
 {
     public const int SummaryMaxLength = 200;
     public const int BodyMaxLength = 4000;
+
+    /// <summary>The most people one piece of input logged on their behalf can speak for: a large survey, not a typing slip.</summary>
+    public const int MostVoicesCarried = 10_000;
 
     private readonly List<Response> _responses = [];
 
@@ -82,8 +86,7 @@ public sealed class Contribution
     public bool IsLoggedOnBehalf => RecordedByUserId is not null;
 
     /// <summary>Whether this role reads every contribution, team-only ones included: the commissioning team.</summary>
-    public static bool RoleSeesTeamOnly(CycleRole role) =>
-        role is CycleRole.Commissioner or CycleRole.CoProductionChampion or CycleRole.ClinicalAdviser;
+    public static bool RoleSeesTeamOnly(CycleRole role) => CyclePermissions.Allows(role, CycleOperation.ReadTeamOnlyInput);
 
     /// <summary>
     /// The contributions a member may read, as a query filter, so pages ask the database for nothing else.

@@ -1,12 +1,22 @@
+using System.Globalization;
+
 namespace CoproCommissioning.Domain.Cycles;
 
 /// <summary>
 /// Every rule a cycle keeps, by name. Codes are stable (pages, tests and logs rely on them); messages say
 /// how to fix the problem. Rules whose wording depends on the cycle have a <c>...For</c> factory that
-/// keeps the same code, and <see cref="DomainRule"/> equality compares codes. docs/domain.md lists them all.
+/// keeps the same code, and <see cref="DomainRule"/> equality compares codes. A rule a person fixes by changing one answer
+/// names it (<see cref="DomainRule.Field"/>), so a page shows the message beside that answer. docs/domain.md lists them all.
 /// </summary>
 public static class CycleRules
 {
+    // Answers with no property of the same name: the day a decision was made (kept as the moment DecidedAt), the note on
+    // each cited contribution (one per contribution: Notes[id]), and the texts of a sign-off and a reopening (StageEvent.Text).
+    private const string DecidedOn = "DecidedOn";
+    private const string Notes = "Notes";
+    private const string Statement = "Statement";
+    private const string Reason = "Reason";
+
     // R1: lived-experience input is logged before sign-off.
     public static readonly DomainRule LivedExperienceInputRequired = LivedExperienceInputRequiredFor(1);
     public static readonly DomainRule DistinctContributorsRequired = DistinctContributorsRequiredFor(1);
@@ -19,15 +29,18 @@ public static class CycleRules
     // R2: every decision records who shaped it. Subject: the decision.
     public static readonly DomainRule DecisionNeedsParticipants = new(
         "R2.decision-participants",
-        "Record who took part in this decision.");
+        "Record who took part in this decision.",
+        nameof(Decision.Participants));
 
     public static readonly DomainRule CoProducedDecisionNeedsLivedExperience = new(
         "R2.co-produced-citation",
-        "Link this co-produced decision to at least 1 contribution from a person with lived experience or a carer that shaped it, or change its mode.");
+        "Link this co-produced decision to at least 1 contribution from a person with lived experience or a carer that shaped it, or change its mode.",
+        nameof(Decision.Influences));
 
     public static readonly DomainRule DecisionNeedsRationale = new(
         "R2.mode-rationale",
-        "Explain why this decision was not co-produced.");
+        "Explain why this decision was not co-produced.",
+        nameof(Decision.Rationale));
 
     // R3: no silent input. Subject: the contribution.
     public static readonly DomainRule InputAwaitingResponse = new(
@@ -60,7 +73,7 @@ public static class CycleRules
         "champion-required",
         "Name a co-production champion for this cycle before you sign off a stage.");
 
-    // R5 and the roles that keep R1 and R3 honest.
+    // R5 and the roles that keep R1 and R3 honest (CyclePermissions says which roles).
     public static readonly DomainRule CommissionerOnly = new(
         "R5.commissioner-only",
         "Only a commissioner of this cycle can do this. Ask a commissioner to do it.");
@@ -77,131 +90,205 @@ public static class CycleRules
         "response-role",
         "Only a commissioner, the co-production champion or a clinical adviser can respond to a contribution.");
 
+    // Fixed by choosing another mode: a clinical adviser records clinically led decisions.
     public static readonly DomainRule DecisionRole = new(
         "decision-role",
-        "Only a commissioner can record or change this decision. A clinical adviser can record a clinically led decision.");
+        "Only a commissioner can record or change this decision. A clinical adviser can record a clinically led decision.",
+        nameof(Decision.Mode));
 
     // Sign-off and reopen wording.
     public static readonly DomainRule StatementRequired = new(
         "statement-required",
-        "Enter a sign-off statement.");
+        "Enter a sign-off statement: what was agreed, and with whom.",
+        Statement);
 
     public static readonly DomainRule StatementTooLong = new(
         "statement-too-long",
-        $"Enter a sign-off statement of {StageEvent.TextMaxLength} characters or fewer.");
+        $"Enter a sign-off statement of {StageEvent.TextMaxLength} characters or fewer.",
+        Statement);
 
     public static readonly DomainRule ReopenReasonRequired = new(
         "reopen-reason-required",
-        "Enter why you are reopening this stage.");
+        "Enter why you are reopening this stage.",
+        Reason);
 
     public static readonly DomainRule ReopenReasonTooLong = new(
         "reopen-reason-too-long",
-        $"Enter a reason of {StageEvent.TextMaxLength} characters or fewer.");
+        $"Enter a reason of {StageEvent.TextMaxLength} characters or fewer.",
+        Reason);
 
     // Contributions.
-    public static readonly DomainRule ContributionSummaryRequired = new(
-        "contribution-summary-required",
-        "Enter a summary of the contribution.");
+    public static readonly DomainRule ContributionSummaryRequired = ContributionSummaryRequiredFor(onBehalf: false);
 
     public static readonly DomainRule ContributionSummaryTooLong = new(
         "contribution-summary-too-long",
-        $"Enter a summary of {Contribution.SummaryMaxLength} characters or fewer.");
+        $"Enter a summary of {Contribution.SummaryMaxLength} characters or fewer.",
+        nameof(Contribution.Summary));
 
     public static readonly DomainRule ContributionBodyTooLong = new(
         "contribution-body-too-long",
-        $"Enter the full contribution in {Contribution.BodyMaxLength} characters or fewer.");
+        $"Enter the full detail in {Contribution.BodyMaxLength} characters or fewer.",
+        nameof(Contribution.Body));
 
     public static readonly DomainRule VoicesCarriedTooFew = new(
         "contribution-voices-carried",
-        "Enter how many people's views this carries, as a number of 1 or more.");
+        $"Enter how many people's views this carries, as a whole number from 1 to {Contribution.MostVoicesCarried.ToString("N0", CultureInfo.InvariantCulture)}, for example 6.",
+        nameof(Contribution.VoicesCarried));
+
+    public static readonly DomainRule ContributionVoiceRequired = new(
+        "contribution-voice-required",
+        "Choose whose voice this input carries.",
+        nameof(Contribution.Voice));
+
+    public static readonly DomainRule ContributionChannelRequired = new(
+        "contribution-channel-required",
+        "Choose how the input reached you.",
+        nameof(Contribution.Channel));
+
+    public static readonly DomainRule ContributionVisibilityRequired = new(
+        "contribution-visibility-required",
+        "Choose who can see this input.",
+        nameof(Contribution.Visibility));
 
     // Responses.
+    public static readonly DomainRule ResponseTypeRequired = new(
+        "response-type-required",
+        "Choose whether the input was adopted, adapted or not adopted.",
+        nameof(Response.Type));
+
     public static readonly DomainRule ResponseExplanationRequired = new(
         "response-explanation-required",
-        "Explain in plain words what happened because of this contribution.");
+        "Explain in plain words what happened because of this input.",
+        nameof(Response.Explanation));
 
     public static readonly DomainRule ResponseExplanationTooLong = new(
         "response-explanation-too-long",
-        $"Enter an explanation of {Response.ExplanationMaxLength} characters or fewer.");
+        $"Enter an explanation of {Response.ExplanationMaxLength} characters or fewer.",
+        nameof(Response.Explanation));
 
     // Decisions.
     public static readonly DomainRule DecisionTitleRequired = new(
         "decision-title-required",
-        "Enter a title for the decision.");
+        "Enter a title for the decision.",
+        nameof(Decision.Title));
 
     public static readonly DomainRule DecisionTitleTooLong = new(
         "decision-title-too-long",
-        $"Enter a title of {Decision.TitleMaxLength} characters or fewer.");
+        $"Enter a title of {Decision.TitleMaxLength} characters or fewer.",
+        nameof(Decision.Title));
 
     public static readonly DomainRule WhatWasDecidedRequired = new(
         "decision-what-was-decided-required",
-        "Enter what you decided.");
+        "Enter what you decided.",
+        nameof(Decision.WhatWasDecided));
 
     public static readonly DomainRule WhatWasDecidedTooLong = new(
         "decision-what-was-decided-too-long",
-        $"Enter what you decided in {Decision.WhatWasDecidedMaxLength} characters or fewer.");
+        $"Enter what you decided in {Decision.WhatWasDecidedMaxLength} characters or fewer.",
+        nameof(Decision.WhatWasDecided));
+
+    public static readonly DomainRule DecisionModeRequired = new(
+        "decision-mode-required",
+        "Choose how the decision was made.",
+        nameof(Decision.Mode));
 
     public static readonly DomainRule DecisionRationaleTooLong = new(
         "decision-rationale-too-long",
-        $"Enter a rationale of {Decision.RationaleMaxLength} characters or fewer.");
+        $"Enter a rationale of {Decision.RationaleMaxLength} characters or fewer.",
+        nameof(Decision.Rationale));
+
+    public static readonly DomainRule DecisionRungRequired = new(
+        "decision-rung-required",
+        "Choose where this decision sits on the ladder of co-production.",
+        nameof(Decision.Rung));
+
+    public static readonly DomainRule DecisionDateRequired = new(
+        "decision-date-required",
+        "Enter the date the decision was made.",
+        DecidedOn);
 
     public static readonly DomainRule DecisionDateInFuture = new(
         "decision-date-in-future",
-        "Enter a decision date that is today or in the past.");
+        "Enter a decision date that is today or in the past.",
+        DecidedOn);
 
-    // Subject: the contribution the note is about.
+    // Subject: the contribution the note is about (Refusal.ForItem puts it beside that contribution's note).
     public static readonly DomainRule InfluenceNoteRequired = new(
         "decision-influence-note-required",
-        "Say how this contribution shaped the decision.");
+        "Say how this contribution shaped the decision.",
+        Notes);
 
     public static readonly DomainRule InfluenceNoteTooLong = new(
         "decision-influence-note-too-long",
-        $"Say how this contribution shaped the decision in {DecisionInfluence.NoteMaxLength} characters or fewer.");
+        $"Say how this contribution shaped the decision in {DecisionInfluence.NoteMaxLength} characters or fewer.",
+        Notes);
 
     // The cycle itself.
     public static readonly DomainRule CycleTitleRequired = new(
         "cycle-title-required",
-        "Enter a title for the cycle.");
+        "Enter a title for the cycle.",
+        nameof(CommissioningCycle.Title));
 
     public static readonly DomainRule CycleTitleTooLong = new(
         "cycle-title-too-long",
-        $"Enter a title of {CommissioningCycle.TitleMaxLength} characters or fewer.");
+        $"Enter a title of {CommissioningCycle.TitleMaxLength} characters or fewer.",
+        nameof(CommissioningCycle.Title));
 
     public static readonly DomainRule ServiceAreaRequired = new(
         "cycle-service-area-required",
-        "Enter the service area, for example community mental health.");
+        "Enter the service area, for example community mental health.",
+        nameof(CommissioningCycle.ServiceArea));
 
     public static readonly DomainRule ServiceAreaTooLong = new(
         "cycle-service-area-too-long",
-        $"Enter a service area of {CommissioningCycle.ServiceAreaMaxLength} characters or fewer.");
+        $"Enter a service area of {CommissioningCycle.ServiceAreaMaxLength} characters or fewer.",
+        nameof(CommissioningCycle.ServiceArea));
 
     public static readonly DomainRule PopulationServedRequired = new(
         "cycle-population-served-required",
-        "Enter who the service is for, for example adults aged 18 to 65 in Leeds.");
+        "Enter who the service is for, for example adults aged 18 to 65 in Leeds.",
+        nameof(CommissioningCycle.PopulationServed));
 
     public static readonly DomainRule PopulationServedTooLong = new(
         "cycle-population-served-too-long",
-        $"Enter who the service is for in {CommissioningCycle.PopulationServedMaxLength} characters or fewer.");
+        $"Enter who the service is for in {CommissioningCycle.PopulationServedMaxLength} characters or fewer.",
+        nameof(CommissioningCycle.PopulationServed));
 
     public static readonly DomainRule CommissioningOrganisationRequired = new(
         "cycle-organisation-required",
-        "Enter the commissioning organisation, for example the integrated care board.");
+        "Enter the commissioning organisation, for example the integrated care board.",
+        nameof(CommissioningCycle.CommissioningOrganisation));
 
     public static readonly DomainRule CommissioningOrganisationTooLong = new(
         "cycle-organisation-too-long",
-        $"Enter an organisation name of {CommissioningCycle.CommissioningOrganisationMaxLength} characters or fewer.");
+        $"Enter an organisation name of {CommissioningCycle.CommissioningOrganisationMaxLength} characters or fewer.",
+        nameof(CommissioningCycle.CommissioningOrganisation));
 
     public static readonly DomainRule BudgetInvalid = new(
         "cycle-budget-invalid",
-        "Enter a budget of £0 or more in pounds and pence, for example 250000 or 250000.50, or leave it empty.");
+        "Enter a budget of £0 or more in pounds and pence, for example 250000 or 250000.50, or leave it empty.",
+        nameof(CommissioningCycle.Budget));
+
+    public static readonly DomainRule StartDateRequired = new(
+        "cycle-start-date-required",
+        "Enter the date the cycle starts.",
+        nameof(CommissioningCycle.StartDate));
 
     public static readonly DomainRule PolicyMinimumContributions = new(
         "policy-minimum-contributions",
-        $"Enter a minimum number of lived-experience contributions from {SignOffPolicy.LowestMinimum} to {SignOffPolicy.HighestMinimum}.");
+        $"Enter a minimum number of lived-experience contributions from {SignOffPolicy.LowestMinimum} to {SignOffPolicy.HighestMinimum}.",
+        nameof(SignOffPolicy.MinimumLivedExperienceContributions));
 
     public static readonly DomainRule PolicyMinimumContributors = new(
         "policy-minimum-contributors",
-        $"Enter a minimum number of different lived-experience contributors from {SignOffPolicy.LowestMinimum} to {SignOffPolicy.HighestMinimum}.");
+        $"Enter a minimum number of different lived-experience contributors from {SignOffPolicy.LowestMinimum} to {SignOffPolicy.HighestMinimum}.",
+        nameof(SignOffPolicy.MinimumDistinctContributors));
+
+    // One rule, worded for whose input it is: a person's own, or what people said to whoever logs it.
+    public static DomainRule ContributionSummaryRequiredFor(bool onBehalf) => new(
+        "contribution-summary-required",
+        onBehalf ? "Enter a summary of what people said." : "Enter a summary of what you want to say.",
+        nameof(Contribution.Summary));
 
     public static DomainRule LivedExperienceInputRequiredFor(int minimum) => new(
         "R1.lived-experience-input",

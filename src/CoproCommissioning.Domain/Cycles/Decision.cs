@@ -61,10 +61,10 @@ public sealed class Decision
     {
         Title = TextInput.Clean(details.Title);
         WhatWasDecided = TextInput.Clean(details.WhatWasDecided);
-        Mode = details.Mode;
+        Mode = details.Mode ?? throw new ArgumentException("A decision needs its mode: check the details first.", nameof(details));
         Rationale = TextInput.Clean(details.Rationale);
-        Rung = details.Rung;
-        DecidedAt = details.DecidedAt;
+        Rung = details.Rung ?? throw new ArgumentException("A decision needs its rung: check the details first.", nameof(details));
+        DecidedAt = details.DecidedAt ?? throw new ArgumentException("A decision needs its date: check the details first.", nameof(details));
 
         // Copies, so no owned instance is ever shared between two decisions.
         _participants.Clear();

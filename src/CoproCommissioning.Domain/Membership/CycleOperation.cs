@@ -5,6 +5,12 @@ public enum CycleOperation
 {
     View,
     Contribute,
+
+    /// <summary>Give input as their own in a lived-experience or carer voice: what R1 counts, so only panel members may.</summary>
+    GiveLivedExperienceInput,
+
+    /// <summary>Read input shared with the commissioning team only (R7).</summary>
+    ReadTeamOnlyInput,
     LogOnBehalf,
 
     /// <summary>Add to and change a stage's own content: evidence, needs, inequalities, sessions, the specification.</summary>

@@ -3,8 +3,8 @@ using CoproCommissioning.Domain.Cycles;
 namespace CoproCommissioning.Domain.Membership;
 
 /// <summary>
-/// Which cycle roles may attempt each operation. The cycle's own methods still check the finer rules
-/// (a provider can't speak in a lived-experience voice; a clinical adviser records only clinically led decisions).
+/// Which cycle roles may do what: the one table the cycle's methods and the pages both consult. The cycle's own
+/// methods still check what no role table can (a stage that is signed off, a statement left blank).
 /// </summary>
 public static class CyclePermissions
 {
@@ -13,8 +13,12 @@ public static class CyclePermissions
         [CycleOperation.View] = Enum.GetValues<CycleRole>(),
         [CycleOperation.Contribute] =
             [CycleRole.Commissioner, CycleRole.CoProductionChampion, CycleRole.PanelMember, CycleRole.Provider, CycleRole.ClinicalAdviser],
+        // Lived-experience input is what unlocks sign-off (R1), so staff and providers cannot supply it as their own.
+        [CycleOperation.GiveLivedExperienceInput] = [CycleRole.PanelMember],
+        [CycleOperation.ReadTeamOnlyInput] = [CycleRole.Commissioner, CycleRole.CoProductionChampion, CycleRole.ClinicalAdviser],
         [CycleOperation.LogOnBehalf] = [CycleRole.Commissioner, CycleRole.CoProductionChampion],
         [CycleOperation.ManageStageContent] = [CycleRole.Commissioner, CycleRole.CoProductionChampion],
+        // The people who gave the input must not be able to mark it answered themselves (R3).
         [CycleOperation.Respond] = [CycleRole.Commissioner, CycleRole.CoProductionChampion, CycleRole.ClinicalAdviser],
         [CycleOperation.RecordDecision] = [CycleRole.Commissioner, CycleRole.ClinicalAdviser],
         [CycleOperation.SignOff] = [CycleRole.Commissioner],
@@ -28,8 +32,29 @@ public static class CyclePermissions
         [CycleOperation.SubmitProviderProposal] = [CycleRole.Provider],
     };
 
+    // Of those who may record decisions, who may record or change one made in each mode: a clinical adviser records
+    // clinically led decisions, and everything else is the commissioner's.
+    private static readonly Dictionary<DecisionMode, CycleRole[]> DecidesInMode = new()
+    {
+        [DecisionMode.CoProduced] = [CycleRole.Commissioner],
+        [DecisionMode.CommissionerLed] = [CycleRole.Commissioner],
+        [DecisionMode.ClinicallyLed] = [CycleRole.Commissioner, CycleRole.ClinicalAdviser],
+        [DecisionMode.StatutoryRequirement] = [CycleRole.Commissioner],
+    };
+
     public static bool Allows(CycleRole role, CycleOperation operation) =>
         Allowed.TryGetValue(operation, out var roles)
             ? roles.Contains(role)
             : throw new ArgumentOutOfRangeException(nameof(operation), operation, "No roles are listed for this operation.");
+
+    /// <summary>Whether this role may record a decision made in <paramref name="mode"/>, or change one that was.</summary>
+    public static bool AllowsDecision(CycleRole role, DecisionMode mode) =>
+        Allows(role, CycleOperation.RecordDecision)
+        && (DecidesInMode.TryGetValue(mode, out var roles)
+            ? roles.Contains(role)
+            : throw new ArgumentOutOfRangeException(nameof(mode), mode, "No roles are listed for this mode."));
+
+    /// <summary>The modes this role may record decisions in, in the order they are offered.</summary>
+    public static IReadOnlyList<DecisionMode> DecisionModesFor(CycleRole role) =>
+        [.. Enum.GetValues<DecisionMode>().Where(mode => AllowsDecision(role, mode))];
 }

@@ -48,23 +48,56 @@ public sealed class Invitation
 
     public bool IsPending(DateTimeOffset now) => AcceptedAt is null && RevokedAt is null && now < ExpiresAt;
 
-    public static DomainOutcome<Invitation> Create(Guid cycleId, string email, CycleRole role, Voice? panelVoice,
+    /// <summary>Whoever accepts it becomes the cycle's co-production champion (<see cref="CommissioningCycle.AppointChampion"/>).</summary>
+    public bool NamesChampion => Role == CycleRole.CoProductionChampion;
+
+    /// <summary>An address mail can be sent to: something before and after a single @.</summary>
+    public static bool IsEmailAddress(string? email)
+    {
+        string clean = TextInput.Clean(email);
+        int at = clean.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at < clean.Length - 1 && at == clean.LastIndexOf('@');
+    }
+
+    /// <summary>What stops mail being sent to <paramref name="email"/>: nothing, when it is an address of a length we keep.</summary>
+    public static IReadOnlyList<Refusal> EmailProblems(string? email)
+    {
+        List<Refusal> refusals = [];
+        TextInput.Check(refusals, email, EmailMaxLength, MembershipRules.EmailRequired, MembershipRules.EmailTooLong);
+        if (refusals.Count == 0 && !IsEmailAddress(email))
+        {
+            refusals.Add(new Refusal(MembershipRules.EmailInvalid));
+        }
+
+        return refusals;
+    }
+
+    /// <summary>Invites someone; <paramref name="role"/> is null when none was chosen.</summary>
+    public static DomainOutcome<Invitation> Create(Guid cycleId, string? email, CycleRole? role, Voice? panelVoice,
         Guid? organisationId, string tokenHash, string invitedByUserId, DateTimeOffset now)
     {
         Guard.NotEmpty(cycleId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(email);
         ArgumentException.ThrowIfNullOrWhiteSpace(invitedByUserId);
-        Guard.Defined(role);
         Guard.Utc(now);
         if (tokenHash.Length != TokenHashLength)
         {
             throw new ArgumentException($"Pass the token's SHA-256 hash as {TokenHashLength} hex characters.", nameof(tokenHash));
         }
 
-        var refusals = MembershipRules.Check(role, panelVoice, organisationId);
+        List<Refusal> refusals = [.. EmailProblems(email)];
+        if (role is { } chosen)
+        {
+            Guard.Defined(chosen);
+        }
+
+        if (ChoiceInput.Check(refusals, role, MembershipRules.RoleRequired))
+        {
+            refusals.AddRange(MembershipRules.Check(role.Value, panelVoice, organisationId));
+        }
+
         return refusals.Count > 0
             ? DomainOutcome.Refused<Invitation>(refusals)
-            : DomainOutcome.Success(new Invitation(cycleId, email.Trim(), role,
+            : DomainOutcome.Success(new Invitation(cycleId, TextInput.Clean(email), role!.Value,
                 role == CycleRole.PanelMember ? panelVoice : null, organisationId, tokenHash, invitedByUserId, now));
     }
 

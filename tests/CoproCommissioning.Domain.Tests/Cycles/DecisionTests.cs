@@ -107,7 +107,7 @@ public sealed class DecisionTests
             .ShapedBy(second.Id, new string('a', DecisionInfluence.NoteMaxLength + 1)));
 
         Assert.Equal(
-            [new Refusal(CycleRules.InfluenceNoteRequired, first.Id), new Refusal(CycleRules.InfluenceNoteTooLong, second.Id)],
+            [Refusal.ForItem(CycleRules.InfluenceNoteRequired, first.Id), Refusal.ForItem(CycleRules.InfluenceNoteTooLong, second.Id)],
             outcome.Refusals);
     }
 

@@ -93,6 +93,27 @@ public sealed class InvitationTests
     }
 
     [Theory]
+    [InlineData("", "invitation-email-required")]
+    [InlineData("not-an-email", "invitation-email-invalid")]
+    [InlineData("@example.org", "invitation-email-invalid")]
+    public void An_invitation_needs_an_email_address_beside_which_the_problem_is_shown(string email, string code)
+    {
+        var outcome = Invitation.Create(CycleId, email, CycleRole.Observer, null, null, Hash, People.Commissioner, Moments.Now);
+
+        var refusal = Assert.Single(outcome.Refusals);
+        Assert.Equal((code, nameof(Invitation.Email)), (refusal.Rule.Code, refusal.Field));
+    }
+
+    [Fact]
+    public void An_invitation_without_a_role_is_refused_with_every_other_problem()
+    {
+        var outcome = Invitation.Create(CycleId, new string('a', Invitation.EmailMaxLength) + "@example.org", null, null, null, Hash,
+            People.Commissioner, Moments.Now);
+
+        Assert.Equal([MembershipRules.EmailTooLong, MembershipRules.RoleRequired], outcome.BrokenRules);
+    }
+
+    [Theory]
     [InlineData(CycleRole.Commissioner, CycleOperation.SignOff, true)]
     [InlineData(CycleRole.CoProductionChampion, CycleOperation.SignOff, false)]
     [InlineData(CycleRole.CoProductionChampion, CycleOperation.SeeAccessNeeds, true)]

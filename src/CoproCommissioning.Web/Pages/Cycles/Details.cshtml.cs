@@ -68,10 +68,13 @@ public sealed class DetailsModel(CoproDbContext db) : PageModel
             cycle.SignOffPolicy.MinimumLivedExperienceContributions,
             cycle.SignOffPolicy.MinimumDistinctContributors);
         var conditions = await StageConditions.LoadAsync(db, cycleId, ct);
+
+        // Whoever may sign off sees the rules that would refuse them (R1: not alone).
+        var signer = CyclePermissions.Allows(me.Role, CycleOperation.SignOff) ? User.UserId() : null;
         Stages = [.. cycle.Stages.OrderBy(s => s.Kind).Select(s => new StageTask(
             s.Kind,
             s.Status,
-            s.Status is StageStatus.Open or StageStatus.Reopened ? cycle.SignOffBlockers(s.Kind, conditions.For(s.Kind), me.Role == CycleRole.Commissioner ? User.UserId() : null).Count : 0,
+            s.Status is StageStatus.Open or StageStatus.Reopened ? cycle.SignOffBlockers(s.Kind, conditions.For(s.Kind), signer).Count : 0,
             s.Contributions.Count,
             s.Decisions.Count))];
         return Page();

@@ -1,6 +1,7 @@
 using CoproCommissioning.Data;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Authorization;
@@ -61,42 +62,44 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
     {
         var current = cycle.Stages.Where(s => !s.IsSignedOff).OrderBy(s => s.Kind).FirstOrDefault();
         List<NeedsMe> needs = [];
-        switch (role)
+        if (CyclePermissions.Allows(role, CycleOperation.ManageMembers) && cycle.ChampionUserId is null)
         {
-            case CycleRole.Commissioner:
-                if (cycle.ChampionUserId is null)
-                {
-                    needs.Add(new("Invite a co-production champion: no stage can be signed off without one", $"/cycles/{cycle.Id}/members"));
-                }
+            needs.Add(new("Invite a co-production champion: no stage can be signed off without one", $"/cycles/{cycle.Id}/members"));
+        }
 
-                needs.AddRange(AwaitingResponse(cycle));
-                foreach (var ready in cycle.Stages.Where(s => s.Status is StageStatus.Open or StageStatus.Reopened && cycle.SignOffBlockers(s.Kind, conditions.For(s.Kind), User.UserId()).Count == 0))
-                {
-                    needs.Add(new($"{ready.Kind.ToTitle()} is ready to sign off", StageUrl(cycle.Id, ready.Kind, "SignOff")));
-                }
+        if (CyclePermissions.Allows(role, CycleOperation.Respond))
+        {
+            needs.AddRange(AwaitingResponse(cycle));
+        }
 
-                break;
-            case CycleRole.CoProductionChampion or CycleRole.ClinicalAdviser:
-                needs.AddRange(AwaitingResponse(cycle));
-                break;
-            case CycleRole.PanelMember:
-                int answered = cycle.Stages.SelectMany(s => s.Contributions)
-                    .Count(c => c.AuthorUserId == me && c.CurrentResponse is { } r && r.RespondedAt >= now - NewResponseWindow);
-                if (answered > 0)
-                {
-                    needs.Add(new($"{Labels.Count(answered, "new response")} to your input", Url.Page("/MyInput/Index")!));
-                }
+        if (CyclePermissions.Allows(role, CycleOperation.SignOff))
+        {
+            needs.AddRange(cycle.Stages
+                .Where(s => s.Status is StageStatus.Open or StageStatus.Reopened
+                    && cycle.SignOffBlockers(s.Kind, conditions.For(s.Kind), me).Count == 0)
+                .Select(ready => new NeedsMe($"{ready.Kind.ToTitle()} is ready to sign off", StageUrl(cycle.Id, ready.Kind, "SignOff"))));
+        }
 
-                needs.AddRange(OpenForInput(cycle, "is open for your input"));
-                break;
-            case CycleRole.Provider:
-                if (cycle.StageOf(StageKind.CoDesign).Status is StageStatus.Open or StageStatus.Reopened)
-                {
-                    needs.Add(new("Co-design is open: submit your provider proposal", $"/cycles/{cycle.Id}/co-design/proposals"));
-                }
+        if (CyclePermissions.Allows(role, CycleOperation.GiveLivedExperienceInput))
+        {
+            int answered = cycle.Stages.SelectMany(s => s.Contributions)
+                .Count(c => c.AuthorUserId == me && c.CurrentResponse is { } r && r.RespondedAt >= now - NewResponseWindow);
+            if (answered > 0)
+            {
+                needs.Add(new($"{Labels.Count(answered, "new response")} to your input", Url.Page("/MyInput/Index")!));
+            }
 
-                needs.AddRange(OpenForInput(cycle, "is open for your ideas"));
-                break;
+            needs.AddRange(OpenForInput(cycle, "is open for your input"));
+        }
+
+        if (CyclePermissions.Allows(role, CycleOperation.SubmitProviderProposal))
+        {
+            if (cycle.StageOf(StageKind.CoDesign).Status is StageStatus.Open or StageStatus.Reopened)
+            {
+                needs.Add(new("Co-design is open: submit your provider proposal", $"/cycles/{cycle.Id}/co-design/proposals"));
+            }
+
+            needs.AddRange(OpenForInput(cycle, "is open for your ideas"));
         }
 
         return new CycleCard(cycle.Id, cycle.Title, role, current?.Kind, needs);

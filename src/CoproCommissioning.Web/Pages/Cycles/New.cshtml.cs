@@ -1,6 +1,8 @@
 using System.Globalization;
 using CoproCommissioning.Data;
 using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Data.Saving;
+using CoproCommissioning.Domain;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Web.Infrastructure;
@@ -34,21 +36,6 @@ public sealed class NewModel(CoproDbContext db, IValidator<NewModel.Input> valid
     /// <summary>More colleagues than this and the page offers a search instead of one long list.</summary>
     public const int ColleaguesListed = 30;
 
-    private static readonly Dictionary<string, string> FieldsByCode = new()
-    {
-        [CycleRules.CycleTitleRequired.Code] = "Form.Title",
-        [CycleRules.CycleTitleTooLong.Code] = "Form.Title",
-        [CycleRules.ServiceAreaRequired.Code] = "Form.ServiceArea",
-        [CycleRules.ServiceAreaTooLong.Code] = "Form.ServiceArea",
-        [CycleRules.PopulationServedRequired.Code] = "Form.PopulationServed",
-        [CycleRules.PopulationServedTooLong.Code] = "Form.PopulationServed",
-        [CycleRules.CommissioningOrganisationRequired.Code] = "Form.CommissioningOrganisation",
-        [CycleRules.CommissioningOrganisationTooLong.Code] = "Form.CommissioningOrganisation",
-        [CycleRules.BudgetInvalid.Code] = "Form.Budget",
-        [CycleRules.PolicyMinimumContributions.Code] = "Form.MinimumContributions",
-        [CycleRules.PolicyMinimumContributors.Code] = "Form.MinimumContributors",
-    };
-
     [BindProperty]
     public Input Form { get; set; } = new();
 
@@ -79,10 +66,30 @@ public sealed class NewModel(CoproDbContext db, IValidator<NewModel.Input> valid
     {
         await LoadPeopleAsync(ct);
         ModelState.AddErrors(await validator.ValidateAsync(Form, ct), nameof(Form));
+        var me = User.UserId();
+        var now = clock.GetUtcNow();
+        var budget = Input.ReadBudget(Form.Budget);
+        if (!budget.Read)
+        {
+            // Not a number of pounds at all: the cycle's budget rule, which it could not be asked about.
+            ModelState.AddErrors([new Refusal(CycleRules.BudgetInvalid)], nameof(Form));
+        }
+
+        var created = CommissioningCycle.Create(Form.Title, Form.ServiceArea, Form.PopulationServed, budget.Pounds,
+            Form.StartDate.TryGetDate(out var startDate) ? startDate : null, Form.CommissioningOrganisation, me, now,
+            Input.ReadMinimum(Form.MinimumLivedExperienceContributions), Input.ReadMinimum(Form.MinimumDistinctContributors));
+        ModelState.AddErrors(created, nameof(Form));
         var championId = Form.ChampionUserId is NoChampionYet or InviteChampion or null ? null : Form.ChampionUserId;
         if (championId is not null && !await Colleagues().AnyAsync(u => u.Id == championId, ct))
         {
             ModelState.AddModelError("Form.ChampionUserId", "Choose a co-production champion from the list, or invite one by email");
+        }
+
+        if (Form.ChampionUserId == InviteChampion)
+        {
+            // The invitation's address is the champion's on this form.
+            ModelState.AddErrors(
+                Invitation.EmailProblems(Form.ChampionEmail).Select(r => r with { Field = nameof(Input.ChampionEmail) }), nameof(Form));
         }
 
         if (!ModelState.IsValid)
@@ -90,32 +97,14 @@ public sealed class NewModel(CoproDbContext db, IValidator<NewModel.Input> valid
             return Page();
         }
 
-        var me = User.UserId();
-        var now = clock.GetUtcNow();
-        Form.StartDate.TryGetDate(out var startDate);
-        var created = CommissioningCycle.Create(
-            Form.Title, Form.ServiceArea, Form.PopulationServed, Input.ParseBudget(Form.Budget), startDate, Form.CommissioningOrganisation, me, now);
-        if (!created.Succeeded)
-        {
-            ModelState.AddErrors(created.Refusals, FieldsByCode);
-            return Page();
-        }
-
         var cycle = created.Value;
-        var policy = cycle.ChangeSignOffPolicy(Input.ParseMinimum(Form.MinimumContributions), Input.ParseMinimum(Form.MinimumContributors),
-            CycleRole.Commissioner, now);
-        if (!policy.Succeeded)
-        {
-            ModelState.AddErrors(policy.Refusals, FieldsByCode);
-            return Page();
-        }
-
         db.Cycles.Add(cycle);
-        db.Memberships.Add(Must(CycleMembership.Create(cycle.Id, me, CycleRole.Commissioner, null, null, me, now)));
+        var creator = Must(CycleMembership.Create(cycle.Id, me, CycleRole.Commissioner, null, null, me, now));
+        db.Memberships.Add(creator);
         if (championId is not null)
         {
             db.Memberships.Add(Must(CycleMembership.Create(cycle.Id, championId, CycleRole.CoProductionChampion, null, null, me, now)));
-            var named = cycle.SetChampion(championId, CycleRole.Commissioner, now);
+            var named = cycle.SetChampion(championId, creator.Role, now);
             if (!named.Succeeded)
             {
                 throw new InvalidOperationException($"The creator of a cycle could not name its champion: {named.Refusals[0].Rule.Code}");
@@ -126,18 +115,17 @@ public sealed class NewModel(CoproDbContext db, IValidator<NewModel.Input> valid
         if (Form.ChampionUserId == InviteChampion)
         {
             var (token, hash) = InvitationTokens.Create();
-            var invited = Invitation.Create(cycle.Id, Form.ChampionEmail.Trim(), CycleRole.CoProductionChampion, null, null, hash, me, now);
-            if (!invited.Succeeded)
-            {
-                invited.Refusals.ToList().ForEach(r => ModelState.AddModelError("Form.ChampionEmail", r.Rule.Message));
-                return Page();
-            }
-
-            db.Invitations.Add(invited.Value);
-            championInvitation = (invited.Value, token);
+            var invited = Must(Invitation.Create(cycle.Id, Form.ChampionEmail, CycleRole.CoProductionChampion, null, null, hash, me, now));
+            db.Invitations.Add(invited);
+            championInvitation = (invited, token);
         }
 
-        await db.SaveChangesAsync(ct);
+        if (!(await db.TrySaveAsync(ct)).Succeeded)
+        {
+            ModelState.AddConcurrencyError();
+            return Page();
+        }
+
         logger.LogInformation("Cycle {CycleId} created by {UserId}", cycle.Id, me);
         if (championInvitation is var (invitation, championToken))
         {
@@ -148,10 +136,11 @@ public sealed class NewModel(CoproDbContext db, IValidator<NewModel.Input> valid
         return RedirectToPage("/Cycles/Details", new { cycleId = cycle.Id });
     }
 
-    private static CycleMembership Must(Domain.DomainOutcome<CycleMembership> outcome) =>
+    private static T Must<T>(DomainOutcome<T> outcome)
+        where T : class =>
         outcome.Succeeded
             ? outcome.Value
-            : throw new InvalidOperationException($"A commissioner or champion membership was refused: {outcome.Refusals[0].Rule.Code}");
+            : throw new InvalidOperationException($"Creating a cycle's first members was refused: {outcome.Refusals[0].Rule.Code}");
 
     /// <summary>
     /// Who may be named champion: staff of the creator's own organisation, not the creator (one role per cycle),
@@ -214,70 +203,38 @@ public sealed class NewModel(CoproDbContext db, IValidator<NewModel.Input> valid
 
         public string? ChampionSearch { get; init; }
 
-        public string MinimumContributions { get; init; } = "1";
+        public string MinimumLivedExperienceContributions { get; init; } = "1";
 
-        public string MinimumContributors { get; init; } = "1";
+        public string MinimumDistinctContributors { get; init; } = "1";
 
-        /// <summary>Pounds as people type them: "250000", "250,000.50", "£1,200". Null when empty or not a number.</summary>
-        public static decimal? ParseBudget(string? text)
+        /// <summary>
+        /// Pounds as people type them: "250000", "250,000.50", "£1,200". Empty is no budget yet; <c>Read</c> is false
+        /// when what was typed is not a number.
+        /// </summary>
+        public static (decimal? Pounds, bool Read) ReadBudget(string? text)
         {
             var cleaned = (text ?? "").Trim().TrimStart('£').Trim();
-            return cleaned.Length > 0
-                && decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var pounds)
-                    ? pounds
-                    : null;
+            if (cleaned.Length == 0)
+            {
+                return (null, true);
+            }
+
+            return decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var pounds)
+                ? (pounds, true)
+                : (null, false);
         }
 
-        public static int ParseMinimum(string? text) =>
-            int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int number) ? number : 0;
+        /// <summary>A whole number as typed, or null when it is not one (the cycle asks for one).</summary>
+        public static int? ReadMinimum(string? text) =>
+            int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int number) ? number : null;
     }
 
+    /// <summary>Only what the cycle never sees: a start date that is not a real date (a blank one is the cycle's to refuse).</summary>
     public sealed class InputValidator : AbstractValidator<Input>
     {
-        public InputValidator()
-        {
-            RuleFor(x => x.Title).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter a title for the cycle")
-                .MaximumLength(CommissioningCycle.TitleMaxLength).WithMessage($"Enter a title of {CommissioningCycle.TitleMaxLength} characters or fewer");
-            RuleFor(x => x.ServiceArea).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage(CycleRules.ServiceAreaRequired.Message)
-                .MaximumLength(CommissioningCycle.ServiceAreaMaxLength).WithMessage(CycleRules.ServiceAreaTooLong.Message);
-            RuleFor(x => x.PopulationServed).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage(CycleRules.PopulationServedRequired.Message)
-                .MaximumLength(CommissioningCycle.PopulationServedMaxLength).WithMessage(CycleRules.PopulationServedTooLong.Message);
-            RuleFor(x => x.CommissioningOrganisation).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage(CycleRules.CommissioningOrganisationRequired.Message)
-                .MaximumLength(CommissioningCycle.CommissioningOrganisationMaxLength).WithMessage(CycleRules.CommissioningOrganisationTooLong.Message);
-            RuleFor(x => x.ChampionEmail).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter the email address of the co-production champion you want to invite")
-                .EmailAddress().WithMessage("Enter an email address in the correct format, like name@example.com")
-                .When(x => x.ChampionUserId == InviteChampion);
-            RuleFor(x => x.Budget).Must(BeEmptyOrPounds).WithMessage(CycleRules.BudgetInvalid.Message);
-            RuleFor(x => x.StartDate).Custom((date, context) =>
-            {
-                if (date is null || date.IsEmpty)
-                {
-                    context.AddFailure(nameof(Input.StartDate), "Enter the date the cycle starts");
-                }
-                else if (!date.TryGetDate(out _))
-                {
-                    context.AddFailure(nameof(Input.StartDate), "Enter the date the cycle starts as a real date, for example 1 4 2026");
-                }
-            });
-            RuleFor(x => Input.ParseMinimum(x.MinimumContributions))
-                .InclusiveBetween(SignOffPolicy.LowestMinimum, SignOffPolicy.HighestMinimum)
-                .OverridePropertyName(nameof(Input.MinimumContributions))
-                .WithMessage(CycleRules.PolicyMinimumContributions.Message);
-            RuleFor(x => Input.ParseMinimum(x.MinimumContributors))
-                .InclusiveBetween(SignOffPolicy.LowestMinimum, SignOffPolicy.HighestMinimum)
-                .OverridePropertyName(nameof(Input.MinimumContributors))
-                .WithMessage(CycleRules.PolicyMinimumContributors.Message);
-        }
-
-        private static bool BeEmptyOrPounds(string? text) =>
-            string.IsNullOrWhiteSpace(text)
-            || Input.ParseBudget(text) is { } pounds
-                && pounds >= 0 && pounds <= CommissioningCycle.BudgetMaxValue
-                && decimal.Round(pounds, CommissioningCycle.BudgetScale) == pounds;
+        public InputValidator() =>
+            RuleFor(x => x.StartDate)
+                .Must(date => date is null || date.IsEmpty || date.TryGetDate(out _))
+                .WithMessage("The start date must be a real date, for example 1 4 2026");
     }
 }

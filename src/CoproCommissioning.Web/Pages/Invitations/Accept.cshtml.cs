@@ -1,6 +1,6 @@
 using CoproCommissioning.Data;
 using CoproCommissioning.Data.Identity;
-using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Web.Infrastructure.Accounts;
 using CoproCommissioning.Web.Infrastructure.Pages;
@@ -22,6 +22,8 @@ namespace CoproCommissioning.Web.Pages.Invitations;
 public sealed class AcceptModel(CoproDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn,
     IValidator<AcceptModel.Input> validator, IOptions<IdentityOptions> identity, TimeProvider clock, ILogger<AcceptModel> logger) : PageModel
 {
+    public const string ChangedWhileJoining = "Someone changed this cycle at the moment you joined, so you have not joined yet. Try again.";
+
     [BindProperty] public Input Form { get; set; } = new();
 
     public string PasswordHint { get; } = PasswordRules.Describe(identity.Value.Password);
@@ -132,18 +134,20 @@ public sealed class AcceptModel(CoproDbContext db, UserManager<AppUser> users, S
         }
 
         db.Memberships.Add(outcome.Value);
-        if (invitation.Role == CycleRole.CoProductionChampion)
+        if (invitation.NamesChampion)
         {
-            // The commissioner who sent the invitation named this person as the cycle's champion.
-            var cycle = await db.Cycles.SingleAsync(c => c.Id == invitation.CycleId, ct);
-            var named = cycle.SetChampion(user.Id, CycleRole.Commissioner, now);
-            if (!named.Succeeded)
-            {
-                throw new InvalidOperationException($"Could not name the champion: {named.Refusals[0].Rule.Code}");
-            }
+            (await db.Cycles.SingleAsync(c => c.Id == invitation.CycleId, ct)).AppointChampion(invitation, now);
         }
 
-        await db.SaveChangesAsync(ct);
+        var saved = await db.TrySaveAsync(ct);
+        if (!saved.Succeeded)
+        {
+            // Nothing was saved: the invitation is still there to accept.
+            await DescribeAsync(invitation, ct);
+            Problems = [saved.Refusal?.Rule.Message ?? ChangedWhileJoining];
+            return Page();
+        }
+
         logger.LogInformation("Invitation {InvitationId} accepted; user {UserId} joined cycle {CycleId}", invitation.Id, user.Id, invitation.CycleId);
         return Redirect($"/cycles/{invitation.CycleId}");
     }

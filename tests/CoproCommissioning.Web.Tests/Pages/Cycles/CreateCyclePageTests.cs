@@ -27,8 +27,8 @@ public sealed class CreateCyclePageTests(CreateCycleFixture fixture) : IClassFix
         ["Form.StartDate.Month"] = "4",
         ["Form.StartDate.Year"] = "2027",
         ["Form.ChampionUserId"] = champion,
-        ["Form.MinimumContributions"] = "3",
-        ["Form.MinimumContributors"] = "5",
+        ["Form.MinimumLivedExperienceContributions"] = "3",
+        ["Form.MinimumDistinctContributors"] = "5",
     };
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class CreateCyclePageTests(CreateCycleFixture fixture) : IClassFix
         fields["Form.Budget"] = "about a million";
         fields["Form.StartDate.Day"] = "30";
         fields["Form.StartDate.Month"] = "2";
-        fields["Form.MinimumContributions"] = "0";
+        fields["Form.MinimumLivedExperienceContributions"] = "0";
         fields["Form.ChampionUserId"] = "someone-made-up";
 
         var posted = await client.SubmitAsync("/cycles/new", fields, ct: _ct);
@@ -88,7 +88,7 @@ public sealed class CreateCyclePageTests(CreateCycleFixture fixture) : IClassFix
         Assert.Contains("Enter a title for the cycle", document.QuerySelector("#Form_Title-error")!.TextContent);
         Assert.Contains(CycleRules.BudgetInvalid.Message, document.QuerySelector("#Form_Budget-error")!.TextContent);
         Assert.NotNull(document.QuerySelector("#Form_StartDate-error"));
-        Assert.Contains(CycleRules.PolicyMinimumContributions.Message, document.QuerySelector("#Form_MinimumContributions-error")!.TextContent);
+        Assert.Contains(CycleRules.PolicyMinimumContributions.Message, document.QuerySelector("#Form_MinimumLivedExperienceContributions-error")!.TextContent);
         Assert.NotNull(document.QuerySelector("#Form_ChampionUserId-error"));
         Assert.Equal("about a million", document.QuerySelector("#Form_Budget")!.GetAttribute("value"));
         Assert.Equal("30", document.QuerySelector("#Form_StartDate")!.GetAttribute("value"));

@@ -1,4 +1,5 @@
 using CoproCommissioning.Data;
+using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
@@ -8,7 +9,6 @@ using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Infrastructure.RateLimiting;
 using CoproCommissioning.Web.Pages.Invitations;
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -18,8 +18,7 @@ namespace CoproCommissioning.Web.Pages.Cycles.Members;
 
 [CyclePermission(CycleOperation.View)]
 [EnableRateLimiting(RateLimitPolicies.SendInvitation)]
-public sealed class IndexModel(CoproDbContext db, IValidator<IndexModel.Input> validator, InvitationSender invitations,
-    TimeProvider clock) : PageModel
+public sealed class IndexModel(CoproDbContext db, InvitationSender invitations, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -45,53 +44,36 @@ public sealed class IndexModel(CoproDbContext db, IValidator<IndexModel.Input> v
     [CyclePermission(CycleOperation.ManageMembers)]
     public async Task<IActionResult> OnPostInviteAsync(Guid cycleId, CancellationToken ct)
     {
-        var check = await validator.ValidateAsync(Form, ct);
-        if (!check.IsValid)
-        {
-            foreach (var error in check.Errors)
-            {
-                ModelState.AddModelError($"{nameof(Form)}.{error.PropertyName}", error.ErrorMessage);
-            }
-
-            await LoadAsync(cycleId, 1, ct);
-            return Page();
-        }
-
-        var address = Form.Email.Trim();
-        var normalised = address.ToUpperInvariant();
-        var alreadyMember = await db.Memberships.AnyAsync(m => m.CycleId == cycleId
-            && db.Users.Any(u => u.Id == m.UserId && u.NormalizedEmail == normalised), ct);
-        if (alreadyMember)
-        {
-            ModelState.AddModelError($"{nameof(Form)}.{nameof(Input.Email)}", MembershipRules.AlreadyMember.Message);
-            await LoadAsync(cycleId, 1, ct);
-            return Page();
-        }
-
         var now = clock.GetUtcNow();
         var (token, hash) = InvitationTokens.Create();
-        var outcome = Invitation.Create(cycleId, address, Form.Role!.Value, Form.PanelVoice, Form.OrganisationId, hash,
-            User.UserId(), now);
-        if (!outcome.Succeeded)
+        var outcome = Invitation.Create(cycleId, Form.Email, Form.Role, Form.PanelVoice, Form.OrganisationId, hash, User.UserId(), now);
+        ModelState.AddErrors(outcome, nameof(Form));
+        var normalised = (Form.Email ?? "").Trim().ToUpperInvariant();
+        if (outcome.Succeeded && await db.Memberships.AnyAsync(m => m.CycleId == cycleId
+            && db.Users.Any(u => u.Id == m.UserId && u.NormalizedEmail == normalised), ct))
         {
-            AddRefusals(outcome.Refusals);
-            await LoadAsync(cycleId, 1, ct);
-            return Page();
+            ModelState.AddErrors([new Refusal(MembershipRules.AlreadyMember)], nameof(Form));
         }
 
-        // A new invitation replaces any earlier one still waiting for the same address.
-        var earlier = await db.Invitations
-            .Where(i => i.CycleId == cycleId && i.Email.ToUpper() == normalised && i.AcceptedAt == null && i.RevokedAt == null)
-            .ToListAsync(ct);
-        earlier.ForEach(i => i.Revoke(now));
-        db.Invitations.Add(outcome.Value);
-        await db.SaveChangesAsync(ct);
+        if (ModelState.IsValid)
+        {
+            // A new invitation replaces any earlier one still waiting for the same address.
+            var earlier = await db.Invitations
+                .Where(i => i.CycleId == cycleId && i.Email.ToUpper() == normalised && i.AcceptedAt == null && i.RevokedAt == null)
+                .ToListAsync(ct);
+            earlier.ForEach(i => i.Revoke(now));
+            db.Invitations.Add(outcome.Value);
+            if (await SavedAsync(ct))
+            {
+                var title = await db.Cycles.Where(c => c.Id == cycleId).Select(c => c.Title).SingleAsync(ct);
+                await invitations.SendAsync(outcome.Value, token, title);
+                Sent = $"Invitation sent to {outcome.Value.Email}.";
+                return RedirectToPage(new { cycleId });
+            }
+        }
 
-        var title = await db.Cycles.Where(c => c.Id == cycleId).Select(c => c.Title).SingleAsync(ct);
-        await invitations.SendAsync(outcome.Value, token, title);
-
-        Sent = $"Invitation sent to {address}.";
-        return RedirectToPage(new { cycleId });
+        await LoadAsync(cycleId, 1, ct);
+        return Page();
     }
 
     [CyclePermission(CycleOperation.ManageMembers)]
@@ -104,23 +86,30 @@ public sealed class IndexModel(CoproDbContext db, IValidator<IndexModel.Input> v
         }
 
         invitation.Revoke(clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        if (!await SavedAsync(ct))
+        {
+            await LoadAsync(cycleId, 1, ct);
+            return Page();
+        }
+
         Sent = $"Invitation to {invitation.Email} withdrawn.";
         return RedirectToPage(new { cycleId });
     }
 
-    private void AddRefusals(IEnumerable<Refusal> refusals)
+    /// <summary>Saves, or says that someone else changed the invitations first (what was typed is kept).</summary>
+    private async Task<bool> SavedAsync(CancellationToken ct)
     {
-        foreach (var refusal in refusals)
+        var saved = await db.TrySaveAsync(ct);
+        if (saved.Refusal is { } refusal)
         {
-            var field = refusal.Rule.Code switch
-            {
-                "member-panel-voice" => nameof(Input.PanelVoice),
-                "member-provider-organisation" => nameof(Input.OrganisationId),
-                _ => null,
-            };
-            ModelState.AddModelError(field is null ? "" : $"{nameof(Form)}.{field}", refusal.Rule.Message);
+            ModelState.AddErrors([refusal], nameof(Form));
         }
+        else if (!saved.Succeeded)
+        {
+            ModelState.AddConcurrencyError();
+        }
+
+        return saved.Succeeded;
     }
 
     private async Task LoadAsync(Guid cycleId, int pageNumber, CancellationToken ct)
@@ -168,28 +157,12 @@ public sealed class IndexModel(CoproDbContext db, IValidator<IndexModel.Input> v
 
     public sealed record InvitationRow(Guid Id, string Email, CycleRole Role, Voice? PanelVoice, DateTimeOffset ExpiresAt);
 
+    /// <summary>Who to invite and in what role, as the invitation names them; the invitation judges every answer.</summary>
     public sealed record Input
     {
         public string Email { get; init; } = "";
         public CycleRole? Role { get; init; }
         public Voice? PanelVoice { get; init; }
         public Guid? OrganisationId { get; init; }
-    }
-
-    public sealed class InputValidator : AbstractValidator<Input>
-    {
-        public InputValidator()
-        {
-            RuleFor(x => x.Email).NotEmpty().WithMessage("Enter the email address of the person you want to invite")
-                .MaximumLength(Invitation.EmailMaxLength).WithMessage($"Email address must be {Invitation.EmailMaxLength} characters or fewer")
-                .EmailAddress().WithMessage("Enter an email address in the correct format, like name@example.com");
-            RuleFor(x => x.Role).NotNull().WithMessage("Choose the role this person will have in the cycle")
-                .IsInEnum().WithMessage("Choose the role this person will have in the cycle");
-            // The domain refuses these too; checking here lets the page show every problem at once.
-            RuleFor(x => x.PanelVoice).Must(v => v is Voice.LivedExperience or Voice.Carer)
-                .When(x => x.Role == CycleRole.PanelMember).WithMessage(MembershipRules.PanelVoiceRequired.Message);
-            RuleFor(x => x.OrganisationId).NotNull()
-                .When(x => x.Role == CycleRole.Provider).WithMessage(MembershipRules.ProviderOrganisationRequired.Message);
-        }
     }
 }

@@ -4,112 +4,79 @@ using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Stages;
 
 /// <summary>One decision with everything that shaped it; the people who may change it can revise it here.</summary>
 [CyclePermission(CycleOperation.View)]
-public sealed class DecisionModel(
-    CoproDbContext db, IValidator<DecisionForm.Input> validator, TimeProvider clock, ILogger<DecisionModel> logger)
-    : StagePageModel
+public sealed class DecisionModel(CoproDbContext db, TimeProvider clock, ILogger<DecisionModel> logger)
+    : DecisionFormPageModel(db, clock)
 {
-    [BindProperty]
-    public DecisionForm.Input Form { get; set; } = new();
+    private Guid _decisionId;
+    private DecisionForm.Choices? _choices;
 
     public DecisionSummary Summary { get; private set; } = null!;
 
     /// <summary>What this decision still needs before its stage can be signed off (R2).</summary>
     public IReadOnlyList<string> StillNeeded { get; private set; } = [];
 
+    /// <summary>What the form offers, for those who may revise this decision now; null for everyone else.</summary>
     public DecisionForm.Choices? Choices { get; private set; }
 
     public bool CanRevise => Choices is not null;
 
     public async Task<IActionResult> OnGetAsync(Guid decisionId, CancellationToken ct)
     {
-        var cycle = await db.Cycles.IncludeStages().AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
-        var decision = cycle?.FindDecision(decisionId);
-        if (cycle is null || decision is null || decision.StageKind != Stage)
+        _decisionId = decisionId;
+        if (await LoadCycleAsync(forChange: false, ct) is not { } cycle || !await ShowAsync(cycle, ct))
         {
             return NotFound();
         }
 
-        await ShowAsync(cycle, decision, ct);
-        Form = DecisionForm.From(decision, Choices?.Members ?? []);
+        Form = DecisionForm.From(cycle.FindDecision(decisionId)!, Choices?.Members ?? []);
         return Page();
     }
 
     [CyclePermission(CycleOperation.RecordDecision)]
-    public async Task<IActionResult> OnPostAsync(Guid decisionId, CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(Guid decisionId, CancellationToken ct)
     {
-        var cycle = await db.Cycles.IncludeStages().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
-        var decision = cycle?.FindDecision(decisionId);
-        if (cycle is null || decision is null || decision.StageKind != Stage)
-        {
-            return NotFound();
-        }
+        _decisionId = decisionId;
 
-        await ShowAsync(cycle, decision, ct);
-        if (DecisionForm.LastChange(decision) != Form.SeenChange)
-        {
-            return await ConflictAsync(decisionId, ct);
-        }
-
-        var choices = Choices ?? await DecisionForm.LoadChoicesAsync(db, cycle, Stage, User.UserId(), clinicallyLedOnly: false, ct);
-        ModelState.AddErrors(await validator.ValidateAsync(Form, ct), nameof(Form));
-        DecisionForm.CheckChoices(ModelState, Form, choices);
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var member = HttpContext.CycleMember();
-        var outcome = cycle.ReviseDecision(decisionId, DecisionForm.ToDetails(Form, choices), User.UserId(), member.Role, clock.GetUtcNow());
-        if (!outcome.Succeeded)
-        {
-            DecisionForm.AddErrors(ModelState, outcome.Refusals);
-            return Page();
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await ConflictAsync(decisionId, ct);
-        }
-
-        logger.LogInformation("Decision {DecisionId} in cycle {CycleId} revised", decisionId, CycleId);
-        TempData.SetSuccess("Decision updated");
-        return RedirectToPage("/Cycles/Stages/Decision", new { cycleId = CycleId, stage = StageSlug, decisionId });
+        return ChangeAsync(
+            (cycle, now) => cycle.ReviseDecision(decisionId, Details(_choices!), User.UserId(), Member.Role, now),
+            _ =>
+            {
+                logger.LogInformation("Decision {DecisionId} in cycle {CycleId} revised", decisionId, CycleId);
+                TempData.SetSuccess("Decision updated");
+                return RedirectToPage("/Cycles/Stages/Decision", new { cycleId = CycleId, stage = StageSlug, decisionId });
+            },
+            ct);
     }
 
-    private async Task<IActionResult> ConflictAsync(Guid decisionId, CancellationToken ct)
+    protected override bool ChangedSinceShown(CommissioningCycle cycle) =>
+        DecisionForm.LastChange(cycle.FindDecision(_decisionId)!) != Form.SeenChange;
+
+    protected override void ShowingLatest(CommissioningCycle latest)
     {
-        db.ChangeTracker.Clear();
-        var latest = await db.Cycles.IncludeStages().AsNoTracking().SingleAsync(c => c.Id == CycleId, ct);
-        var decision = latest.FindDecision(decisionId)!;
-        ModelState.AddConcurrencyError();
-        ModelState.Remove("Form.SeenChange");
-        Form = Form with { SeenChange = DecisionForm.LastChange(decision) };
-        await ShowAsync(latest, decision, ct);
-        return Page();
+        ModelState.Remove($"{nameof(Form)}.{nameof(DecisionForm.Input.SeenChange)}");
+        Form = Form with { SeenChange = DecisionForm.LastChange(latest.FindDecision(_decisionId)!) };
     }
 
-    private async Task ShowAsync(CommissioningCycle cycle, Decision decision, CancellationToken ct)
+    protected override async Task<bool> ShowAsync(CommissioningCycle cycle, CancellationToken ct)
     {
+        var decision = cycle.FindDecision(_decisionId);
+        if (decision is null || decision.StageKind != Stage)
+        {
+            return false;
+        }
+
         var stage = cycle.StageOf(Stage);
-        CycleTitle = cycle.Title;
-        Status = stage.Status;
 
         // What shaped the decision is read with the viewer's filter, not from the aggregate: team-only input (R7) is left out.
         var contributions = await ReadableContributions.ReadableByIdAsync(
-            db, CycleId, decision.Influences.Select(i => i.ContributionId), User.UserId(), HttpContext.CycleMember().Role, ct);
-        var names = await PeopleNames.LoadAsync(db,
+            Db, CycleId, decision.Influences.Select(i => i.ContributionId), User.UserId(), Member.Role, ct);
+        var names = await PeopleNames.LoadAsync(Db,
             decision.Participants.Select(p => p.UserId)
                 .Append(decision.RecordedByUserId)
                 .Append(decision.LastRevisedByUserId)
@@ -145,13 +112,10 @@ public sealed class DecisionModel(
             ? []
             : [.. cycle.SignOffBlockers(Stage).Where(r => r.SubjectId == decision.Id).Select(r => r.Rule.Message)];
 
-        var role = HttpContext.CycleMember().Role;
-        bool mayRevise = !stage.IsSignedOff
-            && CyclePermissions.Allows(role, CycleOperation.RecordDecision)
-            && (role == CycleRole.Commissioner || decision.Mode == DecisionMode.ClinicallyLed);
-        Choices = mayRevise
-            ? await DecisionForm.LoadChoicesAsync(db, cycle, Stage, User.UserId(), role == CycleRole.ClinicalAdviser, ct)
-            : null;
+        // Someone who may not revise it now is not shown the form; if they send it anyway, the cycle says why.
+        _choices = CyclePermissions.Allows(Member.Role, CycleOperation.RecordDecision) ? await LoadChoicesAsync(cycle, ct) : null;
+        Choices = !stage.IsSignedOff && CyclePermissions.AllowsDecision(Member.Role, decision.Mode) ? _choices : null;
+        return await base.ShowAsync(cycle, ct);
     }
 
     public sealed record DecisionSummary(

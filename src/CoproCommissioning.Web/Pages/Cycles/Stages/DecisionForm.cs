@@ -1,65 +1,24 @@
 using CoproCommissioning.Data;
-using CoproCommissioning.Domain;
 using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Stages;
 
 /// <summary>
-/// What recording a decision and revising one share: the form's fields, their validation, the people and
-/// contributions to choose from, and turning the answers into <see cref="DecisionDetails"/> for the cycle.
+/// What recording a decision and revising one share: the form's fields (named as the cycle's decision rules name them),
+/// the people and contributions to choose from, and turning the answers into <see cref="DecisionDetails"/> for the cycle.
 /// </summary>
 public static class DecisionForm
 {
-    private static readonly Dictionary<string, string> FieldsByCode = new()
-    {
-        [CycleRules.DecisionTitleRequired.Code] = "Form.Title",
-        [CycleRules.DecisionTitleTooLong.Code] = "Form.Title",
-        [CycleRules.WhatWasDecidedRequired.Code] = "Form.WhatWasDecided",
-        [CycleRules.WhatWasDecidedTooLong.Code] = "Form.WhatWasDecided",
-        [CycleRules.DecisionRationaleTooLong.Code] = "Form.Rationale",
-        [CycleRules.DecisionDateInFuture.Code] = "Form.DecidedOn",
-        [CycleRules.DecisionRole.Code] = "Form.Mode",
-    };
+    public const string UnknownMemberMessage = "Choose people who are members of this cycle";
 
-    public static string NoteField(Guid contributionId) => $"Form.Notes[{contributionId}]";
+    public const string UnknownContributionMessage = "Choose contributions from this cycle";
 
-    /// <summary>Refusals beside their fields; a note's refusal names its contribution, so it goes beside that note.</summary>
-    public static void AddErrors(ModelStateDictionary modelState, IEnumerable<Refusal> refusals) =>
-        modelState.AddErrors(refusals, FieldsByCode, r =>
-            r.SubjectId is { } id && (r.Rule == CycleRules.InfluenceNoteRequired || r.Rule == CycleRules.InfluenceNoteTooLong)
-                ? NoteField(id)
-                : null);
-
-    /// <summary>Checks the people and contributions chosen belong to this cycle; the domain throws on strangers.</summary>
-    public static void CheckChoices(ModelStateDictionary modelState, Input form, Choices choices)
-    {
-        if (form.ParticipantMemberIds.Any(id => choices.Members.Find(id) is null))
-        {
-            modelState.AddModelError("Form.ParticipantMemberIds", "Choose people who are members of this cycle");
-        }
-
-        if (form.CitedContributionIds.Any(id => choices.Contributions.All(c => c.Id != id)))
-        {
-            modelState.AddModelError("Form.CitedContributionIds", "Choose contributions from this cycle");
-        }
-    }
-
-    public static DecisionDetails ToDetails(Input form, Choices choices)
-    {
-        form.DecidedOn.TryGetDate(out var decidedOn);
-        var participants = form.ParticipantMemberIds.Distinct()
-            .Select(id => choices.Members.Find(id)!)
-            .Select(m => new DecisionParticipant(m.UserId, m.Role))
-            .ToList();
-        var influences = form.CitedContributionIds.Distinct()
-            .Select(id => new DecisionInfluence(id, form.Notes.GetValueOrDefault(id)))
-            .ToList();
-        return new DecisionDetails(form.Title, form.WhatWasDecided, form.Mode!.Value, form.Rationale, form.Rung!.Value,
-            UkTime.StartOfDay(decidedOn), participants, influences);
-    }
+    /// <summary>The note on one cited contribution: where the cycle's refusal about it is shown (<c>Refusal.ForItem</c>).</summary>
+    public static string NoteField(Guid contributionId) => $"Form.{nameof(Input.Notes)}[{contributionId}]";
 
     public static Input From(Decision decision, IReadOnlyList<CycleMemberRow> members) => new()
     {
@@ -69,10 +28,10 @@ public static class DecisionForm
         Rationale = decision.Rationale,
         Rung = decision.Rung,
         DecidedOn = DateParts.From(UkTime.Today(decision.DecidedAt)),
-        ParticipantMemberIds = [.. decision.Participants
+        Participants = [.. decision.Participants
             .Select(p => members.FirstOrDefault(m => m.UserId == p.UserId)?.MemberId)
             .OfType<Guid>()],
-        CitedContributionIds = [.. decision.Influences.Select(i => i.ContributionId)],
+        Influences = [.. decision.Influences.Select(i => i.ContributionId)],
         Notes = decision.Influences.ToDictionary(i => i.ContributionId, i => i.Note),
         SeenChange = LastChange(decision),
     };
@@ -80,9 +39,12 @@ public static class DecisionForm
     /// <summary>When the decision last changed, as a number a hidden field can carry back.</summary>
     public static long LastChange(Decision decision) => (decision.LastRevisedAt ?? decision.RecordedAt).UtcTicks;
 
-    /// <summary>The members who can take part and every contribution in the cycle that can be cited, this stage's first.</summary>
+    /// <summary>
+    /// The members who can take part, every contribution in the cycle that can be cited (this stage's first), and the modes
+    /// the person may record a decision in (<see cref="CyclePermissions.DecisionModesFor"/>).
+    /// </summary>
     public static async Task<Choices> LoadChoicesAsync(
-        CoproDbContext db, CommissioningCycle cycle, StageKind stage, string viewerUserId, bool clinicallyLedOnly, CancellationToken ct)
+        CoproDbContext db, CommissioningCycle cycle, StageKind stage, string viewerUserId, CycleRole viewerRole, CancellationToken ct)
     {
         var members = await CycleMemberRow.LoadAsync(db, cycle.Id, viewerUserId, ct);
         var all = cycle.Stages.SelectMany(s => s.Contributions).ToList();
@@ -94,17 +56,22 @@ public static class DecisionForm
             .ThenByDescending(c => c.CreatedAt)
             .Select(c => new CitableContribution(c.Id, c.StageKind, c.Voice, c.Summary, ContributionRow.WhoFrom(c, names)))
             .ToList();
-        return new Choices(members, contributions, stage, clinicallyLedOnly);
+        return new Choices(members, contributions, stage, CyclePermissions.DecisionModesFor(viewerRole));
     }
 
     public sealed record Choices(
-        IReadOnlyList<CycleMemberRow> Members, IReadOnlyList<CitableContribution> Contributions, StageKind Stage, bool ClinicallyLedOnly);
+        IReadOnlyList<CycleMemberRow> Members, IReadOnlyList<CitableContribution> Contributions, StageKind Stage, IReadOnlyList<DecisionMode> Modes)
+    {
+        /// <summary>A clinical adviser records clinically led decisions only: the form says so.</summary>
+        public bool ClinicallyLedOnly => Modes is [DecisionMode.ClinicallyLed];
+    }
 
     public sealed record CitableContribution(Guid Id, StageKind StageKind, Voice Voice, string Summary, string FromWhom);
 
     /// <summary>What the _DecisionForm partial renders.</summary>
     public sealed record View(Input Form, Choices Choices, string SubmitText);
 
+    /// <summary>A decision as the form shows it, in the order the page asks; the cycle judges every answer.</summary>
     public sealed record Input
     {
         public string Title { get; init; } = "";
@@ -120,9 +87,10 @@ public static class DecisionForm
         public DateParts DecidedOn { get; init; } = new();
 
         /// <summary>Who took part, by <see cref="CycleMemberRow.MemberId"/>.</summary>
-        public List<Guid> ParticipantMemberIds { get; init; } = [];
+        public List<Guid> Participants { get; init; } = [];
 
-        public List<Guid> CitedContributionIds { get; init; } = [];
+        /// <summary>The contributions that shaped it, by id.</summary>
+        public List<Guid> Influences { get; init; } = [];
 
         /// <summary>How each cited contribution shaped the decision, by contribution id.</summary>
         public Dictionary<Guid, string> Notes { get; init; } = [];
@@ -131,52 +99,49 @@ public static class DecisionForm
         public long SeenChange { get; init; }
     }
 
+    /// <summary>Only what the cycle never sees: a date that is not a real date (a blank one is the cycle's to refuse).</summary>
     public sealed class InputValidator : AbstractValidator<Input>
     {
-        public InputValidator()
+        public InputValidator() =>
+            RuleFor(x => x.DecidedOn)
+                .Must(date => date is null || date.IsEmpty || date.TryGetDate(out _))
+                .WithMessage("Enter the decision date as a real date, for example 27 3 2026");
+    }
+}
+
+/// <summary>What recording a decision and revising one share: the choices on the form, and the form's answers for the cycle.</summary>
+public abstract class DecisionFormPageModel(CoproDbContext db, TimeProvider clock) : CycleFormPageModel<DecisionForm.Input>(db, clock)
+{
+    protected Task<DecisionForm.Choices> LoadChoicesAsync(CommissioningCycle cycle, CancellationToken ct) =>
+        DecisionForm.LoadChoicesAsync(Db, cycle, Stage, User.UserId(), Member.Role, ct);
+
+    /// <summary>
+    /// The form's answers as the cycle takes them. People and contributions not among <paramref name="choices"/> (gone, or a
+    /// hand-made request) are refused beside their fields and left out; a date that could not be read is null.
+    /// </summary>
+    protected DecisionDetails Details(DecisionForm.Choices choices)
+    {
+        var participants = Form.Participants.Distinct().Select(id => choices.Members.Find(id)).ToList();
+        if (participants.Contains(null))
         {
-            RuleFor(x => x.Title).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter a title for the decision")
-                .MaximumLength(Decision.TitleMaxLength).WithMessage($"Enter a title of {Decision.TitleMaxLength} characters or fewer");
-            RuleFor(x => x.WhatWasDecided).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter what you decided")
-                .MaximumLength(Decision.WhatWasDecidedMaxLength)
-                .WithMessage($"Enter what you decided in {Decision.WhatWasDecidedMaxLength} characters or fewer");
-            RuleFor(x => x.Mode).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage("Choose how the decision was made")
-                .IsInEnum().WithMessage("Choose how the decision was made");
-            RuleFor(x => x.Rationale)
-                .MaximumLength(Decision.RationaleMaxLength).WithMessage($"Enter a rationale of {Decision.RationaleMaxLength} characters or fewer");
-            RuleFor(x => x.Rung).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage("Choose where this decision sits on the ladder of co-production")
-                .IsInEnum().WithMessage("Choose where this decision sits on the ladder of co-production");
-            RuleFor(x => x.DecidedOn).Custom((date, context) =>
-            {
-                if (date is null || date.IsEmpty)
-                {
-                    context.AddFailure(nameof(Input.DecidedOn), "Enter the date the decision was made");
-                }
-                else if (!date.TryGetDate(out _))
-                {
-                    context.AddFailure(nameof(Input.DecidedOn), "Enter the date the decision was made as a real date, for example 27 3 2026");
-                }
-            });
-            RuleFor(x => x).Custom((form, context) =>
-            {
-                foreach (var id in form.CitedContributionIds.Distinct())
-                {
-                    var note = form.Notes.GetValueOrDefault(id)?.Trim() ?? "";
-                    if (note.Length == 0)
-                    {
-                        context.AddFailure($"Notes[{id}]", "Say how this contribution shaped the decision");
-                    }
-                    else if (note.Length > DecisionInfluence.NoteMaxLength)
-                    {
-                        context.AddFailure($"Notes[{id}]",
-                            $"Say how this contribution shaped the decision in {DecisionInfluence.NoteMaxLength} characters or fewer");
-                    }
-                }
-            });
+            ModelState.AddModelError($"{nameof(Form)}.{nameof(DecisionForm.Input.Participants)}", DecisionForm.UnknownMemberMessage);
         }
+
+        var cited = Form.Influences.Distinct().ToList();
+        if (cited.Any(id => choices.Contributions.All(c => c.Id != id)))
+        {
+            ModelState.AddModelError($"{nameof(Form)}.{nameof(DecisionForm.Input.Influences)}", DecisionForm.UnknownContributionMessage);
+        }
+
+        return new DecisionDetails(
+            Form.Title,
+            Form.WhatWasDecided,
+            Form.Mode,
+            Form.Rationale,
+            Form.Rung,
+            Form.DecidedOn.TryGetDate(out var decidedOn) ? UkTime.StartOfDay(decidedOn) : null,
+            [.. participants.OfType<CycleMemberRow>().Select(m => new DecisionParticipant(m.UserId, m.Role))],
+            [.. cited.Where(id => choices.Contributions.Any(c => c.Id == id))
+                .Select(id => new DecisionInfluence(id, Form.Notes.GetValueOrDefault(id)))]);
     }
 }

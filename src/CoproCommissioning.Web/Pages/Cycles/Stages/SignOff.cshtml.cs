@@ -1,4 +1,5 @@
 using CoproCommissioning.Data;
+using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
@@ -7,7 +8,6 @@ using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Infrastructure.Specification;
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,13 +19,7 @@ namespace CoproCommissioning.Web.Pages.Cycles.Stages;
 /// can see what is missing; only commissioners can sign off or reopen.
 /// </summary>
 [CyclePermission(CycleOperation.View)]
-public sealed class SignOffModel(
-    CoproDbContext db,
-    IValidator<SignOffModel.Input> validator,
-    IValidator<SignOffModel.ReopenInput> reopenValidator,
-    TimeProvider clock,
-    ILogger<SignOffModel> logger)
-    : StagePageModel
+public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<SignOffModel> logger) : StagePageModel
 {
     public const string ChangedWhileSigningOff =
         "Someone changed this stage or the cycle while you were signing it off, so it has not been signed off. Check what still needs to happen below, then sign it off again.";
@@ -44,6 +38,8 @@ public sealed class SignOffModel(
 
     public bool CanSignOff { get; private set; }
 
+    private CycleRole Role => HttpContext.CycleMember().Role;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var cycle = await db.Cycles.IncludeStages().AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
@@ -56,124 +52,95 @@ public sealed class SignOffModel(
         return Page();
     }
 
+    /// <summary>
+    /// Signs off when nothing stands in the way. The specification's own changes are saved with the cycle's version check
+    /// (<see cref="StageContentSaving"/>), so the version the person saw covers the conditions they were shown too (R8).
+    /// </summary>
     [CyclePermission(CycleOperation.SignOff)]
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        var cycle = await db.Cycles.IncludeStages().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
-        if (cycle is null)
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => ChangeAsync(
+        Form.Version,
+        async (cycle, now) =>
         {
-            return NotFound();
-        }
-
-        // The blockers and statement the person saw belong to this version of the cycle (R8).
-        db.Entry(cycle).Property(c => c.Version).OriginalValue = Form.Version;
-
-        var check = await validator.ValidateAsync(Form, ct);
-        ModelState.AddErrors(check, nameof(Form));
-        var conditions = await StageConditionsForSignOffAsync(ct);
-        var outcome = cycle.SignOff(Stage, User.UserId(), HttpContext.CycleMember().Role, Form.Statement, clock.GetUtcNow(), conditions);
-        if (!outcome.Succeeded || !check.IsValid)
+            var conditions = await StageConditions.ForStageAsync(db, CycleId, Stage, ct);
+            var outcome = cycle.SignOff(Stage, User.UserId(), Role, Form.Statement, now, conditions);
+            ShowRefusals(outcome.Refusals);
+            return outcome;
+        },
+        ChangedWhileSigningOff,
+        cycle =>
         {
-            AddRefusals(outcome.Refusals, statementAlreadyReported: !check.IsValid);
-            db.ChangeTracker.Clear();
-            await ShowAsync(await db.Cycles.IncludeStages().AsNoTracking().SingleAsync(c => c.Id == CycleId, ct), ct, keepVersion: true);
-            return Page();
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await ConflictAsync(ct, ChangedWhileSigningOff);
-        }
-
-        logger.LogInformation("Stage {Stage} of cycle {CycleId} signed off", Stage, CycleId);
-        var next = cycle.Stages.Where(s => s.Kind > Stage).OrderBy(s => s.Kind).FirstOrDefault();
-        TempData.SetSuccess(next is { Status: StageStatus.Open or StageStatus.Reopened }
-            ? $"{StageTitle} signed off. {next.Kind.ToTitle()} is open."
-            : $"{StageTitle} signed off.");
-        return RedirectToPage("/Cycles/Details", new { cycleId = CycleId });
-    }
+            logger.LogInformation("Stage {Stage} of cycle {CycleId} signed off", Stage, CycleId);
+            var next = cycle.Stages.Where(s => s.Kind > Stage).OrderBy(s => s.Kind).FirstOrDefault();
+            TempData.SetSuccess(next is { Status: StageStatus.Open or StageStatus.Reopened }
+                ? $"{StageTitle} signed off. {next.Kind.ToTitle()} is open."
+                : $"{StageTitle} signed off.");
+            return RedirectToPage("/Cycles/Details", new { cycleId = CycleId });
+        },
+        ct);
 
     [CyclePermission(CycleOperation.SignOff)]
-    public async Task<IActionResult> OnPostReopenAsync(CancellationToken ct)
-    {
-        var cycle = await db.Cycles.IncludeStages().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
-        if (cycle is null)
+    public Task<IActionResult> OnPostReopenAsync(CancellationToken ct) => ChangeAsync(
+        ReopenForm.Version,
+        (cycle, now) =>
         {
-            return NotFound();
-        }
-
-        db.Entry(cycle).Property(c => c.Version).OriginalValue = ReopenForm.Version;
-
-        var check = await reopenValidator.ValidateAsync(ReopenForm, ct);
-        ModelState.AddErrors(check, nameof(ReopenForm));
-        var outcome = check.IsValid
-            ? cycle.Reopen(Stage, User.UserId(), HttpContext.CycleMember().Role, ReopenForm.Reason, clock.GetUtcNow())
-            : DomainOutcome.Success();
-        if (!check.IsValid || !outcome.Succeeded)
+            var outcome = cycle.Reopen(Stage, User.UserId(), Role, ReopenForm.Reason, now);
+            ModelState.AddErrors(outcome, nameof(ReopenForm));
+            return Task.FromResult(outcome);
+        },
+        ModelStateExtensions.ConcurrencyMessage,
+        _ =>
         {
-            ModelState.AddErrors(outcome.Refusals, new Dictionary<string, string>
-            {
-                [CycleRules.ReopenReasonRequired.Code] = "ReopenForm.Reason",
-                [CycleRules.ReopenReasonTooLong.Code] = "ReopenForm.Reason",
-            });
-            db.ChangeTracker.Clear();
-            await ShowAsync(await db.Cycles.IncludeStages().AsNoTracking().SingleAsync(c => c.Id == CycleId, ct), ct, keepVersion: true);
-            return Page();
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await ConflictAsync(ct);
-        }
-
-        logger.LogInformation("Stage {Stage} of cycle {CycleId} reopened", Stage, CycleId);
-        TempData.SetSuccess($"{StageTitle} reopened. Sign it off again when the changes are made.");
-        return RedirectToPage("/Cycles/Stages/Workspace", new { cycleId = CycleId, stage = StageSlug });
-    }
+            logger.LogInformation("Stage {Stage} of cycle {CycleId} reopened", Stage, CycleId);
+            TempData.SetSuccess($"{StageTitle} reopened. Sign it off again when the changes are made.");
+            return RedirectToPage("/Cycles/Stages/Workspace", new { cycleId = CycleId, stage = StageSlug });
+        },
+        ct);
 
     /// <summary>
-    /// The stage's own conditions, read so that a change saved while this sign-off is in flight is caught: signing off
-    /// the specification stage also writes the specification row, whose version then must not have moved (R8).
+    /// Makes the change against the version of the cycle the person saw (R8) and saves it. On a refusal the page shows
+    /// the latest blockers and keeps that version, so a later change by someone else is still noticed; when someone
+    /// else's change won, it shows <paramref name="changedFirst"/> and the version now on screen.
     /// </summary>
-    private async Task<IReadOnlyCollection<Refusal>?> StageConditionsForSignOffAsync(CancellationToken ct)
+    private async Task<IActionResult> ChangeAsync(
+        uint seenVersion,
+        Func<CommissioningCycle, DateTimeOffset, Task<DomainOutcome>> change,
+        string changedFirst,
+        Func<CommissioningCycle, IActionResult> changed,
+        CancellationToken ct)
     {
-        if (Stage != StageKind.Specification)
+        var cycle = await db.Cycles.IncludeStages().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
+        if (cycle is null)
         {
-            return null;
+            return NotFound();
         }
 
-        // The version numbers are all the conditions read; the sections and outcomes are not needed.
-        var specification = await db.Specifications.Include(s => s.Versions).SingleOrDefaultAsync(s => s.CycleId == CycleId, ct);
-        if (specification is not null)
+        db.Entry(cycle).Property(c => c.Version).OriginalValue = seenVersion;
+        var outcome = await change(cycle, clock.GetUtcNow());
+        var saved = outcome.Succeeded ? await db.TrySaveAsync(ct) : null;
+        if (saved is { Succeeded: true })
         {
-            db.Entry(specification).Property(s => s.LastChangedAt).IsModified = true;
+            return changed(cycle);
         }
 
-        return ServiceSpecification.SignOffConditions(specification);
+        db.ChangeTracker.Clear();
+        if (saved is { Status: SaveStatus.Conflict })
+        {
+            ModelState.AddModelError("", changedFirst);
+        }
+        else if (saved?.Refusal is { } refusal)
+        {
+            ModelState.AddErrors(new[] { refusal }, "");
+        }
+
+        await ShowAsync(await db.Cycles.IncludeStages().AsNoTracking().SingleAsync(c => c.Id == CycleId, ct), ct, keepVersion: saved is null);
+        return Page();
     }
 
-    private void AddRefusals(IReadOnlyList<Refusal> refusals, bool statementAlreadyReported)
+    /// <summary>The statement beside its box; everything else is listed with its fix under What still needs to happen.</summary>
+    private void ShowRefusals(IReadOnlyList<Refusal> refusals)
     {
-        // The statement goes beside its box (once); everything else is listed with its fix below the summary.
-        if (!statementAlreadyReported)
-        {
-            ModelState.AddErrors(refusals.Where(r => r.Rule == CycleRules.StatementRequired || r.Rule == CycleRules.StatementTooLong),
-                new Dictionary<string, string>
-                {
-                    [CycleRules.StatementRequired.Code] = "Form.Statement",
-                    [CycleRules.StatementTooLong.Code] = "Form.Statement",
-                });
-        }
-
-        var others = refusals.Where(r => r.Rule != CycleRules.StatementRequired && r.Rule != CycleRules.StatementTooLong).ToList();
+        ModelState.AddErrors(refusals.Where(r => r.Field == nameof(Input.Statement)), nameof(Form));
+        var others = refusals.Where(r => r.Field != nameof(Input.Statement)).ToList();
         if (others.Any(r => r.Rule == CycleRules.CommissionerOnly))
         {
             ModelState.AddModelError("", CycleRules.CommissionerOnly.Message);
@@ -189,28 +156,12 @@ public sealed class SignOffModel(
         }
     }
 
-    private async Task<IActionResult> ConflictAsync(CancellationToken ct, string? message = null)
-    {
-        db.ChangeTracker.Clear();
-        if (message is null)
-        {
-            ModelState.AddConcurrencyError();
-        }
-        else
-        {
-            ModelState.AddModelError("", message);
-        }
-
-        await ShowAsync(await db.Cycles.IncludeStages().AsNoTracking().SingleAsync(c => c.Id == CycleId, ct), ct);
-        return Page();
-    }
-
     private async Task ShowAsync(CommissioningCycle cycle, CancellationToken ct, bool keepVersion = false)
     {
         var stage = cycle.StageOf(Stage);
         CycleTitle = cycle.Title;
         Status = stage.Status;
-        CanSignOff = CyclePermissions.Allows(HttpContext.CycleMember().Role, CycleOperation.SignOff);
+        CanSignOff = CyclePermissions.Allows(Role, CycleOperation.SignOff);
 
         var names = await PeopleNames.LoadAsync(db, stage.History.Select(e => e.ByUserId), User.UserId(), ct);
         History = [.. stage.History.OrderByDescending(e => e.At).Select(e => StageEventRow.From(e, names, Stage))];
@@ -221,7 +172,7 @@ public sealed class SignOffModel(
         // filter, so a member who may not read team-only input (R7) is told only that it exists.
         var readable = await ReadableContributions.ReadableByIdAsync(db, CycleId,
             refusals.Where(r => r.Rule.Code == CycleRules.InputAwaitingResponse.Code).Select(r => r.SubjectId!.Value),
-            User.UserId(), HttpContext.CycleMember().Role, ct);
+            User.UserId(), Role, ct);
         Blockers = [.. refusals.Select(r => Describe(cycle, r, readable))];
 
         // After a conflict the next attempt is made against the version now on screen; after a refusal the
@@ -240,7 +191,7 @@ public sealed class SignOffModel(
 
     private Blocker Describe(CommissioningCycle cycle, Refusal refusal, IReadOnlyDictionary<Guid, ContributionView> readable)
     {
-        var role = HttpContext.CycleMember().Role;
+        var role = Role;
         var workspace = Url.Page("/Cycles/Stages/Workspace", new { cycleId = CycleId, stage = StageSlug });
         switch (refusal.Rule.Code)
         {
@@ -294,7 +245,7 @@ public sealed class SignOffModel(
         {
             links.Add(("Log input on someone's behalf", Url.Page("/Cycles/Stages/LogOnBehalf", new { cycleId = CycleId, stage = StageSlug })!));
         }
-        else if (role == CycleRole.PanelMember)
+        else if (CyclePermissions.Allows(role, CycleOperation.GiveLivedExperienceInput))
         {
             links.Add(("Add your input", Url.Page("/Cycles/Stages/AddContribution", new { cycleId = CycleId, stage = StageSlug })!));
         }
@@ -329,21 +280,5 @@ public sealed class SignOffModel(
         public string Reason { get; init; } = "";
 
         public uint Version { get; init; }
-    }
-
-    public sealed class InputValidator : AbstractValidator<Input>
-    {
-        public InputValidator() =>
-            RuleFor(x => x.Statement).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter a sign-off statement: what was agreed, and with whom")
-                .MaximumLength(StageEvent.TextMaxLength).WithMessage($"Enter a sign-off statement of {StageEvent.TextMaxLength} characters or fewer");
-    }
-
-    public sealed class ReopenInputValidator : AbstractValidator<ReopenInput>
-    {
-        public ReopenInputValidator() =>
-            RuleFor(x => x.Reason).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter why you are reopening this stage")
-                .MaximumLength(StageEvent.TextMaxLength).WithMessage($"Enter a reason of {StageEvent.TextMaxLength} characters or fewer");
     }
 }

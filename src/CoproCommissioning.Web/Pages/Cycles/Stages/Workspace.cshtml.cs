@@ -65,7 +65,7 @@ public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
         Status = stage.Status;
         OpenedAt = stage.OpenedAt;
         BlockerCount = cycle.SignOffBlockers(Stage, await StageConditions.ForStageAsync(db, CycleId, Stage, ct),
-            HttpContext.CycleMember().Role == CycleRole.Commissioner ? User.UserId() : null).Count;
+            CyclePermissions.Allows(role, CycleOperation.SignOff) ? viewer : null).Count;
         LastEvent = stage.History.OrderByDescending(e => e.At).Select(e => StageEventRow.From(e, names, Stage)).FirstOrDefault();
 
         var contributions = shown

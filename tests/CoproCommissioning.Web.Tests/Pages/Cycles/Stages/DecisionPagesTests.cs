@@ -22,8 +22,8 @@ public sealed class DecisionPagesTests(DecisionPagesFixture fixture) : IClassFix
         ["Form.DecidedOn.Day"] = DateTime.UtcNow.AddDays(-1).Day.ToString(),
         ["Form.DecidedOn.Month"] = DateTime.UtcNow.AddDays(-1).Month.ToString(),
         ["Form.DecidedOn.Year"] = DateTime.UtcNow.AddDays(-1).Year.ToString(),
-        ["Form.ParticipantMemberIds"] = await fixture.MemberIdAsync(cycleId, fixture.People.Commissioner),
-        ["Form.CitedContributionIds"] = cited.ToString(),
+        ["Form.Participants"] = await fixture.MemberIdAsync(cycleId, fixture.People.Commissioner),
+        ["Form.Influences"] = cited.ToString(),
         [$"Form.Notes[{cited}]"] = note,
     };
 
@@ -70,7 +70,7 @@ public sealed class DecisionPagesTests(DecisionPagesFixture fixture) : IClassFix
         Assert.Contains("as a real date", posted.Document.QuerySelector("#Form_DecidedOn-error")!.TextContent);
         Assert.Equal("31", posted.Document.QuerySelector("#Form_DecidedOn")!.GetAttribute("value"));
         Assert.Equal("Evening appointments", posted.Document.QuerySelector("#Form_Title")!.GetAttribute("value"));
-        Assert.True(posted.Document.QuerySelector($"input[name='Form.CitedContributionIds'][value='{cited}']")!.HasAttribute("checked"));
+        Assert.True(posted.Document.QuerySelector($"input[name='Form.Influences'][value='{cited}']")!.HasAttribute("checked"));
         Assert.Empty((await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment).Decisions);
     }
 
@@ -139,16 +139,16 @@ public sealed class DecisionPagesTests(DecisionPagesFixture fixture) : IClassFix
         var cycleId = await fixture.CreateCycleAsync(c => cited = c.FromPanel().Id);
         var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
         var fields = await CoProducedDecisionAsync(cycleId, cited);
-        fields["Form.ParticipantMemberIds"] = await fixture.MemberIdOutsideAsync(cycleId, fixture.People.Commissioner);
+        fields["Form.Participants"] = await fixture.MemberIdOutsideAsync(cycleId, fixture.People.Commissioner);
         var stranger = Guid.NewGuid();
-        fields["Form.CitedContributionIds"] = stranger.ToString();
+        fields["Form.Influences"] = stranger.ToString();
         fields[$"Form.Notes[{stranger}]"] = "From another cycle";
 
         var posted = await client.PostCraftedAsync(CycleUrls.RecordDecision(cycleId), fields, tokenFromUrl: CycleUrls.RecordDecision(cycleId), _ct);
 
         Assert.Equal(HttpStatusCode.OK, posted.Status);
-        Assert.NotNull(posted.Document.QuerySelector("#Form_ParticipantMemberIds-error"));
-        Assert.NotNull(posted.Document.QuerySelector("#Form_CitedContributionIds-error"));
+        Assert.NotNull(posted.Document.QuerySelector("#Form_Participants-error"));
+        Assert.NotNull(posted.Document.QuerySelector("#Form_Influences-error"));
         Assert.Empty((await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment).Decisions);
     }
 
@@ -184,9 +184,9 @@ public sealed class DecisionPagesTests(DecisionPagesFixture fixture) : IClassFix
 
         var fields = await CoProducedDecisionAsync(cycleId, cited, "Peers said this helped most.");
         fields["Form.Title"] = "Peer support";
-        fields.Remove("Form.ParticipantMemberIds");
-        fields["Form.ParticipantMemberIds[0]"] = await fixture.MemberIdAsync(cycleId, fixture.People.Commissioner);
-        fields["Form.ParticipantMemberIds[1]"] = await fixture.MemberIdAsync(cycleId, fixture.People.Panel);
+        fields.Remove("Form.Participants");
+        fields["Form.Participants[0]"] = await fixture.MemberIdAsync(cycleId, fixture.People.Commissioner);
+        fields["Form.Participants[1]"] = await fixture.MemberIdAsync(cycleId, fixture.People.Panel);
         var posted = await client.SubmitAsync(url, fields, ct: _ct);
 
         Assert.Equal(HttpStatusCode.Redirect, posted.Status);
