@@ -14,10 +14,14 @@ public static class DataServiceCollectionExtensions
         services.TryAddScoped<IAuditActor, SystemAuditActor>();
         services.AddScoped<AuditInterceptor>();
         services.TryAddSingleton<AggregateVersionInterceptor>();
+        services.TryAddSingleton<RemovalInterceptor>();
         return services.AddDbContext<CoproDbContext>((provider, options) => options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
-            // The aggregate's row first, so that the audit sees every row the save writes.
-            .AddInterceptors(provider.GetRequiredService<AggregateVersionInterceptor>(), provider.GetRequiredService<AuditInterceptor>()));
+            // What the domain removed and the aggregate's row first, so that the audit sees every row the save writes.
+            .AddInterceptors(
+                provider.GetRequiredService<RemovalInterceptor>(),
+                provider.GetRequiredService<AggregateVersionInterceptor>(),
+                provider.GetRequiredService<AuditInterceptor>()));
     }
 }

@@ -83,36 +83,16 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         foreach (var property in entry.Properties)
         {
             if (property.Metadata.IsPrimaryKey() || property.Metadata.IsConcurrencyToken
-                || (action == AuditAction.Updated && !property.IsModified)
                 || (isAccount && AccountFieldsNotAudited.Contains(property.Metadata.Name)))
             {
                 continue;
             }
 
-            var oldValue = action == AuditAction.Inserted ? null : property.OriginalValue;
-            var newValue = action == AuditAction.Deleted ? null : property.CurrentValue;
-            if (action == AuditAction.Updated && Equals(oldValue, newValue))
-            {
-                continue;
-            }
-
-            changes[property.Metadata.Name] = property.Metadata.IsPersonalText()
-                || (isAccount && !AccountValuesRecorded.Contains(property.Metadata.Name))
-                ? new { changed = true }
-                : new { old = oldValue, @new = newValue };
+            Record(changes, property.Metadata.Name, property, action.Value, onlyAsChanged: property.Metadata.IsPersonalText()
+                || (isAccount && !AccountValuesRecorded.Contains(property.Metadata.Name)));
         }
 
-        foreach (var complex in entry.ComplexProperties)
-        {
-            foreach (var property in complex.Properties.Where(p => action != AuditAction.Updated || p.IsModified))
-            {
-                changes[$"{complex.Metadata.Name}.{property.Metadata.Name}"] = new
-                {
-                    old = action == AuditAction.Inserted ? null : property.OriginalValue,
-                    @new = action == AuditAction.Deleted ? null : property.CurrentValue,
-                };
-            }
-        }
+        RecordComplex(changes, "", entry.ComplexProperties, action.Value);
 
         if (action == AuditAction.Updated && changes.Count == 0)
         {
@@ -127,5 +107,39 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         var key = string.Join(",", keyProperties.Select(p => p.CurrentValue ?? p.OriginalValue));
         return new AuditEvent(now, actor.UserId, entry.Metadata.ShortName(), key, action.Value,
             JsonSerializer.Serialize(changes, Json));
+    }
+
+    // A complex property's fields are columns of the entity's own row, recorded by their path ("Levels.Poor"). Owned
+    // types need nothing of the kind: each owned row is an entry of its own.
+    private static void RecordComplex(Dictionary<string, object?> changes, string path,
+        IEnumerable<ComplexPropertyEntry> complexProperties, AuditAction action)
+    {
+        foreach (var complex in complexProperties)
+        {
+            var prefix = $"{path}{complex.Metadata.Name}.";
+            foreach (var property in complex.Properties)
+            {
+                Record(changes, prefix + property.Metadata.Name, property, action, property.Metadata.IsPersonalText());
+            }
+
+            RecordComplex(changes, prefix, complex.ComplexProperties, action);
+        }
+    }
+
+    private static void Record(Dictionary<string, object?> changes, string name, PropertyEntry property, AuditAction action,
+        bool onlyAsChanged)
+    {
+        var oldValue = action == AuditAction.Inserted ? null : property.OriginalValue;
+        var newValue = action == AuditAction.Deleted ? null : property.CurrentValue;
+        // Identity's UpdateAsync marks every property modified. The property's own comparer tells whether it really
+        // changed: a collection (communication preferences) by its items, not by which list object holds them.
+        if (action == AuditAction.Updated && (!property.IsModified || property.Metadata.GetValueComparer().Equals(oldValue, newValue)))
+        {
+            return;
+        }
+
+        changes[name] = onlyAsChanged
+            ? new { changed = true }
+            : new { old = oldValue, @new = newValue };
     }
 }

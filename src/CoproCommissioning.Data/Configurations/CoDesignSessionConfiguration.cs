@@ -13,12 +13,16 @@ public sealed class CoDesignSessionConfiguration : IEntityTypeConfiguration<CoDe
         builder.ToTable("co_design_sessions");
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.Property(s => s.Title).HasMaxLength(CoDesignSession.TitleMaxLength).IsRequired();
-        builder.Property(s => s.Venue).HasMaxLength(CoDesignSession.VenueMaxLength).IsRequired();
-        builder.Property(s => s.JoiningDetails).HasMaxLength(CoDesignSession.JoiningDetailsMaxLength).IsRequired();
+        // A session can be arranged around one person (a visit at home, a call with someone who can't travel): its
+        // title and venue can name them or give their address, and joining details carry a meeting's link and passcode.
+        builder.Property(s => s.Title).HasMaxLength(CoDesignSession.TitleMaxLength).IsRequired().IsPersonalText();
+        builder.Property(s => s.Venue).HasMaxLength(CoDesignSession.VenueMaxLength).IsRequired().IsPersonalText();
+        builder.Property(s => s.JoiningDetails).HasMaxLength(CoDesignSession.JoiningDetailsMaxLength).IsRequired().IsPersonalText();
         builder.PrimitiveCollection(s => s.AccessArrangements)
             .ElementType(element => element.HasConversion<string>().HasMaxLength(CoproDbContext.EnumMaxLength));
-        builder.Property(s => s.OtherAccessArrangements).HasMaxLength(CoDesignSession.OtherAccessArrangementsMaxLength).IsRequired();
+        // What someone needs to take part says something about their health or disability.
+        builder.Property(s => s.OtherAccessArrangements).HasMaxLength(CoDesignSession.OtherAccessArrangementsMaxLength).IsRequired()
+            .IsPersonalText();
         // Minutes record what people said about their own lives and care.
         builder.Property(s => s.Minutes).HasMaxLength(CoDesignSession.MinutesMaxLength).IsRequired().IsPersonalText();
         builder.Property(s => s.RecordedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();

@@ -12,9 +12,10 @@ public sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         builder.ToTable("decisions");
         builder.HasKey(d => d.Id);
         builder.Property(d => d.Id).ValueGeneratedNever();
-        builder.Property(d => d.Title).HasMaxLength(Decision.TitleMaxLength).IsRequired();
-        builder.Property(d => d.WhatWasDecided).HasMaxLength(Decision.WhatWasDecidedMaxLength).IsRequired();
-        builder.Property(d => d.Rationale).HasMaxLength(Decision.RationaleMaxLength).IsRequired();
+        // A decision is explained by the input that shaped it, and can quote or name the people who gave it.
+        builder.Property(d => d.Title).HasMaxLength(Decision.TitleMaxLength).IsRequired().IsPersonalText();
+        builder.Property(d => d.WhatWasDecided).HasMaxLength(Decision.WhatWasDecidedMaxLength).IsRequired().IsPersonalText();
+        builder.Property(d => d.Rationale).HasMaxLength(Decision.RationaleMaxLength).IsRequired().IsPersonalText();
         builder.Property(d => d.RecordedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
         builder.Property(d => d.LastRevisedByUserId).HasMaxLength(UserIds.MaxLength);
 

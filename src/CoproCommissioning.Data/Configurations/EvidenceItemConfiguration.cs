@@ -13,10 +13,10 @@ public sealed class EvidenceItemConfiguration : IEntityTypeConfiguration<Evidenc
         builder.ToTable("evidence_items");
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).ValueGeneratedNever();
-        builder.Property(e => e.Source).HasMaxLength(EvidenceItem.SourceMaxLength).IsRequired();
-        // A lived-experience story can say a great deal about one person's health.
+        // A lived-experience story can say a great deal about one person's health, and its source and link can name them.
+        builder.Property(e => e.Source).HasMaxLength(EvidenceItem.SourceMaxLength).IsRequired().IsPersonalText();
         builder.Property(e => e.Summary).HasMaxLength(EvidenceItem.SummaryMaxLength).IsRequired().IsPersonalText();
-        builder.Property(e => e.Link).HasMaxLength(EvidenceItem.LinkMaxLength);
+        builder.Property(e => e.Link).HasMaxLength(EvidenceItem.LinkMaxLength).IsPersonalText();
         builder.Property(e => e.AddedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
         builder.Property(e => e.Version).IsRowVersion();
         builder.HasIndex(e => new { e.CycleId, e.AddedAt });

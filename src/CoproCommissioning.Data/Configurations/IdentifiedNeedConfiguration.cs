@@ -1,3 +1,4 @@
+using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.NeedsAssessment;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,8 @@ public sealed class IdentifiedNeedConfiguration : IEntityTypeConfiguration<Ident
         builder.ToTable("identified_needs");
         builder.HasKey(n => n.Id);
         builder.Property(n => n.Id).ValueGeneratedNever();
-        builder.Property(n => n.Statement).HasMaxLength(IdentifiedNeed.StatementMaxLength).IsRequired();
+        // A need is often put in the words of the lived experience it comes from.
+        builder.Property(n => n.Statement).HasMaxLength(IdentifiedNeed.StatementMaxLength).IsRequired().IsPersonalText();
         builder.Property(n => n.RecordedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
         builder.Property(n => n.Version).IsRowVersion();
         builder.HasIndex(n => n.CycleId);

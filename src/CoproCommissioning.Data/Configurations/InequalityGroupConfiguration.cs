@@ -1,3 +1,4 @@
+using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.NeedsAssessment;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,9 @@ public sealed class InequalityGroupConfiguration : IEntityTypeConfiguration<Ineq
         builder.ToTable("inequality_groups");
         builder.HasKey(g => g.Id);
         builder.Property(g => g.Id).ValueGeneratedNever();
-        builder.Property(g => g.Description).HasMaxLength(InequalityGroup.DescriptionMaxLength).IsRequired();
-        builder.Property(g => g.Inequality).HasMaxLength(InequalityGroup.InequalityMaxLength).IsRequired();
+        // A group can be a handful of people in one place, and is described by their health, ethnicity or circumstances.
+        builder.Property(g => g.Description).HasMaxLength(InequalityGroup.DescriptionMaxLength).IsRequired().IsPersonalText();
+        builder.Property(g => g.Inequality).HasMaxLength(InequalityGroup.InequalityMaxLength).IsRequired().IsPersonalText();
         builder.Property(g => g.RecordedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
         builder.Property(g => g.Version).IsRowVersion();
         builder.HasIndex(g => g.CycleId);

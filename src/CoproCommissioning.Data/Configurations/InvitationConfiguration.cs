@@ -1,3 +1,4 @@
+using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Organisations;
@@ -13,7 +14,8 @@ public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitatio
         builder.ToTable("invitations");
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Id).ValueGeneratedNever();
-        builder.Property(i => i.Email).HasMaxLength(Invitation.EmailMaxLength).IsRequired();
+        // Removed when the person deletes their account, which the audit could not do for a copy of it.
+        builder.Property(i => i.Email).HasMaxLength(Invitation.EmailMaxLength).IsRequired().IsPersonalText();
         builder.Property(i => i.TokenHash).HasMaxLength(Invitation.TokenHashLength).IsFixedLength().IsRequired();
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.Property(i => i.InvitedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();

@@ -1,3 +1,4 @@
+using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Domain.CoDesign;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Organisations;
@@ -13,9 +14,10 @@ public sealed class ProviderProposalConfiguration : IEntityTypeConfiguration<Pro
         builder.ToTable("provider_proposals");
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
-        builder.Property(p => p.Title).HasMaxLength(ProviderProposal.TitleMaxLength).IsRequired();
-        builder.Property(p => p.Summary).HasMaxLength(ProviderProposal.SummaryMaxLength).IsRequired();
-        builder.Property(p => p.ProposedModel).HasMaxLength(ProviderProposal.ProposedModelMaxLength).IsRequired();
+        // Proposals make their case with stories of people the provider has supported, and name its staff.
+        builder.Property(p => p.Title).HasMaxLength(ProviderProposal.TitleMaxLength).IsRequired().IsPersonalText();
+        builder.Property(p => p.Summary).HasMaxLength(ProviderProposal.SummaryMaxLength).IsRequired().IsPersonalText();
+        builder.Property(p => p.ProposedModel).HasMaxLength(ProviderProposal.ProposedModelMaxLength).IsRequired().IsPersonalText();
         builder.Property(p => p.SubmittedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
         builder.Property(p => p.LastChangedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
         // PostgreSQL's xmin: two people editing the same proposal, one wins and the other is told (R8).

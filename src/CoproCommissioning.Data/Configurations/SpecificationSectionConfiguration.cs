@@ -1,3 +1,4 @@
+using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Domain.Specification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -12,8 +13,10 @@ public sealed class SpecificationSectionConfiguration : IEntityTypeConfiguration
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Title).HasMaxLength(SectionSnapshot.TitleMaxLength).IsRequired();
-        builder.Property(s => s.Body).HasMaxLength(SectionSnapshot.BodyMaxLength).IsRequired();
-        builder.Property(s => s.PlainSummary).HasMaxLength(SectionSnapshot.PlainSummaryMaxLength).IsRequired();
+        // The text can illustrate a need with someone's story. Snapshots are never changed and keep every version's
+        // text themselves, so the audit loses nothing by recording only that it was written.
+        builder.Property(s => s.Body).HasMaxLength(SectionSnapshot.BodyMaxLength).IsRequired().IsPersonalText();
+        builder.Property(s => s.PlainSummary).HasMaxLength(SectionSnapshot.PlainSummaryMaxLength).IsRequired().IsPersonalText();
         builder.Ignore(s => s.IsChangedInThisVersion);
         builder.HasIndex("SpecificationVersionId", nameof(SectionSnapshot.SectionId)).IsUnique();
 

@@ -1,3 +1,4 @@
+using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Domain.Cycles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -12,6 +13,7 @@ public sealed class StageEventConfiguration : IEntityTypeConfiguration<StageEven
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.ByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
-        builder.Property(e => e.Text).HasMaxLength(StageEvent.TextMaxLength).IsRequired();
+        // A sign-off statement or a reason for reopening can say whose input made the difference, and what it was.
+        builder.Property(e => e.Text).HasMaxLength(StageEvent.TextMaxLength).IsRequired().IsPersonalText();
     }
 }

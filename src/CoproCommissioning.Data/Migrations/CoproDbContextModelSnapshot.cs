@@ -226,7 +226,8 @@ namespace CoproCommissioning.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
-                        .HasColumnName("joining_details");
+                        .HasColumnName("joining_details")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<string>("Minutes")
                         .IsRequired()
@@ -239,7 +240,8 @@ namespace CoproCommissioning.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
-                        .HasColumnName("other_access_arrangements");
+                        .HasColumnName("other_access_arrangements")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<int>("OtherAttendees")
                         .HasColumnType("integer")
@@ -263,13 +265,15 @@ namespace CoproCommissioning.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnName("title");
+                        .HasColumnName("title")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<string>("Venue")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
-                        .HasColumnName("venue");
+                        .HasColumnName("venue")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -314,7 +318,8 @@ namespace CoproCommissioning.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)")
-                        .HasColumnName("proposed_model");
+                        .HasColumnName("proposed_model")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
@@ -330,13 +335,15 @@ namespace CoproCommissioning.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
-                        .HasColumnName("summary");
+                        .HasColumnName("summary")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnName("title");
+                        .HasColumnName("title")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -556,7 +563,8 @@ namespace CoproCommissioning.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
-                        .HasColumnName("rationale");
+                        .HasColumnName("rationale")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
@@ -588,13 +596,15 @@ namespace CoproCommissioning.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnName("title");
+                        .HasColumnName("title")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<string>("WhatWasDecided")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
-                        .HasColumnName("what_was_decided");
+                        .HasColumnName("what_was_decided")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.HasKey("Id")
                         .HasName("pk_decisions");
@@ -724,7 +734,8 @@ namespace CoproCommissioning.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
-                        .HasColumnName("text");
+                        .HasColumnName("text")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.HasKey("Id")
                         .HasName("pk_stage_events");
@@ -818,7 +829,8 @@ namespace CoproCommissioning.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("email");
+                        .HasColumnName("email")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")
@@ -901,13 +913,15 @@ namespace CoproCommissioning.Data.Migrations
                     b.Property<string>("Link")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
-                        .HasColumnName("link");
+                        .HasColumnName("link")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnName("source");
+                        .HasColumnName("source")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -961,7 +975,8 @@ namespace CoproCommissioning.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
-                        .HasColumnName("statement");
+                        .HasColumnName("statement")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -992,7 +1007,8 @@ namespace CoproCommissioning.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<string>("Group")
                         .IsRequired()
@@ -1004,7 +1020,8 @@ namespace CoproCommissioning.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
-                        .HasColumnName("inequality");
+                        .HasColumnName("inequality")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1142,7 +1159,8 @@ namespace CoproCommissioning.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
-                        .HasColumnName("meaning");
+                        .HasColumnName("meaning")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<DateTimeOffset>("ProposedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1202,7 +1220,8 @@ namespace CoproCommissioning.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
-                        .HasColumnName("measure");
+                        .HasColumnName("measure")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<Guid>("OutcomeId")
                         .HasColumnType("uuid")
@@ -1220,7 +1239,8 @@ namespace CoproCommissioning.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
-                        .HasColumnName("statement");
+                        .HasColumnName("statement")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<int>("VersionNumber")
                         .HasColumnType("integer")
@@ -1234,31 +1254,36 @@ namespace CoproCommissioning.Data.Migrations
                                 .IsRequired()
                                 .HasMaxLength(500)
                                 .HasColumnType("character varying(500)")
-                                .HasColumnName("level_fair");
+                                .HasColumnName("level_fair")
+                                .HasAnnotation("Copro:PersonalText", true);
 
                             b1.Property<string>("Good")
                                 .IsRequired()
                                 .HasMaxLength(500)
                                 .HasColumnType("character varying(500)")
-                                .HasColumnName("level_good");
+                                .HasColumnName("level_good")
+                                .HasAnnotation("Copro:PersonalText", true);
 
                             b1.Property<string>("Outstanding")
                                 .IsRequired()
                                 .HasMaxLength(500)
                                 .HasColumnType("character varying(500)")
-                                .HasColumnName("level_outstanding");
+                                .HasColumnName("level_outstanding")
+                                .HasAnnotation("Copro:PersonalText", true);
 
                             b1.Property<string>("Poor")
                                 .IsRequired()
                                 .HasMaxLength(500)
                                 .HasColumnType("character varying(500)")
-                                .HasColumnName("level_poor");
+                                .HasColumnName("level_poor")
+                                .HasAnnotation("Copro:PersonalText", true);
 
                             b1.Property<string>("Stretch")
                                 .IsRequired()
                                 .HasMaxLength(500)
                                 .HasColumnType("character varying(500)")
-                                .HasColumnName("level_stretch");
+                                .HasColumnName("level_stretch")
+                                .HasAnnotation("Copro:PersonalText", true);
                         });
 
                     b.HasKey("Id")
@@ -1281,7 +1306,8 @@ namespace CoproCommissioning.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)")
-                        .HasColumnName("body");
+                        .HasColumnName("body")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<int>("ChangedInVersion")
                         .HasColumnType("integer")
@@ -1291,7 +1317,8 @@ namespace CoproCommissioning.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
-                        .HasColumnName("plain_summary");
+                        .HasColumnName("plain_summary")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<int>("Position")
                         .HasColumnType("integer")

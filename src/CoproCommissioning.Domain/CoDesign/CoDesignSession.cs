@@ -115,16 +115,17 @@ public sealed class CoDesignSession
 
     private void Apply(SessionDetails details)
     {
+        var format = details.Format!.Value;
         Title = TextInput.Clean(details.Title);
-        Date = details.Date;
-        StartTime = details.StartTime;
+        Date = details.Date!.Value;
+        StartTime = details.StartTime!.Value;
         EndTime = details.EndTime;
-        Format = details.Format;
-        Venue = details.Format == SessionFormat.Online ? "" : TextInput.Clean(details.Venue);
-        JoiningDetails = details.Format == SessionFormat.InPerson ? "" : TextInput.Clean(details.JoiningDetails);
+        Format = format;
+        Venue = format == SessionFormat.Online ? "" : TextInput.Clean(details.Venue);
+        JoiningDetails = format == SessionFormat.InPerson ? "" : TextInput.Clean(details.JoiningDetails);
         AccessArrangements = [.. details.AccessArrangements.Distinct().Order()];
         OtherAccessArrangements = TextInput.Clean(details.OtherAccessArrangements);
-        OtherAttendees = details.OtherAttendees;
+        OtherAttendees = details.OtherAttendees!.Value;
         Minutes = TextInput.Clean(details.Minutes);
 
         var wanted = details.AttendeeUserIds.ToHashSet(StringComparer.Ordinal);
@@ -138,7 +139,6 @@ public sealed class CoDesignSession
         ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(details.AccessArrangements);
         ArgumentNullException.ThrowIfNull(details.AttendeeUserIds);
-        Guard.Defined(details.Format);
         foreach (var arrangement in details.AccessArrangements)
         {
             Guard.Defined(arrangement, nameof(details.AccessArrangements));
@@ -158,14 +158,26 @@ public sealed class CoDesignSession
 
         StageContent.CheckStageOpen(refusals, cycle, StageKind.CoDesign, now);
         TextInput.Check(refusals, details.Title, TitleMaxLength, CoDesignRules.SessionTitleRequired, CoDesignRules.SessionTitleTooLong);
-        if (details.EndTime is { } end && end <= details.StartTime)
+        if (details.Date is null)
+        {
+            refusals.Add(new Refusal(CoDesignRules.SessionDateRequired));
+        }
+
+        if (details.StartTime is not { } start)
+        {
+            refusals.Add(new Refusal(CoDesignRules.SessionStartTimeRequired));
+        }
+        else if (details.EndTime is { } end && end <= start)
         {
             refusals.Add(new Refusal(CoDesignRules.SessionEndBeforeStart));
         }
 
+        // Until the format is chosen, a venue can't be required, but what was typed can still be too long.
+        ChoiceInput.Check(refusals, details.Format, CoDesignRules.SessionFormatRequired);
         if (details.Format != SessionFormat.Online)
         {
-            TextInput.Check(refusals, details.Venue, VenueMaxLength, CoDesignRules.SessionVenueRequired, CoDesignRules.SessionVenueTooLong);
+            var required = details.Format is SessionFormat.InPerson or SessionFormat.Hybrid ? CoDesignRules.SessionVenueRequired : null;
+            TextInput.Check(refusals, details.Venue, VenueMaxLength, required, CoDesignRules.SessionVenueTooLong);
         }
 
         if (details.Format != SessionFormat.InPerson)
@@ -175,7 +187,7 @@ public sealed class CoDesignSession
 
         TextInput.Check(
             refusals, details.OtherAccessArrangements, OtherAccessArrangementsMaxLength, required: null, CoDesignRules.SessionOtherArrangementsTooLong);
-        if (details.OtherAttendees is < 0 or > OtherAttendeesMaxValue)
+        if (details.OtherAttendees is not (>= 0 and <= OtherAttendeesMaxValue))
         {
             refusals.Add(new Refusal(CoDesignRules.SessionOtherAttendeesInvalid));
         }

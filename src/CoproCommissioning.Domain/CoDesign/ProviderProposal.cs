@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
 
 namespace CoproCommissioning.Domain.CoDesign;
 
@@ -53,24 +54,33 @@ public sealed class ProviderProposal
     public uint Version { get; private set; }
 
     /// <summary>Whether any proposal can be shown to this role: observers watch the cycle, not the providers' ideas.</summary>
-    public static bool RoleMaySeeProposals(CycleRole role) => role != CycleRole.Observer;
+    public static bool RoleMaySeeProposals(CycleRole role) => CyclePermissions.Allows(role, CycleOperation.SeeProviderProposals);
 
     /// <summary>
     /// The proposals a member may see, as a query filter, so lists and details pages ask the database for
-    /// nothing else. A provider sees its own organisation's only.
+    /// nothing else. Those who submit proposals (providers) see their own organisation's only.
     /// </summary>
     public static Expression<Func<ProviderProposal, bool>> VisibleTo(CycleRole role, Guid? organisationId)
     {
         Guard.Defined(role);
-        return role switch
+        if (!RoleMaySeeProposals(role))
         {
-            CycleRole.Provider when organisationId is { } own => p => p.OrganisationId == own,
-            CycleRole.Provider or CycleRole.Observer => p => false,
-            _ => p => true,
-        };
+            return p => false;
+        }
+
+        if (CyclePermissions.Allows(role, CycleOperation.SubmitProviderProposal))
+        {
+            return organisationId is { } own ? p => p.OrganisationId == own : p => false;
+        }
+
+        return p => true;
     }
 
     public bool IsVisibleTo(CycleRole role, Guid? organisationId) => VisibleTo(role, organisationId).Compile()(this);
+
+    /// <summary>Whether this member may change the proposal: someone who submits proposals, from its organisation.</summary>
+    public bool MayBeChangedBy(CycleRole role, Guid? organisationId) =>
+        CyclePermissions.Allows(role, CycleOperation.SubmitProviderProposal) && organisationId == OrganisationId;
 
     public static DomainOutcome<ProviderProposal> Submit(
         CommissioningCycle cycle,
@@ -86,13 +96,14 @@ public sealed class ProviderProposal
         ArgumentException.ThrowIfNullOrWhiteSpace(submittedByUserId);
         Guard.Defined(submitterRole);
         Guard.Utc(now);
-        if (submitterRole == CycleRole.Provider && submitterOrganisationId is null)
+        var maySubmit = CyclePermissions.Allows(submitterRole, CycleOperation.SubmitProviderProposal);
+        if (maySubmit && submitterOrganisationId is null)
         {
             throw new ArgumentException("A provider member always has an organisation: pass the membership's.", nameof(submitterOrganisationId));
         }
 
         List<Refusal> refusals = [];
-        if (submitterRole != CycleRole.Provider)
+        if (!maySubmit)
         {
             refusals.Add(new Refusal(CoDesignRules.ProposalProviderOnly));
         }
@@ -125,7 +136,7 @@ public sealed class ProviderProposal
         Guard.Utc(now);
 
         List<Refusal> refusals = [];
-        if (reviserRole != CycleRole.Provider || reviserOrganisationId != OrganisationId)
+        if (!MayBeChangedBy(reviserRole, reviserOrganisationId))
         {
             refusals.Add(new Refusal(CoDesignRules.ProposalOtherOrganisation));
         }

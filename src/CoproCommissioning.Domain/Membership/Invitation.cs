@@ -9,6 +9,9 @@ namespace CoproCommissioning.Domain.Membership;
 public sealed class Invitation
 {
     public const int EmailMaxLength = 256;
+
+    /// <summary>What an invitation holds instead of the address once the person it was for deletes their account.</summary>
+    public const string RemovedAddress = "";
     public const int TokenHashLength = 64;
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
 
@@ -148,5 +151,20 @@ public sealed class Invitation
     {
         Guard.Utc(now);
         RevokedAt ??= now;
+    }
+
+    /// <summary>
+    /// The person it was for deleted their account, so their address goes. One not yet accepted is withdrawn as well:
+    /// without the address nobody can show it was theirs. Who invited whom, to which role and when stays in the record.
+    /// </summary>
+    public void RemoveAddress(DateTimeOffset now)
+    {
+        Guard.Utc(now);
+        if (AcceptedAt is null)
+        {
+            Revoke(now);
+        }
+
+        Email = RemovedAddress;
     }
 }

@@ -1,13 +1,15 @@
 using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
 
 namespace CoproCommissioning.Domain.Specification;
 
 /// <summary>
 /// A word or phrase in the cycle's glossary and what it means in plain words (NCCMH: agree terminology at the
 /// start). Anyone taking part can suggest a term; a commissioner records it as agreed, and agreed terms are
-/// marked in the specification with their meaning.
+/// marked in the specification with their meaning. A commissioner can remove a term (<see cref="Remove"/>); saving
+/// then deletes it.
 /// </summary>
-public sealed class GlossaryTerm
+public sealed class GlossaryTerm : IRemovable
 {
     public const int TermMaxLength = 100;
     public const int MeaningMaxLength = 1000;
@@ -54,6 +56,9 @@ public sealed class GlossaryTerm
 
     public bool IsAgreed => Status == GlossaryTermStatus.Agreed;
 
+    /// <summary>A commissioner removed it; saving deletes it.</summary>
+    public bool IsRemoved { get; private set; }
+
     /// <summary>
     /// Adds a term. A commissioner's term is agreed at once; anyone else's is a suggestion until a commissioner agrees it.
     /// <paramref name="otherTerms"/> are the terms the cycle's glossary already has.
@@ -68,7 +73,7 @@ public sealed class GlossaryTerm
         Guard.Utc(now);
 
         List<Refusal> refusals = [];
-        if (role == CycleRole.Observer)
+        if (!CyclePermissions.Allows(role, CycleOperation.Contribute))
         {
             refusals.Add(new Refusal(SpecificationRules.GlossaryRole));
         }
@@ -80,7 +85,7 @@ public sealed class GlossaryTerm
         }
 
         var added = new GlossaryTerm(cycle.Id, TextInput.Clean(term), TextInput.Clean(meaning), userId, now);
-        if (role == CycleRole.Commissioner)
+        if (CyclePermissions.Allows(role, CycleOperation.ManageCycle))
         {
             added.MarkAgreed(userId, now);
         }
@@ -118,7 +123,7 @@ public sealed class GlossaryTerm
         StageContent.CheckCycle(cycle, CycleId);
         Guard.Defined(role);
         List<Refusal> refusals = [];
-        if (role != CycleRole.Commissioner)
+        if (!CyclePermissions.Allows(role, CycleOperation.ManageCycle))
         {
             refusals.Add(new Refusal(CycleRules.CommissionerOnly));
         }
@@ -129,6 +134,19 @@ public sealed class GlossaryTerm
         }
 
         return refusals;
+    }
+
+    /// <summary>A commissioner removes the term from the glossary, while the specification stage is open.</summary>
+    public DomainOutcome Remove(CommissioningCycle cycle, CycleRole role)
+    {
+        var refusals = RemovalBlockers(cycle, role);
+        if (refusals.Count > 0)
+        {
+            return DomainOutcome.Refused(refusals);
+        }
+
+        IsRemoved = true;
+        return DomainOutcome.Success();
     }
 
     private void MarkAgreed(string userId, DateTimeOffset now)

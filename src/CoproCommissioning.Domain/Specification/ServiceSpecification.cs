@@ -1,4 +1,5 @@
 using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
 
 namespace CoproCommissioning.Domain.Specification;
 
@@ -13,6 +14,7 @@ namespace CoproCommissioning.Domain.Specification;
 public sealed class ServiceSpecification
 {
     public const int ChangeSummaryMaxLength = 1000;
+    public const int ApprovalNoteMaxLength = 1000;
 
     private readonly List<SpecificationVersion> _versions = [];
     private readonly List<CommentWindow> _commentWindows = [];
@@ -51,6 +53,9 @@ public sealed class ServiceSpecification
     public IReadOnlyList<SpecificationVersion> Versions => _versions;
 
     public IReadOnlyList<CommentWindow> CommentWindows => _commentWindows;
+
+    /// <summary>How a specification can be agreed: with the panel, or by commissioners who say why it was not co-produced.</summary>
+    public static IReadOnlyList<DecisionMode> ApprovalModes { get; } = [DecisionMode.CoProduced, DecisionMode.CommissionerLed];
 
     public SpecificationVersion Latest =>
         _versions.MaxBy(v => v.Number) ?? throw new InvalidOperationException("The specification has no versions: were they loaded?");
@@ -180,7 +185,7 @@ public sealed class ServiceSpecification
             sections.Select(s => new SectionSnapshot(
                 s.Draft.SectionId, number, s.Position, s.Title, s.Body, s.PlainSummary, s.Changed ? number : s.ChangedInVersion, s.Draft.Answers)),
             outcomes.Select(o => new OutcomeSnapshot(
-                o.Draft.OutcomeId, number, o.Position, o.Statement, o.Draft.Domain, o.Measure, o.Levels, o.Changed ? number : o.ChangedInVersion,
+                o.Draft.OutcomeId, number, o.Position, o.Statement, o.Domain, o.Measure, o.Levels, o.Changed ? number : o.ChangedInVersion,
                 o.Draft.Answers)));
 
         // Checked above: the saver is a commissioner, the stage is open and each comment is in this cycle's specification stage.
@@ -199,20 +204,35 @@ public sealed class ServiceSpecification
         return DomainOutcome.Success(version);
     }
 
-    /// <summary>A commissioner opens the latest version for comment until <paramref name="closesAt"/>.</summary>
+    /// <summary>
+    /// A commissioner opens the latest version for comment until <paramref name="closesAt"/>, saying whether providers
+    /// may comment too. Null is a closing date or a choice the commissioner has not given.
+    /// </summary>
     public DomainOutcome<CommentWindow> OpenForComment(
-        CommissioningCycle cycle, DateTimeOffset closesAt, bool providersMayComment, string openedByUserId, CycleRole openerRole, DateTimeOffset now)
+        CommissioningCycle cycle, DateTimeOffset? closesAt, bool? providersMayComment, string openedByUserId, CycleRole openerRole, DateTimeOffset now)
     {
         StageContent.CheckCycle(cycle, CycleId);
         ArgumentException.ThrowIfNullOrWhiteSpace(openedByUserId);
         Guard.Defined(openerRole);
         Guard.Utc(now);
-        Guard.Utc(closesAt);
 
         var refusals = CheckActor(cycle, openerRole);
-        if (closesAt <= now)
+        if (closesAt is not { } closing)
         {
-            refusals.Add(new Refusal(SpecificationRules.ClosingDateInPast));
+            refusals.Add(new Refusal(SpecificationRules.ClosingDateRequired));
+        }
+        else
+        {
+            Guard.Utc(closing, nameof(closesAt));
+            if (closing <= now)
+            {
+                refusals.Add(new Refusal(SpecificationRules.ClosingDateInPast));
+            }
+        }
+
+        if (providersMayComment is null)
+        {
+            refusals.Add(new Refusal(SpecificationRules.ProvidersChoiceRequired));
         }
 
         if (OpenWindowAt(now) is not null)
@@ -225,7 +245,7 @@ public sealed class ServiceSpecification
             return DomainOutcome.Refused<CommentWindow>(refusals);
         }
 
-        var window = new CommentWindow(Latest.Number, now, closesAt, providersMayComment, openedByUserId);
+        var window = new CommentWindow(Latest.Number, now, closesAt!.Value, providersMayComment!.Value, openedByUserId);
         _commentWindows.Add(window);
         LastChangedAt = now;
         return DomainOutcome.Success(window);
@@ -257,17 +277,33 @@ public sealed class ServiceSpecification
     }
 
     /// <summary>
+    /// Panel members comment on the specification as their own input, and providers when a commissioner invites them;
+    /// the commissioning team reads the comments and answers them.
+    /// </summary>
+    public static bool CommentsAsOwnInput(CycleRole role) => role is CycleRole.PanelMember or CycleRole.Provider;
+
+    /// <summary>
     /// Why someone in <paramref name="role"/> cannot comment now on the section or outcome snapshot
     /// <paramref name="snapshotId"/>, if they cannot; the page shows these instead of the comment form.
     /// </summary>
-    public IReadOnlyList<Refusal> CommentBlockers(CommissioningCycle cycle, Guid snapshotId, CycleRole role, DateTimeOffset now)
+    public IReadOnlyList<Refusal> CommentBlockers(CommissioningCycle cycle, Guid snapshotId, CycleRole role, DateTimeOffset now) =>
+        CommentBlockers(
+            cycle,
+            FindSection(snapshotId)?.VersionNumber
+                ?? FindOutcome(snapshotId)?.VersionNumber
+                ?? throw new ArgumentException($"{snapshotId} is not a section or outcome of this specification.", nameof(snapshotId)),
+            role,
+            now);
+
+    /// <summary>Why someone in <paramref name="role"/> cannot comment now on the version open for comment, if they cannot.</summary>
+    public IReadOnlyList<Refusal> CommentBlockers(CommissioningCycle cycle, CycleRole role, DateTimeOffset now) =>
+        CommentBlockers(cycle, OpenWindowAt(now)?.VersionNumber ?? Latest.Number, role, now);
+
+    private List<Refusal> CommentBlockers(CommissioningCycle cycle, int versionNumber, CycleRole role, DateTimeOffset now)
     {
         StageContent.CheckCycle(cycle, CycleId);
         Guard.Defined(role);
         Guard.Utc(now);
-        int versionNumber = FindSection(snapshotId)?.VersionNumber
-            ?? FindOutcome(snapshotId)?.VersionNumber
-            ?? throw new ArgumentException($"{snapshotId} is not a section or outcome of this specification.", nameof(snapshotId));
 
         List<Refusal> refusals = [];
         if (IsFrozen(cycle))
@@ -275,7 +311,7 @@ public sealed class ServiceSpecification
             refusals.Add(new Refusal(CycleRules.StageSignedOff));
         }
 
-        if (role is not (CycleRole.PanelMember or CycleRole.Provider))
+        if (!CommentsAsOwnInput(role))
         {
             refusals.Add(new Refusal(SpecificationRules.CommentRole));
         }
@@ -324,8 +360,94 @@ public sealed class ServiceSpecification
     public DomainOutcome<Decision> Approve(
         CommissioningCycle cycle, int versionNumber, DecisionDetails details, string approvedByUserId, CycleRole approverRole, DateTimeOffset now)
     {
-        StageContent.CheckCycle(cycle, CycleId);
         ArgumentException.ThrowIfNullOrWhiteSpace(approvedByUserId);
+        var refusals = ApprovalBlockers(cycle, versionNumber, approverRole, now);
+        if (refusals.Count > 0)
+        {
+            return DomainOutcome.Refused<Decision>(refusals);
+        }
+
+        var decision = cycle.RecordDecision(StageKind.Specification, details, approvedByUserId, approverRole, now);
+        if (!decision.Succeeded)
+        {
+            return decision;
+        }
+
+        ApprovedVersionNumber = versionNumber;
+        ApprovalDecisionId = decision.Value.Id;
+        LastChangedAt = now;
+        return decision;
+    }
+
+    /// <summary>
+    /// A commissioner approves the latest version with what they answered about the approval. The decision it records
+    /// says which version was approved, and must meet R2 as it is made (a decision recorded in the stage's workspace
+    /// only has to by sign-off): who took part, and the lived-experience comments that shaped a co-produced approval or
+    /// why it was not co-produced. Every refusal comes back at once, beside the answer it concerns.
+    /// </summary>
+    public DomainOutcome<Decision> Approve(
+        CommissioningCycle cycle, int versionNumber, ApprovalDetails approval, string approvedByUserId, CycleRole approverRole, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(approval);
+        ArgumentNullException.ThrowIfNull(approval.Participants);
+        ArgumentNullException.ThrowIfNull(approval.Influences);
+        ArgumentException.ThrowIfNullOrWhiteSpace(approvedByUserId);
+
+        var refusals = ApprovalBlockers(cycle, versionNumber, approverRole, now);
+        DecisionMode? mode = approval.Mode is { } chosen && ApprovalModes.Contains(chosen) ? chosen : null;
+        if (mode is null)
+        {
+            refusals.Add(new Refusal(SpecificationRules.ApprovalModeRequired));
+        }
+
+        string rationale = TextInput.Clean(approval.Rationale);
+        if (rationale.Length > Decision.RationaleMaxLength)
+        {
+            refusals.Add(new Refusal(CycleRules.DecisionRationaleTooLong, Field: nameof(ApprovalDetails.Rationale)));
+        }
+        else if (mode is { } notCoProduced && notCoProduced != DecisionMode.CoProduced && rationale.Length == 0)
+        {
+            refusals.Add(new Refusal(CycleRules.DecisionNeedsRationale, Field: nameof(ApprovalDetails.Rationale)));
+        }
+
+        if (approval.Rung is not { } rung || !Enum.IsDefined(rung))
+        {
+            refusals.Add(new Refusal(SpecificationRules.ApprovalRungRequired));
+        }
+
+        if (approval.Participants.Count == 0)
+        {
+            refusals.Add(new Refusal(CycleRules.DecisionNeedsParticipants, Field: nameof(ApprovalDetails.Participants)));
+        }
+
+        if (mode == DecisionMode.CoProduced && !approval.Influences.Any(i => cycle.FindContribution(i.ContributionId)?.IsLivedExperience == true))
+        {
+            refusals.Add(new Refusal(CycleRules.CoProducedDecisionNeedsLivedExperience, Field: nameof(ApprovalDetails.Influences)));
+        }
+
+        TextInput.Check(refusals, approval.Note, ApprovalNoteMaxLength, required: null, SpecificationRules.ApprovalNoteTooLong);
+        if (refusals.Count > 0)
+        {
+            return DomainOutcome.Refused<Decision>(refusals);
+        }
+
+        string note = TextInput.Clean(approval.Note);
+        var details = new DecisionDetails(
+            $"Specification version {versionNumber} approved",
+            $"Version {versionNumber} of the specification is approved as the final specification.{(note.Length > 0 ? " " + note : "")}",
+            mode!.Value,
+            rationale,
+            approval.Rung!.Value,
+            now,
+            approval.Participants,
+            approval.Influences);
+        return Approve(cycle, versionNumber, details, approvedByUserId, approverRole, now);
+    }
+
+    // What stops anyone in this role approving this version now, whatever they answered.
+    private List<Refusal> ApprovalBlockers(CommissioningCycle cycle, int versionNumber, CycleRole approverRole, DateTimeOffset now)
+    {
+        StageContent.CheckCycle(cycle, CycleId);
         Guard.Defined(approverRole);
         Guard.Utc(now);
         _ = FindVersion(versionNumber)
@@ -346,27 +468,13 @@ public sealed class ServiceSpecification
             refusals.Add(new Refusal(SpecificationRules.ApproveWhileCommentsOpen));
         }
 
-        if (refusals.Count > 0)
-        {
-            return DomainOutcome.Refused<Decision>(refusals);
-        }
-
-        var decision = cycle.RecordDecision(StageKind.Specification, details, approvedByUserId, approverRole, now);
-        if (!decision.Succeeded)
-        {
-            return decision;
-        }
-
-        ApprovedVersionNumber = versionNumber;
-        ApprovalDecisionId = decision.Value.Id;
-        LastChangedAt = now;
-        return decision;
+        return refusals;
     }
 
     private static List<Refusal> CheckActor(CommissioningCycle cycle, CycleRole role)
     {
         List<Refusal> refusals = [];
-        if (role != CycleRole.Commissioner)
+        if (!CyclePermissions.Allows(role, CycleOperation.ManageCycle))
         {
             refusals.Add(new Refusal(CycleRules.CommissionerOnly));
         }
@@ -402,11 +510,6 @@ public sealed class ServiceSpecification
         {
             throw new ArgumentException("Each comment can be answered once in a version.", nameof(draft));
         }
-
-        foreach (var outcome in draft.Outcomes)
-        {
-            Guard.Defined(outcome.Domain, nameof(draft));
-        }
     }
 
     private static CleanSectionDraft CleanSection(SectionDraft draft, int position, SpecificationVersion? previous, List<Refusal> refusals)
@@ -433,6 +536,12 @@ public sealed class ServiceSpecification
             refusals.Add(new Refusal(SpecificationRules.OutcomeStatementNotInFirstPerson, id));
         }
 
+        if (draft.Domain is not { } domain || !Enum.IsDefined(domain))
+        {
+            refusals.Add(new Refusal(SpecificationRules.OutcomeDomainRequired, id));
+            domain = default;
+        }
+
         TextInput.Check(
             refusals, draft.Measure, OutcomeSnapshot.MeasureMaxLength, SpecificationRules.OutcomeMeasureRequired, SpecificationRules.OutcomeMeasureTooLong, id);
         var levels = draft.Levels.Cleaned();
@@ -448,8 +557,8 @@ public sealed class ServiceSpecification
 
         string measure = TextInput.Clean(draft.Measure);
         var before = previous?.OutcomeFor(id);
-        bool changed = before is null || !before.ReadsTheSameAs(statement, draft.Domain, measure, levels);
-        return new CleanOutcomeDraft(draft, position, statement, measure, levels, changed, before?.ChangedInVersion ?? 0, before?.Position);
+        bool changed = before is null || !before.ReadsTheSameAs(statement, domain, measure, levels);
+        return new CleanOutcomeDraft(draft, position, statement, domain, measure, levels, changed, before?.ChangedInVersion ?? 0, before?.Position);
     }
 
     // "I can...", "I'm...", "I've...": the person's own words, as the outcome framework is co-produced with them.
@@ -518,5 +627,5 @@ public sealed class ServiceSpecification
         SectionDraft Draft, int Position, string Title, string Body, string PlainSummary, bool Changed, int ChangedInVersion, int? PreviousPosition);
 
     private sealed record CleanOutcomeDraft(
-        OutcomeDraft Draft, int Position, string Statement, string Measure, RatingLevels Levels, bool Changed, int ChangedInVersion, int? PreviousPosition);
+        OutcomeDraft Draft, int Position, string Statement, OutcomeDomain Domain, string Measure, RatingLevels Levels, bool Changed, int ChangedInVersion, int? PreviousPosition);
 }

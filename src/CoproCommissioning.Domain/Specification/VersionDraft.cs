@@ -13,10 +13,13 @@ public sealed record SectionDraft(Guid SectionId, string? Title, string? Body, s
         : this(sectionId, title, body, plainSummary, []) { }
 }
 
-/// <summary>One outcome as it should read in the new version, and the comments its change answers.</summary>
+/// <summary>
+/// One outcome as it should read in the new version, and the comments its change answers. <see cref="Domain"/> is null
+/// when no area of life was chosen.
+/// </summary>
 public sealed record OutcomeDraft(
-    Guid OutcomeId, string? Statement, OutcomeDomain Domain, string? Measure, RatingLevels Levels, IReadOnlyList<AnsweredComment> Answers)
+    Guid OutcomeId, string? Statement, OutcomeDomain? Domain, string? Measure, RatingLevels Levels, IReadOnlyList<AnsweredComment> Answers)
 {
-    public OutcomeDraft(Guid outcomeId, string? statement, OutcomeDomain domain, string? measure, RatingLevels levels)
+    public OutcomeDraft(Guid outcomeId, string? statement, OutcomeDomain? domain, string? measure, RatingLevels levels)
         : this(outcomeId, statement, domain, measure, levels, []) { }
 }

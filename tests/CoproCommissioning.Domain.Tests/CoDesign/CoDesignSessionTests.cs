@@ -87,6 +87,48 @@ public sealed class CoDesignSessionTests
             outcome.BrokenRules);
     }
 
+    [Fact]
+    public void Needs_a_date_a_start_time_and_a_format()
+    {
+        var outcome = CoDesignSession.Schedule(ACycle.AtStage(StageKind.CoDesign).Build(), Workshop() with
+        {
+            Date = null,
+            StartTime = null,
+            Format = null,
+            Venue = "",
+        }, People.Champion, CycleRole.CoProductionChampion, Now);
+
+        Assert.Equal([CoDesignRules.SessionDateRequired, CoDesignRules.SessionStartTimeRequired, CoDesignRules.SessionFormatRequired],
+            outcome.BrokenRules);
+    }
+
+    [Fact]
+    public void Refuses_a_format_that_is_not_on_the_list_and_a_count_that_could_not_be_read()
+    {
+        var outcome = CoDesignSession.Schedule(ACycle.AtStage(StageKind.CoDesign).Build(), Workshop() with
+        {
+            Format = (SessionFormat)42,
+            OtherAttendees = null,
+        }, People.Champion, CycleRole.CoProductionChampion, Now);
+
+        Assert.Equal([CoDesignRules.SessionFormatRequired, CoDesignRules.SessionOtherAttendeesInvalid], outcome.BrokenRules);
+    }
+
+    [Fact]
+    public void Each_refusal_names_the_part_of_the_session_to_fix()
+    {
+        var outcome = CoDesignSession.Schedule(ACycle.AtStage(StageKind.CoDesign).Build(), Workshop() with
+        {
+            Title = "",
+            EndTime = new TimeOnly(9, 0),
+            Venue = "",
+        }, People.Champion, CycleRole.CoProductionChampion, Now);
+
+        Assert.Equal(
+            [nameof(CoDesignSession.Title), nameof(CoDesignSession.EndTime), nameof(CoDesignSession.Venue)],
+            outcome.Refusals.Select(r => r.Field));
+    }
+
     [Theory]
     [MemberData(nameof(EveryoneButStaff))]
     public void Is_added_only_by_a_commissioner_or_the_champion(CycleRole role)

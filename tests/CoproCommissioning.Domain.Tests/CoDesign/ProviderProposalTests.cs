@@ -131,6 +131,27 @@ public sealed class ProviderProposalTests
         Assert.False(proposal.IsVisibleTo(CycleRole.Provider, null));
     }
 
+    [Fact]
+    public void Only_its_own_organisations_providers_may_change_it()
+    {
+        var proposal = Submit(ACycle.AtStage(StageKind.CoDesign).Build());
+
+        Assert.True(proposal.MayBeChangedBy(CycleRole.Provider, Harbour));
+        Assert.False(proposal.MayBeChangedBy(CycleRole.Provider, Lighthouse));
+        Assert.False(proposal.MayBeChangedBy(CycleRole.Commissioner, Harbour));
+    }
+
+    [Fact]
+    public void Each_refusal_names_the_part_of_the_proposal_to_fix()
+    {
+        var outcome = ProviderProposal.Submit(
+            ACycle.AtStage(StageKind.CoDesign).Build(), "", " ", null, People.Provider, CycleRole.Provider, Harbour, Now);
+
+        Assert.Equal(
+            [nameof(ProviderProposal.Title), nameof(ProviderProposal.Summary), nameof(ProviderProposal.ProposedModel)],
+            outcome.Refusals.Select(r => r.Field));
+    }
+
     private static ProviderProposal Submit(CommissioningCycle cycle) => Expect.Success(ProviderProposal.Submit(
         cycle, " Step-down flats with peer support ", "Six flats near the high street with 24-hour peer support.",
         "Peer workers and a rehabilitation nurse on site.", People.Provider, CycleRole.Provider, Harbour, Now));

@@ -56,6 +56,33 @@ public sealed class InvitationTests
     }
 
     [Fact]
+    public void Removing_the_address_withdraws_an_invitation_not_yet_accepted()
+    {
+        var invitation = AnInvitation(CycleRole.PanelMember, Voice.LivedExperience);
+
+        invitation.RemoveAddress(Moments.Now);
+
+        Assert.Equal(Invitation.RemovedAddress, invitation.Email);
+        Assert.Equal(Moments.Now, invitation.RevokedAt);
+        Assert.Equal([MembershipRules.InvitationRevoked], invitation.Accept("user-1", "person@example.org", Moments.Now).BrokenRules);
+        Assert.Equal([MembershipRules.InvitationRevoked], invitation.Accept("user-1", Invitation.RemovedAddress, Moments.Now).BrokenRules);
+    }
+
+    [Fact]
+    public void Removing_the_address_of_an_accepted_invitation_keeps_it_accepted_by_the_same_account()
+    {
+        var invitation = AnInvitation(CycleRole.Observer);
+        Expect.Success(invitation.Accept("user-1", "person@example.org", Moments.Now));
+
+        invitation.RemoveAddress(Moments.Now.AddDays(1));
+
+        Assert.Equal(Invitation.RemovedAddress, invitation.Email);
+        Assert.Equal(Moments.Now, invitation.AcceptedAt);
+        Assert.Equal("user-1", invitation.AcceptedByUserId);
+        Assert.Null(invitation.RevokedAt);
+    }
+
+    [Fact]
     public void A_panel_member_needs_a_voice_and_a_provider_an_organisation()
     {
         var panel = Invitation.Create(CycleId, "person@example.org", CycleRole.PanelMember, Voice.Provider, null, Hash, People.Commissioner, Moments.Now);

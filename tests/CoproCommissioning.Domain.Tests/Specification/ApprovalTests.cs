@@ -18,6 +18,15 @@ public sealed class ApprovalTests
         [new DecisionParticipant(People.Commissioner, CycleRole.Commissioner), new DecisionParticipant(People.PanelMember(1), CycleRole.PanelMember)],
         [.. shapedBy.Select(c => new DecisionInfluence(c.Id, "Their comment changed the opening hours."))]);
 
+    /// <summary>What a commissioner answers on the approval form, with who took part.</summary>
+    private static ApprovalDetails Answers(DecisionMode? mode, params Contribution[] shapedBy) => new(
+        mode,
+        "",
+        CoProductionLadderRung.CoProduction,
+        [new DecisionParticipant(People.Commissioner, CycleRole.Commissioner)],
+        [.. shapedBy.Select(c => new DecisionInfluence(c.Id, "Their comment changed the opening hours."))],
+        "");
+
     /// <summary>v1 commented on, v2 answering the comment, comments closed.</summary>
     private static (CommissioningCycle Cycle, ServiceSpecification Specification, Contribution Comment) ReadyToApprove()
     {
@@ -165,4 +174,65 @@ public sealed class ApprovalTests
     private static DomainOutcome SignOff(CommissioningCycle cycle, ServiceSpecification? specification) =>
         cycle.SignOff(StageKind.Specification, People.Commissioner, CycleRole.Commissioner, "Specification agreed with the panel", Now,
             ServiceSpecification.SignOffConditions(specification));
+
+    [Fact]
+    public void Approving_with_the_commissioners_answers_records_a_decision_that_names_the_version_and_meets_R2()
+    {
+        var (cycle, specification, comment) = ReadyToApprove();
+
+        var decision = Expect.Success(specification.Approve(cycle, 2, Answers(DecisionMode.CoProduced, comment) with { Note = " Agreed at the panel meeting. " },
+            People.Commissioner, CycleRole.Commissioner, Now));
+
+        Assert.Equal("Specification version 2 approved", decision.Title);
+        Assert.Equal("Version 2 of the specification is approved as the final specification. Agreed at the panel meeting.", decision.WhatWasDecided);
+        Assert.Equal(Now, decision.DecidedAt);
+        Assert.Equal(2, specification.ApprovedVersionNumber);
+        Assert.DoesNotContain(cycle.SignOffBlockers(StageKind.Specification), r => r.SubjectId == decision.Id);
+    }
+
+    [Fact]
+    public void An_approval_must_meet_R2_as_it_is_made_and_each_refusal_names_its_answer()
+    {
+        var (cycle, specification, _) = ReadyToApprove();
+        var answers = new ApprovalDetails(DecisionMode.CoProduced, "", Rung: null, [], [], new string('n', ServiceSpecification.ApprovalNoteMaxLength + 1));
+
+        var outcome = specification.Approve(cycle, 2, answers, People.Commissioner, CycleRole.Commissioner, Now);
+
+        Assert.Equal(
+            [SpecificationRules.ApprovalRungRequired, CycleRules.DecisionNeedsParticipants, CycleRules.CoProducedDecisionNeedsLivedExperience,
+                SpecificationRules.ApprovalNoteTooLong],
+            outcome.BrokenRules);
+        Assert.Equal(
+            [nameof(ApprovalDetails.Rung), nameof(ApprovalDetails.Participants), nameof(ApprovalDetails.Influences), nameof(ApprovalDetails.Note)],
+            outcome.Refusals.Select(r => r.Field));
+        Assert.Empty(cycle.StageOf(StageKind.Specification).Decisions);
+        Assert.Null(specification.ApprovedVersionNumber);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(DecisionMode.ClinicallyLed)]
+    [InlineData(DecisionMode.StatutoryRequirement)]
+    public void Is_agreed_with_the_panel_or_led_by_commissioners(DecisionMode? mode)
+    {
+        var (cycle, specification, comment) = ReadyToApprove();
+
+        var outcome = specification.Approve(cycle, 2, Answers(mode, comment), People.Commissioner, CycleRole.Commissioner, Now);
+
+        Assert.Equal([SpecificationRules.ApprovalModeRequired], outcome.BrokenRules);
+        Assert.Equal(nameof(ApprovalDetails.Mode), outcome.Refusals[0].Field);
+    }
+
+    [Fact]
+    public void A_commissioner_led_approval_says_why_it_was_not_co_produced()
+    {
+        var (cycle, specification, _) = ReadyToApprove();
+
+        var withoutReason = specification.Approve(cycle, 2, Answers(DecisionMode.CommissionerLed), People.Commissioner, CycleRole.Commissioner, Now);
+        var withReason = specification.Approve(cycle, 2, Answers(DecisionMode.CommissionerLed) with { Rationale = "The board had to decide before the panel met." },
+            People.Commissioner, CycleRole.Commissioner, Now);
+
+        Assert.Equal([new Refusal(CycleRules.DecisionNeedsRationale, Field: nameof(ApprovalDetails.Rationale))], withoutReason.Refusals);
+        Assert.Equal("The board had to decide before the panel met.", Expect.Success(withReason).Rationale);
+    }
 }

@@ -148,4 +148,25 @@ public sealed class CommentTests
 
         Assert.Throws<ArgumentException>(() => specification.CommentBlockers(cycle, Guid.CreateVersion7(), CycleRole.PanelMember, Now));
     }
+
+    [Theory]
+    [InlineData(CycleRole.PanelMember, false, true)]
+    [InlineData(CycleRole.Provider, false, false)]
+    [InlineData(CycleRole.Provider, true, true)]
+    [InlineData(CycleRole.CoProductionChampion, true, false)]
+    [InlineData(CycleRole.Commissioner, true, false)]
+    public void Who_may_comment_on_the_version_open_now(CycleRole role, bool providersInvited, bool mayComment)
+    {
+        var (cycle, specification) = ASpecification.OpenForComment(providersInvited);
+
+        Assert.Equal(mayComment, specification.CommentBlockers(cycle, role, Now).Count == 0);
+    }
+
+    [Fact]
+    public void Nobody_comments_when_no_version_is_open()
+    {
+        var (cycle, specification) = ASpecification.Started();
+
+        Assert.Equal([SpecificationRules.CommentsNotOpen], specification.CommentBlockers(cycle, CycleRole.PanelMember, Now).Select(r => r.Rule));
+    }
 }

@@ -84,4 +84,16 @@ public sealed class CommentWindowTests
         Assert.Equal([CycleRules.CommissionerOnly], close.BrokenRules);
         Assert.NotNull(openSpecification.OpenWindowAt(Now));
     }
+
+    [Fact]
+    public void Needs_a_closing_date_and_a_choice_about_providers_and_says_so_beside_each()
+    {
+        var (cycle, specification) = ASpecification.Started();
+
+        var outcome = specification.OpenForComment(cycle, closesAt: null, providersMayComment: null, People.Commissioner, CycleRole.Commissioner, Now);
+
+        Assert.Equal([SpecificationRules.ClosingDateRequired, SpecificationRules.ProvidersChoiceRequired], outcome.BrokenRules);
+        Assert.Equal([nameof(CommentWindow.ClosesAt), nameof(CommentWindow.ProvidersMayComment)], outcome.Refusals.Select(r => r.Field));
+        Assert.Empty(specification.CommentWindows);
+    }
 }

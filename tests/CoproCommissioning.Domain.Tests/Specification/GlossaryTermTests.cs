@@ -101,4 +101,39 @@ public sealed class GlossaryTermTests
         Assert.Equal([CycleRules.StageSignedOff], term.RemovalBlockers(cycle, CycleRole.Commissioner).Select(r => r.Rule));
         Assert.False(term.IsAgreed);
     }
+
+    [Fact]
+    public void A_commissioner_removes_a_term_and_nobody_else_can()
+    {
+        var term = Expect.Success(GlossaryTerm.Add(Cycle, [], "Step-down", "After hospital.", People.PanelMember(1), CycleRole.PanelMember, Now));
+
+        var byChampion = term.Remove(Cycle, CycleRole.CoProductionChampion);
+        Assert.Equal([CycleRules.CommissionerOnly], byChampion.BrokenRules);
+        Assert.False(term.IsRemoved);
+
+        Expect.Success(term.Remove(Cycle, CycleRole.Commissioner));
+        Assert.True(term.IsRemoved);
+    }
+
+    [Fact]
+    public void A_term_is_not_removed_once_the_specification_stage_is_signed_off()
+    {
+        var cycle = ACycle.AtStage(StageKind.Specification).ReadyToSignOff().Build();
+        var term = Expect.Success(GlossaryTerm.Add(cycle, [], "Step-down", "After hospital.", People.Commissioner, CycleRole.Commissioner, Now));
+        Expect.Success(cycle.SignOff(StageKind.Specification, People.Commissioner, CycleRole.Commissioner, "Agreed", Now, stageConditions: []));
+
+        var outcome = term.Remove(cycle, CycleRole.Commissioner);
+
+        Assert.Equal([CycleRules.StageSignedOff], outcome.BrokenRules);
+        Assert.False(term.IsRemoved);
+    }
+
+    [Fact]
+    public void Refusals_about_the_term_and_its_meaning_name_those_inputs()
+    {
+        var outcome = GlossaryTerm.Add(Cycle, ["Crisis plan"], "crisis plan", "", People.Commissioner, CycleRole.Commissioner, Now);
+
+        Assert.Equal([SpecificationRules.MeaningRequired, SpecificationRules.TermDuplicate], outcome.BrokenRules);
+        Assert.Equal([nameof(GlossaryTerm.Meaning), nameof(GlossaryTerm.Term)], outcome.Refusals.Select(r => r.Field));
+    }
 }

@@ -117,4 +117,19 @@ public sealed class OutcomeFrameworkTests
         Assert.Equal(ResponseType.Adapted, comment.CurrentResponse!.Type);
         Assert.StartsWith("Changed in v2 (outcome: I can get help", comment.CurrentResponse.Explanation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Needs_an_area_of_life_chosen()
+    {
+        var (cycle, specification) = ASpecification.Started();
+        var id = Guid.CreateVersion7();
+
+        var outcome = specification.SaveVersion(cycle, 1, WithOutcome(specification,
+            new OutcomeDraft(id, "I have people I can turn to", null, "Asked at each review.", ASpecification.Levels)),
+            People.Commissioner, CycleRole.Commissioner, Now);
+
+        Assert.Equal([new Refusal(SpecificationRules.OutcomeDomainRequired, id)], outcome.Refusals);
+        Assert.Equal(nameof(OutcomeDraft.Domain), outcome.Refusals[0].Field);
+        Assert.Equal(1, specification.Latest.Number);
+    }
 }

@@ -71,6 +71,17 @@ public sealed class AccountDeletionTests(AccountDeletionFixture fixture) : IClas
             && e.Action == AuditAction.Deleted, _ct);
         Assert.Equal(me.Id, audit.UserId);
         Assert.True(JsonDocument.Parse(audit.Changes).RootElement.GetProperty("pseudonymised").GetBoolean());
+        // The audit can't be changed afterwards, so it never held the address, the name or the access needs.
+        var accountAudit = await AccountAuditAsync(me.Id);
+        Assert.All(accountAudit, e =>
+        {
+            Assert.DoesNotContain(me.Email, e.Changes, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Jess Morgan", e.Changes, StringComparison.Ordinal);
+            Assert.DoesNotContain("Step-free", e.Changes, StringComparison.Ordinal);
+        });
+        Assert.Contains(accountAudit, e => e.Action == AuditAction.Updated
+            && JsonDocument.Parse(e.Changes).RootElement.TryGetProperty(nameof(AppUser.Email), out var email)
+            && email.GetProperty("changed").GetBoolean());
 
         // Signed out, and nobody can sign in with the old details.
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Identity/Account/Manage", _ct)).Status);
@@ -89,6 +100,7 @@ public sealed class AccountDeletionTests(AccountDeletionFixture fixture) : IClas
         var me = await TestAccounts.CreateAsync(fixture, displayName: "Sam Carer");
         var client = BrowserLikeClient.For(fixture.Factory);
         await client.SignInAsync(me.Email, TestAccounts.Password, _ct);
+        var auditBefore = await AccountAuditAsync(me.Id);
 
         var refused = await client.SubmitAsync(DeleteUrl, new Dictionary<string, string> { ["Input.Password"] = "Not-my-password-1" },
             "main form", _ct);
@@ -102,8 +114,19 @@ public sealed class AccountDeletionTests(AccountDeletionFixture fixture) : IClas
         Assert.Equal("Sam Carer", user.DisplayName);
         Assert.Equal(me.Email, user.Email);
         Assert.Null(user.DeletedAt);
-        Assert.False(await scope.Context.AuditEvents.AnyAsync(e => e.EntityType == nameof(AppUser) && e.EntityId == me.Id
-            && e.Action == AuditAction.Deleted, _ct));
+        // Nothing about the account changed, so nothing was audited (a wrong password is not an account change).
+        Assert.NotEmpty(auditBefore);
+        Assert.Equal(auditBefore.Select(e => e.Id), (await AccountAuditAsync(me.Id)).Select(e => e.Id));
+    }
+
+    /// <summary>The account's own events and those of its site roles (keyed "user id,role id").</summary>
+    private async Task<IReadOnlyList<AuditEvent>> AccountAuditAsync(string userId)
+    {
+        await using var scope = fixture.Db();
+        return await scope.Context.AuditEvents.AsNoTracking()
+            .Where(e => e.EntityId == userId || e.EntityId.StartsWith(userId + ","))
+            .OrderBy(e => e.Id)
+            .ToListAsync(_ct);
     }
 
     private async Task GiveProfileAndAuthenticatorAsync(string userId)

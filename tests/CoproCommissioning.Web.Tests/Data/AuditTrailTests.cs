@@ -1,7 +1,9 @@
 using System.Text.Json;
 using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Tests.Specification;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -61,6 +63,72 @@ public sealed class AuditTrailTests(CycleDatabaseFixture fixture) : IClassFixtur
         Assert.Equal(People.Champion, changes.RootElement.GetProperty("ChampionUserId").GetProperty("old").GetString());
         Assert.Equal("champion-2", changes.RootElement.GetProperty("ChampionUserId").GetProperty("new").GetString());
         Assert.False(changes.RootElement.TryGetProperty("Title", out _));
+    }
+
+    [Fact]
+    public async Task Personal_text_in_complex_properties_and_owned_rows_is_recorded_only_as_changed_and_their_other_values_as_they_are()
+    {
+        var (cycle, specification) = ASpecification.OpenForComment();
+        var comment = specification.PanelComment(cycle, ASpecification.OpeningHours);
+        Expect.Success(specification.SaveVersion(cycle, 1, specification.Changing(ASpecification.OpeningHours, "Open until 9pm.", "Evening opening",
+            new AnsweredComment(comment.Id, ResponseType.Adopted, $"{Secret}: evenings are when I need it")),
+            People.Commissioner, CycleRole.Commissioner, Moments.Now));
+
+        await using (var scope = fixture.Db())
+        {
+            scope.Context.Cycles.Add(cycle);
+            scope.Context.Specifications.Add(specification);
+            await scope.Context.SaveChangesAsync(_ct);
+        }
+
+        await using var check = fixture.Db();
+        var events = await check.Context.AuditEvents.AsNoTracking().ToListAsync(_ct);
+        var outcome = Assert.Single(events, e => e.EntityId == specification.Outcome(ASpecification.CrisisOutcome).Id.ToString());
+        Assert.DoesNotContain(ASpecification.Levels.Poor, outcome.Changes, StringComparison.Ordinal);
+        using (var changes = JsonDocument.Parse(outcome.Changes))
+        {
+            Assert.True(changes.RootElement.GetProperty("Levels.Poor").GetProperty("changed").GetBoolean());
+            Assert.True(changes.RootElement.GetProperty("Levels.Outstanding").GetProperty("changed").GetBoolean());
+            Assert.Equal(nameof(OutcomeDomain.MentalWellbeing), changes.RootElement.GetProperty("Domain").GetProperty("new").GetString());
+        }
+
+        // An owned row is recorded against the row that owns it: here the section as v2 reads it.
+        var answered = specification.Section(ASpecification.OpeningHours, version: 2).Id.ToString();
+        var answer = Assert.Single(events, e => e.EntityType == nameof(AnsweredComment) && e.EntityId == answered);
+        Assert.DoesNotContain("sectioned", answer.Changes, StringComparison.Ordinal);
+        using (var changes = JsonDocument.Parse(answer.Changes))
+        {
+            Assert.True(changes.RootElement.GetProperty(nameof(AnsweredComment.Note)).GetProperty("changed").GetBoolean());
+            Assert.Equal(comment.Id, changes.RootElement.GetProperty(nameof(AnsweredComment.ContributionId)).GetProperty("new").GetGuid());
+            Assert.Equal(nameof(ResponseType.Adopted), changes.RootElement.GetProperty(nameof(AnsweredComment.Type)).GetProperty("new").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task A_change_to_a_complex_property_records_old_and_new_values_of_the_fields_that_changed()
+    {
+        var cycle = ACycle.New().Build();
+        await using (var scope = fixture.Db())
+        {
+            scope.Context.Cycles.Add(cycle);
+            await scope.Context.SaveChangesAsync(_ct);
+        }
+
+        await using (var scope = fixture.Db())
+        {
+            var loaded = await scope.Context.Cycles.SingleAsync(c => c.Id == cycle.Id, _ct);
+            Expect.Success(loaded.ChangeSignOffPolicy(3, cycle.SignOffPolicy.MinimumDistinctContributors, CycleRole.Commissioner, Moments.Now));
+            await scope.Context.SaveChangesAsync(_ct);
+        }
+
+        await using var check = fixture.Db();
+        var update = await check.Context.AuditEvents.AsNoTracking()
+            .SingleAsync(e => e.EntityId == cycle.Id.ToString() && e.Action == AuditAction.Updated, _ct);
+        using var changes = JsonDocument.Parse(update.Changes);
+        var minimum = changes.RootElement.GetProperty("SignOffPolicy.MinimumLivedExperienceContributions");
+        Assert.Equal(cycle.SignOffPolicy.MinimumLivedExperienceContributions, minimum.GetProperty("old").GetInt32());
+        Assert.Equal(3, minimum.GetProperty("new").GetInt32());
+        Assert.False(changes.RootElement.TryGetProperty("SignOffPolicy.MinimumDistinctContributors", out _));
     }
 
     [Theory]

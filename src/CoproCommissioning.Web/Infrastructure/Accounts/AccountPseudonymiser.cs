@@ -8,7 +8,8 @@ namespace CoproCommissioning.Web.Infrastructure.Accounts;
 /// <summary>
 /// Deletes a person's account by pseudonymising it: the row stays, so every decision, contribution and
 /// membership still points at the same id and keeps its provenance, but it now reads "Former participant #N"
-/// and holds nothing that identifies the person or lets anyone sign in to it.
+/// and holds nothing that identifies the person or lets anyone sign in to it. Their address goes from every invitation
+/// sent to it, and the audit never held it (personal text is recorded only as changed).
 /// </summary>
 public sealed class AccountPseudonymiser(CoproDbContext db, TimeProvider clock, ILogger<AccountPseudonymiser> logger)
 {
@@ -35,6 +36,18 @@ public sealed class AccountPseudonymiser(CoproDbContext db, TimeProvider clock, 
         var number = (await db.Users.MaxAsync(u => u.FormerParticipantNumber, ct) ?? 0) + 1;
         var now = clock.GetUtcNow();
         var pseudonymousAddress = $"former-participant-{number}@{DeletedEmailDomain}";
+
+        // Invitations keep the address as the commissioner typed it, in any letter case; an accepted one names the
+        // account too. Read before the account's own address goes.
+        var addresses = new[] { user.NormalizedEmail, user.NormalizedUserName, user.Email?.ToUpperInvariant() }
+            .OfType<string>().Distinct().ToList();
+        var invitations = await db.Invitations
+            .Where(i => i.AcceptedByUserId == userId || addresses.Contains(i.Email.ToUpper()))
+            .ToListAsync(ct);
+        foreach (var invitation in invitations)
+        {
+            invitation.RemoveAddress(now);
+        }
 
         user.DisplayName = $"Former participant #{number}";
         user.FormerParticipantNumber = number;
@@ -72,7 +85,8 @@ public sealed class AccountPseudonymiser(CoproDbContext db, TimeProvider clock, 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
-        logger.LogInformation("Account {UserId} deleted: pseudonymised as former participant {Number}", userId, number);
+        logger.LogInformation("Account {UserId} deleted: pseudonymised as former participant {Number}, address removed from {Invitations} invitations",
+            userId, number, invitations.Count);
         return number;
     }
 }

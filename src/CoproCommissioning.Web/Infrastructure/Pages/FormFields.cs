@@ -28,6 +28,24 @@ public sealed record TextField(string Name, string Label, string? Value)
     public string? Autocomplete { get; init; }
 
     public bool Spellcheck { get; init; } = true;
+
+    /// <summary>The input's type: "text", "email", "tel"…</summary>
+    public string Type { get; init; } = "text";
+
+    /// <summary>A code someone copies from elsewhere (an authenticator's six digits): the NHS code style.</summary>
+    public bool IsCode { get; init; }
+}
+
+/// <summary>An NHS.UK password input (components/password-input, with its Show button) for Components/_PasswordInput.</summary>
+public sealed record PasswordField(string Name, string Label, string Autocomplete)
+{
+    public string? Hint { get; init; }
+
+    /// <summary>
+    /// The "Show" button. Off on the sign-in page, where the field must be the only thing labelled "Password"
+    /// (the button's label is "Show password") for tools that find fields by their label.
+    /// </summary>
+    public bool CanShow { get; init; } = true;
 }
 
 /// <summary>Radios or checkboxes for the NHS partials (Shared/Components/_Radios, _Checkboxes).</summary>

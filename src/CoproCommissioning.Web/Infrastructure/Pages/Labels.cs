@@ -1,4 +1,5 @@
 using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Specification;
 
 namespace CoproCommissioning.Web.Infrastructure.Pages;
 
@@ -162,4 +163,28 @@ public static class Labels
     /// <summary>"1 contribution", "3 contributions".</summary>
     public static string Count(int count, string singular, string? plural = null) =>
         $"{count} {(count == 1 ? singular : plural ?? singular + "s")}";
+
+    public static string Of(OutcomeDomain domain) => domain switch
+    {
+        OutcomeDomain.MentalWellbeing => "Mental wellbeing",
+        OutcomeDomain.PhysicalHealth => "Physical health",
+        OutcomeDomain.SocialNetworks => "Social networks",
+        OutcomeDomain.Employment => "Employment",
+        OutcomeDomain.Housing => "Housing",
+        OutcomeDomain.EducationAndTraining => "Education and training",
+        OutcomeDomain.MoneyAndBenefits => "Money and benefits",
+        OutcomeDomain.Safety => "Safety",
+        OutcomeDomain.ChoiceAndControl => "Choice and control",
+        _ => domain.ToString(),
+    };
+
+    public static string Of(RatingLevel level) => level switch
+    {
+        RatingLevel.Poor => "Poor",
+        RatingLevel.Fair => "Fair",
+        RatingLevel.Good => "Good",
+        RatingLevel.Stretch => "Stretch",
+        RatingLevel.Outstanding => "Outstanding",
+        _ => level.ToString(),
+    };
 }

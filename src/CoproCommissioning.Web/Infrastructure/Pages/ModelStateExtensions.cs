@@ -1,3 +1,4 @@
+using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -67,6 +68,21 @@ public static class ModelStateExtensions
     {
         ArgumentNullException.ThrowIfNull(outcome);
         modelState.AddErrors(outcome.Refusals, prefix);
+    }
+
+    /// <summary>Why a save did not happen: someone else's change came first (R8), or the rule a duplicate broke, beside its field.</summary>
+    public static void AddErrors(this ModelStateDictionary modelState, SaveOutcome saved, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        if (saved.Status == SaveStatus.Conflict)
+        {
+            modelState.AddConcurrencyError();
+        }
+
+        if (saved.Refusal is { } refusal)
+        {
+            modelState.AddErrors([refusal], prefix);
+        }
     }
 
     /// <summary>"Someone else changed this cycle", for the whole form (R8).</summary>

@@ -38,7 +38,7 @@ public abstract class StageContentFormPageModel<TItem, TForm>(StageKind stage, C
     /// <summary>"this evidence", for telling the person that someone else changed it first.</summary>
     protected abstract string ItemWords { get; }
 
-    /// <summary>The form filled in from a saved item, to edit it.</summary>
+    /// <summary>The form filled in from a saved item, to edit it; the choices are loaded by then.</summary>
     protected abstract TForm ToForm(TItem item);
 
     /// <summary>What the form offers to choose from (evidence, members); loaded before the form is shown or checked.</summary>
@@ -57,8 +57,9 @@ public abstract class StageContentFormPageModel<TItem, TForm>(StageKind stage, C
             return NotFound();
         }
 
+        await LoadChoicesAsync(ct);
         Form = ToForm(item);
-        return await ShowNewAsync(ct);
+        return await ShowAgainAsync(ct);
     }
 
     /// <summary>Adds what <paramref name="add"/> makes of the form, or shows the form again with what to fix.</summary>
@@ -133,11 +134,14 @@ public abstract class StageContentFormPageModel<TItem, TForm>(StageKind stage, C
     private async Task<IActionResult> ShowAgainAsync(CancellationToken ct) =>
         await LoadHeadingAsync(db, ct) ? Page() : NotFound();
 
+    /// <summary>The items this person may see at all; any other is not found (404), as on its details page.</summary>
+    protected virtual IQueryable<TItem> Visible(IQueryable<TItem> items) => items;
+
     /// <summary>The item with this id in the cycle of the address, tracked so that a change to it can be saved.</summary>
     protected Task<TItem?> FindAsync(Guid id, CancellationToken ct)
     {
         var cycleId = CycleId;
-        return db.Set<TItem>().SingleOrDefaultAsync(i => EF.Property<Guid>(i, "Id") == id && EF.Property<Guid>(i, "CycleId") == cycleId, ct);
+        return Visible(db.Set<TItem>()).SingleOrDefaultAsync(i => EF.Property<Guid>(i, "Id") == id && EF.Property<Guid>(i, "CycleId") == cycleId, ct);
     }
 
     /// <summary>What the domain can't judge because it never sees it: answers that could not be read.</summary>

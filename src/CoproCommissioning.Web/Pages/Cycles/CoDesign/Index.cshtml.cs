@@ -1,6 +1,5 @@
 using CoproCommissioning.Data;
 using CoproCommissioning.Domain.CoDesign;
-using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Pages.Cycles.CoDesign.Sessions;
@@ -11,7 +10,7 @@ namespace CoproCommissioning.Web.Pages.Cycles.CoDesign;
 
 /// <summary>Co-design's own content at a glance: the sessions held and the providers' proposals.</summary>
 [CyclePermission(CycleOperation.View)]
-public sealed class IndexModel(CoproDbContext db) : StageContentPageModel(StageKind.CoDesign)
+public sealed class IndexModel(CoproDbContext db) : CoDesignPageModel(db)
 {
     public int SessionCount { get; private set; }
 
@@ -20,28 +19,13 @@ public sealed class IndexModel(CoproDbContext db) : StageContentPageModel(StageK
     /// <summary>Null when this member may not see proposals at all.</summary>
     public int? ProposalCount { get; private set; }
 
-    public bool IsProvider { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (!await LoadHeadingAsync(db, ct))
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(
+        async () =>
         {
-            return NotFound();
-        }
-
-        var member = HttpContext.CycleMember();
-        var cycleId = CycleId;
-        IsProvider = member.Role == CycleRole.Provider;
-        SessionCount = await db.CoDesignSessions.CountAsync(s => s.CycleId == cycleId, ct);
-        SessionInputCount = await SessionContributions.Of(db, cycleId).CountAsync(ct);
-        if (ProviderProposal.RoleMaySeeProposals(member.Role))
-        {
-            ProposalCount = await db.ProviderProposals
-                .Where(p => p.CycleId == cycleId)
-                .Where(ProviderProposal.VisibleTo(member.Role, member.OrganisationId))
-                .CountAsync(ct);
-        }
-
-        return Page();
-    }
+            var cycleId = CycleId;
+            SessionCount = await Db.CoDesignSessions.CountAsync(s => s.CycleId == cycleId, ct);
+            SessionInputCount = await SessionContributions.Of(Db, cycleId).CountAsync(ct);
+            ProposalCount = ProviderProposal.RoleMaySeeProposals(Role) ? await VisibleProposals.CountAsync(ct) : null;
+        },
+        ct);
 }

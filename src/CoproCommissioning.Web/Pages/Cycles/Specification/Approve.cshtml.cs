@@ -1,14 +1,12 @@
 using CoproCommissioning.Data;
+using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Infrastructure.Specification;
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Specification;
 
@@ -17,18 +15,8 @@ namespace CoproCommissioning.Web.Pages.Cycles.Specification;
 /// the specification stage, with who took part and the panel comments that shaped it (R2), so the sign-off gate applies.
 /// </summary>
 [CyclePermission(CycleOperation.ManageCycle)]
-public sealed class ApproveModel(
-    CoproDbContext db, IValidator<ApproveModel.Input> validator, TimeProvider clock, ILogger<ApproveModel> logger)
-    : SpecificationPageModel
+public sealed class ApproveModel(CoproDbContext db, TimeProvider clock, ILogger<ApproveModel> logger) : SpecificationPageModel
 {
-    public static readonly IReadOnlyList<DecisionMode> Modes = [DecisionMode.CoProduced, DecisionMode.CommissionerLed];
-
-    private static readonly Dictionary<string, string> FieldsByCode = new()
-    {
-        [CycleRules.DecisionRationaleTooLong.Code] = "Form.Rationale",
-        [CycleRules.WhatWasDecidedTooLong.Code] = "Form.Note",
-    };
-
     [BindProperty]
     public Input Form { get; set; } = new();
 
@@ -60,8 +48,8 @@ public sealed class ApproveModel(
         {
             Mode = DecisionMode.CoProduced,
             Rung = CoProductionLadderRung.CoProduction,
-            ParticipantMemberIds = [.. Members.Where(m => m.UserId == User.UserId()).Select(m => m.MemberId)],
-            CitedContributionIds = [.. Comments.Where(c => c.IsLivedExperience).Select(c => c.Id)],
+            Participants = [.. Members.Where(m => m.UserId == UserId).Select(m => m.MemberId)],
+            Influences = [.. Comments.Where(c => c.IsLivedExperience).Select(c => c.Id)],
         };
         return Page();
     }
@@ -77,58 +65,40 @@ public sealed class ApproveModel(
 
         var specification = await LoadSpecificationAsync(db, forChange: true, ct);
         await ShowAsync(cycle, specification, ct);
-        ModelState.AddErrors(await validator.ValidateAsync(Form, ct), nameof(Form));
-        if (Form.ParticipantMemberIds.Any(id => Members.Find(id) is null))
+        if (Form.Participants.Any(id => Members.Find(id) is null))
         {
-            ModelState.AddModelError("Form.ParticipantMemberIds", "Choose people who are members of this cycle");
+            ModelState.AddModelError("Form.Participants", "Choose people who are members of this cycle");
         }
 
-        if (Form.CitedContributionIds.Any(id => Comments.All(c => c.Id != id)))
+        if (Form.Influences.Any(id => Comments.All(c => c.Id != id)))
         {
-            ModelState.AddModelError("Form.CitedContributionIds", "Choose comments made on this specification");
-        }
-
-        if (Form.Mode == DecisionMode.CoProduced && !Comments.Any(c => c.IsLivedExperience && Form.CitedContributionIds.Contains(c.Id)))
-        {
-            ModelState.AddModelError("Form.CitedContributionIds", CycleRules.CoProducedDecisionNeedsLivedExperience.Message);
+            ModelState.AddModelError("Form.Influences", "Choose comments made on this specification");
         }
 
         if (specification is null)
         {
             ModelState.AddModelError("", "Write the first draft before you approve the specification.");
+            return Page();
         }
 
+        var now = clock.GetUtcNow();
+        int number = specification.Latest.Number;
+        var approval = new ApprovalDetails(
+            Form.Mode,
+            Form.Rationale,
+            Form.Rung,
+            [.. Form.Participants.Distinct().Select(id => Members.Find(id)).OfType<CycleMemberRow>().Select(m => new DecisionParticipant(m.UserId, m.Role))],
+            [.. Comments.Where(c => Form.Influences.Contains(c.Id)).Select(c => new DecisionInfluence(c.Id, c.HowItShaped))],
+            Form.Note);
+        var outcome = specification.Approve(cycle, number, approval, UserId, Role, now);
+        ModelState.AddErrors(outcome, nameof(Form));
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var now = clock.GetUtcNow();
-        int number = specification!.Latest.Number;
-        var note = Form.Note.Trim();
-        var details = new DecisionDetails(
-            $"Specification version {number} approved",
-            $"Version {number} of the specification is approved as the final specification.{(note.Length > 0 ? " " + note : "")}",
-            Form.Mode!.Value,
-            Form.Rationale,
-            Form.Rung!.Value,
-            now,
-            [.. Form.ParticipantMemberIds.Distinct().Select(id => Members.Find(id)!).Select(m => new DecisionParticipant(m.UserId, m.Role))],
-            [.. Form.CitedContributionIds.Distinct().Select(id => new DecisionInfluence(id, Comments.Single(c => c.Id == id).HowItShaped))]);
-        var outcome = specification.Approve(cycle, number, details, User.UserId(), HttpContext.CycleMember().Role, now);
-        if (!outcome.Succeeded)
+        if (!(await db.TrySaveAsync(ct)).Succeeded)
         {
-            ModelState.AddErrors(outcome.Refusals, FieldsByCode);
-            return Page();
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             ModelState.AddModelError("", "Someone else changed the cycle or the specification while you were working. Check the latest version and approve again.");
             await ShowAsync((await LoadCycleAsync(db, forChange: false, ct))!, await LoadSpecificationAsync(db, forChange: false, ct), ct);
             return Page();
@@ -153,13 +123,13 @@ public sealed class ApproveModel(
         CommentsOpen = specification.OpenWindowAt(now) is not null;
         AlreadyApproved = specification.IsLatestApproved;
 
-        Members = await CycleMemberRow.LoadAsync(db, CycleId, User.UserId(), ct);
+        Members = await CycleMemberRow.LoadAsync(db, CycleId, UserId, ct);
         var comments = cycle.StageOf(StageKind.Specification).Contributions
             .Where(c => c.TargetKind is TargetKind.SpecificationSection or TargetKind.SpecificationOutcome && c.TargetId is not null)
             .OrderBy(c => c.IsLivedExperience ? 0 : 1)
             .ThenBy(c => c.CreatedAt)
             .ToList();
-        var names = await PeopleNames.LoadAsync(db, comments.Select(c => c.AuthorUserId), User.UserId(), ct);
+        var names = await PeopleNames.LoadAsync(db, comments.Select(c => c.AuthorUserId), UserId, ct);
         var trace = await SpecificationTrace.ForContributionsAsync(db, comments.Select(c => c.Id), ct);
         Comments = [.. comments.Where(c => trace.ContainsKey(c.Id)).Select(c =>
         {
@@ -173,6 +143,7 @@ public sealed class ApproveModel(
 
     public sealed record PanelComment(Guid Id, string Summary, string From, Voice Voice, bool IsLivedExperience, string On, string HowItShaped);
 
+    /// <summary>The approval's answers, named as the domain names them so that each refusal shows beside its answer.</summary>
     public sealed record Input
     {
         public DecisionMode? Mode { get; init; }
@@ -181,31 +152,12 @@ public sealed class ApproveModel(
 
         public CoProductionLadderRung? Rung { get; init; }
 
-        public string Note { get; init => field = value ?? ""; } = "";
-
         /// <summary>Who took part, by <see cref="CycleMemberRow.MemberId"/>.</summary>
-        public List<Guid> ParticipantMemberIds { get; init; } = [];
+        public List<Guid> Participants { get; init; } = [];
 
-        public List<Guid> CitedContributionIds { get; init; } = [];
-    }
+        /// <summary>The comments that shaped the final version, by contribution id.</summary>
+        public List<Guid> Influences { get; init; } = [];
 
-    public sealed class InputValidator : AbstractValidator<Input>
-    {
-        public InputValidator()
-        {
-            RuleFor(x => x.Mode).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage("Choose how the specification was agreed")
-                .Must(m => m is { } mode && Modes.Contains(mode)).WithMessage("Choose how the specification was agreed");
-            RuleFor(x => x.Rung).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage("Choose how much say people with lived experience had")
-                .IsInEnum().WithMessage("Choose how much say people with lived experience had");
-            RuleFor(x => x.Rationale).Cascade(CascadeMode.Stop)
-                .NotEmpty().When(x => x.Mode is { } mode && mode != DecisionMode.CoProduced).WithMessage(CycleRules.DecisionNeedsRationale.Message)
-                .MaximumLength(Decision.RationaleMaxLength).WithMessage($"Enter a rationale of {Decision.RationaleMaxLength} characters or fewer");
-            RuleFor(x => x.Note)
-                .MaximumLength(1000).WithMessage("Enter anything else about the approval in 1000 characters or fewer");
-            RuleFor(x => x.ParticipantMemberIds)
-                .NotEmpty().WithMessage(CycleRules.DecisionNeedsParticipants.Message);
-        }
+        public string Note { get; init => field = value ?? ""; } = "";
     }
 }

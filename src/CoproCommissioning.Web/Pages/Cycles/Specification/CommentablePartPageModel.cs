@@ -1,13 +1,12 @@
 using CoproCommissioning.Data;
+using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Specification;
 
@@ -20,13 +19,6 @@ public abstract class CommentablePartPageModel(
     CoproDbContext db, IValidator<CommentablePartPageModel.CommentInput> validator, TimeProvider clock, ILogger logger)
     : SpecificationPageModel
 {
-    private static readonly Dictionary<string, string> FieldsByCode = new()
-    {
-        [CycleRules.ContributionSummaryRequired.Code] = "Form.Summary",
-        [CycleRules.ContributionSummaryTooLong.Code] = "Form.Summary",
-        [CycleRules.ContributionBodyTooLong.Code] = "Form.Body",
-    };
-
     [BindProperty]
     public CommentInput Form { get; set; } = new();
 
@@ -59,6 +51,15 @@ public abstract class CommentablePartPageModel(
 
     /// <summary>Comments on this part the viewer may not read: shared with the commissioning team only (R7).</summary>
     public int TeamOnlyHiddenCount { get; private set; }
+
+    /// <summary>Where the text shown came from: "Changed in v3 because of 2 panel comments".</summary>
+    public string ChangeNote { get; private set; } = "";
+
+    /// <summary>The version in which the text shown last changed.</summary>
+    public int ChangedInVersion { get; private set; }
+
+    /// <summary>The version before the one in which this text last changed, to compare with; null for new text.</summary>
+    public int? ComparedWith { get; private set; }
 
     /// <summary>"section" or "outcome", mid-sentence.</summary>
     public abstract string PartWords { get; }
@@ -95,31 +96,26 @@ public abstract class CommentablePartPageModel(
         }
 
         var now = clock.GetUtcNow();
-        var check = await validator.ValidateAsync(Form, ct);
-        if (!check.IsValid)
-        {
-            ModelState.AddErrors(check, nameof(Form));
-            await ShowAsync(cycle, specification, partId, Form.Version, 1, now, ct);
-            return Page();
-        }
-
+        ModelState.AddErrors(await validator.ValidateAsync(Form, ct), nameof(Form));
         var member = HttpContext.CycleMember();
-        var outcome = specification.Comment(cycle, snapshot.SnapshotId, User.UserId(), member.Role, member.OwnVoice, Form.Visibility!.Value, Form.Summary, Form.Body, now);
-        if (!outcome.Succeeded)
+        var outcome = Form.Visibility is { } visibility && Enum.IsDefined(visibility)
+            ? specification.Comment(cycle, snapshot.SnapshotId, UserId, member.Role, member.OwnVoice, visibility, Form.Summary, Form.Body, now)
+            : null;
+        if (outcome is not null)
         {
-            ModelState.AddErrors(outcome.Refusals, FieldsByCode);
+            ModelState.AddErrors(outcome, nameof(Form));
+        }
+
+        if (outcome is not { Succeeded: true } || !ModelState.IsValid)
+        {
             await ShowAsync(cycle, specification, partId, Form.Version, 1, now, ct);
             return Page();
         }
 
-        try
-        {
-            await Db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        var saved = await Db.TrySaveAsync(ct);
+        if (!saved.Succeeded)
         {
             // Someone changed the cycle at the same moment: nothing was saved, and what they typed is still here.
-            Db.ChangeTracker.Clear();
             ModelState.AddConcurrencyError();
             var latest = await LoadCycleAsync(Db, forChange: false, ct);
             await ShowAsync(latest!, specification, partId, Form.Version, 1, now, ct);
@@ -135,8 +131,9 @@ public abstract class CommentablePartPageModel(
     /// <summary>Every snapshot of the part, oldest first.</summary>
     protected abstract IReadOnlyList<PartSnapshot> History(ServiceSpecification specification, Guid partId);
 
-    /// <summary>Sets what the page shows about the part itself, as it read in <paramref name="version"/>.</summary>
-    protected abstract Task ShowPartAsync(CommissioningCycle cycle, ServiceSpecification specification, Guid partId, int version, CancellationToken ct);
+    /// <summary>Sets what the page shows about the part itself, as it read in <paramref name="version"/>, and says where its text came from.</summary>
+    protected abstract Task<PartShown> ShowPartAsync(
+        CommissioningCycle cycle, ServiceSpecification specification, Guid partId, int version, CancellationToken ct);
 
     // The version asked for; else the one open for comment, so people comment on what is open; else the latest with this part.
     private int ChooseVersion(ServiceSpecification specification, Guid partId, int? version, DateTimeOffset now)
@@ -171,17 +168,23 @@ public abstract class CommentablePartPageModel(
         CommentsCloseAt = window?.VersionNumber == version ? window.ClosesAt : null;
         var blockers = specification.CommentBlockers(cycle, shown.SnapshotId, member.Role, now);
         CanComment = blockers.Count == 0;
-        CommentBlockers = member.Role is CycleRole.PanelMember or CycleRole.Provider
+        CommentBlockers = ServiceSpecification.CommentsAsOwnInput(member.Role)
             ? [.. blockers.Select(b => b.Rule.Message).Distinct()]
             : [];
 
         var versionOfSnapshot = history.ToDictionary(s => s.SnapshotId, s => s.Version);
-        Comments = (await CommentRow.LoadAsync(Db, CycleId, versionOfSnapshot, User.UserId(), member.Role, ct)).ToPage(page);
-        TeamOnlyHiddenCount = await CommentRow.CountTeamOnlyHiddenAsync(Db, CycleId, versionOfSnapshot, User.UserId(), member.Role, ct);
-        await ShowPartAsync(cycle, specification, partId, version, ct);
+        Comments = (await CommentRow.LoadAsync(Db, CycleId, versionOfSnapshot, UserId, member.Role, ct)).ToPage(page);
+        TeamOnlyHiddenCount = await CommentRow.CountTeamOnlyHiddenAsync(Db, CycleId, versionOfSnapshot, UserId, member.Role, ct);
+        var part = await ShowPartAsync(cycle, specification, partId, version, ct);
+        ChangeNote = part.ChangeNote;
+        ChangedInVersion = part.ChangedInVersion;
+        ComparedWith = part.ChangedInVersion > 1 && history.Any(s => s.Version == part.ChangedInVersion - 1) ? part.ChangedInVersion - 1 : null;
     }
 
     public sealed record PartSnapshot(Guid SnapshotId, int Version);
+
+    /// <summary>The version in which the text shown last changed, and the note that says so.</summary>
+    public sealed record PartShown(int ChangedInVersion, string ChangeNote);
 
     public sealed record CommentInput
     {
@@ -195,20 +198,15 @@ public abstract class CommentablePartPageModel(
         public ContributionVisibility? Visibility { get; init; }
     }
 
+    /// <summary>
+    /// What the domain can't judge: who can see the comment is a choice the cycle takes as made. What the comment says is
+    /// the cycle's to check, like any contribution.
+    /// </summary>
     public sealed class CommentInputValidator : AbstractValidator<CommentInput>
     {
-        public CommentInputValidator()
-        {
-            RuleFor(x => x.Summary).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter your comment in a sentence")
-                .MaximumLength(Contribution.SummaryMaxLength)
-                .WithMessage($"Enter your comment in {Contribution.SummaryMaxLength} characters or fewer, and put the rest under More detail");
-            RuleFor(x => x.Body)
-                .MaximumLength(Contribution.BodyMaxLength)
-                .WithMessage($"Enter more detail in {Contribution.BodyMaxLength} characters or fewer");
+        public CommentInputValidator() =>
             RuleFor(x => x.Visibility).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage(VisibilityField.NotChosenMessage)
                 .IsInEnum().WithMessage(VisibilityField.NotChosenMessage);
-        }
     }
 }

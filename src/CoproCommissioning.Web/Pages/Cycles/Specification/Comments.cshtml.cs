@@ -1,8 +1,8 @@
 using CoproCommissioning.Data;
+using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using FluentValidation;
@@ -16,11 +16,6 @@ public sealed class CommentsModel(
     CoproDbContext db, IValidator<CommentsModel.Input> validator, TimeProvider clock, ILogger<CommentsModel> logger)
     : SpecificationPageModel
 {
-    private static readonly Dictionary<string, string> FieldsByCode = new()
-    {
-        [SpecificationRules.ClosingDateInPast.Code] = "Form.ClosesOn",
-    };
-
     [BindProperty]
     public Input Form { get; set; } = new();
 
@@ -37,7 +32,7 @@ public sealed class CommentsModel(
             return NotFound();
         }
 
-        Form = new Input { ClosesOn = DateParts.From(UkTime.Today(clock.GetUtcNow()).AddDays(28)), ProvidersMayComment = false };
+        Form = new Input { ClosesAt = DateParts.From(UkTime.Today(clock.GetUtcNow()).AddDays(28)), ProvidersMayComment = false };
         return Page();
     }
 
@@ -51,31 +46,25 @@ public sealed class CommentsModel(
         }
 
         var specification = await LoadSpecificationAsync(db, forChange: true, ct);
-        var check = await validator.ValidateAsync(Form, ct);
-        if (specification is null || !check.IsValid)
+        ModelState.AddErrors(await validator.ValidateAsync(Form, ct), nameof(Form));
+        if (specification is null)
         {
-            ModelState.AddErrors(check, nameof(Form));
             return await ShowPageAsync(ct);
         }
 
-        Form.ClosesOn.TryGetDate(out var closesOn);
         // Comments are accepted until the end of the closing day in England.
-        var closesAt = UkTime.StartOfDay(closesOn.AddDays(1));
+        DateOnly? closesOn = Form.ClosesAt.TryGetDate(out var date) ? date : null;
+        var now = clock.GetUtcNow();
         var outcome = specification.OpenForComment(
-            cycle, closesAt, Form.ProvidersMayComment ?? false, User.UserId(), HttpContext.CycleMember().Role, clock.GetUtcNow());
-        if (!outcome.Succeeded)
-        {
-            ModelState.AddErrors(outcome.Refusals, FieldsByCode);
-            return await ShowPageAsync(ct);
-        }
-
-        if (!await SavedAsync(cycle, ct))
+            cycle, closesOn is { } day ? UkTime.StartOfDay(day.AddDays(1)) : null, Form.ProvidersMayComment, UserId, Role, now);
+        ModelState.AddErrors(outcome, nameof(Form));
+        if (!ModelState.IsValid || !await SavedAsync(cycle, now, ct))
         {
             return await ShowPageAsync(ct);
         }
 
         logger.LogInformation("Specification version {Version} of cycle {CycleId} opened for comment", outcome.Value.VersionNumber, CycleId);
-        TempData.SetSuccess($"Version {outcome.Value.VersionNumber} is open for comments until the end of {UkTime.Date(closesOn)}.");
+        TempData.SetSuccess($"Version {outcome.Value.VersionNumber} is open for comments until the end of {UkTime.Date(closesOn!.Value)}.");
         return Redirect(OverviewUrl);
     }
 
@@ -95,14 +84,10 @@ public sealed class CommentsModel(
             return await ShowPageAsync(ct);
         }
 
-        var outcome = specification.CloseComments(cycle, User.UserId(), HttpContext.CycleMember().Role, clock.GetUtcNow());
-        if (!outcome.Succeeded)
-        {
-            ModelState.AddErrors(outcome.Refusals);
-            return await ShowPageAsync(ct);
-        }
-
-        if (!await SavedAsync(cycle, ct))
+        var now = clock.GetUtcNow();
+        var outcome = specification.CloseComments(cycle, UserId, Role, now);
+        ModelState.AddErrors(outcome, nameof(Form));
+        if (!outcome.Succeeded || !await SavedAsync(cycle, now, ct))
         {
             return await ShowPageAsync(ct);
         }
@@ -112,15 +97,15 @@ public sealed class CommentsModel(
         return Redirect(OverviewUrl);
     }
 
-    private async Task<bool> SavedAsync(CommissioningCycle cycle, CancellationToken ct)
+    private async Task<bool> SavedAsync(CommissioningCycle cycle, DateTimeOffset now, CancellationToken ct)
     {
-        var stored = await SaveStageContentAsync(db, cycle, clock.GetUtcNow(), ct, reportConflict: false);
-        if (stored == StageContentSave.Conflict)
+        var stored = await SaveIntoStageAsync(db, cycle, now, ct);
+        if (stored.Status == SaveStatus.Conflict)
         {
             ModelState.AddModelError("", "Someone else changed the specification while you were working. Check what it says now and try again.");
         }
 
-        return stored == StageContentSave.Saved;
+        return stored.Succeeded;
     }
 
     private async Task<IActionResult> ShowPageAsync(CancellationToken ct) => await ShowAsync(ct) ? Page() : NotFound();
@@ -142,19 +127,17 @@ public sealed class CommentsModel(
 
     public sealed record Input
     {
-        public DateParts ClosesOn { get; init; } = new();
+        /// <summary>The last day people can comment, as typed.</summary>
+        public DateParts ClosesAt { get; init; } = new();
 
         public bool? ProvidersMayComment { get; init; }
     }
 
+    /// <summary>What the domain can't judge because it never sees it: a closing date that is not a date.</summary>
     public sealed class InputValidator : AbstractValidator<Input>
     {
-        public InputValidator()
-        {
-            RuleFor(x => x.ClosesOn).Cascade(CascadeMode.Stop)
-                .Must(d => !d.IsEmpty).WithMessage("Enter the last day people can comment")
-                .Must(d => d.TryGetDate(out _)).WithMessage("The closing date must be a real date, for example 27 3 2026");
-            RuleFor(x => x.ProvidersMayComment).NotNull().WithMessage("Choose whether providers can comment on this version");
-        }
+        public InputValidator() =>
+            RuleFor(x => x.ClosesAt)
+                .Must(d => d.IsEmpty || d.TryGetDate(out _)).WithMessage("The closing date must be a real date, for example 27 3 2026");
     }
 }

@@ -3,6 +3,7 @@ using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Web.Infrastructure.Authorization;
+using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Infrastructure.Specification;
 using Microsoft.AspNetCore.Mvc;
 
@@ -56,53 +57,50 @@ public sealed class CompareModel(CoproDbContext db) : SpecificationPageModel
                 .Concat(v.Outcomes.SelectMany(o => o.Answers.Select(a => (Part: o.OutcomeId, Answer: a)))))
             .ToLookup(x => x.Part, x => x.Answer);
 
-        var sectionIds = after.Sections.Select(s => s.SectionId)
-            .Concat(before.Sections.Select(s => s.SectionId).Where(id => after.SectionFor(id) is null))
-            .ToList();
-        Sections = [.. sectionIds.Select(id =>
-        {
-            var old = before.SectionFor(id);
-            var current = after.SectionFor(id);
-            return new PartComparison(
-                id,
-                current?.Title ?? old!.Title,
-                StatusOf(old is not null, current is not null, old is not null && current is not null
-                    && (old.Title != current.Title || old.Body != current.Body || old.PlainSummary != current.PlainSummary)),
-                [
-                    new FieldComparison("Title", TextDiff.Words(old?.Title, current?.Title)),
-                    new FieldComparison("Plain-language summary", TextDiff.Words(old?.PlainSummary, current?.PlainSummary)),
-                    new FieldComparison("Text", TextDiff.Words(old?.Body, current?.Body)),
-                ],
-                Because(answeredBetween[id].ToList(), cycle));
-        })];
-
-        var outcomeIds = after.Outcomes.Select(o => o.OutcomeId)
-            .Concat(before.Outcomes.Select(o => o.OutcomeId).Where(id => after.OutcomeFor(id) is null))
-            .ToList();
-        Outcomes = [.. outcomeIds.Select(id =>
-        {
-            var old = before.OutcomeFor(id);
-            var current = after.OutcomeFor(id);
-            return new PartComparison(
-                id,
-                current?.Statement ?? old!.Statement,
-                StatusOf(old is not null, current is not null, old is not null && current is not null
-                    && !(old.Statement == current.Statement && old.Domain == current.Domain && old.Measure == current.Measure && old.Levels == current.Levels)),
-                [
-                    new FieldComparison("Outcome", TextDiff.Words(old?.Statement, current?.Statement)),
-                    new FieldComparison("Area of life", TextDiff.Words(
-                        old is null ? null : SpecificationText.Of(old.Domain), current is null ? null : SpecificationText.Of(current.Domain))),
-                    new FieldComparison("How we will know", TextDiff.Words(old?.Measure, current?.Measure)),
-                    .. Enum.GetValues<RatingLevel>().Select(level => new FieldComparison(
-                        SpecificationText.Of(level), TextDiff.Words(old?.Levels.Describe(level), current?.Levels.Describe(level)))),
-                ],
-                Because(answeredBetween[id].ToList(), cycle));
-        })];
+        Sections = Compare(
+            before.Sections.Select(s => s.SectionId), after.Sections.Select(s => s.SectionId), before.SectionFor, after.SectionFor, s => s.Title,
+            (old, current) => old.Title != current.Title || old.Body != current.Body || old.PlainSummary != current.PlainSummary,
+            (old, current) =>
+            [
+                new FieldComparison("Title", TextDiff.Words(old?.Title, current?.Title)),
+                new FieldComparison("Plain-language summary", TextDiff.Words(old?.PlainSummary, current?.PlainSummary)),
+                new FieldComparison("Text", TextDiff.Words(old?.Body, current?.Body)),
+            ],
+            answeredBetween, cycle);
+        Outcomes = Compare(
+            before.Outcomes.Select(o => o.OutcomeId), after.Outcomes.Select(o => o.OutcomeId), before.OutcomeFor, after.OutcomeFor, o => o.Statement,
+            (old, current) => !(old.Statement == current.Statement && old.Domain == current.Domain && old.Measure == current.Measure && old.Levels == current.Levels),
+            (old, current) =>
+            [
+                new FieldComparison("Outcome", TextDiff.Words(old?.Statement, current?.Statement)),
+                new FieldComparison("Area of life", TextDiff.Words(
+                    old is null ? null : Labels.Of(old.Domain), current is null ? null : Labels.Of(current.Domain))),
+                new FieldComparison("How we will know", TextDiff.Words(old?.Measure, current?.Measure)),
+                .. Enum.GetValues<RatingLevel>().Select(level => new FieldComparison(
+                    Labels.Of(level), TextDiff.Words(old?.Levels.Describe(level), current?.Levels.Describe(level)))),
+            ],
+            answeredBetween, cycle);
         return Page();
     }
 
-    private static PartStatus StatusOf(bool before, bool after, bool changed) =>
-        !before ? PartStatus.Added : !after ? PartStatus.Removed : changed ? PartStatus.Changed : PartStatus.Unchanged;
+    // Every part of the later version in its order, then those it no longer has; each with what changed and why.
+    private IReadOnlyList<PartComparison> Compare<TPart>(
+        IEnumerable<Guid> beforeIds, IEnumerable<Guid> afterIds, Func<Guid, TPart?> before, Func<Guid, TPart?> after, Func<TPart, string> title,
+        Func<TPart, TPart, bool> differ, Func<TPart?, TPart?, IReadOnlyList<FieldComparison>> fields, ILookup<Guid, AnsweredComment> answered,
+        CommissioningCycle cycle)
+        where TPart : class
+    {
+        var ids = afterIds.ToList();
+        return [.. ids.Concat(beforeIds.Where(id => !ids.Contains(id))).Select(id =>
+        {
+            var (old, current) = (before(id), after(id));
+            var status = old is null ? PartStatus.Added
+                : current is null ? PartStatus.Removed
+                : differ(old, current) ? PartStatus.Changed
+                : PartStatus.Unchanged;
+            return new PartComparison(id, title((current ?? old)!), status, fields(old, current), Because([.. answered[id]], cycle));
+        })];
+    }
 
     private string? Because(List<AnsweredComment> answers, CommissioningCycle cycle) =>
         answers.Count == 0 ? null : SpecificationText.ChangeNote(To, answers, cycle).Replace($"Changed in v{To} because of", "Changed because of", StringComparison.Ordinal);

@@ -1,11 +1,10 @@
 using CoproCommissioning.Data;
+using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Infrastructure.Specification;
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,24 +15,12 @@ namespace CoproCommissioning.Web.Pages.Cycles.Specification;
 /// Anyone taking part can suggest a term; a commissioner's term is agreed at once.
 /// </summary>
 [CyclePermission(CycleOperation.View)]
-public sealed class GlossaryModel(
-    CoproDbContext db, IValidator<GlossaryModel.Input> validator, TimeProvider clock, ILogger<GlossaryModel> logger)
-    : SpecificationPageModel
+public sealed class GlossaryModel(CoproDbContext db, TimeProvider clock, ILogger<GlossaryModel> logger) : SpecificationPageModel
 {
     public const int PageSize = 50;
 
-    /// <summary>Where each glossary refusal goes on the add and change forms, which share field names.</summary>
-    internal static readonly Dictionary<string, string> FieldsByCode = new()
-    {
-        [SpecificationRules.TermRequired.Code] = "Form.Term",
-        [SpecificationRules.TermTooLong.Code] = "Form.Term",
-        [SpecificationRules.TermDuplicate.Code] = "Form.Term",
-        [SpecificationRules.MeaningRequired.Code] = "Form.Meaning",
-        [SpecificationRules.MeaningTooLong.Code] = "Form.Meaning",
-    };
-
     [BindProperty]
-    public Input Form { get; set; } = new();
+    public GlossaryTermForm Form { get; set; } = new();
 
     public PageOf<TermRow> Agreed { get; private set; } = null!;
 
@@ -53,34 +40,25 @@ public sealed class GlossaryModel(
             return NotFound();
         }
 
-        var check = await validator.ValidateAsync(Form, ct);
-        if (!check.IsValid)
-        {
-            ModelState.AddErrors(check, nameof(Form));
-            return await ShowPageAsync(ct);
-        }
-
         var others = await db.GlossaryTerms.AsNoTracking().Where(t => t.CycleId == CycleId).Select(t => t.Term).ToListAsync(ct);
-        var outcome = GlossaryTerm.Add(cycle, others, Form.Term, Form.Meaning, User.UserId(), HttpContext.CycleMember().Role, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var outcome = GlossaryTerm.Add(cycle, others, Form.Term, Form.Meaning, UserId, Role, now);
         if (!outcome.Succeeded)
         {
-            ModelState.AddErrors(outcome.Refusals, FieldsByCode);
+            ModelState.AddErrors(outcome, nameof(Form));
             return await ShowPageAsync(ct);
         }
 
+        // Someone adding the same term a moment before comes back as that rule, beside the term.
         db.GlossaryTerms.Add(outcome.Value);
-        try
+        var saved = await SaveIntoStageAsync(db, cycle, now, ct);
+        if (saved.Status == SaveStatus.Conflict)
         {
-            if (await SaveStageContentAsync(db, cycle, clock.GetUtcNow(), ct) != StageContentSave.Saved)
-            {
-                return await ShowPageAsync(ct);
-            }
+            ModelState.AddConcurrencyError();
         }
-        catch (DbUpdateException)
+
+        if (!saved.Succeeded)
         {
-            // Someone added the same term a moment before.
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("Form.Term", SpecificationRules.TermDuplicate.Message);
             return await ShowPageAsync(ct);
         }
 
@@ -111,24 +89,4 @@ public sealed class GlossaryModel(
     }
 
     public sealed record TermRow(Guid Id, string Term, string Meaning);
-
-    public sealed record Input
-    {
-        public string Term { get; init => field = value ?? ""; } = "";
-
-        public string Meaning { get; init => field = value ?? ""; } = "";
-    }
-
-    public sealed class InputValidator : AbstractValidator<Input>
-    {
-        public InputValidator()
-        {
-            RuleFor(x => x.Term).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage(SpecificationRules.TermRequired.Message)
-                .MaximumLength(GlossaryTerm.TermMaxLength).WithMessage(SpecificationRules.TermTooLong.Message);
-            RuleFor(x => x.Meaning).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage(SpecificationRules.MeaningRequired.Message)
-                .MaximumLength(GlossaryTerm.MeaningMaxLength).WithMessage(SpecificationRules.MeaningTooLong.Message);
-        }
-    }
 }

@@ -1,11 +1,10 @@
 using CoproCommissioning.Data;
+using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Infrastructure.Specification;
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,12 +12,10 @@ namespace CoproCommissioning.Web.Pages.Cycles.Specification;
 
 /// <summary>A commissioner agrees a suggested term (rewording it if needed), changes an agreed one, or removes it.</summary>
 [CyclePermission(CycleOperation.ManageCycle)]
-public sealed class GlossaryTermModel(
-    CoproDbContext db, IValidator<GlossaryModel.Input> validator, TimeProvider clock, ILogger<GlossaryTermModel> logger)
-    : SpecificationPageModel
+public sealed class GlossaryTermModel(CoproDbContext db, TimeProvider clock, ILogger<GlossaryTermModel> logger) : SpecificationPageModel
 {
     [BindProperty]
-    public GlossaryModel.Input Form { get; set; } = new();
+    public GlossaryTermForm Form { get; set; } = new();
 
     /// <summary>The term's concurrency token when the form was shown (R8).</summary>
     [BindProperty]
@@ -27,7 +24,7 @@ public sealed class GlossaryTermModel(
     public bool IsAgreed { get; private set; }
 
     /// <summary>After a clash: the wording someone else saved meanwhile.</summary>
-    public GlossaryModel.TermRow? Newer { get; private set; }
+    public GlossaryTermForm? Newer { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid termId, CancellationToken ct)
     {
@@ -37,10 +34,7 @@ public sealed class GlossaryTermModel(
             return NotFound();
         }
 
-        Form = new GlossaryModel.Input { Term = term.Term, Meaning = term.Meaning };
-        SeenVersion = term.Version;
-        IsAgreed = term.IsAgreed;
-        return Page();
+        return ShowSaved(term);
     }
 
     [CyclePermission(CycleOperation.ManageCycle)]
@@ -54,40 +48,25 @@ public sealed class GlossaryTermModel(
         }
 
         IsAgreed = term.IsAgreed;
-        var check = await validator.ValidateAsync(Form, ct);
-        if (!check.IsValid)
-        {
-            ModelState.AddErrors(check, nameof(Form));
-            return Page();
-        }
-
         var others = await db.GlossaryTerms.AsNoTracking()
             .Where(t => t.CycleId == CycleId && t.Id != termId).Select(t => t.Term).ToListAsync(ct);
-        var outcome = term.Agree(cycle, others, Form.Term, Form.Meaning, User.UserId(), HttpContext.CycleMember().Role, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var outcome = term.Agree(cycle, others, Form.Term, Form.Meaning, UserId, Role, now);
         if (!outcome.Succeeded)
         {
-            ModelState.AddErrors(outcome.Refusals, GlossaryModel.FieldsByCode);
+            ModelState.AddErrors(outcome, nameof(Form));
             return Page();
         }
 
         db.Entry(term).Property(t => t.Version).OriginalValue = SeenVersion;
-        try
+        var saved = await SaveIntoStageAsync(db, cycle, now, ct);
+        if (saved.Status == SaveStatus.Conflict)
         {
-            var stored = await SaveStageContentAsync(db, cycle, clock.GetUtcNow(), ct, reportConflict: false);
-            if (stored == StageContentSave.StageSignedOff)
-            {
-                return Page();
-            }
-
-            if (stored == StageContentSave.Conflict)
-            {
-                return await ClashAsync(termId, ct);
-            }
+            return await ClashAsync(termId, ct);
         }
-        catch (DbUpdateException)
+
+        if (!saved.Succeeded)
         {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("Form.Term", SpecificationRules.TermDuplicate.Message);
             return Page();
         }
 
@@ -106,22 +85,22 @@ public sealed class GlossaryTermModel(
             return NotFound();
         }
 
-        var blockers = term.RemovalBlockers(cycle, HttpContext.CycleMember().Role);
-        if (blockers.Count > 0)
+        var removed = term.Remove(cycle, Role);
+        if (!removed.Succeeded)
         {
-            Form = new GlossaryModel.Input { Term = term.Term, Meaning = term.Meaning };
-            SeenVersion = term.Version;
-            IsAgreed = term.IsAgreed;
-            ModelState.AddErrors(blockers);
-            return Page();
+            ModelState.AddErrors(removed, nameof(Form));
+            return ShowSaved(term);
         }
 
-        db.GlossaryTerms.Remove(term);
-        if (await SaveStageContentAsync(db, cycle, clock.GetUtcNow(), ct) != StageContentSave.Saved)
+        var saved = await SaveIntoStageAsync(db, cycle, clock.GetUtcNow(), ct);
+        if (saved.Status == SaveStatus.Conflict)
         {
-            Form = new GlossaryModel.Input { Term = term.Term, Meaning = term.Meaning };
-            SeenVersion = term.Version;
-            return Page();
+            ModelState.AddConcurrencyError();
+        }
+
+        if (!saved.Succeeded)
+        {
+            return ShowSaved(term);
         }
 
         logger.LogInformation("Glossary term {TermId} removed from cycle {CycleId}", termId, CycleId);
@@ -129,9 +108,16 @@ public sealed class GlossaryTermModel(
         return Redirect(SpecificationUrls.Glossary(CycleId));
     }
 
+    private IActionResult ShowSaved(GlossaryTerm term)
+    {
+        Form = GlossaryTermForm.From(term);
+        SeenVersion = term.Version;
+        IsAgreed = term.IsAgreed;
+        return Page();
+    }
+
     private async Task<IActionResult> ClashAsync(Guid termId, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
         var latest = await db.GlossaryTerms.AsNoTracking().SingleOrDefaultAsync(t => t.Id == termId, ct);
         if (latest is null)
         {
@@ -140,7 +126,7 @@ public sealed class GlossaryTermModel(
         }
 
         ModelState.AddModelError("", "Someone else changed this term while you were working on it. Their wording is shown below and yours is kept: check both and save again.");
-        Newer = new GlossaryModel.TermRow(latest.Id, latest.Term, latest.Meaning);
+        Newer = GlossaryTermForm.From(latest);
         ModelState.Remove(nameof(SeenVersion));
         SeenVersion = latest.Version;
         IsAgreed = latest.IsAgreed;

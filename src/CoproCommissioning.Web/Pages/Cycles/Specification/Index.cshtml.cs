@@ -2,7 +2,6 @@ using CoproCommissioning.Data;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Infrastructure.Specification;
@@ -82,9 +81,7 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : Specific
         ApprovedVersion = specification.ApprovedVersionNumber;
         ApprovalDecisionId = specification.ApprovalDecisionId;
         IsLatestApproved = specification.IsLatestApproved;
-        var role = HttpContext.CycleMember().Role;
-        MayComment = OpenWindow is not null && !IsFrozen
-            && (role == CycleRole.PanelMember || (role == CycleRole.Provider && OpenWindow.ProvidersMayComment));
+        MayComment = specification.CommentBlockers(cycle, Role, now).Count == 0;
 
         var glossary = await LoadGlossaryAsync(db, ct);
         var comments = cycle.StageOf(StageKind.Specification).Contributions
@@ -107,7 +104,7 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : Specific
             SpecificationText.ChangeNote(specification, o, cycle),
             CommentsOn(specification.HistoryOfOutcome(o.OutcomeId).Select(h => h.Id))))];
 
-        var names = await PeopleNames.LoadAsync(db, specification.Versions.Select(v => v.SavedByUserId), User.UserId(), ct);
+        var names = await PeopleNames.LoadAsync(db, specification.Versions.Select(v => v.SavedByUserId), UserId, ct);
         Versions = specification.Versions
             .OrderByDescending(v => v.Number)
             .Select(v => new VersionRow(v.Number, v.SavedAt, names.Of(v.SavedByUserId), v.ChangeSummary))

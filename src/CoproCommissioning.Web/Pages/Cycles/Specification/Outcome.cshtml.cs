@@ -16,10 +16,6 @@ public sealed class OutcomeModel(
 {
     public OutcomeSnapshot Outcome { get; private set; } = null!;
 
-    public string ChangeNote { get; private set; } = "";
-
-    public int? ComparedWith { get; private set; }
-
     public override string PartWords => "outcome";
 
     public override string PartUrl(int? version = null) => SpecificationUrls.Outcome(CycleId, PartId, version);
@@ -27,14 +23,10 @@ public sealed class OutcomeModel(
     protected override IReadOnlyList<PartSnapshot> History(ServiceSpecification specification, Guid partId) =>
         [.. specification.HistoryOfOutcome(partId).Select(o => new PartSnapshot(o.Id, o.VersionNumber))];
 
-    protected override Task ShowPartAsync(
+    protected override Task<PartShown> ShowPartAsync(
         CommissioningCycle cycle, ServiceSpecification specification, Guid partId, int version, CancellationToken ct)
     {
         Outcome = specification.FindVersion(version)!.OutcomeFor(partId)!;
-        ChangeNote = SpecificationText.ChangeNote(specification, Outcome, cycle);
-        ComparedWith = Outcome.ChangedInVersion > 1 && specification.FindVersion(Outcome.ChangedInVersion - 1)?.OutcomeFor(partId) is not null
-            ? Outcome.ChangedInVersion - 1
-            : null;
-        return Task.CompletedTask;
+        return Task.FromResult(new PartShown(Outcome.ChangedInVersion, SpecificationText.ChangeNote(specification, Outcome, cycle)));
     }
 }

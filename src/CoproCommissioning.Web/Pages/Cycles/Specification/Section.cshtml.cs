@@ -21,13 +21,6 @@ public sealed class SectionModel(
 
     public IHtmlContent Body { get; private set; } = HtmlString.Empty;
 
-    public string ChangeNote { get; private set; } = "";
-
-    /// <summary>The version before the one in which this text last changed, to compare with; null for new text.</summary>
-    public int? ComparedWith { get; private set; }
-
-    public int ChangedInVersion { get; private set; }
-
     public override string PartWords => "section";
 
     public override string PartUrl(int? version = null) => SpecificationUrls.Section(CycleId, PartId, version);
@@ -35,17 +28,13 @@ public sealed class SectionModel(
     protected override IReadOnlyList<PartSnapshot> History(ServiceSpecification specification, Guid partId) =>
         [.. specification.HistoryOfSection(partId).Select(s => new PartSnapshot(s.Id, s.VersionNumber))];
 
-    protected override async Task ShowPartAsync(
+    protected override async Task<PartShown> ShowPartAsync(
         CommissioningCycle cycle, ServiceSpecification specification, Guid partId, int version, CancellationToken ct)
     {
         var section = specification.FindVersion(version)!.SectionFor(partId)!;
         Title = section.Title;
         PlainSummary = section.PlainSummary;
         Body = SpecificationMarkdown.Render(section.Body, Marks(await LoadGlossaryAsync(Db, ct), "section"));
-        ChangeNote = SpecificationText.ChangeNote(specification, section, cycle);
-        ChangedInVersion = section.ChangedInVersion;
-        ComparedWith = section.ChangedInVersion > 1 && specification.FindVersion(section.ChangedInVersion - 1)?.SectionFor(partId) is not null
-            ? section.ChangedInVersion - 1
-            : null;
+        return new PartShown(section.ChangedInVersion, SpecificationText.ChangeNote(specification, section, cycle));
     }
 }

@@ -2,6 +2,7 @@ using CoproCommissioning.Data;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
+using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Specification;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,9 @@ public abstract class SpecificationPageModel : CycleStagePageModel
     public bool IsFrozen => IsSignedOff;
 
     public CycleRole Role => HttpContext.CycleMember().Role;
+
+    /// <summary>The signed-in member's account id.</summary>
+    protected string UserId => User.UserId();
 
     /// <summary>Commissioners write, open for comment and approve the specification.</summary>
     public bool IsCommissioner => CyclePermissions.Allows(Role, CycleOperation.ManageCycle);

@@ -4,33 +4,9 @@ using CoproCommissioning.Web.Infrastructure.Pages;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Specification;
 
-/// <summary>The words the specification pages share: outcome domains, and why a part changed.</summary>
+/// <summary>The words the specification pages share: why a part changed.</summary>
 public static class SpecificationText
 {
-    public static string Of(OutcomeDomain domain) => domain switch
-    {
-        OutcomeDomain.MentalWellbeing => "Mental wellbeing",
-        OutcomeDomain.PhysicalHealth => "Physical health",
-        OutcomeDomain.SocialNetworks => "Social networks",
-        OutcomeDomain.Employment => "Employment",
-        OutcomeDomain.Housing => "Housing",
-        OutcomeDomain.EducationAndTraining => "Education and training",
-        OutcomeDomain.MoneyAndBenefits => "Money and benefits",
-        OutcomeDomain.Safety => "Safety",
-        OutcomeDomain.ChoiceAndControl => "Choice and control",
-        _ => domain.ToString(),
-    };
-
-    public static string Of(RatingLevel level) => level switch
-    {
-        RatingLevel.Poor => "Poor",
-        RatingLevel.Fair => "Fair",
-        RatingLevel.Good => "Good",
-        RatingLevel.Stretch => "Stretch",
-        RatingLevel.Outstanding => "Outstanding",
-        _ => level.ToString(),
-    };
-
     /// <summary>
     /// "Changed in v3 because of 2 panel comments", "Changed in v2", "Added in v2" or "Written in v1": where this text
     /// came from. <paramref name="answers"/> are the comments the change in <paramref name="changedInVersion"/> answered;

@@ -89,6 +89,28 @@ public sealed class SessionPagesTests(StageContentFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_empty_session_form_says_beside_each_question_what_it_needs_in_the_order_of_the_page()
+    {
+        var cycleId = await fixture.CycleAsync(StageKind.CoDesign);
+        var client = await fixture.SignedInAsync(StageContentFixture.Commissioner);
+
+        var posted = await PostAsync(client, $"/cycles/{cycleId}/co-design/sessions/add", [new("Form.OtherAttendees", "a few")]);
+
+        Assert.Equal(HttpStatusCode.OK, posted.Status);
+        Assert.Contains(CoDesignRules.SessionTitleRequired.Message, posted.Document.QuerySelector("#Form_Title-error")!.TextContent);
+        Assert.Contains(CoDesignRules.SessionDateRequired.Message, posted.Document.QuerySelector("#Form_Date-error")!.TextContent);
+        Assert.Contains(CoDesignRules.SessionStartTimeRequired.Message, posted.Document.QuerySelector("#Form_StartTime-error")!.TextContent);
+        Assert.Contains(CoDesignRules.SessionFormatRequired.Message, posted.Document.QuerySelector("#Form_Format-error")!.TextContent);
+        Assert.Contains(CoDesignRules.SessionOtherAttendeesInvalid.Message, posted.Document.QuerySelector("#Form_OtherAttendees-error")!.TextContent);
+        Assert.Equal(
+            ["#Form_Title", "#Form_Date", "#Form_StartTime", "#Form_Format", "#Form_OtherAttendees"],
+            posted.Document.QuerySelectorAll(".nhsuk-error-summary__list a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("a few", posted.Document.QuerySelector("#Form_OtherAttendees")?.GetAttribute("value"));
+        await using var scope = fixture.Db();
+        Assert.False(await scope.Context.CoDesignSessions.AnyAsync(s => s.CycleId == cycleId, _ct));
+    }
+
+    [Fact]
     public async Task Input_logged_from_a_session_is_a_co_design_contribution_listed_on_the_session()
     {
         var cycleId = await fixture.CycleAsync(StageKind.CoDesign);
@@ -207,6 +229,35 @@ public sealed class SessionPagesTests(StageContentFixture fixture) : IClassFixtu
         Assert.Contains(CycleRules.StageSignedOff.Message, posted.Document.QuerySelector(".nhsuk-error-summary")!.TextContent);
         await using var scope = fixture.Db();
         Assert.False(await scope.Context.CoDesignSessions.AnyAsync(s => s.CycleId == cycleId, _ct));
+    }
+
+    [Fact]
+    public async Task Two_people_changing_a_session_at_once_the_second_is_told_even_when_the_first_changed_only_who_came()
+    {
+        var cycleId = await fixture.CycleAsync(StageKind.CoDesign);
+        var champion = await fixture.SignedInAsync(StageContentFixture.Champion);
+        var commissioner = await fixture.SignedInAsync(StageContentFixture.Commissioner);
+        var editUrl = (await PostAsync(champion, $"/cycles/{cycleId}/co-design/sessions/add", await WorkshopAsync(cycleId))).Location! + "/edit";
+        var providerMemberId = await fixture.MemberIdAsync(cycleId, fixture.UserId(StageContentFixture.Provider));
+        var version = (await commissioner.GetAsync(editUrl, _ct)).Document.QuerySelector("input[name='Form.Version']")!.GetAttribute("value")!;
+
+        var onlyWhoCame = await PostAsync(champion, editUrl, (await WorkshopAsync(cycleId))
+            .Where(f => !(f.Key == "Form.AttendeeMemberIds" && f.Value == providerMemberId))
+            .Append(new("Form.Version", version)));
+        Assert.Equal(HttpStatusCode.Redirect, onlyWhoCame.Status);
+        var late = await PostAsync(commissioner, editUrl, (await WorkshopAsync(cycleId))
+            .Where(f => f.Key != "Form.Minutes")
+            .Append(new("Form.Minutes", "We also talked about evenings."))
+            .Append(new("Form.Version", version)));
+
+        Assert.Equal(HttpStatusCode.OK, late.Status);
+        Assert.Contains("Someone changed this session while you were editing", late.Document.QuerySelector(".nhsuk-error-summary")!.TextContent);
+        Assert.Contains("1 member and 8 other people came", late.Document.QuerySelector(".nhsuk-inset-text")!.TextContent);
+        Assert.Equal("We also talked about evenings.", late.Document.QuerySelector("#Form_Minutes")?.TextContent.Trim());
+        await using var scope = fixture.Db();
+        var session = await scope.Context.CoDesignSessions.SingleAsync(s => s.CycleId == cycleId, _ct);
+        Assert.Equal([fixture.UserId(StageContentFixture.Panel)], session.Attendees.Select(a => a.UserId));
+        Assert.Equal("We mapped the first 12 weeks after leaving hospital.", session.Minutes);
     }
 
     /// <summary>POSTs fields that repeat (ticked checkboxes) with the antiforgery token from the page itself.</summary>

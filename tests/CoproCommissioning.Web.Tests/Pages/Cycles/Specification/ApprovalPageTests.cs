@@ -27,8 +27,8 @@ public sealed class ApprovalPageTests(ApprovalPageFixture fixture) : IClassFixtu
         {
             ["Form.Mode"] = nameof(DecisionMode.CoProduced),
             ["Form.Rung"] = nameof(CoProductionLadderRung.CoProduction),
-            ["Form.ParticipantMemberIds"] = await fixture.MemberIdAsync(cycle.Id, commissionerId),
-            ["Form.CitedContributionIds"] = comment.Id.ToString(),
+            ["Form.Participants"] = await fixture.MemberIdAsync(cycle.Id, commissionerId),
+            ["Form.Influences"] = comment.Id.ToString(),
         }, SpecificationUrls.Approve(cycle.Id), _ct);
 
         Assert.Equal(HttpStatusCode.Redirect, approved.Status);
@@ -116,11 +116,29 @@ public sealed class ApprovalPageTests(ApprovalPageFixture fixture) : IClassFixtu
             ["Form.Mode"] = nameof(DecisionMode.CommissionerLed),
             ["Form.Rationale"] = "Agreed by the board",
             ["Form.Rung"] = nameof(CoProductionLadderRung.Consultation),
-            ["Form.ParticipantMemberIds"] = await fixture.MemberIdAsync(cycle.Id, commissionerId),
+            ["Form.Participants"] = await fixture.MemberIdAsync(cycle.Id, commissionerId),
         }, SpecificationUrls.Approve(cycle.Id), _ct);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains(SpecificationRules.ApproveWhileCommentsOpen.Message, page.Text);
+        Assert.Null((await LoadAsync(fixture, cycle.Id)).ApprovedVersionNumber);
+    }
+
+    [Fact]
+    public async Task An_approval_without_who_took_part_or_a_panel_comment_is_refused_beside_those_answers()
+    {
+        var (cycle, _) = await CommentedAndAnsweredAsync(fixture, _ct);
+        var commissioner = await SignedInAsync(fixture, Commissioner, _ct);
+
+        var page = await commissioner.PostCraftedAsync(SpecificationUrls.Approve(cycle.Id), new Dictionary<string, string>
+        {
+            ["Form.Mode"] = nameof(DecisionMode.CoProduced),
+            ["Form.Rung"] = nameof(CoProductionLadderRung.CoProduction),
+        }, SpecificationUrls.Approve(cycle.Id), _ct);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(CycleRules.DecisionNeedsParticipants.Message, page.Document.GetElementById("Form_Participants-error")?.TextContent);
+        Assert.Contains(CycleRules.CoProducedDecisionNeedsLivedExperience.Message, page.Document.GetElementById("Form_Influences-error")?.TextContent);
         Assert.Null((await LoadAsync(fixture, cycle.Id)).ApprovedVersionNumber);
     }
 }

@@ -137,4 +137,25 @@ public sealed class CommentPageTests(CommentPageFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.NotFound, crafted.Status);
         Assert.Empty(await CommentsAsync(fixture, cycle.Id));
     }
+
+    [Fact]
+    public async Task Opening_comments_without_a_closing_date_or_a_choice_about_providers_says_so_beside_each()
+    {
+        var cycle = await CycleAsync(fixture);
+        await SpecificationAsync(fixture, cycle.Id);
+        var commissioner = await SignedInAsync(fixture, Commissioner, _ct);
+        var url = SpecificationUrls.Comments(cycle.Id);
+
+        var page = await commissioner.PostCraftedAsync(url, new Dictionary<string, string>
+        {
+            ["Form.ClosesAt.Day"] = "",
+            ["Form.ClosesAt.Month"] = "",
+            ["Form.ClosesAt.Year"] = "",
+        }, url, _ct);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(SpecificationRules.ClosingDateRequired.Message, page.Document.GetElementById("Form_ClosesAt-error")?.TextContent);
+        Assert.Contains(SpecificationRules.ProvidersChoiceRequired.Message, page.Document.GetElementById("Form_ProvidersMayComment-error")?.TextContent);
+        Assert.Empty((await LoadAsync(fixture, cycle.Id)).CommentWindows);
+    }
 }

@@ -226,4 +226,30 @@ public sealed class EditPageTests(EditPageFixture fixture) : IClassFixture<EditP
         await using var scope = fixture.Db();
         return scope.Context.Specifications.Any(s => s.CycleId == cycleId);
     }
+
+    [Fact]
+    public async Task An_outcome_without_an_area_of_life_is_shown_again_with_the_message_beside_the_choice()
+    {
+        var cycle = await CycleAsync(fixture);
+        await SpecificationAsync(fixture, cycle.Id);
+        var commissioner = await SignedInAsync(fixture, Commissioner, _ct);
+        var url = SpecificationUrls.EditOutcome(cycle.Id);
+
+        var page = await commissioner.SubmitAsync(url, new Dictionary<string, string>
+        {
+            ["Form.Statement"] = "I have people I can turn to",
+            ["Form.Measure"] = "Asked at each review.",
+            ["Form.Levels.Poor"] = "Nobody to turn to.",
+            ["Form.Levels.Fair"] = "Someone, sometimes.",
+            ["Form.Levels.Good"] = "Someone most days.",
+            ["Form.Levels.Stretch"] = "Several people.",
+            ["Form.Levels.Outstanding"] = "A circle of support.",
+            ["Form.ChangeSummary"] = "Added an outcome about connections.",
+        }, "main form", _ct);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(SpecificationRules.OutcomeDomainRequired.Message, page.Document.GetElementById("Form_Domain-error")?.TextContent);
+        Assert.Equal("I have people I can turn to", ValueOf(page, "Form_Statement"));
+        Assert.Equal(1, (await LoadAsync(fixture, cycle.Id)).Latest.Number);
+    }
 }

@@ -1,6 +1,5 @@
 using CoproCommissioning.Data;
 using CoproCommissioning.Domain.CoDesign;
-using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Web.Infrastructure;
 using CoproCommissioning.Web.Infrastructure.Authorization;
@@ -12,7 +11,7 @@ namespace CoproCommissioning.Web.Pages.Cycles.CoDesign.Proposals;
 
 /// <summary>One proposal. Another provider, or an observer, gets 404: they cannot even learn that it exists (R7).</summary>
 [CyclePermission(CycleOperation.SeeProviderProposals)]
-public sealed class DetailsModel(CoproDbContext db) : StageContentPageModel(StageKind.CoDesign)
+public sealed class DetailsModel(CoproDbContext db) : CoDesignPageModel(db)
 {
     public ProviderProposal Proposal { get; private set; } = null!;
 
@@ -20,25 +19,21 @@ public sealed class DetailsModel(CoproDbContext db) : StageContentPageModel(Stag
 
     public PeopleNames Names { get; private set; } = PeopleNames.None;
 
-    public bool CanChange { get; private set; }
+    /// <summary>The member may change it (its organisation's provider) and co-design is open.</summary>
+    public bool CanChange => Proposal.MayBeChangedBy(Role, HttpContext.CycleMember().OrganisationId) && !IsSignedOff;
 
-    public async Task<IActionResult> OnGetAsync(Guid proposalId, CancellationToken ct)
-    {
-        var member = HttpContext.CycleMember();
-        var cycleId = CycleId;
-        var proposal = await db.ProviderProposals.AsNoTracking()
-            .Where(p => p.Id == proposalId && p.CycleId == cycleId)
-            .Where(ProviderProposal.VisibleTo(member.Role, member.OrganisationId))
-            .SingleOrDefaultAsync(ct);
-        if (proposal is null || !await LoadHeadingAsync(db, ct))
+    public Task<IActionResult> OnGetAsync(Guid proposalId, CancellationToken ct) => ShowAsync(
+        async () =>
         {
-            return NotFound();
-        }
+            if (await VisibleProposals.SingleOrDefaultAsync(p => p.Id == proposalId, ct) is not { } proposal)
+            {
+                return false;
+            }
 
-        Proposal = proposal;
-        Organisation = await db.Organisations.Where(o => o.Id == proposal.OrganisationId).Select(o => o.Name).SingleAsync(ct);
-        Names = await PeopleNames.LoadAsync(db, [proposal.SubmittedByUserId, proposal.LastChangedByUserId], User.UserId(), ct);
-        CanChange = member.Role == CycleRole.Provider && member.OrganisationId == proposal.OrganisationId && !IsSignedOff;
-        return Page();
-    }
+            Proposal = proposal;
+            Organisation = await Db.Organisations.Where(o => o.Id == proposal.OrganisationId).Select(o => o.Name).SingleAsync(ct);
+            Names = await PeopleNames.LoadAsync(Db, [proposal.SubmittedByUserId, proposal.LastChangedByUserId], User.UserId(), ct);
+            return true;
+        },
+        ct);
 }

@@ -1,11 +1,8 @@
 using CoproCommissioning.Data;
-using CoproCommissioning.Domain.CoDesign;
-using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Pages.Cycles.CoDesign.Proposals;
 
@@ -14,35 +11,16 @@ namespace CoproCommissioning.Web.Pages.Cycles.CoDesign.Proposals;
 /// providers' proposals never leave the database for them.
 /// </summary>
 [CyclePermission(CycleOperation.SeeProviderProposals)]
-public sealed class IndexModel(CoproDbContext db) : StageContentPageModel(StageKind.CoDesign)
+public sealed class IndexModel(CoproDbContext db) : CoDesignPageModel(db)
 {
     public PageOf<ProposalRow> Proposals { get; private set; } = new([], 1, PageSize, 0);
 
-    public bool IsProvider { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(int pageNumber = 1, CancellationToken ct = default)
-    {
-        var member = HttpContext.CycleMember();
-        if (!ProviderProposal.RoleMaySeeProposals(member.Role))
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        if (!await LoadHeadingAsync(db, ct))
-        {
-            return NotFound();
-        }
-
-        IsProvider = member.Role == CycleRole.Provider;
-        var cycleId = CycleId;
-        Proposals = await db.ProviderProposals.AsNoTracking()
-            .Where(p => p.CycleId == cycleId)
-            .Where(ProviderProposal.VisibleTo(member.Role, member.OrganisationId))
+    public Task<IActionResult> OnGetAsync(int pageNumber = 1, CancellationToken ct = default) => ShowAsync(
+        async () => Proposals = await VisibleProposals
             .OrderByDescending(p => p.SubmittedAt).ThenBy(p => p.Id)
-            .Join(db.Organisations, p => p.OrganisationId, o => o.Id, (p, o) => new ProposalRow(p.Id, p.Title, o.Name, p.SubmittedAt))
-            .ToPageAsync(pageNumber, ct, PageSize);
-        return Page();
-    }
+            .Join(Db.Organisations, p => p.OrganisationId, o => o.Id, (p, o) => new ProposalRow(p.Id, p.Title, o.Name, p.SubmittedAt))
+            .ToPageAsync(pageNumber, ct, PageSize),
+        ct);
 
     public string PageUrl(int number) => Url.Page("/Cycles/CoDesign/Proposals/Index", new { cycleId = CycleId, pageNumber = number })!;
 

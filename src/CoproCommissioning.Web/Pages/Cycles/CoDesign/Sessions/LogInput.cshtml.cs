@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoproCommissioning.Data;
+using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain.CoDesign;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
@@ -18,17 +19,9 @@ namespace CoproCommissioning.Web.Pages.Cycles.CoDesign.Sessions;
 /// </summary>
 [CyclePermission(CycleOperation.LogOnBehalf)]
 public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.Input> validator, TimeProvider clock, ILogger<LogInputModel> logger)
-    : StageContentPageModel(StageKind.CoDesign)
+    : CoDesignPageModel(db)
 {
     public const int VoicesCarriedMaxValue = 10000;
-
-    private static readonly Dictionary<string, string> FieldsByCode = new()
-    {
-        [CycleRules.ContributionSummaryRequired.Code] = "Form.Summary",
-        [CycleRules.ContributionSummaryTooLong.Code] = "Form.Summary",
-        [CycleRules.ContributionBodyTooLong.Code] = "Form.Body",
-        [CycleRules.VoicesCarriedTooFew.Code] = "Form.VoicesCarried",
-    };
 
     [BindProperty]
     public Input Form { get; set; } = new();
@@ -38,62 +31,59 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
     /// <summary>Members who came to the session, other than the person logging: input can be logged for one of them.</summary>
     public IReadOnlyList<CycleMemberRow> Attendees { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid sessionId, CancellationToken ct)
-    {
-        if (!await LoadAsync(sessionId, ct))
+    public Task<IActionResult> OnGetAsync(Guid sessionId, CancellationToken ct) => ShowAsync(
+        async () =>
         {
-            return NotFound();
-        }
+            if (!await LoadSessionAsync(sessionId, ct))
+            {
+                return false;
+            }
 
-        Form = new Input { VoicesCarried = Math.Max(1, Session.OtherAttendees).ToString(CultureInfo.InvariantCulture) };
-        return Page();
-    }
+            Form = new Input { VoicesCarried = Math.Max(1, Session.OtherAttendees).ToString(CultureInfo.InvariantCulture) };
+            return true;
+        },
+        ct);
 
     [CyclePermission(CycleOperation.LogOnBehalf)]
     public async Task<IActionResult> OnPostAsync(Guid sessionId, CancellationToken ct)
     {
-        if (!await LoadAsync(sessionId, ct))
+        if (!await LoadHeadingAsync(Db, ct) || !await LoadSessionAsync(sessionId, ct))
         {
             return NotFound();
         }
 
+        // The cycle takes a voice, a visibility and a count, so it judges the rest once those can be read.
         var check = await validator.ValidateAsync(Form, ct);
-        if (!check.IsValid)
-        {
-            ModelState.AddErrors(check, nameof(Form));
-            return Page();
-        }
-
+        ModelState.AddErrors(check, nameof(Form));
         var onBehalfOf = Attendees.Find(Form.OnBehalfOfMemberId)?.UserId;
         if (Form.OnBehalfOfMemberId is not null && onBehalfOf is null)
         {
             ModelState.AddModelError("Form.OnBehalfOfMemberId", "Choose whose input this is from the people who came.");
+        }
+
+        if (!check.IsValid)
+        {
             return Page();
         }
 
-        var cycle = await db.Cycles.IncludeStages().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
+        var cycle = await Db.Cycles.IncludeStages().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
         if (cycle is null)
         {
             return NotFound();
         }
 
-        var outcome = cycle.LogContributionOnBehalf(StageKind.CoDesign, User.UserId(), HttpContext.CycleMember().Role, onBehalfOf,
-            int.Parse(Form.VoicesCarried.Trim(), CultureInfo.InvariantCulture), Form.Voice!.Value, Session.InputChannel, Form.Visibility!.Value, Form.Summary,
-            Form.Body, clock.GetUtcNow(), Session.AsContributionTarget);
-        if (!outcome.Succeeded)
+        var outcome = cycle.LogContributionOnBehalf(StageKind.CoDesign, User.UserId(), Role, onBehalfOf, Form.VoicesCarriedCount(),
+            Form.Voice!.Value, Session.InputChannel, Form.Visibility!.Value, Form.Summary, Form.Body, clock.GetUtcNow(), Session.AsContributionTarget);
+        ModelState.AddErrors(outcome, nameof(Form));
+        if (!ModelState.IsValid)
         {
-            ModelState.AddErrors(outcome.Refusals, FieldsByCode);
             return Page();
         }
 
-        try
+        var saved = await Db.TrySaveAsync(ct);
+        if (!saved.Succeeded)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddConcurrencyError();
+            ModelState.AddErrors(saved, nameof(Form));
             return Page();
         }
 
@@ -103,11 +93,10 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
         return RedirectToPage("/Cycles/CoDesign/Sessions/Details", null, new { cycleId = CycleId, sessionId }, "input");
     }
 
-    private async Task<bool> LoadAsync(Guid sessionId, CancellationToken ct)
+    /// <summary>The session, and the members who came to it other than the person logging.</summary>
+    private async Task<bool> LoadSessionAsync(Guid sessionId, CancellationToken ct)
     {
-        var cycleId = CycleId;
-        var session = await db.CoDesignSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId && s.CycleId == cycleId, ct);
-        if (session is null || !await LoadHeadingAsync(db, ct))
+        if (await FindSessionAsync(sessionId, ct) is not { } session)
         {
             return false;
         }
@@ -115,7 +104,7 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
         Session = session;
         var me = User.UserId();
         var came = session.Attendees.Select(a => a.UserId).Where(id => id != me).ToHashSet(StringComparer.Ordinal);
-        Attendees = [.. (await CycleMemberRow.LoadAsync(db, CycleId, me, ct)).Where(m => came.Contains(m.UserId))];
+        Attendees = [.. (await CycleMemberRow.LoadAsync(Db, CycleId, me, ct)).Where(m => came.Contains(m.UserId))];
         return true;
     }
 
@@ -133,25 +122,24 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
         public string VoicesCarried { get; init; } = "1";
 
         public ContributionVisibility? Visibility { get; init; }
+
+        public int VoicesCarriedCount() =>
+            int.TryParse(VoicesCarried?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int count) ? count : 0;
     }
 
+    /// <summary>What the cycle can't be asked yet: choices not made, and a count that can't be read.</summary>
     public sealed class InputValidator : AbstractValidator<Input>
     {
         public InputValidator()
         {
-            RuleFor(x => x.Summary)
-                .NotEmpty().WithMessage(CycleRules.ContributionSummaryRequired.Message)
-                .MaximumLength(Contribution.SummaryMaxLength).WithMessage(CycleRules.ContributionSummaryTooLong.Message);
-            RuleFor(x => x.Body)
-                .MaximumLength(Contribution.BodyMaxLength).WithMessage(CycleRules.ContributionBodyTooLong.Message);
-            RuleFor(x => x.Voice)
+            RuleFor(x => x.Voice).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage("Choose whose perspective this input carries.")
                 .IsInEnum().WithMessage("Choose whose perspective this input carries.");
             RuleFor(x => x.Visibility).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage(VisibilityField.NotChosenMessage)
                 .IsInEnum().WithMessage(VisibilityField.NotChosenMessage);
             RuleFor(x => x.VoicesCarried)
-                .Must(n => int.TryParse(n?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int count) && count is >= 1 and <= VoicesCarriedMaxValue)
+                .Must(n => int.TryParse(n?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int count) && count <= VoicesCarriedMaxValue)
                 .WithMessage($"Enter how many people's views this carries, as a number from 1 to {VoicesCarriedMaxValue}.");
         }
     }
