@@ -17,7 +17,6 @@ namespace CoproCommissioning.Web.Pages.Cycles.Stages;
 public sealed class LogOnBehalfModel(CoproDbContext db, TimeProvider clock, ILogger<LogOnBehalfModel> logger)
     : CycleFormPageModel<LogOnBehalfModel.Input>(db, clock)
 {
-    public const int MostVoicesCarried = Contribution.MostVoicesCarried;
     public const string NobodyWithAnAccount = "";
 
     public const string NotAMemberMessage =
