@@ -336,7 +336,7 @@ public sealed class ServiceSpecification
     /// R1 and needs a response before sign-off (R3).
     /// </summary>
     public DomainOutcome<Contribution> Comment(
-        CommissioningCycle cycle, Guid snapshotId, string authorUserId, CycleRole authorRole, Voice voice, ContributionVisibility visibility,
+        CommissioningCycle cycle, Guid snapshotId, string authorUserId, CycleRole authorRole, Voice voice, ContributionVisibility? visibility,
         string? summary, string? body,
         DateTimeOffset now)
     {

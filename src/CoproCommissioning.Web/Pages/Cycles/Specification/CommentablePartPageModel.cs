@@ -5,7 +5,6 @@ using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Pages;
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Specification;
@@ -16,7 +15,7 @@ namespace CoproCommissioning.Web.Pages.Cycles.Specification;
 /// A comment is posted against the version shown (a hidden field), so it is anchored to the text the person read.
 /// </summary>
 public abstract class CommentablePartPageModel(
-    CoproDbContext db, IValidator<CommentablePartPageModel.CommentInput> validator, TimeProvider clock, ILogger logger)
+    CoproDbContext db, TimeProvider clock, ILogger logger)
     : SpecificationPageModel
 {
     [BindProperty]
@@ -96,17 +95,10 @@ public abstract class CommentablePartPageModel(
         }
 
         var now = clock.GetUtcNow();
-        ModelState.AddErrors(await validator.ValidateAsync(Form, ct), nameof(Form));
         var member = HttpContext.CycleMember();
-        var outcome = Form.Visibility is { } visibility && Enum.IsDefined(visibility)
-            ? specification.Comment(cycle, snapshot.SnapshotId, UserId, member.Role, member.OwnVoice, visibility, Form.Summary, Form.Body, now)
-            : null;
-        if (outcome is not null)
-        {
-            ModelState.AddErrors(outcome, nameof(Form));
-        }
-
-        if (outcome is not { Succeeded: true } || !ModelState.IsValid)
+        var outcome = specification.Comment(cycle, snapshot.SnapshotId, UserId, member.Role, member.OwnVoice, Form.Visibility, Form.Summary, Form.Body, now);
+        ModelState.AddErrors(outcome, nameof(Form));
+        if (!outcome.Succeeded || !ModelState.IsValid)
         {
             await ShowAsync(cycle, specification, partId, Form.Version, 1, now, ct);
             return Page();
@@ -196,17 +188,5 @@ public abstract class CommentablePartPageModel(
         public string Body { get; init => field = value ?? ""; } = "";
 
         public ContributionVisibility? Visibility { get; init; }
-    }
-
-    /// <summary>
-    /// What the domain can't judge: who can see the comment is a choice the cycle takes as made. What the comment says is
-    /// the cycle's to check, like any contribution.
-    /// </summary>
-    public sealed class CommentInputValidator : AbstractValidator<CommentInput>
-    {
-        public CommentInputValidator() =>
-            RuleFor(x => x.Visibility).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage(VisibilityField.NotChosenMessage)
-                .IsInEnum().WithMessage(VisibilityField.NotChosenMessage);
     }
 }

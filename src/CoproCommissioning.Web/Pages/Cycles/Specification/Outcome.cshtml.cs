@@ -4,15 +4,14 @@ using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Specification;
-using FluentValidation;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Specification;
 
 /// <summary>One outcome of the framework as it read in a version, its comments, and the form to comment on it.</summary>
 [CyclePermission(CycleOperation.View)]
 public sealed class OutcomeModel(
-    CoproDbContext db, IValidator<CommentablePartPageModel.CommentInput> validator, TimeProvider clock, ILogger<OutcomeModel> logger)
-    : CommentablePartPageModel(db, validator, clock, logger)
+    CoproDbContext db, TimeProvider clock, ILogger<OutcomeModel> logger)
+    : CommentablePartPageModel(db, clock, logger)
 {
     public OutcomeSnapshot Outcome { get; private set; } = null!;
 

@@ -4,7 +4,6 @@ using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Specification;
-using FluentValidation;
 using Microsoft.AspNetCore.Html;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Specification;
@@ -12,8 +11,8 @@ namespace CoproCommissioning.Web.Pages.Cycles.Specification;
 /// <summary>One section of the specification as it read in a version, its comments, and the form to comment on it.</summary>
 [CyclePermission(CycleOperation.View)]
 public sealed class SectionModel(
-    CoproDbContext db, IValidator<CommentablePartPageModel.CommentInput> validator, TimeProvider clock, ILogger<SectionModel> logger)
-    : CommentablePartPageModel(db, validator, clock, logger)
+    CoproDbContext db, TimeProvider clock, ILogger<SectionModel> logger)
+    : CommentablePartPageModel(db, clock, logger)
 {
     public string Title { get; private set; } = "";
 

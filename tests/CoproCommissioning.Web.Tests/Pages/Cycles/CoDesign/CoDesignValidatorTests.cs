@@ -34,12 +34,12 @@ public sealed class CoDesignValidatorTests
     }
 
     [Fact]
-    public void Logging_input_asks_only_for_the_choices_and_a_count_the_cycle_needs_first()
+    public void Logging_input_asks_only_for_a_count_it_can_read_the_cycle_judges_the_choices()
     {
         var result = new LogInputModel.InputValidator().Validate(new LogInputModel.Input { VoicesCarried = "six" });
 
         Assert.Equal(
-            [nameof(LogInputModel.Input.Voice), nameof(LogInputModel.Input.Visibility), nameof(LogInputModel.Input.VoicesCarried)],
+            [nameof(LogInputModel.Input.VoicesCarried)],
             result.Errors.Select(e => e.PropertyName));
         Assert.DoesNotContain(result.Errors, e => DomainMessages.Contains(e.ErrorMessage));
     }

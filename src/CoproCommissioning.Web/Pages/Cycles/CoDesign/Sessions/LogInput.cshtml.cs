@@ -52,18 +52,11 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
             return NotFound();
         }
 
-        // The cycle takes a voice, a visibility and a count, so it judges the rest once those can be read.
-        var check = await validator.ValidateAsync(Form, ct);
-        ModelState.AddErrors(check, nameof(Form));
+        ModelState.AddErrors(await validator.ValidateAsync(Form, ct), nameof(Form));
         var onBehalfOf = Attendees.Find(Form.OnBehalfOfMemberId)?.UserId;
         if (Form.OnBehalfOfMemberId is not null && onBehalfOf is null)
         {
             ModelState.AddModelError("Form.OnBehalfOfMemberId", "Choose whose input this is from the people who came.");
-        }
-
-        if (!check.IsValid)
-        {
-            return Page();
         }
 
         var cycle = await Db.Cycles.IncludeStages().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
@@ -73,7 +66,7 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
         }
 
         var outcome = cycle.LogContributionOnBehalf(StageKind.CoDesign, User.UserId(), Role, onBehalfOf, Form.VoicesCarriedCount(),
-            Form.Voice!.Value, Session.InputChannel, Form.Visibility!.Value, Form.Summary, Form.Body, clock.GetUtcNow(), Session.AsContributionTarget);
+            Form.Voice, Session.InputChannel, Form.Visibility, Form.Summary, Form.Body, clock.GetUtcNow(), Session.AsContributionTarget);
         ModelState.AddErrors(outcome, nameof(Form));
         if (!ModelState.IsValid)
         {
@@ -127,17 +120,11 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
             int.TryParse(VoicesCarried?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int count) ? count : 0;
     }
 
-    /// <summary>What the cycle can't be asked yet: choices not made, and a count that can't be read.</summary>
+    /// <summary>What the cycle can't judge: a count that can't be read.</summary>
     public sealed class InputValidator : AbstractValidator<Input>
     {
         public InputValidator()
         {
-            RuleFor(x => x.Voice).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage("Choose whose perspective this input carries.")
-                .IsInEnum().WithMessage("Choose whose perspective this input carries.");
-            RuleFor(x => x.Visibility).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage(VisibilityField.NotChosenMessage)
-                .IsInEnum().WithMessage(VisibilityField.NotChosenMessage);
             RuleFor(x => x.VoicesCarried)
                 .Must(n => int.TryParse(n?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int count) && count <= VoicesCarriedMaxValue)
                 .WithMessage($"Enter how many people's views this carries, as a number from 1 to {VoicesCarriedMaxValue}.");
