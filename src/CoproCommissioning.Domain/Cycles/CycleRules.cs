@@ -147,7 +147,7 @@ public static class CycleRules
 
     public static readonly DomainRule ContributionVisibilityRequired = new(
         "contribution-visibility-required",
-        "Choose who can see this input: everyone in this cycle, or the commissioning team only.",
+        "Choose who can see this input.",
         nameof(Contribution.Visibility));
 
     // Responses.

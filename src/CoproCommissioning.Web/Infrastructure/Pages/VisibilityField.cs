@@ -4,12 +4,11 @@ namespace CoproCommissioning.Web.Infrastructure.Pages;
 
 /// <summary>
 /// The "who can see this input" question, the same wherever input is given or logged (R7). Nothing is chosen
-/// until the person chooses: when a champion logs input, they record what the person said.
+/// until the person chooses (the cycle refuses input without a choice): when a champion logs input, they record what
+/// the person said.
 /// </summary>
 public static class VisibilityField
 {
-    public const string NotChosenMessage = "Choose who can see this input";
-
     public static ChoiceField For(string name, ContributionVisibility? selected, bool onSomeonesBehalf) =>
         new(name, onSomeonesBehalf ? "Who did they want to see this input?" : "Who can see your input?",
         [
