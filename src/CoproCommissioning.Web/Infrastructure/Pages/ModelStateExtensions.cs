@@ -20,25 +20,6 @@ public static class ModelStateExtensions
     }
 
     /// <summary>
-    /// Domain refusals: beside the field named for the rule's code in <paramref name="fieldsByCode"/>, or
-    /// <paramref name="fieldForSubject"/> when the refusal is about one thing on the form (a cited contribution),
-    /// else for the whole form.
-    /// </summary>
-    public static void AddErrors(
-        this ModelStateDictionary modelState,
-        IEnumerable<Refusal> refusals,
-        IReadOnlyDictionary<string, string>? fieldsByCode = null,
-        Func<Refusal, string?>? fieldForSubject = null)
-    {
-        foreach (var refusal in refusals)
-        {
-            var key = fieldForSubject?.Invoke(refusal)
-                ?? (fieldsByCode is not null && fieldsByCode.TryGetValue(refusal.Rule.Code, out var field) ? field : "");
-            modelState.AddModelError(key, refusal.Rule.Message);
-        }
-    }
-
-    /// <summary>
     /// Domain refusals beside the input each names (<see cref="Refusal.Field"/>) under <paramref name="prefix"/>, or for
     /// the whole form. A field that already shows a message (its answer could not be read) keeps that one: the domain
     /// judged a value the person did not type. The error summary lists them in the order of the fields on the page.
