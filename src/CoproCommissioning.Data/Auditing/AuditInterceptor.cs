@@ -1,11 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain.Cycles;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CoproCommissioning.Data.Auditing;
 
@@ -13,7 +13,7 @@ namespace CoproCommissioning.Data.Auditing;
 /// Adds an <see cref="AuditEvent"/> for every insert, update and delete of domain data, accounts and their site
 /// roles to the same SaveChanges, so the change and its audit row commit or fail together.
 /// </summary>
-public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : BeforeSaveInterceptor
 {
     // Enum values by name, as they are stored in the tables themselves.
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
@@ -33,26 +33,8 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
     private static readonly HashSet<string> AccountFieldsNotAudited =
         [nameof(AppUser.AccessFailedCount), nameof(AppUser.LockoutEnd)];
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void BeforeSave(DbContext context)
     {
-        AddAuditEvents(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        AddAuditEvents(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void AddAuditEvents(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
         context.ChangeTracker.DetectChanges();
         var now = clock.GetUtcNow();
         var events = context.ChangeTracker.Entries()

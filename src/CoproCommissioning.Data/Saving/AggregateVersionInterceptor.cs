@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CoproCommissioning.Data.Saving;
@@ -11,34 +10,16 @@ namespace CoproCommissioning.Data.Saving;
 /// removed and its aggregate's row is not being written, this writes the aggregate's row too, unchanged: PostgreSQL
 /// checks the version the person started from and moves it. Pages never touch a column to force this.
 /// </summary>
-public sealed class AggregateVersionInterceptor : SaveChangesInterceptor
+public sealed class AggregateVersionInterceptor : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void BeforeSave(DbContext context)
     {
-        Touch(eventData.Context);
-        return base.SavingChanges(eventData, result);
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Touch(eventData.Context);
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
-    }
-
-    private static void Touch(DbContext? context)
-    {
-        if (context is null)
+        // One pass over the tracker (each Entries() call detects changes again): a save that loaded a whole cycle
+        // tracks thousands of rows.
+        var entries = context.ChangeTracker.Entries().ToList();
+        foreach (var owned in entries.Where(e => e.Metadata.IsOwned() && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
-            return;
-        }
-
-        var changedOwned = context.ChangeTracker.Entries()
-            .Where(e => e.Metadata.IsOwned() && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .ToList();
-        foreach (var owned in changedOwned)
-        {
-            if (RootOf(context, owned) is { State: EntityState.Unchanged } root
+            if (RootOf(entries, owned) is { State: EntityState.Unchanged } root
                 && root.Metadata.GetProperties().Any(p => p.IsConcurrencyToken)
                 && root.Properties.FirstOrDefault(p => !p.Metadata.IsKey() && !p.Metadata.IsConcurrencyToken
                     && p.Metadata.ValueGenerated == ValueGenerated.Never) is { } column)
@@ -48,7 +29,7 @@ public sealed class AggregateVersionInterceptor : SaveChangesInterceptor
         }
     }
 
-    private static EntityEntry? RootOf(DbContext context, EntityEntry entry)
+    private static EntityEntry? RootOf(List<EntityEntry> entries, EntityEntry entry)
     {
         var current = entry;
         while (current.Metadata.IsOwned())
@@ -56,7 +37,7 @@ public sealed class AggregateVersionInterceptor : SaveChangesInterceptor
             var ownership = current.Metadata.FindOwnership()!;
             var keyValues = ownership.Properties.Select(p => current.Property(p.Name)).Select(p => p.CurrentValue ?? p.OriginalValue).ToArray();
             var principalKey = ownership.PrincipalKey.Properties;
-            var owner = context.ChangeTracker.Entries()
+            var owner = entries
                 .FirstOrDefault(e => e.Metadata == ownership.PrincipalEntityType
                     && principalKey.Select((p, i) => Equals(e.Property(p.Name).CurrentValue, keyValues[i])).All(match => match));
             if (owner is null)

@@ -1,6 +1,5 @@
 using CoproCommissioning.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CoproCommissioning.Data.Saving;
 
@@ -8,24 +7,11 @@ namespace CoproCommissioning.Data.Saving;
 /// Deletes what the domain removed (<see cref="IRemovable"/>): the aggregate's own method decided who may remove it and
 /// when, so pages never delete rows themselves. The row's version is still checked: a removal racing a change loses (R8).
 /// </summary>
-public sealed class RemovalInterceptor : SaveChangesInterceptor
+public sealed class RemovalInterceptor : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void BeforeSave(DbContext context)
     {
-        Delete(eventData.Context);
-        return base.SavingChanges(eventData, result);
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Delete(eventData.Context);
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
-    }
-
-    private static void Delete(DbContext? context)
-    {
-        foreach (var removed in context?.ChangeTracker.Entries<IRemovable>().Where(e => e.Entity.IsRemoved).ToList() ?? [])
+        foreach (var removed in context.ChangeTracker.Entries<IRemovable>().Where(e => e.Entity.IsRemoved).ToList())
         {
             removed.State = EntityState.Deleted;
         }

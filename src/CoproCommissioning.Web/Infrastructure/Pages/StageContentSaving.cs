@@ -47,11 +47,3 @@ public static class StageContentSaving
         return signedOff ? SaveOutcome.Refused(CycleRules.StageSignedOffWhileEditing) : saved;
     }
 }
-
-/// <summary>Until every page saves through <c>SaveIntoStageAsync</c>: how saving into a stage ended.</summary>
-public enum StageContentSave
-{
-    Saved,
-    StageSignedOff,
-    Conflict,
-}

@@ -57,31 +57,10 @@ public abstract class CycleStagePageModel : PageModel
         var saved = await db.SaveStageContentAsync(cycle, Stage, now, ct);
         if (saved.Refusal is { } refusal)
         {
-            ModelState.AddErrors([refusal], FormName);
+            ModelState.AddErrors([refusal], "Form");
         }
 
         return saved;
-    }
-
-    /// <summary>The name of the page's bound form, under which refusals are placed beside their fields.</summary>
-    protected virtual string FormName => "Form";
-
-    /// <summary>Until every page saves through <see cref="SaveIntoStageAsync"/>.</summary>
-    protected async Task<StageContentSave> SaveStageContentAsync(
-        CoproDbContext db, CommissioningCycle cycle, DateTimeOffset now, CancellationToken ct, bool reportConflict = true)
-    {
-        var saved = await SaveIntoStageAsync(db, cycle, now, ct);
-        if (saved.Status == SaveStatus.Conflict && reportConflict)
-        {
-            ModelState.AddConcurrencyError();
-        }
-
-        return saved.Status switch
-        {
-            SaveStatus.Saved => StageContentSave.Saved,
-            SaveStatus.Conflict => StageContentSave.Conflict,
-            _ => StageContentSave.StageSignedOff,
-        };
     }
 
     /// <summary>Reads the cycle's title and this stage's status; false when the cycle does not exist.</summary>
