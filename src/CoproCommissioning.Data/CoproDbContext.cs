@@ -1,14 +1,11 @@
-using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.CoDesign;
-using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.NeedsAssessment;
 using CoproCommissioning.Domain.Organisations;
 using CoproCommissioning.Domain.Specification;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Data;
 

@@ -1,6 +1,3 @@
-using CoproCommissioning.Domain.Cycles;
-using Microsoft.EntityFrameworkCore;
-
 namespace CoproCommissioning.Data;
 
 public static class CycleQueries

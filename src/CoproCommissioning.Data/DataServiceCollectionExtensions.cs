@@ -1,6 +1,4 @@
-using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Data.Saving;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,4 +1,3 @@
-using CoproCommissioning.Web.Infrastructure;
 using Serilog;
 
 // A plain logger for failures before the host's own logger exists. Not a reloadable "bootstrap"

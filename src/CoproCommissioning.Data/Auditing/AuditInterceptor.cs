@@ -2,9 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Data.Saving;
-using CoproCommissioning.Domain.Cycles;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace CoproCommissioning.Data.Auditing;

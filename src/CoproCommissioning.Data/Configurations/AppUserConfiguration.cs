@@ -1,7 +1,5 @@
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Organisations;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CoproCommissioning.Data.Configurations;
 

@@ -1,7 +1,3 @@
-using CoproCommissioning.Data.Auditing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace CoproCommissioning.Data.Configurations;
 
 public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

@@ -1,9 +1,5 @@
-using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Data.Saving;
-using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CoproCommissioning.Data.Configurations;
 

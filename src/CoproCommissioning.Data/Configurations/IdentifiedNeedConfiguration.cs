@@ -1,8 +1,4 @@
-using CoproCommissioning.Data.Auditing;
-using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.NeedsAssessment;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CoproCommissioning.Data.Configurations;
 

@@ -1,8 +1,3 @@
-using CoproCommissioning.Data.Auditing;
-using CoproCommissioning.Domain.Cycles;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace CoproCommissioning.Data.Configurations;
 
 public sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>

@@ -1,6 +1,4 @@
 using CoproCommissioning.Domain.Specification;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CoproCommissioning.Data.Configurations;
 

@@ -1,7 +1,4 @@
-using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Domain.Specification;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CoproCommissioning.Data.Configurations;
 

@@ -1,7 +1,3 @@
-using CoproCommissioning.Domain.Cycles;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace CoproCommissioning.Data.Configurations;
 
 public sealed class StageConfiguration : IEntityTypeConfiguration<Stage>

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using CoproCommissioning.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CoproCommissioning.Data.Saving;
 

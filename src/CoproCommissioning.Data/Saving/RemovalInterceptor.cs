@@ -1,5 +1,4 @@
 using CoproCommissioning.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Data.Saving;
 

@@ -1,5 +1,3 @@
-using CoproCommissioning.Domain.Cycles;
-
 namespace CoproCommissioning.Domain.CoDesign;
 
 /// <summary>

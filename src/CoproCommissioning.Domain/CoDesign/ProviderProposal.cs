@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 
 namespace CoproCommissioning.Domain.CoDesign;

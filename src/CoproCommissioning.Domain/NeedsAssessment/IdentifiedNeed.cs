@@ -1,5 +1,3 @@
-using CoproCommissioning.Domain.Cycles;
-
 namespace CoproCommissioning.Domain.NeedsAssessment;
 
 /// <summary>A need the needs assessment found, how much it matters, and the evidence that shows it.</summary>

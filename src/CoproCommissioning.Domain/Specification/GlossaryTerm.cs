@@ -1,4 +1,3 @@
-using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 
 namespace CoproCommissioning.Domain.Specification;

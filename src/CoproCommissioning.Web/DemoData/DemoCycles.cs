@@ -1,8 +1,4 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Organisations;
-using Microsoft.EntityFrameworkCore;
 using static CoproCommissioning.Web.DemoData.DemoOutcomes;
 
 namespace CoproCommissioning.Web.DemoData;

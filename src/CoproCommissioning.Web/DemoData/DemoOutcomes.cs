@@ -1,5 +1,3 @@
-using CoproCommissioning.Domain;
-
 namespace CoproCommissioning.Web.DemoData;
 
 /// <summary>

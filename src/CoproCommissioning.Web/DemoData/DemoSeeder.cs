@@ -1,4 +1,3 @@
-using CoproCommissioning.Data;
 using CoproCommissioning.Data.Identity;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,5 +1,3 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
 using static CoproCommissioning.Web.DemoData.DemoOutcomes;
 

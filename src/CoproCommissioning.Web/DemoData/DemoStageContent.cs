@@ -1,9 +1,5 @@
-using CoproCommissioning.Data;
 using CoproCommissioning.Domain.CoDesign;
-using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.NeedsAssessment;
-using CoproCommissioning.Web.Infrastructure.Pages;
-using Microsoft.EntityFrameworkCore;
 using static CoproCommissioning.Web.DemoData.DemoOutcomes;
 
 namespace CoproCommissioning.Web.DemoData;

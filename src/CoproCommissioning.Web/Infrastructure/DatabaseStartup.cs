@@ -1,6 +1,4 @@
-using CoproCommissioning.Data;
 using CoproCommissioning.Web.DemoData;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CoproCommissioning.Web.Infrastructure;

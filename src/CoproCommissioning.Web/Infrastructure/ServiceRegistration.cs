@@ -1,9 +1,7 @@
-using CoproCommissioning.Data;
 using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Infrastructure.Accounts;
-using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Email;
 using CoproCommissioning.Web.Infrastructure.Hosting;
 using CoproCommissioning.Web.Pages.Cycles.Members;
@@ -13,7 +11,6 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Serilog;
 using Serilog.Formatting.Compact;
 

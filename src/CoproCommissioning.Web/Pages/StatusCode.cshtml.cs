@@ -1,9 +1,7 @@
 using System.Globalization;
 using CoproCommissioning.Web.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CoproCommissioning.Web.Pages;
 

@@ -1,7 +1,5 @@
-using CoproCommissioning.Data;
 using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Data.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Infrastructure.Accounts;
 

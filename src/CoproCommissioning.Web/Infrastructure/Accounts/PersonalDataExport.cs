@@ -1,11 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CoproCommissioning.Data;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.CoDesign;
-using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Infrastructure.Accounts;
 

@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using CoproCommissioning.Data;
 using CoproCommissioning.Data.Identity;
-using CoproCommissioning.Domain.Cycles;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CoproCommissioning.Web.Infrastructure.Accounts;

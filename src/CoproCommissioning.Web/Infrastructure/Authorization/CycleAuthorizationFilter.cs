@@ -1,10 +1,6 @@
 using System.Reflection;
 using System.Security.Claims;
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain.Membership;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Infrastructure.Authorization;
 

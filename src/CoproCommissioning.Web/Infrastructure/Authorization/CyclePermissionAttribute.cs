@@ -1,5 +1,3 @@
-using CoproCommissioning.Domain.Membership;
-
 namespace CoproCommissioning.Web.Infrastructure.Authorization;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
 
 namespace CoproCommissioning.Web.Infrastructure.Pages;

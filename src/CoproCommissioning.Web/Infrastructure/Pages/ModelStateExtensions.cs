@@ -1,5 +1,3 @@
-using CoproCommissioning.Data.Saving;
-using CoproCommissioning.Domain;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace CoproCommissioning.Web.Infrastructure.Pages;
 
 /// <summary>One page of a list that can grow, and where it sits in the whole list.</summary>

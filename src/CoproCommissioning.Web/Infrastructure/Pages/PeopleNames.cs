@@ -1,6 +1,3 @@
-using CoproCommissioning.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CoproCommissioning.Web.Infrastructure.Pages;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain;
-using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Infrastructure.Pages;
 

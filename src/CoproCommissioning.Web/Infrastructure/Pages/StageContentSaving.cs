@@ -1,8 +1,3 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Data.Saving;
-using CoproCommissioning.Domain.Cycles;
-using Microsoft.EntityFrameworkCore;
-
 namespace CoproCommissioning.Web.Infrastructure.Pages;
 
 /// <summary>

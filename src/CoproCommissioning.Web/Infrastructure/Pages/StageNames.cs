@@ -1,5 +1,3 @@
-using CoproCommissioning.Domain.Cycles;
-
 namespace CoproCommissioning.Web.Infrastructure.Pages;
 
 /// <summary>How a stage appears in addresses (<c>/stages/co-design</c>) and in headings ("Co-design").</summary>

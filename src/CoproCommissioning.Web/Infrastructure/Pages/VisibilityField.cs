@@ -1,5 +1,3 @@
-using CoproCommissioning.Domain.Cycles;
-
 namespace CoproCommissioning.Web.Infrastructure.Pages;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using CoproCommissioning.Domain.Specification;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Infrastructure.Specification;
 

@@ -1,7 +1,3 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain.Cycles;
-using Microsoft.EntityFrameworkCore;
-
 namespace CoproCommissioning.Web.Infrastructure.Specification;
 
 /// <summary>

@@ -3,8 +3,6 @@ using System.Text.RegularExpressions;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CoproCommissioning.Web.Pages.Admin;
 

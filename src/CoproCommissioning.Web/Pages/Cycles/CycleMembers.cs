@@ -1,8 +1,3 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Web.Infrastructure.Pages;
-using Microsoft.EntityFrameworkCore;
-
 namespace CoproCommissioning.Web.Pages.Cycles;
 
 /// <summary>

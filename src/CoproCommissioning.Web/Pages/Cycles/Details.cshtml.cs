@@ -1,13 +1,4 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Web.Infrastructure;
-using CoproCommissioning.Web.Infrastructure.Authorization;
-using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Pages.Cycles.Stages;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Pages.Cycles;
 

@@ -1,13 +1,5 @@
-using CoproCommissioning.Data;
 using CoproCommissioning.Data.Identity;
-using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Web.Infrastructure;
-using CoproCommissioning.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Pages.Cycles;
 

@@ -1,21 +1,11 @@
 using System.Globalization;
-using CoproCommissioning.Data;
 using CoproCommissioning.Data.Identity;
-using CoproCommissioning.Data.Saving;
-using CoproCommissioning.Domain;
-using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Web.Infrastructure;
-using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Infrastructure.RateLimiting;
 using CoproCommissioning.Web.Pages.Cycles.Members;
 using CoproCommissioning.Web.Pages.Invitations;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Pages.Cycles;
 

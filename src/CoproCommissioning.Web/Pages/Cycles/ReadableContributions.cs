@@ -1,7 +1,4 @@
 using System.Linq.Expressions;
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain.Cycles;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Pages.Cycles;
 

@@ -1,10 +1,3 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Web.Infrastructure.Authorization;
-using CoproCommissioning.Web.Infrastructure.Pages;
-using Microsoft.EntityFrameworkCore;
-
 namespace CoproCommissioning.Web.Pages.Cycles;
 
 /// <summary>

@@ -1,17 +1,10 @@
-using CoproCommissioning.Data;
 using CoproCommissioning.Data.Identity;
-using CoproCommissioning.Data.Saving;
-using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Web.Infrastructure.Accounts;
-using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Infrastructure.RateLimiting;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CoproCommissioning.Web.Pages.Invitations;

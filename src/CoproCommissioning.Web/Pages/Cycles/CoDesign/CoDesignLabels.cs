@@ -1,6 +1,5 @@
 using System.Globalization;
 using CoproCommissioning.Domain.CoDesign;
-using CoproCommissioning.Web.Infrastructure.Pages;
 
 namespace CoproCommissioning.Web.Pages.Cycles.CoDesign;
 

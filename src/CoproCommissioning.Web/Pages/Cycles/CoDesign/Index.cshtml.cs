@@ -1,10 +1,5 @@
-using CoproCommissioning.Data;
 using CoproCommissioning.Domain.CoDesign;
-using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Pages.Cycles.CoDesign.Sessions;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Pages.Cycles.CoDesign;
 

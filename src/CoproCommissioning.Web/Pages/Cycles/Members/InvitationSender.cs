@@ -1,6 +1,4 @@
-using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Web.Infrastructure.Hosting;
-using CoproCommissioning.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Identity.UI.Services;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Members;

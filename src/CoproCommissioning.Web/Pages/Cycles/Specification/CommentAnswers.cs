@@ -1,8 +1,4 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain;
-using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Specification;

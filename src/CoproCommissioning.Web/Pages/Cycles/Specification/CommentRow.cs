@@ -1,7 +1,3 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Web.Infrastructure.Pages;
-
 namespace CoproCommissioning.Web.Pages.Cycles.Specification;
 
 /// <summary>A comment on a section or outcome, the version it was made on, and its current response.</summary>

@@ -1,9 +1,4 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Data.Saving;
-using CoproCommissioning.Domain;
-using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Specification;
 

@@ -1,10 +1,6 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Web.Infrastructure.Authorization;
 using CoproCommissioning.Web.Infrastructure.Specification;
 using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Specification;
 

@@ -1,6 +1,4 @@
-using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Web.Infrastructure.Pages;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Specification;
 

@@ -1,11 +1,3 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Web.Infrastructure;
-using CoproCommissioning.Web.Infrastructure.Authorization;
-using CoproCommissioning.Web.Infrastructure.Pages;
-using Microsoft.AspNetCore.Mvc;
-
 namespace CoproCommissioning.Web.Pages.Cycles.Stages;
 
 /// <summary>A member adds their own input to a stage, in the voice their membership gives them, online.</summary>

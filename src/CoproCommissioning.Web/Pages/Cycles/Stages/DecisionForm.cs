@@ -1,8 +1,3 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Web.Infrastructure;
-using CoproCommissioning.Web.Infrastructure.Pages;
 using FluentValidation;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Stages;

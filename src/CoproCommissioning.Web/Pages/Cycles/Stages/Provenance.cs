@@ -1,6 +1,3 @@
-using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Web.Infrastructure.Pages;
-
 namespace CoproCommissioning.Web.Pages.Cycles.Stages;
 
 /// <summary>Who shaped a decision, in words: "Shaped by 3 lived-experience and 1 provider contribution" (R2).</summary>

@@ -1,11 +1,3 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Web.Infrastructure;
-using CoproCommissioning.Web.Infrastructure.Authorization;
-using CoproCommissioning.Web.Infrastructure.Pages;
-using Microsoft.AspNetCore.Mvc;
-
 namespace CoproCommissioning.Web.Pages.Cycles.Stages;
 
 /// <summary>Records a decision in a stage: its mode, rationale, ladder rung, who took part and the input that shaped it (R2).</summary>

@@ -1,11 +1,3 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Web.Infrastructure;
-using CoproCommissioning.Web.Infrastructure.Authorization;
-using CoproCommissioning.Web.Infrastructure.Pages;
-using Microsoft.AspNetCore.Mvc;
-
 namespace CoproCommissioning.Web.Pages.Cycles.Stages;
 
 /// <summary>"You said, we did": answer a contribution, or revise the answer. Earlier answers stay in its history.</summary>

@@ -1,5 +1,3 @@
-using CoproCommissioning.Web.Infrastructure.Pages;
-
 namespace CoproCommissioning.Web.Pages.Cycles.Stages;
 
 /// <summary>

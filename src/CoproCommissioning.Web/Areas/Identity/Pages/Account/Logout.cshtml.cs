@@ -1,8 +1,6 @@
 using CoproCommissioning.Data.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CoproCommissioning.Web.Areas.Identity.Pages.Account;
 

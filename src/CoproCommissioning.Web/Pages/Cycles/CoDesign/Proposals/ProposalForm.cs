@@ -1,7 +1,4 @@
-using CoproCommissioning.Data;
 using CoproCommissioning.Domain.CoDesign;
-using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Web.Infrastructure.Authorization;
 
 namespace CoproCommissioning.Web.Pages.Cycles.CoDesign.Proposals;
 

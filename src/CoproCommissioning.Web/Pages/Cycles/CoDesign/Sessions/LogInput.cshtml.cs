@@ -1,15 +1,6 @@
 using System.Globalization;
-using CoproCommissioning.Data;
-using CoproCommissioning.Data.Saving;
 using CoproCommissioning.Domain.CoDesign;
-using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Web.Infrastructure;
-using CoproCommissioning.Web.Infrastructure.Authorization;
-using CoproCommissioning.Web.Infrastructure.Pages;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Pages.Cycles.CoDesign.Sessions;
 

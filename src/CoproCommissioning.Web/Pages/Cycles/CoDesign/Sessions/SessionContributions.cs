@@ -1,6 +1,3 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain.Cycles;
-
 namespace CoproCommissioning.Web.Pages.Cycles.CoDesign.Sessions;
 
 /// <summary>Contributions logged from co-design sessions: the cycle's co-design input whose target is a session.</summary>

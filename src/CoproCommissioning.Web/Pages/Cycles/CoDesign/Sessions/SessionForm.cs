@@ -1,9 +1,5 @@
 using System.Globalization;
-using CoproCommissioning.Data;
 using CoproCommissioning.Domain.CoDesign;
-using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Web.Infrastructure;
-using CoproCommissioning.Web.Infrastructure.Pages;
 using FluentValidation;
 
 namespace CoproCommissioning.Web.Pages.Cycles.CoDesign.Sessions;

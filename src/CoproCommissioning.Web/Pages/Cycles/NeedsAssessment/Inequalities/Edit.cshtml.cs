@@ -1,9 +1,3 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Web.Infrastructure.Authorization;
-using CoproCommissioning.Web.Infrastructure.Pages;
-using Microsoft.AspNetCore.Mvc;
-
 namespace CoproCommissioning.Web.Pages.Cycles.NeedsAssessment.Inequalities;
 
 /// <summary>A commissioner or the champion corrects an inequality group; two people editing at once are told (R8).</summary>

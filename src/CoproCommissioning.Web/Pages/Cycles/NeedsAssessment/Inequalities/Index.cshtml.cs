@@ -1,11 +1,4 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.NeedsAssessment;
-using CoproCommissioning.Web.Infrastructure.Authorization;
-using CoproCommissioning.Web.Infrastructure.Pages;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Pages.Cycles.NeedsAssessment.Inequalities;
 

@@ -1,5 +1,3 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.NeedsAssessment;
 
 namespace CoproCommissioning.Web.Pages.Cycles.NeedsAssessment.Inequalities;

@@ -1,9 +1,3 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Web.Infrastructure.Authorization;
-using CoproCommissioning.Web.Infrastructure.Pages;
-using Microsoft.AspNetCore.Mvc;
-
 namespace CoproCommissioning.Web.Pages.Cycles.NeedsAssessment.Needs;
 
 /// <summary>A commissioner or the champion rewords a need, changes its priority or the evidence behind it (R8 on clashes).</summary>

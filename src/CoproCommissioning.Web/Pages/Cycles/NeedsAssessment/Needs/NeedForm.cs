@@ -1,7 +1,4 @@
-using CoproCommissioning.Data;
-using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.NeedsAssessment;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Pages.Cycles.NeedsAssessment.Needs;
 

@@ -3,11 +3,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.Infrastructure.Accounts;
-using CoproCommissioning.Web.Infrastructure.Pages;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CoproCommissioning.Web.Areas.Identity.Pages.Account.Manage;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CoproCommissioning.Web.Areas.Identity.Pages.Account.Manage;
 
 public sealed class PersonalDataModel : PageModel

@@ -1,7 +1,5 @@
 using CoproCommissioning.Data.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CoproCommissioning.Web.Areas.Identity.Pages.Account.Manage;
 

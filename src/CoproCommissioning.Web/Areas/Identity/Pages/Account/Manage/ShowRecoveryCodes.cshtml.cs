@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CoproCommissioning.Web.Areas.Identity.Pages.Account.Manage;
 
 /// <summary>Shows new recovery codes once, straight after they are made; they are never shown again.</summary>
