@@ -332,7 +332,7 @@ public sealed class CommissioningCycle
 
     /// <summary>
     /// Records a decision. It may be incomplete (no participants yet, no rationale): R2 is checked when the
-    /// stage is signed off, and <see cref="SignOffBlockers"/> points at the decision until it is fixed.
+    /// stage is signed off, and <see cref="SignOffBlockers(StageKind, IReadOnlyCollection{Refusal}?, string?)"/> points at the decision until it is fixed.
     /// </summary>
     public DomainOutcome<Decision> RecordDecision(
         StageKind stage, DecisionDetails details, string recordedByUserId, CycleRole recorderRole, DateTimeOffset now)
@@ -402,8 +402,22 @@ public sealed class CommissioningCycle
     /// listed after the cycle's rules.
     /// </summary>
     public IReadOnlyList<Refusal> SignOffBlockers(
-        StageKind kind, IReadOnlyCollection<Refusal>? stageConditions = null, string? signerUserId = null)
+        StageKind kind, IReadOnlyCollection<Refusal>? stageConditions = null, string? signerUserId = null) =>
+        SignOffBlockers(kind, SignOffFacts.Of(this, kind, signerUserId), stageConditions);
+
+    /// <summary>
+    /// The same rules, applied to <paramref name="facts"/> about the stage's input and decisions (worked out by the
+    /// aggregate or by the database), so the contributions themselves need not be loaded. The cycle itself (its
+    /// stages and champion) must be.
+    /// </summary>
+    public IReadOnlyList<Refusal> SignOffBlockers(StageKind kind, SignOffFacts facts, IReadOnlyCollection<Refusal>? stageConditions = null)
     {
+        ArgumentNullException.ThrowIfNull(facts);
+        if (facts.Stage != kind)
+        {
+            throw new ArgumentException($"These facts are about the {facts.Stage} stage, not {kind}.", nameof(facts));
+        }
+
         var stage = StageOf(kind);
         List<Refusal> blockers = [];
 
@@ -426,42 +440,39 @@ public sealed class CommissioningCycle
             blockers.Add(new Refusal(CycleRules.ChampionRequired));
         }
 
-        if (stage.LivedExperienceContributionCount < SignOffPolicy.MinimumLivedExperienceContributions)
+        if (facts.LivedExperienceContributions < SignOffPolicy.MinimumLivedExperienceContributions)
         {
             blockers.Add(new Refusal(CycleRules.LivedExperienceInputRequiredFor(SignOffPolicy.MinimumLivedExperienceContributions)));
         }
 
-        if (stage.DistinctLivedExperienceContributors < SignOffPolicy.MinimumDistinctContributors)
+        if (facts.DistinctLivedExperienceContributors < SignOffPolicy.MinimumDistinctContributors)
         {
             blockers.Add(new Refusal(CycleRules.DistinctContributorsRequiredFor(SignOffPolicy.MinimumDistinctContributors)));
         }
 
-        if (signerUserId is not null
-            && stage.LivedExperienceContributionCount > 0
-            && !stage.LivedExperienceContributions.Any(c => !c.IsLoggedOnBehalf || c.RecordedByUserId != signerUserId))
+        if (facts.OnlyLoggedBySigner)
         {
             blockers.Add(new Refusal(CycleRules.InputNotOnlyFromSigner, stage.Id));
         }
 
-        foreach (var unanswered in stage.UnansweredLivedExperienceContributions)
+        foreach (var unanswered in facts.UnansweredLivedExperience)
         {
-            blockers.Add(new Refusal(CycleRules.InputAwaitingResponse, unanswered.Id));
+            blockers.Add(new Refusal(CycleRules.InputAwaitingResponse, unanswered));
         }
 
-        foreach (var decision in stage.Decisions)
+        foreach (var decision in facts.DecisionsToFix)
         {
-            if (decision.Participants.Count == 0)
+            if (decision.LacksParticipants)
             {
                 blockers.Add(new Refusal(CycleRules.DecisionNeedsParticipants, decision.Id));
             }
 
-            if (decision.Mode == DecisionMode.CoProduced
-                && !decision.Influences.Any(i => FindContribution(i.ContributionId)?.IsLivedExperience == true))
+            if (decision.CoProducedWithoutLivedExperience)
             {
                 blockers.Add(new Refusal(CycleRules.CoProducedDecisionNeedsLivedExperience, decision.Id));
             }
 
-            if (decision.Mode != DecisionMode.CoProduced && decision.Rationale.Length == 0)
+            if (decision.LacksRationale)
             {
                 blockers.Add(new Refusal(CycleRules.DecisionNeedsRationale, decision.Id));
             }
@@ -480,9 +491,13 @@ public sealed class CommissioningCycle
     /// of <paramref name="stageConditions"/> remains. The specification stage cannot be signed off without them: the
     /// caller must ask the specification (<see cref="Specification.ServiceSpecification.SignOffConditions(Specification.ServiceSpecification?)"/>).
     /// </summary>
+    /// <remarks>
+    /// <paramref name="facts"/>, when given, are what the stage's input and decisions look like (for the actor as signer),
+    /// so the cycle may be loaded without them; otherwise the aggregate works them out from its own rows.
+    /// </remarks>
     public DomainOutcome SignOff(
         StageKind kind, string actorUserId, CycleRole actorRole, string? statement, DateTimeOffset now,
-        IReadOnlyCollection<Refusal>? stageConditions = null)
+        IReadOnlyCollection<Refusal>? stageConditions = null, SignOffFacts? facts = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
         Guard.Defined(actorRole);
@@ -501,7 +516,12 @@ public sealed class CommissioningCycle
         }
 
         TextInput.Check(refusals, statement, StageEvent.TextMaxLength, CycleRules.StatementRequired, CycleRules.StatementTooLong);
-        refusals.AddRange(SignOffBlockers(kind, stageConditions, actorUserId));
+        if (facts is not null && facts.SignerUserId != actorUserId)
+        {
+            throw new ArgumentException("The facts must be worked out for the person signing off.", nameof(facts));
+        }
+
+        refusals.AddRange(SignOffBlockers(kind, facts ?? SignOffFacts.Of(this, kind, actorUserId), stageConditions));
         if (refusals.Count > 0)
         {
             return DomainOutcome.Refused(refusals);

@@ -106,6 +106,10 @@ public sealed class Contribution
 
     public static bool CountsAsLivedExperience(Voice voice) => voice is Voice.LivedExperience or Voice.Carer;
 
+    /// <summary><see cref="CountsAsLivedExperience"/> as a query filter, so the database can count lived-experience input (R1).</summary>
+    public static Expression<Func<Contribution, bool>> LivedExperienceInput { get; } =
+        c => c.Voice == Voice.LivedExperience || c.Voice == Voice.Carer;
+
     internal Response Respond(ResponseType type, string explanation, string respondedByUserId, DateTimeOffset now)
     {
         var response = new Response((CurrentResponse?.Revision ?? 0) + 1, type, explanation, respondedByUserId, now);

@@ -5,7 +5,7 @@ namespace CoproCommissioning.Web.Infrastructure.Pages;
 /// <summary>
 /// What a stage's own work still needs before the stage can be signed off, beyond the cycle's rules: today, the
 /// specification stage needs its latest version approved. Pages that count or list blockers pass these to
-/// <see cref="CommissioningCycle.SignOffBlockers"/>, so the dashboard never calls a stage ready that sign-off refuses.
+/// <see cref="CommissioningCycle.SignOffBlockers(StageKind, SignOffFacts, IReadOnlyCollection{Refusal}?)"/>, so the dashboard never calls a stage ready that sign-off refuses.
 /// </summary>
 public sealed record StageConditions(IReadOnlyList<Refusal> Specification)
 {

@@ -32,7 +32,7 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var cycle = await db.Cycles.IncludeStages().AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
+        var cycle = await db.Cycles.IncludeStageStatuses().AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
         if (cycle is null)
         {
             return NotFound();
@@ -52,7 +52,8 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
         async (cycle, now) =>
         {
             var conditions = await StageConditions.ForStageAsync(db, CycleId, Stage, ct);
-            var outcome = cycle.SignOff(Stage, User.UserId(), Role, Form.Statement, now, conditions);
+            var facts = await db.SignOffFactsAsync(CycleId, Stage, User.UserId(), ct);
+            var outcome = cycle.SignOff(Stage, User.UserId(), Role, Form.Statement, now, conditions, facts);
             ShowRefusals(outcome.Refusals);
             return outcome;
         },
@@ -98,7 +99,9 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
         Func<CommissioningCycle, IActionResult> changed,
         CancellationToken ct)
     {
-        var cycle = await db.Cycles.IncludeStages().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
+        // The rules read the stage's input and decisions as facts the database works out, so only the cycle and its
+        // stages' statuses are loaded to change; the version check still covers everything the person saw (R8).
+        var cycle = await db.Cycles.IncludeStageStatuses().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
         if (cycle is null)
         {
             return NotFound();
@@ -122,7 +125,7 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
             ModelState.AddErrors(new[] { refusal }, "");
         }
 
-        await ShowAsync(await db.Cycles.IncludeStages().AsNoTracking().SingleAsync(c => c.Id == CycleId, ct), ct, keepVersion: saved is null);
+        await ShowAsync(await db.Cycles.IncludeStageStatuses().AsNoTracking().SingleAsync(c => c.Id == CycleId, ct), ct, keepVersion: saved is null);
         return Page();
     }
 
@@ -153,17 +156,29 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
         Status = stage.Status;
         CanSignOff = CyclePermissions.Allows(Role, CycleOperation.SignOff);
 
-        var names = await PeopleNames.LoadAsync(db, stage.History.Select(e => e.ByUserId), User.UserId(), ct);
-        History = [.. stage.History.OrderByDescending(e => e.At).Select(e => StageEventRow.From(e, names, Stage))];
+        var kind = Stage;
+        var history = await db.Cycles.AsNoTracking().Where(c => c.Id == CycleId)
+            .SelectMany(c => c.Stages).Where(s => s.Kind == kind).SelectMany(s => s.History)
+            .OrderByDescending(e => e.At)
+            .ToListAsync(ct);
+        var names = await PeopleNames.LoadAsync(db, history.Select(e => e.ByUserId), User.UserId(), ct);
+        History = [.. history.Select(e => StageEventRow.From(e, names, Stage))];
         IReadOnlyList<Refusal> refusals = stage.IsSignedOff
             ? []
-            : cycle.SignOffBlockers(Stage, await StageConditions.ForStageAsync(db, CycleId, Stage, ct), Signer);
+            : cycle.SignOffBlockers(Stage, await db.SignOffFactsAsync(CycleId, Stage, Signer, ct), await StageConditions.ForStageAsync(db, CycleId, Stage, ct));
         // The rules count every contribution; what the page says about one awaiting a response is read with the viewer's
         // filter, so a member who may not read team-only input (R7) is told only that it exists.
         var readable = await ReadableContributions.ReadableByIdAsync(db, CycleId,
             refusals.Where(r => r.Rule.Code == CycleRules.InputAwaitingResponse.Code).Select(r => r.SubjectId!.Value),
             User.UserId(), Role, ct);
-        Blockers = [.. refusals.Select(r => Describe(cycle, r, readable))];
+        var decisionIds = refusals.Where(r => r.Rule.Code is var code
+                && (code == CycleRules.DecisionNeedsParticipants.Code || code == CycleRules.CoProducedDecisionNeedsLivedExperience.Code || code == CycleRules.DecisionNeedsRationale.Code))
+            .Select(r => r.SubjectId!.Value).Distinct().ToList();
+        var decisionTitles = decisionIds.Count == 0
+            ? new Dictionary<Guid, string>()
+            : await db.Cycles.AsNoTracking().Where(c => c.Id == CycleId).SelectMany(c => c.Stages).SelectMany(s => s.Decisions)
+                .Where(d => decisionIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Title, ct);
+        Blockers = [.. refusals.Select(r => Describe(cycle, r, readable, decisionTitles))];
 
         // After a conflict the next attempt is made against the version now on screen; after a refusal the
         // version stays as the person first saw it, so a later change by someone else is still noticed.
@@ -179,7 +194,8 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
     /// <summary>Whoever would sign off: a commissioner sees the rules that would refuse them (R1: not alone).</summary>
     private string? Signer => CanSignOff ? User.UserId() : null;
 
-    private Blocker Describe(CommissioningCycle cycle, Refusal refusal, IReadOnlyDictionary<Guid, ContributionView> readable)
+    private Blocker Describe(
+        CommissioningCycle cycle, Refusal refusal, IReadOnlyDictionary<Guid, ContributionView> readable, IReadOnlyDictionary<Guid, string> decisionTitles)
     {
         var role = Role;
         var workspace = Url.Page("/Cycles/Stages/Workspace", new { cycleId = CycleId, stage = StageSlug });
@@ -212,9 +228,9 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
             case var code when code == CycleRules.DecisionNeedsParticipants.Code
                 || code == CycleRules.CoProducedDecisionNeedsLivedExperience.Code
                 || code == CycleRules.DecisionNeedsRationale.Code:
-                var decision = cycle.FindDecision(refusal.SubjectId!.Value)!;
-                return new Blocker(refusal.Rule.Message, decision.Title, "Go to this decision",
-                    Url.Page("/Cycles/Stages/Decision", new { cycleId = CycleId, stage = StageSlug, decisionId = decision.Id }));
+                var decisionId = refusal.SubjectId!.Value;
+                return new Blocker(refusal.Rule.Message, decisionTitles[decisionId], "Go to this decision",
+                    Url.Page("/Cycles/Stages/Decision", new { cycleId = CycleId, stage = StageSlug, decisionId }));
             case var code when code == SpecificationRules.NotWritten.Code:
                 return CyclePermissions.Allows(role, CycleOperation.ManageCycle)
                     ? new Blocker(refusal.Rule.Message, null, "Write the specification", SpecificationUrls.Edit(CycleId))

@@ -1,0 +1,144 @@
+using CoproCommissioning.Data;
+using CoproCommissioning.Domain;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Tests.Builders;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproCommissioning.Web.Tests.Data;
+
+/// <summary>
+/// The sign-off page asks PostgreSQL for the facts the rules read instead of loading every contribution. Over many
+/// generated cycles (team-only input, input logged on someone's behalf for people with and without an account,
+/// answered and unanswered, decisions that later lost their participants or rationale), the database's facts and the
+/// blockers they give must be exactly the aggregate's own.
+/// </summary>
+public sealed class SignOffFactsTests(CycleDatabaseFixture fixture) : IClassFixture<CycleDatabaseFixture>
+{
+    private const int Cycles = 60;
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_database_works_out_the_same_facts_and_blockers_as_the_aggregate_on_generated_cycles()
+    {
+        int nonTrivial = 0;
+        for (int seed = 0; seed < Cycles; seed++)
+        {
+            var random = new Random(seed);
+            var cycle = Generate(random);
+            await using (var scope = fixture.Db())
+            {
+                scope.Context.Cycles.Add(cycle);
+                await scope.Context.SaveChangesAsync(_ct);
+            }
+
+            await SpoilSomeDecisionsAsync(cycle, random);
+
+            await using var check = fixture.Db();
+            var loaded = await check.Context.Cycles.IncludeStages().AsNoTracking().SingleAsync(c => c.Id == cycle.Id, _ct);
+            foreach (var kind in Enum.GetValues<StageKind>())
+            {
+                foreach (var signer in new[] { null, People.Commissioner, People.Champion, "commissioner-2" })
+                {
+                    var expected = SignOffFacts.Of(loaded, kind, signer);
+                    var actual = await check.Context.SignOffFactsAsync(cycle.Id, kind, signer, _ct);
+                    var context = $"seed {seed}, {kind}, signer {signer ?? "none"}";
+
+                    Assert.True(expected.Stage == actual.Stage, context);
+                    Assert.True(expected.SignerUserId == actual.SignerUserId, context);
+                    Assert.True(expected.LivedExperienceContributions == actual.LivedExperienceContributions, $"{context}: count");
+                    Assert.True(expected.DistinctLivedExperienceContributors == actual.DistinctLivedExperienceContributors, $"{context}: distinct");
+                    Assert.True(expected.OnlyLoggedBySigner == actual.OnlyLoggedBySigner, $"{context}: only logged by the signer");
+                    Assert.True(expected.UnansweredLivedExperience.SequenceEqual(actual.UnansweredLivedExperience), $"{context}: unanswered");
+                    Assert.True(expected.DecisionsToFix.SequenceEqual(actual.DecisionsToFix), $"{context}: decisions");
+                    Assert.Equal(
+                        loaded.SignOffBlockers(kind, [], signer).Select(r => (r.Rule.Code, r.SubjectId)),
+                        loaded.SignOffBlockers(kind, actual, []).Select(r => (r.Rule.Code, r.SubjectId)));
+                    if (actual.OnlyLoggedBySigner || actual.DecisionsToFix.Count > 0 || actual.UnansweredLivedExperience.Count > 0)
+                    {
+                        nonTrivial++;
+                    }
+                }
+            }
+        }
+
+        // The generator must reach the interesting cases, or the comparison proves little.
+        Assert.True(nonTrivial > Cycles, $"only {nonTrivial} non-trivial cases");
+    }
+
+    private static CommissioningCycle Generate(Random random)
+    {
+        var stage = random.Next(3) == 0 ? StageKind.CoDesign : StageKind.NeedsAssessment;
+        var cycle = ACycle.AtStage(stage).Build();
+        var at = Moments.Now.AddDays(-10);
+        DateTimeOffset Tick() => at = at.AddMinutes(random.Next(1, 90));
+
+        List<Contribution> contributions = [];
+        int count = random.Next(0, 14);
+        for (int i = 0; i < count; i++)
+        {
+            var voice = (Voice)random.Next(Enum.GetValues<Voice>().Length);
+            var visibility = random.Next(3) == 0 ? ContributionVisibility.CommissioningTeam : ContributionVisibility.Everyone;
+            DomainOutcome<Contribution> added;
+            if (random.Next(3) == 0)
+            {
+                // Logged on someone's behalf: by the commissioner who may sign off, or by the champion; for a panel
+                // member with an account, or for several people without one.
+                var (recorder, role) = random.Next(2) == 0 ? (People.Commissioner, CycleRole.Commissioner) : (People.Champion, CycleRole.CoProductionChampion);
+                string? author = random.Next(2) == 0 ? People.PanelMember(random.Next(1, 5)) : null;
+                added = cycle.LogContributionOnBehalf(stage, recorder, role, author, random.Next(1, 6), voice, Channel.Workshop, visibility,
+                    $"Logged input {i}", "", Tick());
+            }
+            else
+            {
+                var (author, role) = People.SpeakingAs(voice, random.Next(1, 5));
+                added = cycle.AddContribution(stage, author, role, voice, Channel.Online, visibility, $"Input {i}", "", Tick());
+            }
+
+            var contribution = Expect.Success(added);
+            contributions.Add(contribution);
+            if (random.Next(2) == 0)
+            {
+                Expect.Success(cycle.Respond(contribution.Id, People.Commissioner, CycleRole.Commissioner, ResponseType.Adopted, "We did this.", Tick()));
+            }
+        }
+
+        int decisions = random.Next(0, 5);
+        for (int i = 0; i < decisions; i++)
+        {
+            var mode = (DecisionMode)random.Next(Enum.GetValues<DecisionMode>().Length);
+            var details = ADecision.InMode(mode).WithTitle($"Decision {i}").WithRationale(random.Next(2) == 0 ? "Because the panel said so." : "");
+            foreach (var shapedBy in contributions.Where(_ => random.Next(3) == 0))
+            {
+                details.ShapedBy(shapedBy);
+            }
+
+            // Refused decisions (a co-produced one shaped by no lived experience, say) are simply not recorded.
+            cycle.RecordDecision(stage, details.DecidedAt(Tick()).Build(), People.Commissioner, CycleRole.Commissioner, Tick());
+        }
+
+        return cycle;
+    }
+
+    /// <summary>
+    /// Decisions the domain accepted can still break a rule later (an account deleted takes its participation with it):
+    /// reach those states directly in the database.
+    /// </summary>
+    private async Task SpoilSomeDecisionsAsync(CommissioningCycle cycle, Random random)
+    {
+        await using var scope = fixture.Db();
+        foreach (var decision in cycle.Stages.SelectMany(s => s.Decisions).Where(_ => random.Next(3) == 0))
+        {
+            await scope.Context.Database.ExecuteSqlAsync($"DELETE FROM decision_participants WHERE decision_id = {decision.Id}", _ct);
+        }
+
+        foreach (var decision in cycle.Stages.SelectMany(s => s.Decisions).Where(_ => random.Next(4) == 0))
+        {
+            await scope.Context.Database.ExecuteSqlAsync($"DELETE FROM decision_influences WHERE decision_id = {decision.Id}", _ct);
+        }
+
+        foreach (var decision in cycle.Stages.SelectMany(s => s.Decisions).Where(_ => random.Next(3) == 0))
+        {
+            await scope.Context.Database.ExecuteSqlAsync($"UPDATE decisions SET rationale = '' WHERE id = {decision.Id}", _ct);
+        }
+    }
+}
