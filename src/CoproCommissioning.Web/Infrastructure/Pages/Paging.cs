@@ -11,6 +11,9 @@ public sealed record PageOf<T>(IReadOnlyList<T> Items, int Number, int Size, int
     public int FirstShown => TotalCount == 0 ? 0 : ((Number - 1) * Size) + 1;
 
     public int LastShown => Math.Min(Number * Size, TotalCount);
+
+    /// <summary>The same page of the list, each item shown as something else (rows read, then rows shown).</summary>
+    public PageOf<TShown> With<TShown>(IReadOnlyList<TShown> items) => new(items, Number, Size, TotalCount);
 }
 
 public static class Paging

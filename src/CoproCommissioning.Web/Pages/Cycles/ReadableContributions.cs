@@ -9,8 +9,8 @@ namespace CoproCommissioning.Web.Pages.Cycles;
 /// "N contributions were shared with the commissioning team only" line.
 /// </summary>
 /// <remarks>
-/// For what a page shows, not for the rules: sign-off and its blockers read the whole aggregate
-/// (<see cref="CycleQueries.IncludeStages"/>), because team-only input still counts for R1 and still needs a response (R3).
+/// For what a page shows, not for the rules: sign-off and its blockers read facts about every contribution
+/// (<see cref="CycleQueries.SignOffFactsAsync"/>), because team-only input still counts for R1 and still needs a response (R3).
 /// </remarks>
 public static class ReadableContributions
 {
@@ -54,6 +54,29 @@ public static class ReadableContributions
 
         var views = await InCycle(db, cycleId).ReadableBy(viewerUserId, viewerRole).Where(c => wanted.Contains(c.Id)).ToViewsAsync(ct);
         return views.ToDictionary(v => v.Id);
+    }
+
+    /// <summary>
+    /// In the order pages group input (<see cref="Labels.VoiceOrder"/>), newest first within a voice, sorted by PostgreSQL
+    /// so a page of them can be read without the rest.
+    /// </summary>
+    public static IOrderedQueryable<Contribution> InVoiceOrder(this IQueryable<Contribution> contributions) =>
+        contributions.OrderBy(VoiceRank).ThenByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
+
+    // c => c.Voice == VoiceOrder[0] ? 0 : c.Voice == VoiceOrder[1] ? 1 : ... : VoiceOrder.Count, built from the one list.
+    private static readonly Expression<Func<Contribution, int>> VoiceRank = BuildVoiceRank();
+
+    private static Expression<Func<Contribution, int>> BuildVoiceRank()
+    {
+        var contribution = Expression.Parameter(typeof(Contribution), "c");
+        var voice = Expression.Property(contribution, nameof(Contribution.Voice));
+        Expression rank = Expression.Constant(Labels.VoiceOrder.Count);
+        for (int i = Labels.VoiceOrder.Count - 1; i >= 0; i--)
+        {
+            rank = Expression.Condition(Expression.Equal(voice, Expression.Constant(Labels.VoiceOrder[i])), Expression.Constant(i), rank);
+        }
+
+        return Expression.Lambda<Func<Contribution, int>>(rank, contribution);
     }
 
     /// <summary>Reads only what pages show of each contribution (<see cref="ContributionView.Projection"/>).</summary>

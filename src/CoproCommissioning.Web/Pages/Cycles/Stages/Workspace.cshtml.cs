@@ -31,9 +31,10 @@ public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
 
     public async Task<IActionResult> OnGetAsync(int contributionsPage = 1, int decisionsPage = 1, CancellationToken ct = default)
     {
-        // The sign-off rules behind the blocker count read the whole aggregate (team-only input counts for them too); the
-        // contributions shown are read with the viewer's filter instead, so what they may not read never reaches the page.
-        var cycle = await db.Cycles.IncludeStages().AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
+        // Everything here is read a page at a time: the blocker count from facts PostgreSQL works out (team-only input
+        // counts for the rules too), the contributions shown with the viewer's filter, so what they may not read never
+        // reaches the page.
+        var cycle = await db.Cycles.IncludeStageStatuses().AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
         if (cycle is null)
         {
             return NotFound();
@@ -42,35 +43,34 @@ public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
         var stage = cycle.StageOf(Stage);
         var role = HttpContext.CycleMember().Role;
         var viewer = User.UserId();
+        var kind = Stage;
         var inStage = ReadableContributions.InStage(db, CycleId, Stage);
-        var shown = await inStage.ReadableBy(viewer, role).ToViewsAsync(ct);
+        var shown = await inStage.ReadableBy(viewer, role).InVoiceOrder().Select(ContributionView.Projection).ToPageAsync(contributionsPage, ct);
         TeamOnlyHiddenCount = await inStage.CountHiddenFromAsync(viewer, role, ct);
+        var stageRows = db.Cycles.AsNoTracking().Where(c => c.Id == CycleId).SelectMany(c => c.Stages).Where(s => s.Kind == kind);
+        var decisions = await stageRows.SelectMany(s => s.Decisions)
+            .OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.RecordedAt).ThenByDescending(d => d.Id)
+            .ToPageAsync(decisionsPage, ct);
+        var lastEvent = await stageRows.SelectMany(s => s.History).OrderByDescending(e => e.At).FirstOrDefaultAsync(ct);
         var cited = await ReadableContributions.ReadableByIdAsync(
-            db, CycleId, stage.Decisions.SelectMany(d => d.Influences).Select(i => i.ContributionId), viewer, role, ct);
+            db, CycleId, decisions.Items.SelectMany(d => d.Influences).Select(i => i.ContributionId), viewer, role, ct);
         var names = await PeopleNames.LoadAsync(db,
-            shown.SelectMany(c => new[] { c.AuthorUserId, c.RecordedByUserId })
-                .Concat(shown.Select(c => c.CurrentResponse?.RespondedByUserId))
-                .Concat(stage.History.Select(e => e.ByUserId)),
+            shown.Items.SelectMany(c => new[] { c.AuthorUserId, c.RecordedByUserId })
+                .Concat(shown.Items.Select(c => c.CurrentResponse?.RespondedByUserId))
+                .Append(lastEvent?.ByUserId),
             viewer, ct);
 
         CycleTitle = cycle.Title;
         Status = stage.Status;
         OpenedAt = stage.OpenedAt;
-        BlockerCount = cycle.SignOffBlockers(Stage, await StageConditions.ForStageAsync(db, CycleId, Stage, ct),
-            CyclePermissions.Allows(role, CycleOperation.SignOff) ? viewer : null).Count;
-        LastEvent = stage.History.OrderByDescending(e => e.At).Select(e => StageEventRow.From(e, names, Stage)).FirstOrDefault();
+        var signer = CyclePermissions.Allows(role, CycleOperation.SignOff) ? viewer : null;
+        BlockerCount = cycle.SignOffBlockers(Stage, await db.SignOffFactsAsync(CycleId, Stage, signer, ct),
+            await StageConditions.ForStageAsync(db, CycleId, Stage, ct)).Count;
+        LastEvent = lastEvent is null ? null : StageEventRow.From(lastEvent, names, Stage);
 
-        var contributions = shown
-            .OrderBy(c => Labels.Rank(c.Voice))
-            .ThenByDescending(c => c.CreatedAt)
-            .Select(c => ContributionRow.From(c, names))
-            .ToPage(contributionsPage);
-        Contributions = contributions with { Items = await ContributionRow.WithWhatTheyAreAboutAsync(db, contributions.Items, ct) };
-        Decisions = stage.Decisions
-            .OrderByDescending(d => d.DecidedAt)
-            .ThenByDescending(d => d.RecordedAt)
-            .Select(d => DecisionRow.From(d, cited))
-            .ToPage(decisionsPage);
+        var rows = shown.Items.Select(c => ContributionRow.From(c, names)).ToList();
+        Contributions = shown.With(await ContributionRow.WithWhatTheyAreAboutAsync(db, rows, ct));
+        Decisions = decisions.With<DecisionRow>([.. decisions.Items.Select(d => DecisionRow.From(d, cited))]);
 
         CanContribute = CyclePermissions.Allows(role, CycleOperation.Contribute) && !IsSignedOff;
         CanLogOnBehalf = CyclePermissions.Allows(role, CycleOperation.LogOnBehalf) && !IsSignedOff;
