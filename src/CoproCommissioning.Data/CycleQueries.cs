@@ -5,7 +5,7 @@ public static class CycleQueries
     /// <summary>
     /// The whole aggregate, every contribution, response, decision and event of every stage: only for a change whose
     /// rules read across all of it. Pages that show a cycle read what they show instead, and sign-off reads
-    /// <see cref="SignOffFactsAsync"/>. Split queries keep the row count linear.
+    /// <see cref="SignOffFactsAsync(CoproDbContext, Stage, string?, CancellationToken)"/>. Split queries keep the row count linear.
     /// </summary>
     public static IQueryable<CommissioningCycle> IncludeStages(this IQueryable<CommissioningCycle> cycles) =>
         cycles
@@ -20,61 +20,87 @@ public static class CycleQueries
 
     /// <summary>
     /// What the sign-off rules need to know about one stage's input and decisions (<see cref="SignOffFacts"/>), worked
-    /// out by PostgreSQL in three statements that return a handful of rows however large the stage is. Team-only and
-    /// logged-on-behalf input count exactly as the aggregate counts them; a test compares the two on generated cycles.
+    /// out by PostgreSQL. <paramref name="stage"/> needs only its id and kind (<see cref="IncludeStageStatuses"/>).
     /// </summary>
-    public static async Task<SignOffFacts> SignOffFactsAsync(
-        this CoproDbContext db, Guid cycleId, StageKind kind, string? signerUserId, CancellationToken ct)
+    public static async Task<SignOffFacts> SignOffFactsAsync(this CoproDbContext db, Stage stage, string? signerUserId, CancellationToken ct) =>
+        (await db.SignOffFactsAsync([stage], signerUserId, ct))[stage.Id];
+
+    /// <summary>
+    /// The facts for many stages, of one cycle or of many, in three statements that return a row a stage plus the ids
+    /// of what is still wrong, however large the stages are. Team-only and logged-on-behalf input count exactly as the
+    /// aggregate counts them; a test compares the two on generated cycles.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, SignOffFacts>> SignOffFactsAsync(
+        this CoproDbContext db, IReadOnlyCollection<Stage> stages, string? signerUserId, CancellationToken ct)
     {
-        var stage = db.Cycles.AsNoTracking().Where(c => c.Id == cycleId).SelectMany(c => c.Stages).Where(s => s.Kind == kind);
-        var livedExperience = stage.SelectMany(s => s.Contributions).Where(Contribution.LivedExperienceInput);
+        var ids = stages.Select(s => s.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, SignOffFacts>();
+        }
+
+        var livedExperience = db.Set<Contribution>().AsNoTracking()
+            .Where(c => ids.Contains(EF.Property<Guid>(c, StageIdColumn)))
+            .Where(Contribution.LivedExperienceInput);
 
         var input = await livedExperience
-            .GroupBy(c => 1)
+            .GroupBy(c => EF.Property<Guid>(c, StageIdColumn))
             .Select(g => new
             {
+                StageId = g.Key,
                 Count = g.Count(),
                 Voices = g.Sum(c => c.VoicesCarried),
                 FromAccounts = g.Count(c => c.AuthorUserId != null),
                 Accounts = g.Where(c => c.AuthorUserId != null).Select(c => c.AuthorUserId).Distinct().Count(),
                 NotLoggedBySigner = g.Count(c => c.RecordedByUserId == null || c.RecordedByUserId != signerUserId),
             })
-            .SingleOrDefaultAsync(ct);
+            .ToDictionaryAsync(i => i.StageId, ct);
 
-        var unanswered = await livedExperience
-            .Where(c => !c.Responses.Any())
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => c.Id)
-            .ToListAsync(ct);
+        var unanswered = (await livedExperience
+                .Where(c => !c.Responses.Any())
+                .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+                .Select(c => new { StageId = EF.Property<Guid>(c, StageIdColumn), c.Id })
+                .ToListAsync(ct))
+            .ToLookup(c => c.StageId, c => c.Id);
 
         // Only the decisions that break a rule are read; DecisionFacts says which rule.
         var livedExperienceIds = db.Set<Contribution>().Where(Contribution.LivedExperienceInput).Select(c => c.Id);
-        var decisions = await stage.SelectMany(s => s.Decisions)
-            .Select(d => new
-            {
-                d.Id,
-                d.RecordedAt,
-                HasParticipants = d.Participants.Any(),
-                d.Mode,
-                ShapedByLivedExperience = d.Influences.Any(i => livedExperienceIds.Contains(i.ContributionId)),
-                HasRationale = d.Rationale != "",
-            })
-            .Where(d => !d.HasParticipants
-                || (d.Mode == DecisionMode.CoProduced && !d.ShapedByLivedExperience)
-                || (d.Mode != DecisionMode.CoProduced && !d.HasRationale))
-            .OrderBy(d => d.RecordedAt).ThenBy(d => d.Id)
-            .ToListAsync(ct);
+        var decisions = (await db.Set<Decision>().AsNoTracking()
+                .Where(d => ids.Contains(EF.Property<Guid>(d, StageIdColumn)))
+                .Select(d => new
+                {
+                    StageId = EF.Property<Guid>(d, StageIdColumn),
+                    d.Id,
+                    d.RecordedAt,
+                    HasParticipants = d.Participants.Any(),
+                    d.Mode,
+                    ShapedByLivedExperience = d.Influences.Any(i => livedExperienceIds.Contains(i.ContributionId)),
+                    HasRationale = d.Rationale != "",
+                })
+                .Where(d => !d.HasParticipants
+                    || (d.Mode == DecisionMode.CoProduced && !d.ShapedByLivedExperience)
+                    || (d.Mode != DecisionMode.CoProduced && !d.HasRationale))
+                .OrderBy(d => d.RecordedAt).ThenBy(d => d.Id)
+                .ToListAsync(ct))
+            .ToLookup(d => d.StageId, d => new DecisionFacts(d.Id, d.HasParticipants, d.Mode, d.ShapedByLivedExperience, d.HasRationale));
 
-        // People with an account count once however often they speak; each voice logged without an account counts.
-        int count = input?.Count ?? 0;
-        int distinct = input is null ? 0 : input.Accounts + input.Voices - input.FromAccounts;
-        return new SignOffFacts(
-            kind,
-            signerUserId,
-            count,
-            distinct,
-            signerUserId is not null && count > 0 && input!.NotLoggedBySigner == 0,
-            unanswered,
-            [.. decisions.Select(d => new DecisionFacts(d.Id, d.HasParticipants, d.Mode, d.ShapedByLivedExperience, d.HasRationale))]);
+        return stages.ToDictionary(s => s.Id, s =>
+        {
+            input.TryGetValue(s.Id, out var i);
+            int count = i?.Count ?? 0;
+            // People with an account count once however often they speak; each voice logged without an account counts.
+            int distinct = i is null ? 0 : i.Accounts + i.Voices - i.FromAccounts;
+            return new SignOffFacts(
+                s.Kind,
+                signerUserId,
+                count,
+                distinct,
+                signerUserId is not null && count > 0 && i!.NotLoggedBySigner == 0,
+                [.. unanswered[s.Id]],
+                [.. decisions[s.Id]]);
+        });
     }
+
+    // Contributions and decisions belong to their stage through this shadow key (StageConfiguration).
+    private const string StageIdColumn = "StageId";
 }

@@ -10,7 +10,7 @@ namespace CoproCommissioning.Web.Pages.Cycles;
 /// </summary>
 /// <remarks>
 /// For what a page shows, not for the rules: sign-off and its blockers read facts about every contribution
-/// (<see cref="CycleQueries.SignOffFactsAsync"/>), because team-only input still counts for R1 and still needs a response (R3).
+/// (<see cref="CycleQueries.SignOffFactsAsync(CoproDbContext, Stage, string?, CancellationToken)"/>), because team-only input still counts for R1 and still needs a response (R3).
 /// </remarks>
 public static class ReadableContributions
 {

@@ -52,7 +52,7 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
         async (cycle, now) =>
         {
             var conditions = await StageConditions.ForStageAsync(db, CycleId, Stage, ct);
-            var facts = await db.SignOffFactsAsync(CycleId, Stage, User.UserId(), ct);
+            var facts = await db.SignOffFactsAsync(cycle.StageOf(Stage), User.UserId(), ct);
             var outcome = cycle.SignOff(Stage, User.UserId(), Role, Form.Statement, now, conditions, facts);
             ShowRefusals(outcome.Refusals);
             return outcome;
@@ -165,7 +165,7 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
         History = [.. history.Select(e => StageEventRow.From(e, names, Stage))];
         IReadOnlyList<Refusal> refusals = stage.IsSignedOff
             ? []
-            : cycle.SignOffBlockers(Stage, await db.SignOffFactsAsync(CycleId, Stage, Signer, ct), await StageConditions.ForStageAsync(db, CycleId, Stage, ct));
+            : cycle.SignOffBlockers(Stage, await db.SignOffFactsAsync(stage, Signer, ct), await StageConditions.ForStageAsync(db, CycleId, Stage, ct));
         // The rules count every contribution; what the page says about one awaiting a response is read with the viewer's
         // filter, so a member who may not read team-only input (R7) is told only that it exists.
         var readable = await ReadableContributions.ReadableByIdAsync(db, CycleId,

@@ -64,7 +64,7 @@ public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
         Status = stage.Status;
         OpenedAt = stage.OpenedAt;
         var signer = CyclePermissions.Allows(role, CycleOperation.SignOff) ? viewer : null;
-        BlockerCount = cycle.SignOffBlockers(Stage, await db.SignOffFactsAsync(CycleId, Stage, signer, ct),
+        BlockerCount = cycle.SignOffBlockers(Stage, await db.SignOffFactsAsync(stage, signer, ct),
             await StageConditions.ForStageAsync(db, CycleId, Stage, ct)).Count;
         LastEvent = lastEvent is null ? null : StageEventRow.From(lastEvent, names, Stage);
 
