@@ -9,6 +9,9 @@ public sealed class AddContributionModel(CoproDbContext db, TimeProvider clock, 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadHeadingAsync(Db, ct) ? Page() : NotFound();
 
+    /// <summary>Adding input reads only its stage's status (<see cref="CommissioningCycle.AddContribution"/>).</summary>
+    protected override IQueryable<CommissioningCycle> WhatTheChangeReads(IQueryable<CommissioningCycle> cycles) => cycles.IncludeStageStatuses();
+
     [CyclePermission(CycleOperation.Contribute)]
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => ChangeAsync(
         (cycle, now) => cycle.AddContribution(

@@ -17,6 +17,9 @@ public sealed class LogOnBehalfModel(CoproDbContext db, TimeProvider clock, ILog
 
     public IReadOnlyList<CycleMemberRow> OtherMembers { get; private set; } = [];
 
+    /// <summary>Logging input reads only its stage's status (<see cref="CommissioningCycle.LogContributionOnBehalf"/>).</summary>
+    protected override IQueryable<CommissioningCycle> WhatTheChangeReads(IQueryable<CommissioningCycle> cycles) => cycles.IncludeStageStatuses();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadHeadingAsync(Db, ct))

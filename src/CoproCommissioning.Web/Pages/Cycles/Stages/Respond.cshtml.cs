@@ -43,6 +43,14 @@ public sealed class RespondModel(CoproDbContext db, TimeProvider clock, ILogger<
             ct);
     }
 
+    /// <summary>Answering reads the one contribution and its earlier answers, not the rest of the cycle.</summary>
+    protected override IQueryable<CommissioningCycle> WhatTheChangeReads(IQueryable<CommissioningCycle> cycles)
+    {
+        var contributionId = _contributionId;
+        return cycles.Include(c => c.Stages)
+            .ThenInclude(s => s.Contributions.Where(x => x.Id == contributionId)).ThenInclude(x => x.Responses);
+    }
+
     /// <summary>Someone else answered since this person opened the form: show them that answer before theirs replaces it (R8).</summary>
     protected override bool ChangedSinceShown(CommissioningCycle cycle) =>
         (cycle.FindContribution(_contributionId)!.CurrentResponse?.Revision ?? 0) != Form.SeenRevision;
