@@ -3,7 +3,7 @@ using CoproCommissioning.BrowserTests.Infrastructure;
 using CoproCommissioning.Data;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Infrastructure.Specification;
 using CoproCommissioning.Web.Tests.Infrastructure;

@@ -1,6 +1,6 @@
 using CoproCommissioning.BrowserTests.Infrastructure;
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Tests.Infrastructure;
 using CoproCommissioning.Web.Tests.Pages.Cycles;

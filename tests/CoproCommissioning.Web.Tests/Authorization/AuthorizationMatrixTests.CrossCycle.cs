@@ -1,7 +1,7 @@
 using System.Net;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.Pages.Invitations;
 using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;

@@ -2,8 +2,7 @@ using System.Text.Json;
 using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Domain.Tests.Builders;
-using CoproCommissioning.Domain.Tests.Specification;
+using CoproCommissioning.Domain.Testing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

@@ -1,6 +1,6 @@
 using CoproCommissioning.Data;
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Tests.Data;

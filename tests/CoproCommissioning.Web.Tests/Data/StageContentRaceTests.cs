@@ -4,8 +4,7 @@ using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.NeedsAssessment;
 using CoproCommissioning.Domain.Organisations;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Domain.Tests.Builders;
-using CoproCommissioning.Domain.Tests.Specification;
+using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Organisations;
-using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Tests.Infrastructure;

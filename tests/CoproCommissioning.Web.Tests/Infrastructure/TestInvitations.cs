@@ -1,6 +1,6 @@
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.Pages.Invitations;
 
 namespace CoproCommissioning.Web.Tests.Infrastructure;
