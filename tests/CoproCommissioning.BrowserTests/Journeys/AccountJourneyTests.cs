@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using CoproCommissioning.BrowserTests.Infrastructure;
 using CoproCommissioning.Web.DemoData;
-using CoproCommissioning.Web.Tests.Accounts;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Journeys;

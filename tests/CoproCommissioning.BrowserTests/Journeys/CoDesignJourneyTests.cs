@@ -4,7 +4,6 @@ using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Organisations;
 using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.DemoData;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 

@@ -1,7 +1,5 @@
 using CoproCommissioning.BrowserTests.Infrastructure;
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Web.Tests.Infrastructure;
-using CoproCommissioning.Web.Tests.Pages.Cycles;
 using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Journeys;

@@ -1,8 +1,6 @@
 using CoproCommissioning.BrowserTests.Infrastructure;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Web.DemoData;
-using CoproCommissioning.Web.Tests.Infrastructure;
-using CoproCommissioning.Web.Tests.Pages.Cycles;
 using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Journeys;

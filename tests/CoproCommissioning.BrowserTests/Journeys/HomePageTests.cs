@@ -1,6 +1,5 @@
 using CoproCommissioning.BrowserTests.Infrastructure;
 using CoproCommissioning.Web.DemoData;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Journeys;

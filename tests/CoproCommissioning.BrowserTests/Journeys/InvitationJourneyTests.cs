@@ -1,7 +1,6 @@
 using CoproCommissioning.BrowserTests.Infrastructure;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Web.DemoData;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 

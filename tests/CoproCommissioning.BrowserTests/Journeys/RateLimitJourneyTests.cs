@@ -1,5 +1,4 @@
 using CoproCommissioning.BrowserTests.Infrastructure;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Journeys;

@@ -6,7 +6,6 @@ using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Infrastructure.Specification;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 

@@ -2,8 +2,6 @@ using CoproCommissioning.BrowserTests.Infrastructure;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.DemoData;
-using CoproCommissioning.Web.Tests.Infrastructure;
-using CoproCommissioning.Web.Tests.Pages.Cycles;
 using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Journeys;

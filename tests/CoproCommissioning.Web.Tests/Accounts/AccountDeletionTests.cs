@@ -4,7 +4,6 @@ using CoproCommissioning.Data;
 using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.Areas.Identity.Pages.Account;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -8,7 +8,6 @@ using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.Pages.Invitations;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

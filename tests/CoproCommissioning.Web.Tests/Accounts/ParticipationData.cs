@@ -1,7 +1,6 @@
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Testing;
-using CoproCommissioning.Web.Tests.Infrastructure;
 
 namespace CoproCommissioning.Web.Tests.Accounts;
 

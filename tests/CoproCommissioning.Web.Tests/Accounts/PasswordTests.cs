@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CoproCommissioning.Web.Areas.Identity.Pages.Account;
 using CoproCommissioning.Web.Infrastructure.Accounts;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;

@@ -5,7 +5,6 @@ using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Domain.Testing;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Tests.Accounts;

@@ -3,7 +3,6 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.Areas.Identity.Pages.Account.Manage;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Tests.Accounts;

@@ -1,6 +1,5 @@
 using System.Net;
 using CoproCommissioning.Data.Identity;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using System.Net;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CoproCommissioning.Web.Tests.Accounts;

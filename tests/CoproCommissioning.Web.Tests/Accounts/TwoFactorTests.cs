@@ -4,7 +4,6 @@ using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.Infrastructure.Accounts;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 

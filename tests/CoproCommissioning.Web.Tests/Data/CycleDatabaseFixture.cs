@@ -1,5 +1,3 @@
-using CoproCommissioning.Web.Tests.Infrastructure;
-
 namespace CoproCommissioning.Web.Tests.Data;
 
 public sealed class CycleDatabaseFixture(PostgresServer server) : DatabaseFixture(server);

@@ -2,7 +2,6 @@ using System.Net;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Web.Pages.Cycles;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,6 @@ using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.Pages.Cycles;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

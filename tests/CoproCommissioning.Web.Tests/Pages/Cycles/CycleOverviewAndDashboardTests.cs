@@ -1,6 +1,5 @@
 using System.Net;
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles;

@@ -3,7 +3,6 @@ using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Infrastructure.Specification;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,6 @@
 using System.Net;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Testing;
-using CoproCommissioning.Web.Tests.Infrastructure;
-using CoproCommissioning.Web.Tests.Pages.Cycles;
 
 namespace CoproCommissioning.Web.Tests.Pages.MyInput;
 

@@ -3,7 +3,6 @@ using CoproCommissioning.Data;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Web.Infrastructure.Specification;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationArrange;
 using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationForms;

@@ -1,7 +1,6 @@
 using System.Net;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Web.Infrastructure.Specification;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationArrange;
 using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationForms;
 

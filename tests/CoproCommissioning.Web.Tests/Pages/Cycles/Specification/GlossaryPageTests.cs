@@ -4,7 +4,6 @@ using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.Infrastructure.Specification;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationArrange;
 using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationForms;

@@ -2,7 +2,6 @@ using System.Net;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.Pages.Cycles.Stages;
-using CoproCommissioning.Web.Tests.Infrastructure;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Stages;
 

@@ -4,12 +4,11 @@ using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.DemoData;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CoproCommissioning.Web.Tests.Pages.Cycles;
+namespace CoproCommissioning.Web.Testing;
 
 /// <summary>
 /// A test class's database with the demo accounts (and the demo cycles, which these tests leave alone) plus an

@@ -3,7 +3,7 @@ using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.Pages.Invitations;
 
-namespace CoproCommissioning.Web.Tests.Infrastructure;
+namespace CoproCommissioning.Web.Testing;
 
 /// <summary>An invitation to a new cycle, straight into the database, and the token its emailed link would carry.</summary>
 public static class TestInvitations
