@@ -14,7 +14,7 @@ namespace CoproCommissioning.Web.Testing;
 /// A test class's database with the demo accounts (and the demo cycles, which these tests leave alone) plus an
 /// account that belongs to no cycle. Each test makes its own cycle, so tests in a class never see each other's.
 /// </summary>
-public abstract class CyclePagesFixture(PostgresServer server) : DatabaseFixture(server)
+public class CyclePagesFixture(PostgresServer server) : DatabaseFixture(server)
 {
     public const string OutsiderEmail = "outsider@test.copro.test";
 

@@ -8,9 +8,7 @@ using MimeKit;
 
 namespace CoproCommissioning.Web.Tests.Accounts;
 
-public sealed class PasswordFixture(PostgresServer server) : DatabaseFixture(server);
-
-public sealed partial class PasswordTests(PasswordFixture fixture) : IClassFixture<PasswordFixture>
+public sealed partial class PasswordTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private const string ForgotUrl = "/Identity/Account/ForgotPassword";
     private const string NewPassword = "Brand-New-Passw0rd";

@@ -9,9 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Tests.Accounts;
 
-public sealed class PersonalDataFixture(PostgresServer server) : DatabaseFixture(server);
-
-public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixture<PersonalDataFixture>
+public sealed class PersonalDataTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

@@ -7,9 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Tests.Accounts;
 
-public sealed class ProfileFixture(PostgresServer server) : DatabaseFixture(server);
-
-public sealed class ProfileTests(ProfileFixture fixture) : IClassFixture<ProfileFixture>
+public sealed class ProfileTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private const string ProfileUrl = "/Identity/Account/Manage";
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;

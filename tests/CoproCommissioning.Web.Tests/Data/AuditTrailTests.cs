@@ -8,7 +8,7 @@ using Npgsql;
 
 namespace CoproCommissioning.Web.Tests.Data;
 
-public sealed class AuditTrailTests(CycleDatabaseFixture fixture) : IClassFixture<CycleDatabaseFixture>
+public sealed class AuditTrailTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private const string Secret = "I was sectioned last spring";
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;

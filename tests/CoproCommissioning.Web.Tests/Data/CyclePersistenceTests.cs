@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Tests.Data;
 
-public sealed class CyclePersistenceTests(CycleDatabaseFixture fixture) : IClassFixture<CycleDatabaseFixture>
+public sealed class CyclePersistenceTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

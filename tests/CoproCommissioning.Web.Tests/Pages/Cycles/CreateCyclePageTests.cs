@@ -9,9 +9,7 @@ using MimeKit;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles;
 
-public sealed class CreateCycleFixture(PostgresServer server) : CyclePagesFixture(server);
-
-public sealed class CreateCyclePageTests(CreateCycleFixture fixture) : IClassFixture<CreateCycleFixture>
+public sealed class CreateCyclePageTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

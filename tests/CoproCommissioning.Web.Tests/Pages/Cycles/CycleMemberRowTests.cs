@@ -8,10 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles;
 
-public sealed class CycleMemberRowFixture(PostgresServer server) : DatabaseFixture(server);
-
 /// <summary>How people are named on forms that choose members (R7): pseudonyms numbered without giving anyone away.</summary>
-public sealed class CycleMemberRowTests(CycleMemberRowFixture fixture) : IClassFixture<CycleMemberRowFixture>
+public sealed class CycleMemberRowTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

@@ -8,9 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles;
 
-public sealed class DemoCyclesFixture(PostgresServer server) : CyclePagesFixture(server);
-
-public sealed class DemoCyclesTests(DemoCyclesFixture fixture) : IClassFixture<DemoCyclesFixture>
+public sealed class DemoCyclesTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

@@ -4,9 +4,7 @@ using CoproCommissioning.Domain.Testing;
 
 namespace CoproCommissioning.Web.Tests.Pages.MyInput;
 
-public sealed class MyInputFixture(PostgresServer server) : CyclePagesFixture(server);
-
-public sealed class MyInputPageTests(MyInputFixture fixture) : IClassFixture<MyInputFixture>
+public sealed class MyInputPageTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

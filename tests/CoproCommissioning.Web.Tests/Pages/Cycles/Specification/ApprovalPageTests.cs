@@ -9,9 +9,7 @@ using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.Specificati
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Specification;
 
-public sealed class ApprovalPageFixture(PostgresServer server) : SpecificationFixture(server);
-
-public sealed class ApprovalPageTests(ApprovalPageFixture fixture) : IClassFixture<ApprovalPageFixture>
+public sealed class ApprovalPageTests(SpecificationFixture fixture) : IClassFixture<SpecificationFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

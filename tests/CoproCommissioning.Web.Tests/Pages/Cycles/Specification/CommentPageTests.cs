@@ -7,9 +7,7 @@ using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.Specificati
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Specification;
 
-public sealed class CommentPageFixture(PostgresServer server) : SpecificationFixture(server);
-
-public sealed class CommentPageTests(CommentPageFixture fixture) : IClassFixture<CommentPageFixture>
+public sealed class CommentPageTests(SpecificationFixture fixture) : IClassFixture<SpecificationFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

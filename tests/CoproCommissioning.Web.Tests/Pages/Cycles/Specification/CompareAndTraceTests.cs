@@ -6,9 +6,7 @@ using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.Specificati
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Specification;
 
-public sealed class CompareAndTraceFixture(PostgresServer server) : SpecificationFixture(server);
-
-public sealed class CompareAndTraceTests(CompareAndTraceFixture fixture) : IClassFixture<CompareAndTraceFixture>
+public sealed class CompareAndTraceTests(SpecificationFixture fixture) : IClassFixture<SpecificationFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

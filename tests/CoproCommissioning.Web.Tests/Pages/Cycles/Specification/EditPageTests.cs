@@ -8,9 +8,7 @@ using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.Specificati
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Specification;
 
-public sealed class EditPageFixture(PostgresServer server) : SpecificationFixture(server);
-
-public sealed class EditPageTests(EditPageFixture fixture) : IClassFixture<EditPageFixture>
+public sealed class EditPageTests(SpecificationFixture fixture) : IClassFixture<SpecificationFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

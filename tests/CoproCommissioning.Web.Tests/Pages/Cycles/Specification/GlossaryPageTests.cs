@@ -10,9 +10,7 @@ using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.Specificati
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Specification;
 
-public sealed class GlossaryPageFixture(PostgresServer server) : SpecificationFixture(server);
-
-public sealed class GlossaryPageTests(GlossaryPageFixture fixture) : IClassFixture<GlossaryPageFixture>
+public sealed class GlossaryPageTests(SpecificationFixture fixture) : IClassFixture<SpecificationFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

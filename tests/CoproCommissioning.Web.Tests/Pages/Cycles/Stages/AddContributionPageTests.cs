@@ -3,9 +3,7 @@ using CoproCommissioning.Domain.Cycles;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Stages;
 
-public sealed class AddContributionFixture(PostgresServer server) : CyclePagesFixture(server);
-
-public sealed class AddContributionPageTests(AddContributionFixture fixture) : IClassFixture<AddContributionFixture>
+public sealed class AddContributionPageTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

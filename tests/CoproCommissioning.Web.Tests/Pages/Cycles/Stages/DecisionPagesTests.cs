@@ -5,9 +5,7 @@ using CoproCommissioning.Web.Infrastructure.Pages;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Stages;
 
-public sealed class DecisionPagesFixture(PostgresServer server) : CyclePagesFixture(server);
-
-public sealed class DecisionPagesTests(DecisionPagesFixture fixture) : IClassFixture<DecisionPagesFixture>
+public sealed class DecisionPagesTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

@@ -3,9 +3,7 @@ using CoproCommissioning.Domain.Cycles;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Stages;
 
-public sealed class LogOnBehalfFixture(PostgresServer server) : CyclePagesFixture(server);
-
-public sealed class LogOnBehalfPageTests(LogOnBehalfFixture fixture) : IClassFixture<LogOnBehalfFixture>
+public sealed class LogOnBehalfPageTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

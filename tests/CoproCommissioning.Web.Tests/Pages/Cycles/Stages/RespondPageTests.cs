@@ -5,9 +5,7 @@ using CoproCommissioning.Web.Infrastructure.Pages;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Stages;
 
-public sealed class RespondFixture(PostgresServer server) : CyclePagesFixture(server);
-
-public sealed class RespondPageTests(RespondFixture fixture) : IClassFixture<RespondFixture>
+public sealed class RespondPageTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

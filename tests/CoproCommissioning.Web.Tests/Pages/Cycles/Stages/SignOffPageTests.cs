@@ -5,9 +5,7 @@ using CoproCommissioning.Web.Pages.Cycles.Stages;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Stages;
 
-public sealed class SignOffFixture(PostgresServer server) : CyclePagesFixture(server);
-
-public sealed class SignOffPageTests(SignOffFixture fixture) : IClassFixture<SignOffFixture>
+public sealed class SignOffPageTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

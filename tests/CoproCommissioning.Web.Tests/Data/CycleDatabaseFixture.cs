@@ -1,3 +1,0 @@
-namespace CoproCommissioning.Web.Tests.Data;
-
-public sealed class CycleDatabaseFixture(PostgresServer server) : DatabaseFixture(server);
