@@ -5,9 +5,7 @@ using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Journeys;
 
-public sealed class AccountJourneyFixture(PostgresServer server) : BrowserAppFixture(server);
-
-public sealed class AccountJourneyTests(AccountJourneyFixture app) : BrowserTest(app), IClassFixture<AccountJourneyFixture>
+public sealed class AccountJourneyTests(BrowserAppFixture app) : BrowserTest(app), IClassFixture<BrowserAppFixture>
 {
     [Fact]
     public async Task A_panel_member_chooses_to_be_shown_as_Panel_member_and_sees_it_saved()

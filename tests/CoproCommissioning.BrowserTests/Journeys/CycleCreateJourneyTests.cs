@@ -6,10 +6,8 @@ using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Journeys;
 
-public sealed class CycleCreateJourneyFixture(PostgresServer server) : BrowserAppFixture(server);
-
 /// <summary>A commissioner creates a cycle (after a mistake the form explains), and the champion logs workshop input in it.</summary>
-public sealed class CycleCreateJourneyTests(CycleCreateJourneyFixture app) : BrowserTest(app), IClassFixture<CycleCreateJourneyFixture>
+public sealed class CycleCreateJourneyTests(BrowserAppFixture app) : BrowserTest(app), IClassFixture<BrowserAppFixture>
 {
     private const string Title = "Community perinatal mental health, Harbourside";
 

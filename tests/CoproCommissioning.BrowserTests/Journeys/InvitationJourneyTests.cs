@@ -6,9 +6,7 @@ using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Journeys;
 
-public sealed class InvitationJourneyFixture(PostgresServer server) : BrowserAppFixture(server);
-
-public sealed class InvitationJourneyTests(InvitationJourneyFixture app) : BrowserTest(app), IClassFixture<InvitationJourneyFixture>
+public sealed class InvitationJourneyTests(BrowserAppFixture app) : BrowserTest(app), IClassFixture<BrowserAppFixture>
 {
     [Fact]
     public async Task A_commissioner_invites_a_panel_member_who_follows_the_emailed_link_sets_a_password_and_lands_on_the_cycle()

@@ -11,9 +11,7 @@ using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Journeys;
 
-public sealed class SpecificationJourneyFixture(PostgresServer server) : BrowserAppFixture(server);
-
-public sealed class SpecificationJourneyTests(SpecificationJourneyFixture app) : BrowserTest(app), IClassFixture<SpecificationJourneyFixture>
+public sealed class SpecificationJourneyTests(BrowserAppFixture app) : BrowserTest(app), IClassFixture<BrowserAppFixture>
 {
     private const string Commissioner = "commissioner@demo.copro.test";
     private const string Panel = "panel@demo.copro.test";
