@@ -1,4 +1,3 @@
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Infrastructure;

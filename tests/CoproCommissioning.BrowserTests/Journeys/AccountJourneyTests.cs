@@ -1,15 +1,11 @@
 using System.Text.RegularExpressions;
 using CoproCommissioning.BrowserTests.Infrastructure;
 using CoproCommissioning.Web.DemoData;
-using CoproCommissioning.Web.Tests.Accounts;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Journeys;
 
-public sealed class AccountJourneyFixture(PostgresServer server) : BrowserAppFixture(server);
-
-public sealed class AccountJourneyTests(AccountJourneyFixture app) : BrowserTest(app), IClassFixture<AccountJourneyFixture>
+public sealed class AccountJourneyTests(BrowserAppFixture app) : BrowserTest(app), IClassFixture<BrowserAppFixture>
 {
     [Fact]
     public async Task A_panel_member_chooses_to_be_shown_as_Panel_member_and_sees_it_saved()

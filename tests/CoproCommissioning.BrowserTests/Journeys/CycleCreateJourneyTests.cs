@@ -1,17 +1,13 @@
 using CoproCommissioning.BrowserTests.Infrastructure;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Web.DemoData;
-using CoproCommissioning.Web.Tests.Infrastructure;
-using CoproCommissioning.Web.Tests.Pages.Cycles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Journeys;
 
-public sealed class CycleCreateJourneyFixture(PostgresServer server) : BrowserAppFixture(server);
-
 /// <summary>A commissioner creates a cycle (after a mistake the form explains), and the champion logs workshop input in it.</summary>
-public sealed class CycleCreateJourneyTests(CycleCreateJourneyFixture app) : BrowserTest(app), IClassFixture<CycleCreateJourneyFixture>
+public sealed class CycleCreateJourneyTests(BrowserAppFixture app) : BrowserTest(app), IClassFixture<BrowserAppFixture>
 {
     private const string Title = "Community perinatal mental health, Harbourside";
 

@@ -1,15 +1,11 @@
 using CoproCommissioning.BrowserTests.Infrastructure;
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Web.Tests.Infrastructure;
-using CoproCommissioning.Web.Tests.Pages.Cycles;
 using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Journeys;
 
-public sealed class CycleKeyboardJourneyFixture(PostgresServer server) : BrowserAppFixture(server);
-
 /// <summary>Journey 4: the whole of journey 1 with the keyboard alone: Tab to move, Enter to follow and send, Space to choose, typing to fill in.</summary>
-public sealed class CycleKeyboardJourneyTests(CycleKeyboardJourneyFixture app) : BrowserTest(app), IClassFixture<CycleKeyboardJourneyFixture>
+public sealed class CycleKeyboardJourneyTests(BrowserAppFixture app) : BrowserTest(app), IClassFixture<BrowserAppFixture>
 {
     private const string Title = "Eating disorders support, North Harbour";
     private const string Insight = "Nobody asked what I eat at home";

@@ -1,16 +1,12 @@
 using CoproCommissioning.BrowserTests.Infrastructure;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Web.DemoData;
-using CoproCommissioning.Web.Tests.Infrastructure;
-using CoproCommissioning.Web.Tests.Pages.Cycles;
 using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Journeys;
 
-public sealed class CycleMyInputJourneyFixture(PostgresServer server) : BrowserAppFixture(server);
-
 /// <summary>Journey 3: a panel member finds the answer to their input, and the decision it shaped, on "What happened to my input".</summary>
-public sealed class CycleMyInputJourneyTests(CycleMyInputJourneyFixture app) : BrowserTest(app), IClassFixture<CycleMyInputJourneyFixture>
+public sealed class CycleMyInputJourneyTests(BrowserAppFixture app) : BrowserTest(app), IClassFixture<BrowserAppFixture>
 {
     [Fact]
     public async Task A_panel_member_finds_the_answer_to_their_input()

@@ -1,19 +1,15 @@
 using CoproCommissioning.BrowserTests.Infrastructure;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Web.DemoData;
-using CoproCommissioning.Web.Tests.Infrastructure;
-using CoproCommissioning.Web.Tests.Pages.Cycles;
 using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Journeys;
-
-public sealed class CycleSignOffJourneyFixture(PostgresServer server) : BrowserAppFixture(server);
 
 /// <summary>
 /// Journey 1: a commissioner tries to sign off needs assessment with only provider input and sees why not; a
 /// panel member adds an insight; the commissioner answers it, records a co-produced decision citing it and signs off.
 /// </summary>
-public sealed class CycleSignOffJourneyTests(CycleSignOffJourneyFixture app) : BrowserTest(app), IClassFixture<CycleSignOffJourneyFixture>
+public sealed class CycleSignOffJourneyTests(BrowserAppFixture app) : BrowserTest(app), IClassFixture<BrowserAppFixture>
 {
     private const string Title = "Early intervention in psychosis, Harbourside";
     private const string Insight = "I waited eleven weeks for a first appointment";

@@ -1,13 +1,10 @@
 using CoproCommissioning.BrowserTests.Infrastructure;
 using CoproCommissioning.Web.DemoData;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Journeys;
 
-public sealed class HomePageFixture(PostgresServer server) : BrowserAppFixture(server);
-
-public sealed class HomePageTests(HomePageFixture app) : BrowserTest(app), IClassFixture<HomePageFixture>
+public sealed class HomePageTests(BrowserAppFixture app) : BrowserTest(app), IClassFixture<BrowserAppFixture>
 {
     [Fact]
     public async Task The_home_page_shows_the_service_in_the_NHS_layout_and_passes_axe()

@@ -1,15 +1,12 @@
 using CoproCommissioning.BrowserTests.Infrastructure;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Web.DemoData;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Journeys;
 
-public sealed class InvitationJourneyFixture(PostgresServer server) : BrowserAppFixture(server);
-
-public sealed class InvitationJourneyTests(InvitationJourneyFixture app) : BrowserTest(app), IClassFixture<InvitationJourneyFixture>
+public sealed class InvitationJourneyTests(BrowserAppFixture app) : BrowserTest(app), IClassFixture<BrowserAppFixture>
 {
     [Fact]
     public async Task A_commissioner_invites_a_panel_member_who_follows_the_emailed_link_sets_a_password_and_lands_on_the_cycle()

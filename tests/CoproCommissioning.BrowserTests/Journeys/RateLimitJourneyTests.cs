@@ -1,12 +1,9 @@
 using CoproCommissioning.BrowserTests.Infrastructure;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Journeys;
 
-public sealed class RateLimitJourneyFixture(PostgresServer server) : BrowserAppFixture(server);
-
-public sealed class RateLimitJourneyTests(RateLimitJourneyFixture app) : BrowserTest(app), IClassFixture<RateLimitJourneyFixture>
+public sealed class RateLimitJourneyTests(BrowserAppFixture app) : BrowserTest(app), IClassFixture<BrowserAppFixture>
 {
     // Forgot password allows 3 emails an hour to one address (its production limit): the 4th ask is refused.
     private const int ResetEmailsPerEmail = 3;

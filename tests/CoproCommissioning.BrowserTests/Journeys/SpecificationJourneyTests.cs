@@ -3,18 +3,15 @@ using CoproCommissioning.BrowserTests.Infrastructure;
 using CoproCommissioning.Data;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Infrastructure.Specification;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Journeys;
 
-public sealed class SpecificationJourneyFixture(PostgresServer server) : BrowserAppFixture(server);
-
-public sealed class SpecificationJourneyTests(SpecificationJourneyFixture app) : BrowserTest(app), IClassFixture<SpecificationJourneyFixture>
+public sealed class SpecificationJourneyTests(BrowserAppFixture app) : BrowserTest(app), IClassFixture<BrowserAppFixture>
 {
     private const string Commissioner = "commissioner@demo.copro.test";
     private const string Panel = "panel@demo.copro.test";

@@ -1,21 +1,17 @@
 using CoproCommissioning.BrowserTests.Infrastructure;
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.DemoData;
-using CoproCommissioning.Web.Tests.Infrastructure;
-using CoproCommissioning.Web.Tests.Pages.Cycles;
 using Microsoft.Playwright;
 
 namespace CoproCommissioning.BrowserTests.Journeys;
-
-public sealed class TeamOnlyInputJourneyFixture(PostgresServer server) : BrowserAppFixture(server);
 
 /// <summary>
 /// A panel member shares input with the commissioning team only; a provider and an observer look everywhere they can go
 /// and are told only that it exists; the commissioner reads and answers it; the panel member sees the answer on What
 /// happened to my input and finds it, with who it was shared with, in Your data (R7).
 /// </summary>
-public sealed class TeamOnlyInputJourneyTests(TeamOnlyInputJourneyFixture app) : BrowserTest(app), IClassFixture<TeamOnlyInputJourneyFixture>
+public sealed class TeamOnlyInputJourneyTests(BrowserAppFixture app) : BrowserTest(app), IClassFixture<BrowserAppFixture>
 {
     private const string Title = "Crisis alternatives, Harbourside";
     private const string Insight = "The crisis team made me feel like a problem, not a person";

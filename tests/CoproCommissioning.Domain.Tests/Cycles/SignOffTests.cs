@@ -1,5 +1,4 @@
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Tests.Builders;
 
 namespace CoproCommissioning.Domain.Tests.Cycles;
 

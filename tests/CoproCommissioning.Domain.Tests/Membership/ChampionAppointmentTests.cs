@@ -1,6 +1,5 @@
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Domain.Tests.Builders;
 
 namespace CoproCommissioning.Domain.Tests.Membership;
 

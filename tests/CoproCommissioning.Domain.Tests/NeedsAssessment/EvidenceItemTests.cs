@@ -1,6 +1,5 @@
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.NeedsAssessment;
-using CoproCommissioning.Domain.Tests.Builders;
 
 namespace CoproCommissioning.Domain.Tests.NeedsAssessment;
 

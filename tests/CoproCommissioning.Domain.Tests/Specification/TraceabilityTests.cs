@@ -1,6 +1,5 @@
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Domain.Tests.Builders;
 
 namespace CoproCommissioning.Domain.Tests.Specification;
 

@@ -4,17 +4,14 @@ using CoproCommissioning.Data;
 using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.Areas.Identity.Pages.Account;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproCommissioning.Web.Tests.Accounts;
 
-public sealed class AccountDeletionFixture(PostgresServer server) : DatabaseFixture(server);
-
 /// <summary>Only one test here deletes an account, so in this class's own database it becomes Former participant #1.</summary>
-public sealed class AccountDeletionTests(AccountDeletionFixture fixture) : IClassFixture<AccountDeletionFixture>
+public sealed class AccountDeletionTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private const string DeleteUrl = "/Identity/Account/Manage/DeletePersonalData";
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;

@@ -6,9 +6,8 @@ using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.Pages.Invitations;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,14 +15,12 @@ using Npgsql;
 
 namespace CoproCommissioning.Web.Tests.Accounts;
 
-public sealed class DeletedAddressFixture(PostgresServer server) : DatabaseFixture(server);
-
 /// <summary>
 /// Deleting an account leaves its email address nowhere: not on the account, not on an invitation sent to it in any
 /// cycle, and not in the audit trail, which can't be changed afterwards and so must never have held it. Proved by
 /// searching every text column of every table, so a table or column added later is searched too.
 /// </summary>
-public sealed class DeletedAddressTests(DeletedAddressFixture fixture) : IClassFixture<DeletedAddressFixture>
+public sealed class DeletedAddressTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private const string Name = "Zephyrine Quillfeather";
     private const string Password = "Quill-and-feather-2026";

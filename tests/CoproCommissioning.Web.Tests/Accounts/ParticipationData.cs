@@ -1,7 +1,6 @@
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Domain.Tests.Builders;
-using CoproCommissioning.Web.Tests.Infrastructure;
+using CoproCommissioning.Domain.Testing;
 
 namespace CoproCommissioning.Web.Tests.Accounts;
 

@@ -2,16 +2,13 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CoproCommissioning.Web.Areas.Identity.Pages.Account;
 using CoproCommissioning.Web.Infrastructure.Accounts;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace CoproCommissioning.Web.Tests.Accounts;
 
-public sealed class PasswordFixture(PostgresServer server) : DatabaseFixture(server);
-
-public sealed partial class PasswordTests(PasswordFixture fixture) : IClassFixture<PasswordFixture>
+public sealed partial class PasswordTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private const string ForgotUrl = "/Identity/Account/ForgotPassword";
     private const string NewPassword = "Brand-New-Passw0rd";

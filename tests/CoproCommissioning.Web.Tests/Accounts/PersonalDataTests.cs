@@ -4,15 +4,12 @@ using CoproCommissioning.Data;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Domain.Tests.Builders;
-using CoproCommissioning.Web.Tests.Infrastructure;
+using CoproCommissioning.Domain.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Tests.Accounts;
 
-public sealed class PersonalDataFixture(PostgresServer server) : DatabaseFixture(server);
-
-public sealed class PersonalDataTests(PersonalDataFixture fixture) : IClassFixture<PersonalDataFixture>
+public sealed class PersonalDataTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

@@ -3,14 +3,11 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.Areas.Identity.Pages.Account.Manage;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Tests.Accounts;
 
-public sealed class ProfileFixture(PostgresServer server) : DatabaseFixture(server);
-
-public sealed class ProfileTests(ProfileFixture fixture) : IClassFixture<ProfileFixture>
+public sealed class ProfileTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private const string ProfileUrl = "/Identity/Account/Manage";
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;

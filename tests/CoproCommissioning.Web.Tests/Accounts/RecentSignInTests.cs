@@ -1,6 +1,5 @@
 using System.Net;
 using CoproCommissioning.Data.Identity;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -9,13 +8,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CoproCommissioning.Web.Tests.Accounts;
 
-public sealed class RecentSignInFixture(PostgresServer server) : DatabaseFixture(server);
-
 /// <summary>
 /// Changes to how someone signs in ask them to prove who they are again ("Confirm it's you") when they last did more
 /// than five minutes ago. Each test runs the app on its own clock and moves it forward.
 /// </summary>
-public sealed class RecentSignInTests(RecentSignInFixture fixture) : IClassFixture<RecentSignInFixture>
+public sealed class RecentSignInTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private const string ConfirmUrl = "/Identity/Account/ConfirmItsYou";
     private const string ResetUrl = "/Identity/Account/Manage/ResetAuthenticator";

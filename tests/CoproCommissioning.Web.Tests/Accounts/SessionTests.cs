@@ -1,13 +1,10 @@
 using System.Net;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CoproCommissioning.Web.Tests.Accounts;
 
-public sealed class SessionFixture(PostgresServer server) : DatabaseFixture(server);
-
 /// <summary>How long a sign-in lasts. Each test runs the app on its own clock and moves it forward.</summary>
-public sealed class SessionTests(SessionFixture fixture) : IClassFixture<SessionFixture>
+public sealed class SessionTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private const string AccountPage = "/Identity/Account/Manage";
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;

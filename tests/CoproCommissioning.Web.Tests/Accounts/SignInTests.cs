@@ -2,7 +2,6 @@ using System.Net;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Web.Areas.Identity.Pages.Account;
 using CoproCommissioning.Web.DemoData;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,4 @@
 using CoproCommissioning.Data.Identity;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproCommissioning.Web.Tests.Data;
 
-public sealed class AccountAuditTests(CycleDatabaseFixture fixture) : IClassFixture<CycleDatabaseFixture>
+public sealed class AccountAuditTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private const string Email = "ada.lovelace@example.test";
     private const string AccessNeeds = "I use a wheelchair and need step-free access";

@@ -2,14 +2,13 @@ using System.Text.Json;
 using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Domain.Tests.Builders;
-using CoproCommissioning.Domain.Tests.Specification;
+using CoproCommissioning.Domain.Testing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CoproCommissioning.Web.Tests.Data;
 
-public sealed class AuditTrailTests(CycleDatabaseFixture fixture) : IClassFixture<CycleDatabaseFixture>
+public sealed class AuditTrailTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private const string Secret = "I was sectioned last spring";
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;

@@ -1,11 +1,11 @@
 using CoproCommissioning.Data;
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Tests.Data;
 
-public sealed class CyclePersistenceTests(CycleDatabaseFixture fixture) : IClassFixture<CycleDatabaseFixture>
+public sealed class CyclePersistenceTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

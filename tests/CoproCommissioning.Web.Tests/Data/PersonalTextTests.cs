@@ -10,7 +10,7 @@ namespace CoproCommissioning.Web.Tests.Data;
 /// which the audit records only as "changed", or listed here as reviewed: it cannot say anything about a person.
 /// A new text field fails the first test until someone makes that choice.
 /// </summary>
-public sealed class PersonalTextTests(CycleDatabaseFixture fixture) : IClassFixture<CycleDatabaseFixture>
+public sealed class PersonalTextTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private const string AccountId =
         "an account's id: who did what is what the audit is for; the name and address live only on the account, which deletion pseudonymises";

@@ -7,7 +7,7 @@ using Npgsql;
 namespace CoproCommissioning.Web.Tests.Data;
 
 /// <summary>The migration RedactPersonalTextFromAuditTrail, run on audit events written before it, as the owner runs it.</summary>
-public sealed class RedactPersonalTextMigrationTests(CycleDatabaseFixture fixture) : IClassFixture<CycleDatabaseFixture>
+public sealed class RedactPersonalTextMigrationTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private const string MigrationBefore = "20261202042140_AddContributionVisibility";
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;

@@ -4,8 +4,7 @@ using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.NeedsAssessment;
 using CoproCommissioning.Domain.Organisations;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Domain.Tests.Builders;
-using CoproCommissioning.Domain.Tests.Specification;
+using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +14,7 @@ namespace CoproCommissioning.Web.Tests.Data;
 /// R8: a save into a stage's own content and the stage's sign-off, on two real connections released together from a
 /// barrier: exactly one wins, and a signed-off stage never gains content after its sign-off.
 /// </summary>
-public sealed class StageContentRaceTests(CycleDatabaseFixture fixture) : IClassFixture<CycleDatabaseFixture>
+public sealed class StageContentRaceTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

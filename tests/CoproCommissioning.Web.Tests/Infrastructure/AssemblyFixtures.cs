@@ -1,3 +1,1 @@
-using CoproCommissioning.Web.Tests.Infrastructure;
-
 [assembly: AssemblyFixture(typeof(PostgresServer))]

@@ -1,5 +1,4 @@
 using System.Net;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Npgsql;
 
 namespace CoproCommissioning.Web.Tests.Platform;

@@ -1,5 +1,4 @@
 using CoproCommissioning.Web.Tests.Accounts;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace CoproCommissioning.Web.Tests.Security;

@@ -5,7 +5,6 @@ using AngleSharp.Html.Dom;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Tests.Accounts;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;

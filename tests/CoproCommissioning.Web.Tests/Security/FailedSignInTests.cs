@@ -3,7 +3,6 @@ using System.Net;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.Areas.Identity.Pages.Account;
 using CoproCommissioning.Web.Tests.Accounts;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

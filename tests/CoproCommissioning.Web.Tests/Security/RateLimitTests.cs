@@ -2,7 +2,6 @@ using System.Net;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Tests.Accounts;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using MimeKit;
 
 namespace CoproCommissioning.Web.Tests.Security;

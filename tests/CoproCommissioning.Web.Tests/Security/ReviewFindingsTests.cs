@@ -1,7 +1,6 @@
 using System.Net;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.Tests.Accounts;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Web.Tests.Accounts;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;

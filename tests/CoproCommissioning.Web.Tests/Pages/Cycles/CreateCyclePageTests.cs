@@ -2,7 +2,6 @@ using System.Net;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Web.Pages.Cycles;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,9 +9,7 @@ using MimeKit;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles;
 
-public sealed class CreateCycleFixture(PostgresServer server) : CyclePagesFixture(server);
-
-public sealed class CreateCyclePageTests(CreateCycleFixture fixture) : IClassFixture<CreateCycleFixture>
+public sealed class CreateCyclePageTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

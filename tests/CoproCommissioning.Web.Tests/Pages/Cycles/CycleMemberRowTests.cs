@@ -1,18 +1,15 @@
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.Pages.Cycles;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles;
 
-public sealed class CycleMemberRowFixture(PostgresServer server) : DatabaseFixture(server);
-
 /// <summary>How people are named on forms that choose members (R7): pseudonyms numbered without giving anyone away.</summary>
-public sealed class CycleMemberRowTests(CycleMemberRowFixture fixture) : IClassFixture<CycleMemberRowFixture>
+public sealed class CycleMemberRowTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

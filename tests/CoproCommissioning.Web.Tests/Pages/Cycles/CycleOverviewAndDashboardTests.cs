@@ -1,13 +1,10 @@
 using System.Net;
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles;
 
-public sealed class CycleOverviewAndDashboardFixture(PostgresServer server) : CyclePagesFixture(server);
-
-public sealed class CycleOverviewAndDashboardTests(CycleOverviewAndDashboardFixture fixture) : IClassFixture<CycleOverviewAndDashboardFixture>
+public sealed class CycleOverviewAndDashboardTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

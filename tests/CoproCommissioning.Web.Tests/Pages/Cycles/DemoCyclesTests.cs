@@ -3,15 +3,12 @@ using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Infrastructure.Specification;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles;
 
-public sealed class DemoCyclesFixture(PostgresServer server) : CyclePagesFixture(server);
-
-public sealed class DemoCyclesTests(DemoCyclesFixture fixture) : IClassFixture<DemoCyclesFixture>
+public sealed class DemoCyclesTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

@@ -1,17 +1,14 @@
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Web.Pages.Cycles;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles;
-
-public sealed class ReadableContributionsFixture(PostgresServer server) : CyclePagesFixture(server);
 
 /// <summary>
 /// The query the contribution pages read through, on PostgreSQL: what it returns to each member is what the pages can
 /// show, so a row it does not return cannot reach a page (R7).
 /// </summary>
-public sealed class ReadableContributionsTests(ReadableContributionsFixture fixture) : IClassFixture<ReadableContributionsFixture>
+public sealed class ReadableContributionsTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

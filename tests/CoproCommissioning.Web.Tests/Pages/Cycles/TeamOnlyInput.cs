@@ -1,6 +1,6 @@
 using CoproCommissioning.Data;
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.Infrastructure.Specification;
 using CoproCommissioning.Web.Tests.Pages.Cycles.Specification;
 using Microsoft.EntityFrameworkCore;

@@ -4,7 +4,6 @@ using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Pages.Invitations;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -169,7 +168,7 @@ public sealed partial class InvitationTests(InvitationFixture fixture) : IClassF
         var (token, hash) = InvitationTokens.Create();
         await using var scope = fixture.Db();
         var role = email.StartsWith("provider", StringComparison.Ordinal) ? CycleRole.Observer : CycleRole.PanelMember;
-        scope.Context.Invitations.Add(Domain.Tests.Builders.Expect.Success(
+        scope.Context.Invitations.Add(Domain.Testing.Expect.Success(
             Invitation.Create(cycle.Id, email, role, Voice.LivedExperience, null, hash, "commissioner-1", createdAt)));
         await scope.Context.SaveChangesAsync(_ct);
         return (cycle, token);

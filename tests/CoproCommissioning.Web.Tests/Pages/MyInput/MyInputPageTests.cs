@@ -1,14 +1,10 @@
 using System.Net;
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Tests.Builders;
-using CoproCommissioning.Web.Tests.Infrastructure;
-using CoproCommissioning.Web.Tests.Pages.Cycles;
+using CoproCommissioning.Domain.Testing;
 
 namespace CoproCommissioning.Web.Tests.Pages.MyInput;
 
-public sealed class MyInputFixture(PostgresServer server) : CyclePagesFixture(server);
-
-public sealed class MyInputPageTests(MyInputFixture fixture) : IClassFixture<MyInputFixture>
+public sealed class MyInputPageTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

@@ -2,7 +2,6 @@ using System.Net;
 using CoproCommissioning.Data;
 using CoproCommissioning.Domain.CoDesign;
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using CoproCommissioning.Web.Tests.Pages.Cycles.NeedsAssessment;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,7 @@ using CoproCommissioning.Data;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.DemoData;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

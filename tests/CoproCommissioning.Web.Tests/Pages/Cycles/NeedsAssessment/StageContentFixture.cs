@@ -2,8 +2,7 @@ using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Organisations;
-using CoproCommissioning.Domain.Tests.Builders;
-using CoproCommissioning.Web.Tests.Infrastructure;
+using CoproCommissioning.Domain.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,16 +3,13 @@ using CoproCommissioning.Data;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Web.Infrastructure.Specification;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationArrange;
 using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationForms;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Specification;
 
-public sealed class ApprovalPageFixture(PostgresServer server) : SpecificationFixture(server);
-
-public sealed class ApprovalPageTests(ApprovalPageFixture fixture) : IClassFixture<ApprovalPageFixture>
+public sealed class ApprovalPageTests(SpecificationFixture fixture) : IClassFixture<SpecificationFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

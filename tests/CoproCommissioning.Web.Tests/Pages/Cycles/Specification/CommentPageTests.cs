@@ -2,15 +2,12 @@ using System.Net;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Web.Infrastructure.Specification;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationArrange;
 using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationForms;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Specification;
 
-public sealed class CommentPageFixture(PostgresServer server) : SpecificationFixture(server);
-
-public sealed class CommentPageTests(CommentPageFixture fixture) : IClassFixture<CommentPageFixture>
+public sealed class CommentPageTests(SpecificationFixture fixture) : IClassFixture<SpecificationFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

@@ -1,15 +1,12 @@
 using System.Net;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Web.Infrastructure.Specification;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationArrange;
 using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationForms;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Specification;
 
-public sealed class CompareAndTraceFixture(PostgresServer server) : SpecificationFixture(server);
-
-public sealed class CompareAndTraceTests(CompareAndTraceFixture fixture) : IClassFixture<CompareAndTraceFixture>
+public sealed class CompareAndTraceTests(SpecificationFixture fixture) : IClassFixture<SpecificationFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

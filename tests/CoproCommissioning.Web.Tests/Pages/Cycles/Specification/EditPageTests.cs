@@ -3,15 +3,12 @@ using AngleSharp.Html.Dom;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Web.Infrastructure.Specification;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationArrange;
 using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationForms;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Specification;
 
-public sealed class EditPageFixture(PostgresServer server) : SpecificationFixture(server);
-
-public sealed class EditPageTests(EditPageFixture fixture) : IClassFixture<EditPageFixture>
+public sealed class EditPageTests(SpecificationFixture fixture) : IClassFixture<SpecificationFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

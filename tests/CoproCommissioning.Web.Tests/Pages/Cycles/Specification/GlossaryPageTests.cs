@@ -2,18 +2,15 @@ using System.Net;
 using CoproCommissioning.Data;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.Infrastructure.Specification;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationArrange;
 using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationForms;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Specification;
 
-public sealed class GlossaryPageFixture(PostgresServer server) : SpecificationFixture(server);
-
-public sealed class GlossaryPageTests(GlossaryPageFixture fixture) : IClassFixture<GlossaryPageFixture>
+public sealed class GlossaryPageTests(SpecificationFixture fixture) : IClassFixture<SpecificationFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

@@ -1,17 +1,14 @@
 using System.Net;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Web.Infrastructure.Specification;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationArrange;
 using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationForms;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Specification;
 
-public sealed class RenderingSafetyFixture(PostgresServer server) : SpecificationFixture(server);
-
 /// <summary>What people type is kept as typed and never runs: Markdown with raw HTML off, then a sanitiser, then encoding.</summary>
-public sealed class RenderingSafetyTests(RenderingSafetyFixture fixture) : IClassFixture<RenderingSafetyFixture>
+public sealed class RenderingSafetyTests(SpecificationFixture fixture) : IClassFixture<SpecificationFixture>
 {
     private const string Script = "<script>alert(1)</script>";
     private const string Image = "<img src=x onerror=alert(1)>";

@@ -2,7 +2,6 @@ using System.Globalization;
 using AngleSharp.Dom;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Web.DemoData;
-using CoproCommissioning.Web.Tests.Infrastructure;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Specification;
 

@@ -1,12 +1,9 @@
 using System.Net;
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Web.Tests.Infrastructure;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Stages;
 
-public sealed class ContributionVisibilityFixture(PostgresServer server) : CyclePagesFixture(server);
-
-public sealed class ContributionVisibilityPageTests(ContributionVisibilityFixture fixture) : IClassFixture<ContributionVisibilityFixture>
+public sealed class ContributionVisibilityPageTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
 {
     private const string Secret = "I was sectioned last year and I am frightened of the crisis team";
     private const string Answer = "We have asked for a crisis house run by people with lived experience.";

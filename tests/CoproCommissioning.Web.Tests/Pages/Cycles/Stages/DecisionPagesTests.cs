@@ -1,14 +1,11 @@
 using System.Net;
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.Infrastructure.Pages;
-using CoproCommissioning.Web.Tests.Infrastructure;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Stages;
 
-public sealed class DecisionPagesFixture(PostgresServer server) : CyclePagesFixture(server);
-
-public sealed class DecisionPagesTests(DecisionPagesFixture fixture) : IClassFixture<DecisionPagesFixture>
+public sealed class DecisionPagesTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

@@ -1,12 +1,9 @@
 using System.Net;
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Web.Tests.Infrastructure;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Stages;
 
-public sealed class LogOnBehalfFixture(PostgresServer server) : CyclePagesFixture(server);
-
-public sealed class LogOnBehalfPageTests(LogOnBehalfFixture fixture) : IClassFixture<LogOnBehalfFixture>
+public sealed class LogOnBehalfPageTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

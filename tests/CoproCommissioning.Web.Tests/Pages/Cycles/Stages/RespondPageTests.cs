@@ -1,14 +1,11 @@
 using System.Net;
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.Infrastructure.Pages;
-using CoproCommissioning.Web.Tests.Infrastructure;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Stages;
 
-public sealed class RespondFixture(PostgresServer server) : CyclePagesFixture(server);
-
-public sealed class RespondPageTests(RespondFixture fixture) : IClassFixture<RespondFixture>
+public sealed class RespondPageTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

@@ -1,14 +1,11 @@
 using System.Net;
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.Pages.Cycles.Stages;
-using CoproCommissioning.Web.Tests.Infrastructure;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Stages;
 
-public sealed class SignOffFixture(PostgresServer server) : CyclePagesFixture(server);
-
-public sealed class SignOffPageTests(SignOffFixture fixture) : IClassFixture<SignOffFixture>
+public sealed class SignOffPageTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 

@@ -1,8 +1,7 @@
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Specification;
-using CoproCommissioning.Domain.Tests.Builders;
 
-namespace CoproCommissioning.Domain.Tests.Specification;
+namespace CoproCommissioning.Domain.Testing;
 
 /// <summary>
 /// A cycle at its specification stage with a draft saved through the public methods, as a commissioner would:

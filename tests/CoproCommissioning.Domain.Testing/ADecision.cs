@@ -1,6 +1,6 @@
 using CoproCommissioning.Domain.Cycles;
 
-namespace CoproCommissioning.Domain.Tests.Builders;
+namespace CoproCommissioning.Domain.Testing;
 
 /// <summary>Decision details as a page would send them. Defaults: co-produced, two participants, shaped by nothing yet.</summary>
 public sealed class ADecision

@@ -1,4 +1,4 @@
-namespace CoproCommissioning.Domain.Tests.Builders;
+namespace CoproCommissioning.Domain.Testing;
 
 public static class Moments
 {

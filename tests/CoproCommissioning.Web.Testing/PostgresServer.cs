@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Testcontainers.PostgreSql;
 
-namespace CoproCommissioning.Web.Tests.Infrastructure;
+namespace CoproCommissioning.Web.Testing;
 
 /// <summary>
 /// One PostgreSQL server per test run, found lazily so pure tests never wait for (or fail on) it:

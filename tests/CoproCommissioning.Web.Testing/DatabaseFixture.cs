@@ -1,8 +1,9 @@
 using CoproCommissioning.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit;
 
-namespace CoproCommissioning.Web.Tests.Infrastructure;
+namespace CoproCommissioning.Web.Testing;
 
 /// <summary>A test class's own database (a copy of the migrated template) and the app running on it.</summary>
 public class DatabaseFixture(PostgresServer server) : IAsyncLifetime

@@ -2,20 +2,19 @@ using CoproCommissioning.Data;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.DemoData;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CoproCommissioning.Web.Tests.Pages.Cycles;
+namespace CoproCommissioning.Web.Testing;
 
 /// <summary>
 /// A test class's database with the demo accounts (and the demo cycles, which these tests leave alone) plus an
 /// account that belongs to no cycle. Each test makes its own cycle, so tests in a class never see each other's.
 /// </summary>
-public abstract class CyclePagesFixture(PostgresServer server) : DatabaseFixture(server)
+public class CyclePagesFixture(PostgresServer server) : DatabaseFixture(server)
 {
     public const string OutsiderEmail = "outsider@test.copro.test";
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CoproCommissioning.Web.Tests.Infrastructure;
+namespace CoproCommissioning.Web.Testing;
 
 /// <summary>The real app, pointed at one test database; it never migrates or seeds by itself.</summary>
 public sealed class AppFactory(string connectionString) : WebApplicationFactory<Program>

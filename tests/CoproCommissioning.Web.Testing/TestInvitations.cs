@@ -1,9 +1,9 @@
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
-using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.Pages.Invitations;
 
-namespace CoproCommissioning.Web.Tests.Infrastructure;
+namespace CoproCommissioning.Web.Testing;
 
 /// <summary>An invitation to a new cycle, straight into the database, and the token its emailed link would carry.</summary>
 public static class TestInvitations

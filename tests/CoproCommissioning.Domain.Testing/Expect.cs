@@ -1,4 +1,4 @@
-namespace CoproCommissioning.Domain.Tests.Builders;
+namespace CoproCommissioning.Domain.Testing;
 
 /// <summary>For arranging tests: a step that should work fails loudly, naming the rules that refused it.</summary>
 public static class Expect

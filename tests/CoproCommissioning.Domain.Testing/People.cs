@@ -1,6 +1,6 @@
 using CoproCommissioning.Domain.Cycles;
 
-namespace CoproCommissioning.Domain.Tests.Builders;
+namespace CoproCommissioning.Domain.Testing;
 
 public static class People
 {

@@ -1,6 +1,6 @@
 using CoproCommissioning.Domain.Cycles;
 
-namespace CoproCommissioning.Domain.Tests.Builders;
+namespace CoproCommissioning.Domain.Testing;
 
 /// <summary>
 /// Builds a cycle through its public methods only. <see cref="AtStage"/> signs off each earlier stage the

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 
-namespace CoproCommissioning.Web.Tests.Accounts;
+namespace CoproCommissioning.Web.Testing;
 
 /// <summary>
 /// What an authenticator app computes (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits) from the base32 key

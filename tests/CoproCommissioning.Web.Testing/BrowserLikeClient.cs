@@ -4,7 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace CoproCommissioning.Web.Tests.Infrastructure;
+namespace CoproCommissioning.Web.Testing;
 
 /// <summary>
 /// Drives the app the way a browser does: keeps cookies, reads the form's antiforgery token from the

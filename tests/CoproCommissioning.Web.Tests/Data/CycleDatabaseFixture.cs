@@ -1,5 +1,0 @@
-using CoproCommissioning.Web.Tests.Infrastructure;
-
-namespace CoproCommissioning.Web.Tests.Data;
-
-public sealed class CycleDatabaseFixture(PostgresServer server) : DatabaseFixture(server);
