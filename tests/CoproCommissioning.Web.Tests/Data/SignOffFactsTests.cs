@@ -1,7 +1,7 @@
 using CoproCommissioning.Data;
 using CoproCommissioning.Domain;
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Tests.Data;
@@ -12,7 +12,7 @@ namespace CoproCommissioning.Web.Tests.Data;
 /// answered and unanswered, decisions that later lost their participants or rationale), the database's facts and the
 /// blockers they give must be exactly the aggregate's own.
 /// </summary>
-public sealed class SignOffFactsTests(CycleDatabaseFixture fixture) : IClassFixture<CycleDatabaseFixture>
+public sealed class SignOffFactsTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private const int Cycles = 60;
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
