@@ -35,8 +35,7 @@ public sealed class ApproveModel(CoproDbContext db, TimeProvider clock, ILogger<
             return NotFound();
         }
 
-        var specification = await LoadSpecificationAsync(db, forChange: false, ct);
-        await ShowAsync(cycle, specification, ct);
+        await ShowAsync(await LoadLatestAsync(db, ct), ct);
         Form = new Input
         {
             Mode = DecisionMode.CoProduced,
@@ -57,7 +56,7 @@ public sealed class ApproveModel(CoproDbContext db, TimeProvider clock, ILogger<
         }
 
         var specification = await LoadSpecificationAsync(db, forChange: true, ct);
-        await ShowAsync(cycle, specification, ct);
+        await ShowAsync(specification, ct);
         if (Form.Participants.Any(id => Members.Find(id) is null))
         {
             ModelState.AddModelError("Form.Participants", "Choose people who are members of this cycle");
@@ -93,7 +92,8 @@ public sealed class ApproveModel(CoproDbContext db, TimeProvider clock, ILogger<
         if (!(await db.TrySaveAsync(ct)).Succeeded)
         {
             ModelState.AddModelError("", "Someone else changed the cycle or the specification while you were working. Check the latest version and approve again.");
-            await ShowAsync((await LoadCycleAsync(db, forChange: false, ct))!, await LoadSpecificationAsync(db, forChange: false, ct), ct);
+            await LoadCycleAsync(db, forChange: false, ct);
+            await ShowAsync(await LoadLatestAsync(db, ct), ct);
             return Page();
         }
 
@@ -102,7 +102,7 @@ public sealed class ApproveModel(CoproDbContext db, TimeProvider clock, ILogger<
         return Redirect(OverviewUrl);
     }
 
-    private async Task ShowAsync(CommissioningCycle cycle, ServiceSpecification? specification, CancellationToken ct)
+    private async Task ShowAsync(ServiceSpecification? specification, CancellationToken ct)
     {
         HasSpecification = specification is not null;
         if (specification is null)
@@ -117,9 +117,13 @@ public sealed class ApproveModel(CoproDbContext db, TimeProvider clock, ILogger<
         AlreadyApproved = specification.IsLatestApproved;
 
         Members = await CycleMemberRow.LoadAsync(db, CycleId, UserId, ct);
-        var comments = cycle.StageOf(StageKind.Specification).Contributions
-            .Where(c => c.TargetKind is TargetKind.SpecificationSection or TargetKind.SpecificationOutcome && c.TargetId is not null)
-            .OrderBy(c => c.IsLivedExperience ? 0 : 1)
+        // Every comment on the specification is a choice on the form; a commissioner may read them all.
+        var comments = (await ReadableContributions.InStage(db, CycleId, StageKind.Specification)
+                .ReadableBy(UserId, Role)
+                .Where(c => (c.TargetKind == TargetKind.SpecificationSection || c.TargetKind == TargetKind.SpecificationOutcome) && c.TargetId != null)
+                .Select(c => new { c.Id, c.Summary, c.AuthorUserId, c.Voice, c.CreatedAt })
+                .ToListAsync(ct))
+            .OrderBy(c => Contribution.CountsAsLivedExperience(c.Voice) ? 0 : 1)
             .ThenBy(c => c.CreatedAt)
             .ToList();
         var names = await PeopleNames.LoadAsync(db, comments.Select(c => c.AuthorUserId), UserId, ct);
@@ -130,7 +134,8 @@ public sealed class ApproveModel(CoproDbContext db, TimeProvider clock, ILogger<
             string how = row.ChangedInVersion is { } changed
                 ? $"Their comment on \u201c{row.PartTitle}\u201d changed it in version {changed}."
                 : $"Their comment on \u201c{row.PartTitle}\u201d was considered for the final version.";
-            return new PanelComment(c.Id, c.Summary, names.Of(c.AuthorUserId), c.Voice, c.IsLivedExperience, row.CommentedOnWords, how);
+            return new PanelComment(
+                c.Id, c.Summary, names.Of(c.AuthorUserId), c.Voice, Contribution.CountsAsLivedExperience(c.Voice), row.CommentedOnWords, how);
         })];
     }
 

@@ -35,38 +35,46 @@ public static class CommentAnswers
 
     /// <summary>
     /// For each part (<paramref name="partIds"/>, sections or outcomes as <paramref name="kind"/> says), the comments made
-    /// on it in any version: those no change has answered yet first, then the newest.
+    /// on it in any version: those no change has answered yet first, then the newest. Read by PostgreSQL for these parts
+    /// only; the commissioner who answers them may read every comment.
     /// </summary>
     public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<CandidateComment>>> LoadAsync(
-        CoproDbContext db, CommissioningCycle cycle, ServiceSpecification specification, TargetKind kind, IEnumerable<Guid> partIds,
-        string viewerUserId, CancellationToken ct)
+        CoproDbContext db, Guid cycleId, TargetKind kind, IEnumerable<Guid> partIds, string viewerUserId, CycleRole viewerRole,
+        CancellationToken ct)
     {
-        bool sections = kind == TargetKind.SpecificationSection;
-        var comments = cycle.StageOf(StageKind.Specification).Contributions
-            .Where(c => c.TargetKind == kind && c.TargetId is not null)
-            .ToList();
-        var names = await PeopleNames.LoadAsync(db, comments.Select(c => c.AuthorUserId), viewerUserId, ct);
-        var answeredIn = specification.Versions
-            .SelectMany(v => (sections ? v.Sections.SelectMany(s => s.Answers) : v.Outcomes.SelectMany(o => o.Answers)).Select(a => (a.ContributionId, v.Number)))
+        var parts = partIds.Distinct().ToList();
+        var comments = await (
+                from s in SpecificationReads.Snapshots(db, cycleId, kind).Where(s => parts.Contains(s.PartId))
+                join c in ReadableContributions.InStage(db, cycleId, StageKind.Specification).ReadableBy(viewerUserId, viewerRole)
+                    .Where(c => c.TargetKind == kind)
+                    on (Guid?)s.SnapshotId equals c.TargetId
+                select new
+                {
+                    s.PartId,
+                    s.Version,
+                    c.Id,
+                    c.Summary,
+                    c.AuthorUserId,
+                    c.Voice,
+                    c.CreatedAt,
+                    CurrentResponse = c.Responses.OrderByDescending(r => r.Revision).Select(r => (ResponseType?)r.Type).FirstOrDefault(),
+                })
+            .ToListAsync(ct);
+        var ids = comments.Select(c => c.Id).ToList();
+        var answeredIn = await SpecificationReads.Answers(db, cycleId, kind)
+            .Where(a => ids.Contains(a.ContributionId))
             .GroupBy(a => a.ContributionId)
-            .ToDictionary(g => g.Key, g => g.Max(a => a.Number));
+            .Select(g => new { ContributionId = g.Key, Version = g.Max(a => a.Version) })
+            .ToDictionaryAsync(a => a.ContributionId, a => a.Version, ct);
+        var names = await PeopleNames.LoadAsync(db, comments.Select(c => c.AuthorUserId), viewerUserId, ct);
 
-        Dictionary<Guid, IReadOnlyList<CandidateComment>> candidates = [];
-        foreach (var partId in partIds.Distinct())
-        {
-            var versionOf = sections
-                ? specification.HistoryOfSection(partId).ToDictionary(s => s.Id, s => s.VersionNumber)
-                : specification.HistoryOfOutcome(partId).ToDictionary(o => o.Id, o => o.VersionNumber);
-            candidates[partId] = [.. comments
-                .Where(c => versionOf.ContainsKey(c.TargetId!.Value))
-                .OrderBy(c => answeredIn.ContainsKey(c.Id))
-                .ThenByDescending(c => c.CreatedAt)
-                .Select(c => new CandidateComment(
-                    c.Id, c.Summary, names.Of(c.AuthorUserId), c.Voice, versionOf[c.TargetId!.Value], c.CurrentResponse?.Type,
-                    answeredIn.TryGetValue(c.Id, out var version) ? version : null))];
-        }
-
-        return candidates;
+        var byPart = comments.ToLookup(c => c.PartId);
+        return parts.ToDictionary(partId => partId, IReadOnlyList<CandidateComment> (partId) => [.. byPart[partId]
+            .OrderBy(c => answeredIn.ContainsKey(c.Id))
+            .ThenByDescending(c => c.CreatedAt)
+            .Select(c => new CandidateComment(
+                c.Id, c.Summary, names.Of(c.AuthorUserId), c.Voice, c.Version, c.CurrentResponse,
+                answeredIn.TryGetValue(c.Id, out var version) ? version : null))]);
     }
 }
 

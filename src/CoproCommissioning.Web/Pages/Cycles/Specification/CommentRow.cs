@@ -12,21 +12,22 @@ public sealed record CommentRow(
     ResponseType? ResponseType,
     string? Explanation)
 {
-    /// <summary>Comments anchored to one part's snapshots (snapshot id to version number), newest first.</summary>
+    /// <summary>One page of the comments anchored to one part's snapshots (snapshot id to version number), newest first.</summary>
     /// <remarks>
-    /// Only those the viewer may read (R7), filtered by PostgreSQL; <see cref="CountTeamOnlyHiddenAsync"/> says how many
-    /// others there are.
+    /// Only those the viewer may read (R7), filtered, counted, ordered and paged by PostgreSQL;
+    /// <see cref="CountTeamOnlyHiddenAsync"/> says how many others there are.
     /// </remarks>
-    public static async Task<IReadOnlyList<CommentRow>> LoadAsync(
+    public static async Task<PageOf<CommentRow>> PageAsync(
         CoproDbContext db, Guid cycleId, IReadOnlyDictionary<Guid, int> versionOfSnapshot, string viewerUserId, CycleRole viewerRole,
-        CancellationToken ct)
+        int page, CancellationToken ct)
     {
         var comments = await On(db, cycleId, versionOfSnapshot)
             .ReadableBy(viewerUserId, viewerRole)
-            .OrderByDescending(c => c.CreatedAt)
-            .ToViewsAsync(ct);
-        var names = await PeopleNames.LoadAsync(db, comments.Select(c => c.AuthorUserId), viewerUserId, ct);
-        return [.. comments.Select(c => new CommentRow(
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .Select(ContributionView.Projection)
+            .ToPageAsync(page, ct);
+        var names = await PeopleNames.LoadAsync(db, comments.Items.Select(c => c.AuthorUserId), viewerUserId, ct);
+        return comments.With<CommentRow>([.. comments.Items.Select(c => new CommentRow(
             c.Id,
             versionOfSnapshot[c.TargetId!.Value],
             c.Voice,
@@ -35,7 +36,7 @@ public sealed record CommentRow(
             names.Of(c.AuthorUserId),
             c.CreatedAt,
             c.CurrentResponse?.Type,
-            c.CurrentResponse?.Explanation))];
+            c.CurrentResponse?.Explanation))]);
     }
 
     public static Task<int> CountTeamOnlyHiddenAsync(

@@ -62,15 +62,22 @@ public abstract class CommentablePartPageModel(
     {
         PartId = partId;
         var cycle = await LoadCycleAsync(Db, forChange: false, ct);
-        var specification = cycle is null ? null : await LoadSpecificationAsync(Db, forChange: false, ct);
-        if (cycle is null || specification is null || History(specification, partId).Count == 0)
+        var specification = cycle is null ? null : await LoadVersionsAsync(Db, _ => [version], ct);
+        var history = specification is null ? [] : await HistoryAsync(partId, ct);
+        if (cycle is null || specification is null || history.Count == 0)
         {
             return NotFound();
         }
 
         var now = clock.GetUtcNow();
-        var shown = ChooseVersion(specification, partId, version, now);
-        await ShowAsync(cycle, specification, partId, shown, commentsPage, now, ct);
+        var shown = ChooseVersion(specification, history, version, now);
+        if (specification.FindVersion(shown) is null)
+        {
+            // The version open for comment, neither asked for nor the latest.
+            specification = (await LoadVersionsAsync(Db, _ => [shown], ct))!;
+        }
+
+        await ShowAsync(cycle, specification, history, partId, shown, commentsPage, now, ct);
         Form = new CommentInput { Version = shown };
         return Page();
     }
@@ -80,8 +87,10 @@ public abstract class CommentablePartPageModel(
     {
         PartId = partId;
         var cycle = await LoadCycleAsync(Db, forChange: true, ct);
-        var specification = cycle is null ? null : await LoadSpecificationAsync(Db, forChange: false, ct);
-        var snapshot = specification is null ? null : History(specification, partId).SingleOrDefault(s => s.Version == Form.Version);
+        // The version commented on is loaded with the latest: all the specification's commenting rules read.
+        var specification = cycle is null ? null : await LoadVersionsAsync(Db, _ => [Form.Version], ct);
+        var history = specification is null ? [] : await HistoryAsync(partId, ct);
+        var snapshot = history.SingleOrDefault(s => s.Version == Form.Version);
         if (cycle is null || specification is null || snapshot is null)
         {
             return NotFound();
@@ -93,7 +102,7 @@ public abstract class CommentablePartPageModel(
         ModelState.AddErrors(outcome, nameof(Form));
         if (!outcome.Succeeded || !ModelState.IsValid)
         {
-            await ShowAsync(cycle, specification, partId, Form.Version, 1, now, ct);
+            await ShowAsync(cycle, specification, history, partId, Form.Version, 1, now, ct);
             return Page();
         }
 
@@ -103,7 +112,7 @@ public abstract class CommentablePartPageModel(
             // Someone changed the cycle at the same moment: nothing was saved, and what they typed is still here.
             ModelState.AddConcurrencyError();
             var latest = await LoadCycleAsync(Db, forChange: false, ct);
-            await ShowAsync(latest!, specification, partId, Form.Version, 1, now, ct);
+            await ShowAsync(latest!, specification, history, partId, Form.Version, 1, now, ct);
             return Page();
         }
 
@@ -113,17 +122,19 @@ public abstract class CommentablePartPageModel(
         return Redirect($"{PartUrl(Form.Version)}#comment-{outcome.Value.Id}");
     }
 
-    /// <summary>Every snapshot of the part, oldest first.</summary>
-    protected abstract IReadOnlyList<PartSnapshot> History(ServiceSpecification specification, Guid partId);
+    /// <summary>Sections or outcomes.</summary>
+    protected abstract TargetKind PartKind { get; }
 
-    /// <summary>Sets what the page shows about the part itself, as it read in <paramref name="version"/>, and says where its text came from.</summary>
-    protected abstract Task<PartShown> ShowPartAsync(
-        CommissioningCycle cycle, ServiceSpecification specification, Guid partId, int version, CancellationToken ct);
+    /// <summary>Sets what the page shows about the part itself, as it read in <paramref name="version"/> (a version loaded).</summary>
+    protected abstract Task ShowPartAsync(ServiceSpecification specification, Guid partId, int version, CancellationToken ct);
+
+    /// <summary>Every snapshot of the part, oldest first.</summary>
+    private async Task<IReadOnlyList<PartSnapshot>> HistoryAsync(Guid partId, CancellationToken ct) =>
+        [.. (await SpecificationReads.HistoryAsync(Db, CycleId, PartKind, partId, ct)).Select(s => new PartSnapshot(s.SnapshotId, s.Version, s.ChangedInVersion))];
 
     // The version asked for; else the one open for comment, so people comment on what is open; else the latest with this part.
-    private int ChooseVersion(ServiceSpecification specification, Guid partId, int? version, DateTimeOffset now)
+    private static int ChooseVersion(ServiceSpecification specification, IReadOnlyList<PartSnapshot> history, int? version, DateTimeOffset now)
     {
-        var history = History(specification, partId);
         if (version is { } asked && history.Any(s => s.Version == asked))
         {
             return asked;
@@ -134,9 +145,9 @@ public abstract class CommentablePartPageModel(
     }
 
     private async Task ShowAsync(
-        CommissioningCycle cycle, ServiceSpecification specification, Guid partId, int version, int page, DateTimeOffset now, CancellationToken ct)
+        CommissioningCycle cycle, ServiceSpecification specification, IReadOnlyList<PartSnapshot> history, Guid partId, int version, int page,
+        DateTimeOffset now, CancellationToken ct)
     {
-        var history = History(specification, partId);
         var shown = history.Single(s => s.Version == version);
         var member = HttpContext.CycleMember();
         PartId = partId;
@@ -158,18 +169,17 @@ public abstract class CommentablePartPageModel(
             : [];
 
         var versionOfSnapshot = history.ToDictionary(s => s.SnapshotId, s => s.Version);
-        Comments = (await CommentRow.LoadAsync(Db, CycleId, versionOfSnapshot, UserId, member.Role, ct)).ToPage(page);
+        Comments = await CommentRow.PageAsync(Db, CycleId, versionOfSnapshot, UserId, member.Role, page, ct);
         TeamOnlyHiddenCount = await CommentRow.CountTeamOnlyHiddenAsync(Db, CycleId, versionOfSnapshot, UserId, member.Role, ct);
-        var part = await ShowPartAsync(cycle, specification, partId, version, ct);
-        ChangeNote = part.ChangeNote;
-        ChangedInVersion = part.ChangedInVersion;
-        ComparedWith = part.ChangedInVersion > 1 && history.Any(s => s.Version == part.ChangedInVersion - 1) ? part.ChangedInVersion - 1 : null;
+        await ShowPartAsync(specification, partId, version, ct);
+        var notes = await SpecificationReads.ChangeNotesAsync(Db, CycleId, PartKind, [(partId, shown.ChangedInVersion)], ct);
+        ChangeNote = notes.For(partId, shown.ChangedInVersion);
+        ChangedInVersion = shown.ChangedInVersion;
+        ComparedWith = shown.ChangedInVersion > 1 && history.Any(s => s.Version == shown.ChangedInVersion - 1) ? shown.ChangedInVersion - 1 : null;
     }
 
-    public sealed record PartSnapshot(Guid SnapshotId, int Version);
-
-    /// <summary>The version in which the text shown last changed, and the note that says so.</summary>
-    public sealed record PartShown(int ChangedInVersion, string ChangeNote);
+    /// <summary>The part in one version, and the version its text there last changed in.</summary>
+    public sealed record PartSnapshot(Guid SnapshotId, int Version, int ChangedInVersion);
 
     public sealed record CommentInput
     {

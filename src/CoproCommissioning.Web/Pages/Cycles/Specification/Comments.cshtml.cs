@@ -111,7 +111,7 @@ public sealed class CommentsModel(
             return false;
         }
 
-        var specification = await LoadSpecificationAsync(db, forChange: false, ct);
+        var specification = await LoadLatestAsync(db, ct);
         HasSpecification = specification is not null;
         LatestVersion = specification?.Latest.Number ?? 0;
         OpenWindow = specification?.OpenWindowAt(clock.GetUtcNow());

@@ -27,7 +27,7 @@ public sealed class CompareModel(CoproDbContext db) : SpecificationPageModel
             return NotFound();
         }
 
-        var specification = await LoadSpecificationAsync(db, forChange: false, ct);
+        var specification = await LoadVersionsAsync(db, latest => [from ?? Math.Max(1, latest - 1), to], ct);
         if (specification is null)
         {
             return Page();
@@ -45,11 +45,10 @@ public sealed class CompareModel(CoproDbContext db) : SpecificationPageModel
 
         From = before.Number;
         To = after.Number;
-        var answeredBetween = specification.Versions
-            .Where(v => v.Number > From && v.Number <= To)
-            .SelectMany(v => v.Sections.SelectMany(s => s.Answers.Select(a => (Part: s.SectionId, Answer: a)))
-                .Concat(v.Outcomes.SelectMany(o => o.Answers.Select(a => (Part: o.OutcomeId, Answer: a)))))
-            .ToLookup(x => x.Part, x => x.Answer);
+        var answeredSections = await SpecificationReads.AnswerVoicesAsync(
+            db, CycleId, TargetKind.SpecificationSection, a => a.Where(x => x.Version > From && x.Version <= To), ct);
+        var answeredOutcomes = await SpecificationReads.AnswerVoicesAsync(
+            db, CycleId, TargetKind.SpecificationOutcome, a => a.Where(x => x.Version > From && x.Version <= To), ct);
 
         Sections = Compare(
             before.Sections.Select(s => s.SectionId), after.Sections.Select(s => s.SectionId), before.SectionFor, after.SectionFor, s => s.Title,
@@ -60,7 +59,7 @@ public sealed class CompareModel(CoproDbContext db) : SpecificationPageModel
                 new FieldComparison("Plain-language summary", TextDiff.Words(old?.PlainSummary, current?.PlainSummary)),
                 new FieldComparison("Text", TextDiff.Words(old?.Body, current?.Body)),
             ],
-            answeredBetween, cycle);
+            answeredSections);
         Outcomes = Compare(
             before.Outcomes.Select(o => o.OutcomeId), after.Outcomes.Select(o => o.OutcomeId), before.OutcomeFor, after.OutcomeFor, o => o.Statement,
             (old, current) => !(old.Statement == current.Statement && old.Domain == current.Domain && old.Measure == current.Measure && old.Levels == current.Levels),
@@ -73,15 +72,15 @@ public sealed class CompareModel(CoproDbContext db) : SpecificationPageModel
                 .. Enum.GetValues<RatingLevel>().Select(level => new FieldComparison(
                     Labels.Of(level), TextDiff.Words(old?.Levels.Describe(level), current?.Levels.Describe(level)))),
             ],
-            answeredBetween, cycle);
+            answeredOutcomes);
         return Page();
     }
 
     // Every part of the later version in its order, then those it no longer has; each with what changed and why.
     private IReadOnlyList<PartComparison> Compare<TPart>(
         IEnumerable<Guid> beforeIds, IEnumerable<Guid> afterIds, Func<Guid, TPart?> before, Func<Guid, TPart?> after, Func<TPart, string> title,
-        Func<TPart, TPart, bool> differ, Func<TPart?, TPart?, IReadOnlyList<FieldComparison>> fields, ILookup<Guid, AnsweredComment> answered,
-        CommissioningCycle cycle)
+        Func<TPart, TPart, bool> differ, Func<TPart?, TPart?, IReadOnlyList<FieldComparison>> fields,
+        ILookup<Guid, SpecificationReads.AnswerVoice> answered)
         where TPart : class
     {
         var ids = afterIds.ToList();
@@ -92,12 +91,12 @@ public sealed class CompareModel(CoproDbContext db) : SpecificationPageModel
                 : current is null ? PartStatus.Removed
                 : differ(old, current) ? PartStatus.Changed
                 : PartStatus.Unchanged;
-            return new PartComparison(id, title((current ?? old)!), status, fields(old, current), Because([.. answered[id]], cycle));
+            return new PartComparison(id, title((current ?? old)!), status, fields(old, current), Because([.. answered[id].Select(a => a.Voice)]));
         })];
     }
 
-    private string? Because(List<AnsweredComment> answers, CommissioningCycle cycle) =>
-        answers.Count == 0 ? null : SpecificationText.ChangeNote(To, answers, cycle).Replace($"Changed in v{To} because of", "Changed because of", StringComparison.Ordinal);
+    private string? Because(List<Voice> answered) =>
+        answered.Count == 0 ? null : SpecificationText.ChangeNote(To, answered).Replace($"Changed in v{To} because of", "Changed because of", StringComparison.Ordinal);
 
     public enum PartStatus
     {

@@ -71,14 +71,14 @@ public abstract class DraftEditorPageModel(CoproDbContext db, TimeProvider clock
 
         return stored.Succeeded
             ? saved(outcome.Value)
-            : await ShowPageAsync((await LoadCycleAsync(db, forChange: false, ct))!, await LoadSpecificationAsync(db, forChange: false, ct), ct);
+            : await ShowPageAsync((await LoadCycleAsync(db, forChange: false, ct))!, await LoadLatestAsync(db, ct), ct);
     }
 
     private async Task<IActionResult> ClashAsync(CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var cycle = await LoadCycleAsync(db, forChange: false, ct);
-        var latest = await LoadSpecificationAsync(db, forChange: false, ct);
+        var latest = await LoadLatestAsync(db, ct);
         ModelState.AddModelError("", SpecificationRules.DraftChanged.Message);
         ModelState.Remove("Form.BasedOnVersion");
         KeepTypedOver(latest?.Latest);

@@ -40,7 +40,7 @@ public sealed class EditModel(CoproDbContext db, IValidator<EditModel.Input> val
             return NotFound();
         }
 
-        var specification = await LoadSpecificationAsync(Db, forChange: false, ct);
+        var specification = await LoadLatestAsync(Db, ct);
         Form = specification is null
             ? new Input { ChangeSummary = "First draft", Sections = [SectionInput.Blank()] }
             : Input.From(specification.Latest);
@@ -58,7 +58,7 @@ public sealed class EditModel(CoproDbContext db, IValidator<EditModel.Input> val
         }
 
         Form = Form with { Sections = [.. Form.Sections, SectionInput.Blank()] };
-        return await ShowPageAsync(cycle, await LoadSpecificationAsync(Db, forChange: false, ct), ct);
+        return await ShowPageAsync(cycle, await LoadLatestAsync(Db, ct), ct);
     }
 
     /// <summary>
@@ -84,7 +84,7 @@ public sealed class EditModel(CoproDbContext db, IValidator<EditModel.Input> val
             MovedSection = to;
         }
 
-        return await ShowPageAsync(cycle, await LoadSpecificationAsync(Db, forChange: false, ct), ct);
+        return await ShowPageAsync(cycle, await LoadLatestAsync(Db, ct), ct);
     }
 
     [CyclePermission(CycleOperation.ManageCycle)]
@@ -164,7 +164,7 @@ public sealed class EditModel(CoproDbContext db, IValidator<EditModel.Input> val
 
         ExistingSections = specification.Latest.Sections.Select(s => s.SectionId).ToHashSet();
         Candidates = await CommentAnswers.LoadAsync(
-            Db, cycle, specification, TargetKind.SpecificationSection, Form.Sections.Select(s => s.SectionId), UserId, ct);
+            Db, CycleId, TargetKind.SpecificationSection, Form.Sections.Select(s => s.SectionId), UserId, Role, ct);
     }
 
     private static (int From, int To)? ParseMove(string? move, int count)

@@ -32,7 +32,7 @@ public sealed class EditOutcomeModel(
             return NotFound();
         }
 
-        var specification = await LoadSpecificationAsync(Db, forChange: false, ct);
+        var specification = await LoadLatestAsync(Db, ct);
         var existing = outcomeId is { } id ? specification?.Latest.OutcomeFor(id) : null;
         if (outcomeId is not null && existing is null)
         {
@@ -122,7 +122,7 @@ public sealed class EditOutcomeModel(
     {
         if (specification is not null && OutcomeId is { } id)
         {
-            Candidates = (await CommentAnswers.LoadAsync(Db, cycle, specification, TargetKind.SpecificationOutcome, [id], UserId, ct))[id];
+            Candidates = (await CommentAnswers.LoadAsync(Db, CycleId, TargetKind.SpecificationOutcome, [id], UserId, Role, ct))[id];
         }
     }
 

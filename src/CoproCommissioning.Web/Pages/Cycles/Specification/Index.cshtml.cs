@@ -56,7 +56,7 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : Specific
         AgreedTerms = terms.Count(s => s == GlossaryTermStatus.Agreed);
         SuggestedTerms = terms.Count - AgreedTerms;
 
-        var specification = await LoadSpecificationAsync(db, forChange: false, ct);
+        var specification = await LoadVersionsAsync(db, _ => [version], ct);
         if (specification is null)
         {
             Versions = Array.Empty<VersionRow>().ToPage(1, VersionsPageSize);
@@ -77,31 +77,35 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : Specific
         MayComment = specification.CommentBlockers(cycle, Role, now).Count == 0;
 
         var glossary = await LoadGlossaryAsync(db, ct);
-        var comments = cycle.StageOf(StageKind.Specification).Contributions
-            .Where(c => c.TargetId is not null)
-            .GroupBy(c => c.TargetId!.Value)
-            .ToDictionary(g => g.Key, g => g.Count());
-        int CommentsOn(IEnumerable<Guid> snapshots) => snapshots.Sum(id => comments.GetValueOrDefault(id));
+        var sectionNotes = await SpecificationReads.ChangeNotesAsync(
+            db, CycleId, TargetKind.SpecificationSection, [.. shown.Sections.Select(s => (s.SectionId, s.ChangedInVersion))], ct);
+        var outcomeNotes = await SpecificationReads.ChangeNotesAsync(
+            db, CycleId, TargetKind.SpecificationOutcome, [.. shown.Outcomes.Select(o => (o.OutcomeId, o.ChangedInVersion))], ct);
+        var sectionComments = await SpecificationReads.CommentCountsAsync(
+            db, CycleId, TargetKind.SpecificationSection, shown.Sections.Select(s => s.SectionId), ct);
+        var outcomeComments = await SpecificationReads.CommentCountsAsync(
+            db, CycleId, TargetKind.SpecificationOutcome, shown.Outcomes.Select(o => o.OutcomeId), ct);
 
         Sections = [.. shown.Sections.Select((s, i) => new SectionView(
             s.SectionId,
             s.Title,
             s.PlainSummary,
             SpecificationMarkdown.Render(s.Body, Marks(glossary, $"s{i + 1}")),
-            SpecificationText.ChangeNote(specification, s, cycle),
-            CommentsOn(specification.HistoryOfSection(s.SectionId).Select(h => h.Id))))];
+            sectionNotes.For(s.SectionId, s.ChangedInVersion),
+            sectionComments.GetValueOrDefault(s.SectionId)))];
         Outcomes = [.. shown.Outcomes.Select(o => new OutcomeView(
             o.OutcomeId,
             o.Statement,
             o.Domain,
-            SpecificationText.ChangeNote(specification, o, cycle),
-            CommentsOn(specification.HistoryOfOutcome(o.OutcomeId).Select(h => h.Id))))];
+            outcomeNotes.For(o.OutcomeId, o.ChangedInVersion),
+            outcomeComments.GetValueOrDefault(o.OutcomeId)))];
 
-        var names = await PeopleNames.LoadAsync(db, specification.Versions.Select(v => v.SavedByUserId), UserId, ct);
-        Versions = specification.Versions
+        var versions = await SpecificationReads.Versions(db, CycleId)
             .OrderByDescending(v => v.Number)
-            .Select(v => new VersionRow(v.Number, v.SavedAt, names.Of(v.SavedByUserId), v.ChangeSummary))
-            .ToPage(versionsPage, VersionsPageSize);
+            .Select(v => new { v.Number, v.SavedAt, v.SavedByUserId, v.ChangeSummary })
+            .ToPageAsync(versionsPage, ct, VersionsPageSize);
+        var names = await PeopleNames.LoadAsync(db, versions.Items.Select(v => v.SavedByUserId), UserId, ct);
+        Versions = versions.With<VersionRow>([.. versions.Items.Select(v => new VersionRow(v.Number, v.SavedAt, names.Of(v.SavedByUserId), v.ChangeSummary))]);
         return Page();
     }
 

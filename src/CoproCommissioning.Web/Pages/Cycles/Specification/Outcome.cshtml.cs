@@ -15,13 +15,11 @@ public sealed class OutcomeModel(
 
     public override string PartUrl(int? version = null) => SpecificationUrls.Outcome(CycleId, PartId, version);
 
-    protected override IReadOnlyList<PartSnapshot> History(ServiceSpecification specification, Guid partId) =>
-        [.. specification.HistoryOfOutcome(partId).Select(o => new PartSnapshot(o.Id, o.VersionNumber))];
+    protected override TargetKind PartKind => TargetKind.SpecificationOutcome;
 
-    protected override Task<PartShown> ShowPartAsync(
-        CommissioningCycle cycle, ServiceSpecification specification, Guid partId, int version, CancellationToken ct)
+    protected override Task ShowPartAsync(ServiceSpecification specification, Guid partId, int version, CancellationToken ct)
     {
         Outcome = specification.FindVersion(version)!.OutcomeFor(partId)!;
-        return Task.FromResult(new PartShown(Outcome.ChangedInVersion, SpecificationText.ChangeNote(specification, Outcome, cycle)));
+        return Task.CompletedTask;
     }
 }

@@ -20,7 +20,7 @@ public sealed class OutcomesModel(CoproDbContext db) : SpecificationPageModel
             return NotFound();
         }
 
-        var specification = await LoadSpecificationAsync(db, forChange: false, ct);
+        var specification = await LoadLatestAsync(db, ct);
         if (specification is null)
         {
             return Page();
@@ -28,14 +28,11 @@ public sealed class OutcomesModel(CoproDbContext db) : SpecificationPageModel
 
         HasSpecification = true;
         LatestVersion = specification.Latest.Number;
-        var comments = cycle.StageOf(StageKind.Specification).Contributions
-            .Where(c => c.TargetKind == TargetKind.SpecificationOutcome && c.TargetId is not null)
-            .Select(c => c.TargetId!.Value)
-            .ToList();
-        Outcomes = [.. specification.Latest.Outcomes.Select(o => new OutcomeEntry(
-            o,
-            SpecificationText.ChangeNote(specification, o, cycle),
-            specification.HistoryOfOutcome(o.OutcomeId).Sum(h => comments.Count(id => id == h.Id))))];
+        var outcomes = specification.Latest.Outcomes;
+        var notes = await SpecificationReads.ChangeNotesAsync(
+            db, CycleId, TargetKind.SpecificationOutcome, [.. outcomes.Select(o => (o.OutcomeId, o.ChangedInVersion))], ct);
+        var comments = await SpecificationReads.CommentCountsAsync(db, CycleId, TargetKind.SpecificationOutcome, outcomes.Select(o => o.OutcomeId), ct);
+        Outcomes = [.. outcomes.Select(o => new OutcomeEntry(o, notes.For(o.OutcomeId, o.ChangedInVersion), comments.GetValueOrDefault(o.OutcomeId)))];
         return Page();
     }
 

@@ -28,7 +28,7 @@ public sealed class PrintModel(CoproDbContext db) : SpecificationPageModel
     public async Task<IActionResult> OnGetAsync(int number, CancellationToken ct)
     {
         var cycle = await LoadCycleAsync(db, forChange: false, ct);
-        var specification = cycle is null ? null : await LoadSpecificationAsync(db, forChange: false, ct);
+        var specification = cycle is null ? null : await LoadVersionsAsync(db, _ => [number], ct);
         var version = specification?.FindVersion(number);
         if (cycle is null || version is null)
         {
@@ -38,7 +38,14 @@ public sealed class PrintModel(CoproDbContext db) : SpecificationPageModel
         Number = version.Number;
         SavedAt = version.SavedAt;
         IsApproved = specification!.ApprovedVersionNumber == number;
-        ApprovedAt = IsApproved && specification.ApprovalDecisionId is { } decisionId ? cycle.FindDecision(decisionId)?.DecidedAt : null;
+        ApprovedAt = IsApproved && specification.ApprovalDecisionId is { } decisionId
+            ? await db.Cycles.AsNoTracking()
+                .Where(c => c.Id == CycleId)
+                .SelectMany(c => c.Stages.SelectMany(s => s.Decisions))
+                .Where(d => d.Id == decisionId)
+                .Select(d => (DateTimeOffset?)d.DecidedAt)
+                .SingleOrDefaultAsync(ct)
+            : null;
         // On paper a meaning cannot appear on focus, so terms are listed at the end instead of marked.
         Sections = [.. version.Sections.Select(s => (s, SpecificationMarkdown.Render(s.Body)))];
         Outcomes = version.Outcomes;

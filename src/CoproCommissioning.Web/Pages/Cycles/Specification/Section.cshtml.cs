@@ -20,16 +20,13 @@ public sealed class SectionModel(
 
     public override string PartUrl(int? version = null) => SpecificationUrls.Section(CycleId, PartId, version);
 
-    protected override IReadOnlyList<PartSnapshot> History(ServiceSpecification specification, Guid partId) =>
-        [.. specification.HistoryOfSection(partId).Select(s => new PartSnapshot(s.Id, s.VersionNumber))];
+    protected override TargetKind PartKind => TargetKind.SpecificationSection;
 
-    protected override async Task<PartShown> ShowPartAsync(
-        CommissioningCycle cycle, ServiceSpecification specification, Guid partId, int version, CancellationToken ct)
+    protected override async Task ShowPartAsync(ServiceSpecification specification, Guid partId, int version, CancellationToken ct)
     {
         var section = specification.FindVersion(version)!.SectionFor(partId)!;
         Title = section.Title;
         PlainSummary = section.PlainSummary;
         Body = SpecificationMarkdown.Render(section.Body, Marks(await LoadGlossaryAsync(Db, ct), "section"));
-        return new PartShown(section.ChangedInVersion, SpecificationText.ChangeNote(specification, section, cycle));
     }
 }

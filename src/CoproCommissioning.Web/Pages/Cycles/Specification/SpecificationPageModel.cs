@@ -26,11 +26,16 @@ public abstract class SpecificationPageModel : CycleStagePageModel
 
     public string WorkspaceUrl => SpecificationUrls.Workspace(CycleId);
 
-    /// <summary>The whole cycle: the specification's rules read its specification stage, and comments are added to it.</summary>
+    /// <summary>
+    /// For a read, the cycle and its stages' statuses: the heading, and the specification's own rules, which ask only
+    /// whether its stage is signed off. Pages read the comments and decisions they show with their own queries.
+    /// For a change, the whole cycle, tracked: commenting, answering comments and approving add a contribution,
+    /// responses or a decision to the cycle, whose rules (R1–R3, the voices that shaped a decision) read its input.
+    /// </summary>
     protected async Task<CommissioningCycle?> LoadCycleAsync(CoproDbContext db, bool forChange, CancellationToken ct)
     {
-        var query = db.Cycles.IncludeStages();
-        var cycle = await (forChange ? query : query.AsNoTracking()).SingleOrDefaultAsync(c => c.Id == CycleId, ct);
+        var query = forChange ? db.Cycles.IncludeStages() : db.Cycles.IncludeStageStatuses().AsNoTracking();
+        var cycle = await query.SingleOrDefaultAsync(c => c.Id == CycleId, ct);
         if (cycle is not null)
         {
             CycleTitle = cycle.Title;
@@ -40,11 +45,41 @@ public abstract class SpecificationPageModel : CycleStagePageModel
         return cycle;
     }
 
+    /// <summary>The whole specification, every version of every part: for a change, whose rules compare versions.</summary>
     protected Task<ServiceSpecification?> LoadSpecificationAsync(CoproDbContext db, bool forChange, CancellationToken ct)
     {
         var query = db.Specifications.IncludeVersions();
         return (forChange ? query : query.AsNoTracking()).SingleOrDefaultAsync(s => s.CycleId == CycleId, ct);
     }
+
+    /// <summary>
+    /// For a read, the specification with its comment windows and only the versions a page shows: the latest, and those
+    /// <paramref name="versions"/> names given the latest number, each with its sections and outcomes. What the domain
+    /// reads of the latest version, the windows and the approval is all there; a part's history is not (ask
+    /// <see cref="SpecificationReads"/>). Null when no draft has been saved.
+    /// </summary>
+    protected async Task<ServiceSpecification?> LoadVersionsAsync(CoproDbContext db, Func<int, IEnumerable<int?>> versions, CancellationToken ct)
+    {
+        var latest = await db.Specifications.AsNoTracking()
+            .Where(s => s.CycleId == CycleId)
+            .Select(s => s.Versions.Max(v => (int?)v.Number))
+            .SingleOrDefaultAsync(ct);
+        if (latest is not { } number)
+        {
+            return null;
+        }
+
+        List<int> wanted = [number, .. versions(number).OfType<int>().Where(n => n != number).Distinct()];
+        return await db.Specifications.AsNoTracking()
+            .Include(s => s.Versions.Where(v => wanted.Contains(v.Number))).ThenInclude(v => v.Sections)
+            .Include(s => s.Versions.Where(v => wanted.Contains(v.Number))).ThenInclude(v => v.Outcomes)
+            .Include(s => s.CommentWindows)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(s => s.CycleId == CycleId, ct);
+    }
+
+    /// <summary>The specification with its latest version only (<see cref="LoadVersionsAsync"/>).</summary>
+    protected Task<ServiceSpecification?> LoadLatestAsync(CoproDbContext db, CancellationToken ct) => LoadVersionsAsync(db, _ => [], ct);
 
     /// <summary>The cycle's agreed glossary terms, to mark in rendered sections.</summary>
     protected async Task<IReadOnlyList<GlossaryEntry>> LoadGlossaryAsync(CoproDbContext db, CancellationToken ct) =>
