@@ -1,22 +1,19 @@
 using CoproCommissioning.Data;
 using CoproCommissioning.Domain.Cycles;
-using CoproCommissioning.Domain.Tests.Builders;
+using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Infrastructure.Specification;
-using CoproCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationArrange;
 using static CoproCommissioning.Web.Tests.Pages.Cycles.Specification.SpecificationForms;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Specification;
 
-public sealed class CommentPagingFixture(PostgresServer server) : SpecificationFixture(server);
-
 /// <summary>
 /// A section page reads one page of the comments on that section, as PostgreSQL orders and counts them, not every
 /// contribution in the cycle; what is shared with the commissioning team only still never reaches a panel member (R7).
 /// </summary>
-public sealed class CommentPagingTests(CommentPagingFixture fixture) : IClassFixture<CommentPagingFixture>
+public sealed class CommentPagingTests(SpecificationFixture fixture) : IClassFixture<SpecificationFixture>
 {
     private const string TeamOnlyComment = "Please do not show this to the provider";
     private const int OnThisSection = Paging.DefaultSize + 2;
