@@ -16,6 +16,9 @@ public sealed class ContributionConfiguration : IEntityTypeConfiguration<Contrib
         // "What happened to my input" looks contributions up by their author.
         builder.HasIndex(c => c.AuthorUserId);
 
+        // Specification pages read the comments on one section or outcome a page at a time, newest first.
+        builder.HasIndex(c => new { c.TargetId, c.CreatedAt });
+
         builder.HasMany(c => c.Responses).WithOne().HasForeignKey("ContributionId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Responses).HasField("_responses").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

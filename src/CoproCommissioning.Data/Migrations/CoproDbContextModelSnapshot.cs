@@ -531,6 +531,9 @@ namespace CoproCommissioning.Data.Migrations
                     b.HasIndex("StageId")
                         .HasDatabaseName("ix_contributions_stage_id");
 
+                    b.HasIndex("TargetId", "CreatedAt")
+                        .HasDatabaseName("ix_contributions_target_id_created_at");
+
                     b.ToTable("contributions", (string)null);
                 });
 
