@@ -31,9 +31,6 @@ public static class BenchmarkSetup
         services.AddOptions<BenchmarkOptions>().Bind(configuration.GetSection(BenchmarkOptions.Section));
         if (!options.Enabled)
         {
-            // No route at all, so the address answers 404 like any other that does not exist.
-            services.Configure<RazorPagesOptions>(pages =>
-                pages.Conventions.AddPageRouteModelConvention(CeilingPage, model => model.Selectors.Clear()));
             return services;
         }
 

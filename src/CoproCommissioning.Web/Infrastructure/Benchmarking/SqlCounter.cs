@@ -4,12 +4,21 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace CoproCommissioning.Web.Infrastructure.Benchmarking;
 
 /// <summary>
-/// Counts the SQL commands a request sends and the rows EF reads back, for the request that asked for the counts
+/// Counts the SQL commands a request sends and the rows it reads back, for the request that asked for the counts
 /// (<see cref="SqlCounts.Start"/>); other requests pay one null check per command. Registered only when benchmarking is
 /// on. A command is one round trip: EF batches a save's statements into one command, a split query sends one per include.
+/// Rows are counted by the reader itself (<see cref="CountingDataReader"/>): EF's own ReadCount misses the rows a split
+/// query reads for its includes.
 /// </summary>
 public sealed class SqlCounter : DbCommandInterceptor
 {
+    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result) =>
+        SqlCounts.Current is { } counts ? new CountingDataReader(result, counts) : result;
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(
+        DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(ReaderExecuted(command, eventData, result));
+
     public override InterceptionResult<DbDataReader> ReaderExecuting(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
@@ -49,19 +58,6 @@ public sealed class SqlCounter : DbCommandInterceptor
         SqlCounts.Current?.AddCommand();
         return ValueTask.FromResult(result);
     }
-
-    public override InterceptionResult DataReaderClosing(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
-    {
-        SqlCounts.Current?.AddRows(eventData.ReadCount);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult> DataReaderClosingAsync(
-        DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
-    {
-        SqlCounts.Current?.AddRows(eventData.ReadCount);
-        return ValueTask.FromResult(result);
-    }
 }
 
 /// <summary>One request's counts; the request's async flow carries it to every DbContext the request uses.</summary>
@@ -82,5 +78,5 @@ public sealed class SqlCounts
 
     internal void AddCommand() => Interlocked.Increment(ref _commands);
 
-    internal void AddRows(int rows) => Interlocked.Add(ref _rows, rows);
+    internal void AddRow() => Interlocked.Increment(ref _rows);
 }
