@@ -7,13 +7,14 @@ namespace CoproCommissioning.Web.Infrastructure.Benchmarking;
 /// Counts the SQL commands a request sends and the rows it reads back, for the request that asked for the counts
 /// (<see cref="SqlCounts.Start"/>); other requests pay one null check per command. Registered only when benchmarking is
 /// on. A command is one round trip: EF batches a save's statements into one command, a split query sends one per include.
-/// Rows are counted by the reader itself (<see cref="CountingDataReader"/>): EF's own ReadCount misses the rows a split
-/// query reads for its includes.
+/// Rows are those queries return, counted by the reader itself (<see cref="CountingDataReader"/>): EF's own ReadCount
+/// misses the rows a split query reads for its includes. What a save reads back (generated values) is not counted.
 /// </summary>
 public sealed class SqlCounter : DbCommandInterceptor
 {
+    // Not a save's reader: Npgsql reads back what a save generated from its own reader type, and those rows are not a page's.
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result) =>
-        SqlCounts.Current is { } counts ? new CountingDataReader(result, counts) : result;
+        SqlCounts.Current is { } counts && eventData.CommandSource != CommandSource.SaveChanges ? new CountingDataReader(result, counts) : result;
 
     public override ValueTask<DbDataReader> ReaderExecutedAsync(
         DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default) =>
