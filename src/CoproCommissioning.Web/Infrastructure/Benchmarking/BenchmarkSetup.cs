@@ -5,13 +5,12 @@ namespace CoproCommissioning.Web.Infrastructure.Benchmarking;
 
 /// <summary>
 /// What scripts/bench.sh measures with, present only when <see cref="BenchmarkOptions.Enabled"/> is on: the ceiling
-/// page (<see cref="CeilingPage"/>) and the SQL counters (<see cref="SqlCounter"/>), which a request asks for with
+/// page (<c>/benchmark/ceiling</c>, Pages/Benchmark/Ceiling) and the SQL counters (<see cref="SqlCounter"/>), which a request asks for with
 /// <see cref="CountRequestHeader"/> and reads in <see cref="CommandsHeader"/> and <see cref="RowsHeader"/>.
 /// Why: docs/decisions/0014-benchmark-ceiling-page-and-sql-counters.md.
 /// </summary>
 public static class BenchmarkSetup
 {
-    public const string CeilingPage = "/Benchmark/Ceiling";
     public const string CountRequestHeader = "X-Bench-Count";
     public const string CommandsHeader = "X-Bench-Sql-Commands";
     public const string RowsHeader = "X-Bench-Sql-Rows";
