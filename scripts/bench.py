@@ -249,10 +249,10 @@ def measure(args):
 
         def settle():
             """wrk stops on time, but the app may still be working through the slow requests it was sent: wait until one
-            ceiling request is about as quick as when the app was idle (at most a minute), so the next run starts even."""
-            deadline = time.monotonic() + 60
+            ceiling request is about as quick as when the app was idle (at most 30 s), so the next run starts even."""
+            deadline = time.monotonic() + 30
             while time.monotonic() < deadline:
-                if commissioner.get(ceiling_path)[3] < max(50.0, 3 * ceiling_alone_ms):
+                if commissioner.get(ceiling_path)[3] < max(100.0, 5 * ceiling_alone_ms):
                     return
                 time.sleep(0.5)
 
