@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build and test everything, as CI does (.ci/run calls this), from a fresh clone:
-#   system packages -> PostgreSQL -> tools -> restore -> build -> migrations check -> tests
+#   system packages -> PostgreSQL -> tools -> restore -> build -> migrations check -> tests -> benchmark smoke
 #   scripts/test.sh                          all tests
 #   scripts/test.sh --filter-class 'Ns.Cls'  extra arguments go to dotnet test (every step still runs)
 # Settings: KEEP_PG=1 leaves the database running afterwards (it is left running anyway when it was
@@ -104,6 +104,31 @@ read -r passed failed skipped total < <(
 if [[ -z "${passed:-}" ]]; then
   step "done: no test summary found in $LOG (dotnet test exit code $rc)"
   exit $(( rc == 0 ? 1 : rc ))
+fi
+
+# The benchmark itself is too slow for every run (scripts/bench.sh, docs/benchmarks.md), but a smoke run of it keeps it
+# from rotting: scale 1, one second a page, no targets; every key page must answer 200 and the table must print.
+# It counts as one test. A filtered run (extra arguments) skips it.
+if [[ $# -gt 0 ]]; then
+  skipped=$((skipped + 1)) total=$((total + 1))
+else
+  step "benchmark smoke (scripts/bench.sh --smoke)"
+  bench_args=(--smoke)
+  if [[ "$CONFIG" == Release ]]; then bench_args+=(--no-build); fi
+  set +e
+  scripts/bench.sh "${bench_args[@]}" >artifacts/bench-smoke.log 2>&1
+  bench_rc=$?
+  set -e
+  total=$((total + 1))
+  if [[ $bench_rc == 0 ]]; then
+    passed=$((passed + 1))
+    grep -E '^\| (page|ceiling|dashboard|my input)' artifacts/bench-smoke.log || true
+    echo "benchmark smoke: passed (artifacts/bench-smoke.log)"
+  else
+    failed=$((failed + 1))
+    tail -n 40 artifacts/bench-smoke.log
+    echo "benchmark smoke: FAILED with exit code $bench_rc (artifacts/bench-smoke.log)"
+  fi
 fi
 
 # Exit code 8 means 'zero tests ran' in some test project. With a filter that is expected for the

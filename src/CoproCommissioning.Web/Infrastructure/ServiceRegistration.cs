@@ -2,6 +2,7 @@ using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Infrastructure.Accounts;
+using CoproCommissioning.Web.Infrastructure.Benchmarking;
 using CoproCommissioning.Web.Infrastructure.Email;
 using CoproCommissioning.Web.Infrastructure.Hosting;
 using CoproCommissioning.Web.Pages.Cycles.Members;
@@ -45,6 +46,7 @@ public static class ServiceRegistration
         }, preserveStaticLogger: true);
 
         DemoConveniences.RefuseOutsideDevelopment(builder.Configuration, builder.Environment);
+        services.AddCoproBenchmarking(builder.Configuration, builder.Environment);
 
         // dotnet ef (design time) changes the schema, so it connects as the owner (docs/decisions/0011-two-database-roles.md).
         var connectionString = EF.IsDesignTime
