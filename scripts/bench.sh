@@ -115,6 +115,9 @@ for scale in "${scales[@]}"; do
     ConnectionStrings__Default=$(connection ConnectionStrings__Default "$template") \
     ConnectionStrings__Migrations=$(connection ConnectionStrings__Migrations "$template") \
       dotnet "$SEED_DLL" --scale "$scale" --manifest "$OUT/manifest-s$scale.json" >&2
+    # A live database has had autovacuum's statistics and visibility map for a while; a minute-old one has not, and
+    # PostgreSQL would plan (and skip index-only scans) as if the tables were empty.
+    sql -d "$template" -c "VACUUM (ANALYZE)"
     # The manifest (accounts, ids, the authenticator key) travels with the template it describes.
     sql -v manifest="$(cat "$OUT/manifest-s$scale.json")" <<<"COMMENT ON DATABASE \"$template\" IS :'manifest';"
     manifest=$(cat "$OUT/manifest-s$scale.json")

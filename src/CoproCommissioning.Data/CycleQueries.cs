@@ -57,14 +57,16 @@ public static class CycleQueries
             .ToDictionaryAsync(i => i.StageId, ct);
 
         var unanswered = (await livedExperience
-                .Where(c => !c.Responses.Any())
+                .Where(c => c.ResponseRevision == 0)
                 .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
                 .Select(c => new { StageId = EF.Property<Guid>(c, StageIdColumn), c.Id })
                 .ToListAsync(ct))
             .ToLookup(c => c.StageId, c => c.Id);
 
-        // Only the decisions that break a rule are read; DecisionFacts says which rule.
-        var livedExperienceIds = db.Set<Contribution>().Where(Contribution.LivedExperienceInput).Select(c => c.Id);
+        // Only the decisions that break a rule are read; DecisionFacts says which rule. The questions about each decision
+        // are counts rather than EXISTS: PostgreSQL turns an EXISTS under OR into a hash of every participant and every
+        // cited lived-experience contribution in the database, where a count looks up this decision's few rows by key.
+        var anyLivedExperience = db.Set<Contribution>().Where(Contribution.LivedExperienceInput);
         var decisions = (await db.Set<Decision>().AsNoTracking()
                 .Where(d => ids.Contains(EF.Property<Guid>(d, StageIdColumn)))
                 .Select(d => new
@@ -72,9 +74,9 @@ public static class CycleQueries
                     StageId = EF.Property<Guid>(d, StageIdColumn),
                     d.Id,
                     d.RecordedAt,
-                    HasParticipants = d.Participants.Any(),
+                    HasParticipants = d.Participants.Count > 0,
                     d.Mode,
-                    ShapedByLivedExperience = d.Influences.Any(i => livedExperienceIds.Contains(i.ContributionId)),
+                    ShapedByLivedExperience = d.Influences.Count(i => anyLivedExperience.Any(c => c.Id == i.ContributionId)) > 0,
                     HasRationale = d.Rationale != "",
                 })
                 .Where(d => !d.HasParticipants

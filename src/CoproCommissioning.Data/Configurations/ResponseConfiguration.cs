@@ -2,6 +2,9 @@ namespace CoproCommissioning.Data.Configurations;
 
 public sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
 {
+    /// <summary>The shadow key from a response to the contribution it answers, for queries that join the two.</summary>
+    public const string ContributionKey = "ContributionId";
+
     public void Configure(EntityTypeBuilder<Response> builder)
     {
         builder.ToTable("responses");
@@ -10,6 +13,6 @@ public sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         // Responses can quote or paraphrase the input they answer, so they are treated like it.
         builder.Property(r => r.Explanation).HasMaxLength(Response.ExplanationMaxLength).IsRequired().IsPersonalText();
         builder.Property(r => r.RespondedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
-        builder.HasIndex("ContributionId", nameof(Response.Revision)).IsUnique();
+        builder.HasIndex(ContributionKey, nameof(Response.Revision)).IsUnique();
     }
 }

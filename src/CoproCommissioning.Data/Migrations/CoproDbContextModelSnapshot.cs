@@ -479,6 +479,10 @@ namespace CoproCommissioning.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("recorded_by_user_id");
 
+                    b.Property<int>("ResponseRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("response_revision");
+
                     b.Property<Guid?>("StageId")
                         .HasColumnType("uuid")
                         .HasColumnName("stage_id");
@@ -533,6 +537,16 @@ namespace CoproCommissioning.Data.Migrations
 
                     b.HasIndex("TargetId", "CreatedAt")
                         .HasDatabaseName("ix_contributions_target_id_created_at");
+
+                    b.HasIndex(new[] { "StageId" }, "LivedExperience")
+                        .HasDatabaseName("ix_contributions_lived_experience")
+                        .HasFilter("voice IN ('LivedExperience', 'Carer')");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "StageId" }, "LivedExperience"), new[] { "AuthorUserId", "RecordedByUserId", "VoicesCarried" });
+
+                    b.HasIndex(new[] { "StageId", "CreatedAt", "Id" }, "UnansweredLivedExperience")
+                        .HasDatabaseName("ix_contributions_unanswered_lived_experience")
+                        .HasFilter("voice IN ('LivedExperience', 'Carer') AND response_revision = 0");
 
                     b.ToTable("contributions", (string)null);
                 });

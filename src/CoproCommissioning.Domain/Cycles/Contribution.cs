@@ -81,6 +81,15 @@ public sealed class Contribution
 
     public Response? CurrentResponse => _responses.MaxBy(r => r.Revision);
 
+    /// <summary>
+    /// The revision of <see cref="CurrentResponse"/>, 0 while nobody has answered. Kept beside the responses so that
+    /// PostgreSQL finds unanswered input (R3) and each contribution's current response without reading every revision
+    /// (docs/decisions/0018-counts-kept-where-the-rules-read-them.md).
+    /// </summary>
+    public int ResponseRevision { get; private set; }
+
+    public bool IsAnswered => ResponseRevision > 0;
+
     public bool IsLivedExperience => CountsAsLivedExperience(Voice);
 
     public bool IsLoggedOnBehalf => RecordedByUserId is not null;
@@ -112,8 +121,9 @@ public sealed class Contribution
 
     internal Response Respond(ResponseType type, string explanation, string respondedByUserId, DateTimeOffset now)
     {
-        var response = new Response((CurrentResponse?.Revision ?? 0) + 1, type, explanation, respondedByUserId, now);
+        var response = new Response(ResponseRevision + 1, type, explanation, respondedByUserId, now);
         _responses.Add(response);
+        ResponseRevision = response.Revision;
         return response;
     }
 }

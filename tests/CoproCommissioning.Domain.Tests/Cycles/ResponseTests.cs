@@ -16,6 +16,7 @@ public sealed class ResponseTests
     public void Records_what_happened_to_a_contribution_who_said_so_and_when()
     {
         var (cycle, contribution) = CycleWithUnansweredInput();
+        Assert.False(contribution.IsAnswered);
 
         var outcome = cycle.Respond(
             contribution.Id, People.Commissioner, CycleRole.Commissioner, ResponseType.Adapted, "  We open until 8pm, not 10pm.  ", Now);
@@ -24,6 +25,7 @@ public sealed class ResponseTests
         Assert.Same(response, outcome.Value);
         Assert.Same(response, contribution.CurrentResponse);
         Assert.Equal(1, response.Revision);
+        Assert.Equal(1, contribution.ResponseRevision);
         Assert.Equal(ResponseType.Adapted, response.Type);
         Assert.Equal("We open until 8pm, not 10pm.", response.Explanation);
         Assert.Equal(People.Commissioner, response.RespondedByUserId);
@@ -70,6 +72,8 @@ public sealed class ResponseTests
         Assert.Equal("We will look at this.", first.Explanation);
         Assert.Equal(2, outcome.Value.Revision);
         Assert.Same(outcome.Value, contribution.CurrentResponse);
+        Assert.Equal(2, contribution.ResponseRevision);
+        Assert.True(contribution.IsAnswered);
     }
 
     [Fact]

@@ -26,12 +26,21 @@ public static class Paging
     /// </summary>
     public static int Clamp(int page) => Math.Max(1, page);
 
-    public static async Task<PageOf<T>> ToPageAsync<T>(this IQueryable<T> query, int page, CancellationToken ct, int size = DefaultSize)
+    public static Task<PageOf<T>> ToPageAsync<T>(this IQueryable<T> query, int page, CancellationToken ct, int size = DefaultSize) =>
+        query.ToPageAsync(page, rows => rows, ct, size);
+
+    /// <summary>
+    /// A page of <paramref name="query"/>, each row then read as <paramref name="shown"/> makes it: what is joined there
+    /// (such as each contribution's current response) is looked up for this page's rows only, after PostgreSQL has
+    /// ordered and cut the list.
+    /// </summary>
+    public static async Task<PageOf<TShown>> ToPageAsync<T, TShown>(
+        this IQueryable<T> query, int page, Func<IQueryable<T>, IQueryable<TShown>> shown, CancellationToken ct, int size = DefaultSize)
     {
         int total = await query.CountAsync(ct);
         int number = Within(page, total, size);
-        var items = await query.Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return new PageOf<T>(items, number, size, total);
+        var items = await shown(query.Skip((number - 1) * size).Take(size)).ToListAsync(ct);
+        return new PageOf<TShown>(items, number, size, total);
     }
 
     public static PageOf<T> ToPage<T>(this IEnumerable<T> items, int page, int size = DefaultSize)

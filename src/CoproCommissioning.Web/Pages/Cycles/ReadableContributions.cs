@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using CoproCommissioning.Data.Configurations;
 
 namespace CoproCommissioning.Web.Pages.Cycles;
 
@@ -52,7 +53,7 @@ public static class ReadableContributions
             return new Dictionary<Guid, ContributionView>();
         }
 
-        var views = await InCycle(db, cycleId).ReadableBy(viewerUserId, viewerRole).Where(c => wanted.Contains(c.Id)).ToViewsAsync(ct);
+        var views = await InCycle(db, cycleId).ReadableBy(viewerUserId, viewerRole).Where(c => wanted.Contains(c.Id)).ToViewsAsync(db, ct);
         return views.ToDictionary(v => v.Id);
     }
 
@@ -79,9 +80,36 @@ public static class ReadableContributions
         return Expression.Lambda<Func<Contribution, int>>(rank, contribution);
     }
 
-    /// <summary>Reads only what pages show of each contribution (<see cref="ContributionView.Projection"/>).</summary>
-    public static Task<List<ContributionView>> ToViewsAsync(this IQueryable<Contribution> contributions, CancellationToken ct) =>
-        contributions.Select(ContributionView.Projection).ToListAsync(ct);
+    /// <summary>Reads only what pages show of each contribution, with its current response.</summary>
+    public static Task<List<ContributionView>> ToViewsAsync(this IQueryable<Contribution> contributions, CoproDbContext db, CancellationToken ct) =>
+        contributions.AsViews(db).ToListAsync(ct);
+
+    /// <summary>
+    /// What pages show of each contribution (<see cref="ContributionView"/>), joined to its current response through
+    /// the revision the contribution keeps (<see cref="Contribution.ResponseRevision"/>): one row each, found by its
+    /// key, where "the latest of each contribution's responses" would make PostgreSQL rank every response there is.
+    /// Cut the list to a page first (<see cref="Paging.ToPageAsync{T, TShown}"/>), so only that page is joined.
+    /// </summary>
+    public static IQueryable<ContributionView> AsViews(this IQueryable<Contribution> contributions, CoproDbContext db) =>
+        from c in contributions
+        join r in db.Set<Response>()
+            on new { c.Id, Revision = c.ResponseRevision }
+            equals new { Id = EF.Property<Guid>(r, ResponseConfiguration.ContributionKey), r.Revision } into current
+        from r in current.DefaultIfEmpty()
+        select new ContributionView(
+            c.Id,
+            c.StageKind,
+            c.Voice,
+            c.Channel,
+            c.Summary,
+            c.Body,
+            c.AuthorUserId,
+            c.RecordedByUserId,
+            c.VoicesCarried,
+            c.TargetKind,
+            c.TargetId,
+            c.CreatedAt,
+            r == null ? null : new ResponseView(r.Type, r.Explanation, r.RespondedByUserId, r.RespondedAt));
 }
 
 /// <summary>A contribution as pages show it, with its current response (the latest revision), read without tracking.</summary>
@@ -100,31 +128,28 @@ public sealed record ContributionView(
     DateTimeOffset CreatedAt,
     ResponseView? CurrentResponse)
 {
-    /// <summary>One shape for the query (translated to SQL) and for a contribution already in memory (<see cref="Of"/>).</summary>
-    public static Expression<Func<Contribution, ContributionView>> Projection { get; } = c => new ContributionView(
-        c.Id,
-        c.StageKind,
-        c.Voice,
-        c.Channel,
-        c.Summary,
-        c.Body,
-        c.AuthorUserId,
-        c.RecordedByUserId,
-        c.VoicesCarried,
-        c.TargetKind,
-        c.TargetId,
-        c.CreatedAt,
-        c.Responses
-            .OrderByDescending(r => r.Revision)
-            .Select(r => new ResponseView(r.Type, r.Explanation, r.RespondedByUserId, r.RespondedAt))
-            .FirstOrDefault());
-
-    private static readonly Func<Contribution, ContributionView> InMemory = Projection.Compile();
-
     public bool IsLivedExperience => Contribution.CountsAsLivedExperience(Voice);
 
     /// <summary>For pages that already hold the aggregate to change it (responding), and show the contribution too.</summary>
-    public static ContributionView Of(Contribution contribution) => InMemory(contribution);
+    public static ContributionView Of(Contribution contribution)
+    {
+        ArgumentNullException.ThrowIfNull(contribution);
+        var response = contribution.CurrentResponse;
+        return new ContributionView(
+            contribution.Id,
+            contribution.StageKind,
+            contribution.Voice,
+            contribution.Channel,
+            contribution.Summary,
+            contribution.Body,
+            contribution.AuthorUserId,
+            contribution.RecordedByUserId,
+            contribution.VoicesCarried,
+            contribution.TargetKind,
+            contribution.TargetId,
+            contribution.CreatedAt,
+            response is null ? null : new ResponseView(response.Type, response.Explanation, response.RespondedByUserId, response.RespondedAt));
+    }
 }
 
 public sealed record ResponseView(ResponseType Type, string Explanation, string RespondedByUserId, DateTimeOffset RespondedAt);

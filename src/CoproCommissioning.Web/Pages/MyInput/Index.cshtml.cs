@@ -1,3 +1,4 @@
+using CoproCommissioning.Data.Configurations;
 using CoproCommissioning.Web.Infrastructure.Specification;
 using Microsoft.AspNetCore.Authorization;
 
@@ -23,6 +24,11 @@ public sealed class IndexModel(CoproDbContext db) : PageModel
                 from stage in cycle.Stages
                 from contribution in stage.Contributions
                 where contribution.AuthorUserId == me
+                // The current response, by the revision the contribution keeps (ReadableContributions.AsViews says why).
+                join response in db.Set<Response>()
+                    on new { contribution.Id, Revision = contribution.ResponseRevision }
+                    equals new { Id = EF.Property<Guid>(response, ResponseConfiguration.ContributionKey), response.Revision } into current
+                from response in current.DefaultIfEmpty()
                 orderby contribution.CreatedAt descending
                 select new
                 {
@@ -36,11 +42,9 @@ public sealed class IndexModel(CoproDbContext db) : PageModel
                     contribution.Summary,
                     contribution.CreatedAt,
                     contribution.RecordedByUserId,
-                    Responses = contribution.Responses.Count,
-                    Current = contribution.Responses
-                        .OrderByDescending(r => r.Revision)
-                        .Select(r => new { r.Type, r.Explanation, r.RespondedByUserId, r.RespondedAt })
-                        .FirstOrDefault(),
+                    // Revisions are numbered from 1, so the current one says how many responses there have been.
+                    Responses = contribution.ResponseRevision,
+                    Current = response == null ? null : new { response.Type, response.Explanation, response.RespondedByUserId, response.RespondedAt },
                 })
             .ToPageAsync(pageNumber, ct);
 

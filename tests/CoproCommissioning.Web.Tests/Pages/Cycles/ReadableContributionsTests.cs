@@ -23,7 +23,7 @@ public sealed class ReadableContributionsTests(CyclePagesFixture fixture) : ICla
         await using var scope = fixture.Db();
         var inCycle = ReadableContributions.InCycle(scope.Context, cycle.CycleId);
 
-        var views = await inCycle.ReadableBy(userId, role).ToViewsAsync(_ct);
+        var views = await inCycle.ReadableBy(userId, role).ToViewsAsync(scope.Context, _ct);
         var hidden = await inCycle.CountHiddenFromAsync(userId, role, _ct);
 
         Assert.DoesNotContain(views, v => cycle.TeamOnlyIds.Contains(v.Id));
@@ -47,7 +47,7 @@ public sealed class ReadableContributionsTests(CyclePagesFixture fixture) : ICla
         await using var scope = fixture.Db();
         var inCycle = ReadableContributions.InCycle(scope.Context, cycle.CycleId);
 
-        var views = await inCycle.ReadableBy(userId, role).ToViewsAsync(_ct);
+        var views = await inCycle.ReadableBy(userId, role).ToViewsAsync(scope.Context, _ct);
 
         Assert.All(cycle.TeamOnlyIds, id => Assert.Contains(views, v => v.Id == id));
         Assert.Equal(await inCycle.CountAsync(_ct), views.Count);
@@ -64,7 +64,7 @@ public sealed class ReadableContributionsTests(CyclePagesFixture fixture) : ICla
         var inCycle = ReadableContributions.InCycle(scope.Context, cycle.CycleId);
         var inSpecification = ReadableContributions.InStage(scope.Context, cycle.CycleId, StageKind.Specification);
 
-        var views = await inCycle.ReadableBy(fixture.People.Panel, CycleRole.PanelMember).ToViewsAsync(_ct);
+        var views = await inCycle.ReadableBy(fixture.People.Panel, CycleRole.PanelMember).ToViewsAsync(scope.Context, _ct);
 
         Assert.Contains(views, v => v.Id == cycle.SecretId);
         Assert.Contains(views, v => v.Id == cycle.CommentId);
@@ -91,6 +91,37 @@ public sealed class ReadableContributionsTests(CyclePagesFixture fixture) : ICla
         Assert.Equal(TeamOnlyInput.Shared, forProvider[cycle.SharedId].Summary);
         Assert.Equal(wanted.Order(), forCommissioner.Keys.Order());
         Assert.Null(forCommissioner[cycle.LoggedForOthersId].AuthorUserId);
+    }
+
+    [Fact]
+    public async Task Each_contribution_is_read_once_with_its_latest_response_however_often_it_was_answered()
+    {
+        Contribution revised = null!, answered = null!, unanswered = null!;
+        var cycleId = await fixture.CreateCycleAsync(a =>
+        {
+            revised = a.FromPanel(summary: "The crisis line should answer at night");
+            answered = a.FromProvider();
+            unanswered = a.FromPanel(summary: "I want to be asked before my care plan changes");
+            a.Respond(revised, "We will look at night cover.");
+            a.Respond(answered, "We counted the placements again.");
+            a.Respond(revised, "Night cover is now in the specification.");
+        });
+        await using var scope = fixture.Db();
+
+        var views = (await ReadableContributions.InCycle(scope.Context, cycleId)
+                .ReadableBy(fixture.People.Commissioner, CycleRole.Commissioner)
+                .ToViewsAsync(scope.Context, _ct))
+            .ToDictionary(v => v.Id);
+
+        Assert.Equal(3, views.Count);
+        Assert.Equal("Night cover is now in the specification.", views[revised.Id].CurrentResponse?.Explanation);
+        Assert.Equal("We counted the placements again.", views[answered.Id].CurrentResponse?.Explanation);
+        Assert.Null(views[unanswered.Id].CurrentResponse);
+        // The revision each contribution keeps is the one the aggregate calls current.
+        var kept = await ReadableContributions.InCycle(scope.Context, cycleId).ToDictionaryAsync(c => c.Id, c => c.ResponseRevision, _ct);
+        Assert.Equal(2, kept[revised.Id]);
+        Assert.Equal(1, kept[answered.Id]);
+        Assert.Equal(0, kept[unanswered.Id]);
     }
 
     private (string UserId, CycleRole Role) Member(string who) => who switch

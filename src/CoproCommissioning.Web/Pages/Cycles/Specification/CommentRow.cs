@@ -24,8 +24,7 @@ public sealed record CommentRow(
         var comments = await On(db, cycleId, versionOfSnapshot)
             .ReadableBy(viewerUserId, viewerRole)
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
-            .Select(ContributionView.Projection)
-            .ToPageAsync(page, ct);
+            .ToPageAsync(page, rows => rows.AsViews(db), ct);
         var names = await PeopleNames.LoadAsync(db, comments.Items.Select(c => c.AuthorUserId), viewerUserId, ct);
         return comments.With<CommentRow>([.. comments.Items.Select(c => new CommentRow(
             c.Id,

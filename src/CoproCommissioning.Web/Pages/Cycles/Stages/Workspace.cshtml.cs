@@ -45,7 +45,7 @@ public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
         var viewer = User.UserId();
         var kind = Stage;
         var inStage = ReadableContributions.InStage(db, CycleId, Stage);
-        var shown = await inStage.ReadableBy(viewer, role).InVoiceOrder().Select(ContributionView.Projection).ToPageAsync(contributionsPage, ct);
+        var shown = await inStage.ReadableBy(viewer, role).InVoiceOrder().ToPageAsync(contributionsPage, rows => rows.AsViews(db), ct);
         TeamOnlyHiddenCount = await inStage.CountHiddenFromAsync(viewer, role, ct);
         var stageRows = db.Cycles.AsNoTracking().Where(c => c.Id == CycleId).SelectMany(c => c.Stages).Where(s => s.Kind == kind);
         var decisions = await stageRows.SelectMany(s => s.Decisions)
