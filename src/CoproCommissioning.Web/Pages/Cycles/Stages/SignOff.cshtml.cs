@@ -22,7 +22,19 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
     [BindProperty]
     public ReopenInput ReopenForm { get; set; } = new();
 
+    /// <summary>
+    /// The most contributions awaiting a response and decisions to fix that the page lists one by one; the rest are
+    /// counted, with a link to the workspace, so a stage with hundreds of them still shows a page people can read.
+    /// </summary>
+    public const int MostItemsListed = 20;
+
     public IReadOnlyList<Blocker> Blockers { get; private set; } = [];
+
+    /// <summary>Everything that stops the sign-off, listed or not.</summary>
+    public int BlockerCount { get; private set; }
+
+    /// <summary>Contributions awaiting a response and decisions to fix beyond the first <see cref="MostItemsListed"/>.</summary>
+    public int UnlistedCount { get; private set; }
 
     public IReadOnlyList<StageEventRow> History { get; private set; } = [];
 
@@ -166,19 +178,24 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
         IReadOnlyList<Refusal> refusals = stage.IsSignedOff
             ? []
             : cycle.SignOffBlockers(Stage, await db.SignOffFactsAsync(stage, Signer, ct), await StageConditions.ForStageAsync(db, CycleId, Stage, ct));
+        // Every rule is listed; of the contributions and decisions that each break one, the first few.
+        var items = 0;
+        var listed = refusals.Where(r => !IsAboutOneItem(r) || items++ < MostItemsListed).ToList();
+        BlockerCount = refusals.Count;
+        UnlistedCount = refusals.Count - listed.Count;
+
         // The rules count every contribution; what the page says about one awaiting a response is read with the viewer's
         // filter, so a member who may not read team-only input (R7) is told only that it exists.
         var readable = await ReadableContributions.ReadableByIdAsync(db, CycleId,
-            refusals.Where(r => r.Rule.Code == CycleRules.InputAwaitingResponse.Code).Select(r => r.SubjectId!.Value),
+            listed.Where(r => r.Rule.Code == CycleRules.InputAwaitingResponse.Code).Select(r => r.SubjectId!.Value),
             User.UserId(), Role, ct);
-        var decisionIds = refusals.Where(r => r.Rule.Code is var code
-                && (code == CycleRules.DecisionNeedsParticipants.Code || code == CycleRules.CoProducedDecisionNeedsLivedExperience.Code || code == CycleRules.DecisionNeedsRationale.Code))
+        var decisionIds = listed.Where(r => IsAboutOneItem(r) && r.Rule.Code != CycleRules.InputAwaitingResponse.Code)
             .Select(r => r.SubjectId!.Value).Distinct().ToList();
         var decisionTitles = decisionIds.Count == 0
             ? new Dictionary<Guid, string>()
             : await db.Cycles.AsNoTracking().Where(c => c.Id == CycleId).SelectMany(c => c.Stages).SelectMany(s => s.Decisions)
                 .Where(d => decisionIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Title, ct);
-        Blockers = [.. refusals.Select(r => Describe(cycle, r, readable, decisionTitles))];
+        Blockers = [.. listed.Select(r => Describe(cycle, r, readable, decisionTitles))];
 
         // After a conflict the next attempt is made against the version now on screen; after a refusal the
         // version stays as the person first saw it, so a later change by someone else is still noticed.
@@ -190,6 +207,12 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
             ReopenForm = ReopenForm with { Version = cycle.Version };
         }
     }
+
+    private static bool IsAboutOneItem(Refusal refusal) => refusal.Rule.Code is var code
+        && (code == CycleRules.InputAwaitingResponse.Code
+            || code == CycleRules.DecisionNeedsParticipants.Code
+            || code == CycleRules.CoProducedDecisionNeedsLivedExperience.Code
+            || code == CycleRules.DecisionNeedsRationale.Code);
 
     /// <summary>Whoever would sign off: a commissioner sees the rules that would refuse them (R1: not alone).</summary>
     private string? Signer => CanSignOff ? User.UserId() : null;

@@ -37,6 +37,33 @@ public sealed class SignOffPageTests(CyclePagesFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Many_unanswered_contributions_are_counted_and_only_the_oldest_listed_with_every_other_rule()
+    {
+        int unanswered = SignOffModel.MostItemsListed + 5;
+        var cycleId = await fixture.CreateCycleAsync(c =>
+        {
+            for (int i = 1; i <= unanswered; i++)
+            {
+                c.FromPanel(summary: $"Unanswered input {i:D2}");
+            }
+        }, withChampion: false);
+        var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+
+        var page = await client.GetAsync(CycleUrls.SignOff(cycleId), _ct);
+
+        var items = page.Document.QuerySelectorAll("main ol > li").Select(li => li.TextContent).ToList();
+        Assert.Equal(SignOffModel.MostItemsListed + 1, items.Count);
+        Assert.Contains(CycleRules.ChampionRequired.Message, items[0]);
+        Assert.Contains("Unanswered input 01", items[1]);
+        Assert.Contains($"Unanswered input {SignOffModel.MostItemsListed:D2}", items[^1]);
+        Assert.DoesNotContain(items, i => i.Contains($"Unanswered input {SignOffModel.MostItemsListed + 1:D2}", StringComparison.Ordinal));
+        Assert.Contains($"What still needs to happen ({unanswered + 1})", page.Document.QuerySelector("#still-needed")!.TextContent);
+        var more = page.Document.QuerySelector("main ol + p")!;
+        Assert.Contains("And 5 more", more.TextContent);
+        Assert.Equal(CycleUrls.Stage(cycleId), more.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task With_only_provider_input_the_lived_experience_rules_are_listed_with_where_to_log_input()
     {
         var cycleId = await fixture.CreateCycleAsync(c => c.FromProvider());
