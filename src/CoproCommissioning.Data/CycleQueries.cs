@@ -1,3 +1,5 @@
+using CoproCommissioning.Data.Configurations;
+
 namespace CoproCommissioning.Data;
 
 public static class CycleQueries
@@ -40,11 +42,11 @@ public static class CycleQueries
         }
 
         var livedExperience = db.Set<Contribution>().AsNoTracking()
-            .Where(c => ids.Contains(EF.Property<Guid>(c, StageIdColumn)))
+            .Where(c => ids.Contains(EF.Property<Guid>(c, StageConfiguration.StageKey)))
             .Where(Contribution.LivedExperienceInput);
 
         var input = await livedExperience
-            .GroupBy(c => EF.Property<Guid>(c, StageIdColumn))
+            .GroupBy(c => EF.Property<Guid>(c, StageConfiguration.StageKey))
             .Select(g => new
             {
                 StageId = g.Key,
@@ -59,7 +61,7 @@ public static class CycleQueries
         var unanswered = (await livedExperience
                 .Where(c => c.ResponseRevision == 0)
                 .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-                .Select(c => new { StageId = EF.Property<Guid>(c, StageIdColumn), c.Id })
+                .Select(c => new { StageId = EF.Property<Guid>(c, StageConfiguration.StageKey), c.Id })
                 .ToListAsync(ct))
             .ToLookup(c => c.StageId, c => c.Id);
 
@@ -68,10 +70,10 @@ public static class CycleQueries
         // cited lived-experience contribution in the database, where a count looks up this decision's few rows by key.
         var anyLivedExperience = db.Set<Contribution>().Where(Contribution.LivedExperienceInput);
         var decisions = (await db.Set<Decision>().AsNoTracking()
-                .Where(d => ids.Contains(EF.Property<Guid>(d, StageIdColumn)))
+                .Where(d => ids.Contains(EF.Property<Guid>(d, StageConfiguration.StageKey)))
                 .Select(d => new
                 {
-                    StageId = EF.Property<Guid>(d, StageIdColumn),
+                    StageId = EF.Property<Guid>(d, StageConfiguration.StageKey),
                     d.Id,
                     d.RecordedAt,
                     HasParticipants = d.Participants.Count > 0,
@@ -102,7 +104,4 @@ public static class CycleQueries
                 [.. decisions[s.Id]]);
         });
     }
-
-    // Contributions and decisions belong to their stage through this shadow key (StageConfiguration).
-    private const string StageIdColumn = "StageId";
 }

@@ -62,7 +62,8 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Be
         var changes = new Dictionary<string, object?>();
         foreach (var property in entry.Properties)
         {
-            if (property.Metadata.IsPrimaryKey() || property.Metadata.IsConcurrencyToken
+            // A computed column (such as a contribution's voice rank) is worked out by PostgreSQL, not changed by anyone.
+            if (property.Metadata.IsPrimaryKey() || property.Metadata.IsConcurrencyToken || property.Metadata.GetComputedColumnSql() is not null
                 || (isAccount && AccountFieldsNotAudited.Contains(property.Metadata.Name)))
             {
                 continue;

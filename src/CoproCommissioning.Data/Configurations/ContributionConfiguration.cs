@@ -25,18 +25,32 @@ public sealed class ContributionConfiguration : IEntityTypeConfiguration<Contrib
         // predicates (Contribution.LivedExperienceInput and !IsAnswered) in SQL; PostgreSQL uses a partial index only
         // for a query whose condition implies its filter.
         // (Named, so they stand beside the stage's own foreign-key index, which a partial index cannot stand in for.)
-        builder.HasIndex("StageId");
-        builder.HasIndex(["StageId"], "LivedExperience")
+        builder.HasIndex(StageConfiguration.StageKey);
+        builder.HasIndex([StageConfiguration.StageKey], "LivedExperience")
             .IncludeProperties(nameof(Contribution.AuthorUserId), nameof(Contribution.RecordedByUserId), nameof(Contribution.VoicesCarried))
             .HasFilter(LivedExperienceSql)
             .HasDatabaseName("ix_contributions_lived_experience");
-        builder.HasIndex(["StageId", nameof(Contribution.CreatedAt), nameof(Contribution.Id)], "UnansweredLivedExperience")
+        builder.HasIndex([StageConfiguration.StageKey, nameof(Contribution.CreatedAt), nameof(Contribution.Id)], "UnansweredLivedExperience")
             .HasFilter($"{LivedExperienceSql} AND response_revision = 0")
             .HasDatabaseName("ix_contributions_unanswered_lived_experience");
+
+        // The workspace lists a stage's input by voice (Voices.ListingOrder), newest first within each: with the rank
+        // stored beside the voice, an index hands PostgreSQL one page in that order instead of sorting the whole stage.
+        // A change to the order changes this SQL, and so the model: a migration recomputes the column.
+        builder.Property<int>(VoiceRank).HasComputedColumnSql(VoiceRankSql, stored: true);
+        builder.HasIndex(StageConfiguration.StageKey, VoiceRank, nameof(Contribution.CreatedAt), nameof(Contribution.Id))
+            .IsDescending(false, false, true, true)
+            .HasDatabaseName("ix_contributions_voice_order");
 
         builder.HasMany(c => c.Responses).WithOne().HasForeignKey(ResponseConfiguration.ContributionKey).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Responses).HasField("_responses").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
+
+    /// <summary>The shadow property holding <see cref="Voices.Rank"/> of each contribution's voice, for queries that list in that order.</summary>
+    public const string VoiceRank = "VoiceRank";
+
+    private static readonly string VoiceRankSql =
+        $"CASE voice {string.Concat(Voices.ListingOrder.Select((v, i) => $"WHEN '{v}' THEN {i} "))}ELSE {Voices.ListingOrder.Count} END";
 
     private static readonly string LivedExperienceSql = $"voice IN ('{Voice.LivedExperience}', '{Voice.Carer}')";
 }

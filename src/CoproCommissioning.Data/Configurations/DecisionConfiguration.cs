@@ -14,6 +14,11 @@ public sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         builder.Property(d => d.RecordedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
         builder.Property(d => d.LastRevisedByUserId).HasMaxLength(UserIds.MaxLength);
 
+        // The workspace lists a stage's decisions a page at a time, latest decided first, straight from this index.
+        builder.HasIndex(StageConfiguration.StageKey, nameof(Decision.DecidedAt), nameof(Decision.RecordedAt), nameof(Decision.Id))
+            .IsDescending(false, true, true, true)
+            .HasDatabaseName("ix_decisions_latest_first");
+
         builder.OwnsMany(d => d.Participants, participants =>
         {
             participants.ToTable("decision_participants");

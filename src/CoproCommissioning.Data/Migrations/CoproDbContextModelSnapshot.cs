@@ -522,6 +522,12 @@ namespace CoproCommissioning.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("voice");
 
+                    b.Property<int>("VoiceRank")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("voice_rank")
+                        .HasComputedColumnSql("CASE voice WHEN 'LivedExperience' THEN 0 WHEN 'Carer' THEN 1 WHEN 'Provider' THEN 2 WHEN 'Clinician' THEN 3 WHEN 'Commissioner' THEN 4 WHEN 'Community' THEN 5 ELSE 6 END", true);
+
                     b.Property<int>("VoicesCarried")
                         .HasColumnType("integer")
                         .HasColumnName("voices_carried");
@@ -537,6 +543,10 @@ namespace CoproCommissioning.Data.Migrations
 
                     b.HasIndex("TargetId", "CreatedAt")
                         .HasDatabaseName("ix_contributions_target_id_created_at");
+
+                    b.HasIndex("StageId", "VoiceRank", "CreatedAt", "Id")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("ix_contributions_voice_order");
 
                     b.HasIndex(new[] { "StageId" }, "LivedExperience")
                         .HasDatabaseName("ix_contributions_lived_experience")
@@ -626,8 +636,9 @@ namespace CoproCommissioning.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_decisions");
 
-                    b.HasIndex("StageId")
-                        .HasDatabaseName("ix_decisions_stage_id");
+                    b.HasIndex("StageId", "DecidedAt", "RecordedAt", "Id")
+                        .IsDescending(false, true, true, true)
+                        .HasDatabaseName("ix_decisions_latest_first");
 
                     b.ToTable("decisions", (string)null);
                 });

@@ -5,20 +5,11 @@ namespace CoproCommissioning.Web.Infrastructure.Pages;
 /// <summary>The words people see for the domain's values, in sentence case.</summary>
 public static class Labels
 {
-    /// <summary>The order voices are grouped in: lived experience first, because the rules turn on it.</summary>
-    public static readonly IReadOnlyList<Voice> VoiceOrder =
-        [Voice.LivedExperience, Voice.Carer, Voice.Provider, Voice.Clinician, Voice.Commissioner, Voice.Community];
+    /// <summary>The order voices are grouped in (<see cref="Voices.ListingOrder"/>): lived experience first, because the rules turn on it.</summary>
+    public static readonly IReadOnlyList<Voice> VoiceOrder = Voices.ListingOrder;
 
     /// <summary>Where a voice comes in <see cref="VoiceOrder"/>, for sorting.</summary>
-    public static int Rank(Voice voice) => voice switch
-    {
-        Voice.LivedExperience => 0,
-        Voice.Carer => 1,
-        Voice.Provider => 2,
-        Voice.Clinician => 3,
-        Voice.Commissioner => 4,
-        _ => 5,
-    };
+    public static int Rank(Voice voice) => Voices.Rank(voice);
 
     public static string Of(Voice voice) => voice switch
     {

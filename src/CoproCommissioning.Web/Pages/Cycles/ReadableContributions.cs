@@ -22,6 +22,13 @@ public static class ReadableContributions
             .SelectMany(c => c.Stages)
             .SelectMany(s => s.Contributions);
 
+    /// <summary>
+    /// Every contribution in this stage, untracked, by the stage's key: a stage the page already read from the cycle in
+    /// its address. Narrow it with <see cref="ReadableBy"/> before reading any text.
+    /// </summary>
+    public static IQueryable<Contribution> InStage(CoproDbContext db, Stage stage) =>
+        db.Set<Contribution>().AsNoTracking().Where(c => EF.Property<Guid>(c, StageConfiguration.StageKey) == stage.Id);
+
     /// <summary>Every contribution in one stage of the cycle, untracked. Narrow it with <see cref="ReadableBy"/> before reading any text.</summary>
     public static IQueryable<Contribution> InStage(CoproDbContext db, Guid cycleId, StageKind stage) =>
         db.Cycles.AsNoTracking()
@@ -58,27 +65,12 @@ public static class ReadableContributions
     }
 
     /// <summary>
-    /// In the order pages group input (<see cref="Labels.VoiceOrder"/>), newest first within a voice, sorted by PostgreSQL
-    /// so a page of them can be read without the rest.
+    /// In the order pages group input (<see cref="Voices.ListingOrder"/>), newest first within a voice, sorted by
+    /// PostgreSQL from the rank each contribution stores, so a page of one stage comes straight from an index.
     /// </summary>
     public static IOrderedQueryable<Contribution> InVoiceOrder(this IQueryable<Contribution> contributions) =>
-        contributions.OrderBy(VoiceRank).ThenByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
-
-    // c => c.Voice == VoiceOrder[0] ? 0 : c.Voice == VoiceOrder[1] ? 1 : ... : VoiceOrder.Count, built from the one list.
-    private static readonly Expression<Func<Contribution, int>> VoiceRank = BuildVoiceRank();
-
-    private static Expression<Func<Contribution, int>> BuildVoiceRank()
-    {
-        var contribution = Expression.Parameter(typeof(Contribution), "c");
-        var voice = Expression.Property(contribution, nameof(Contribution.Voice));
-        Expression rank = Expression.Constant(Labels.VoiceOrder.Count);
-        for (int i = Labels.VoiceOrder.Count - 1; i >= 0; i--)
-        {
-            rank = Expression.Condition(Expression.Equal(voice, Expression.Constant(Labels.VoiceOrder[i])), Expression.Constant(i), rank);
-        }
-
-        return Expression.Lambda<Func<Contribution, int>>(rank, contribution);
-    }
+        contributions.OrderBy(c => EF.Property<int>(c, ContributionConfiguration.VoiceRank))
+            .ThenByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
 
     /// <summary>Reads only what pages show of each contribution, with its current response.</summary>
     public static Task<List<ContributionView>> ToViewsAsync(this IQueryable<Contribution> contributions, CoproDbContext db, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using CoproCommissioning.Data.Configurations;
 using CoproCommissioning.Web.Infrastructure.Specification;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Stages;
@@ -44,11 +45,11 @@ public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
         var role = HttpContext.CycleMember().Role;
         var viewer = User.UserId();
         var kind = Stage;
-        var inStage = ReadableContributions.InStage(db, CycleId, Stage);
+        var inStage = ReadableContributions.InStage(db, stage);
         var shown = await inStage.ReadableBy(viewer, role).InVoiceOrder().ToPageAsync(contributionsPage, rows => rows.AsViews(db), ct);
         TeamOnlyHiddenCount = await inStage.CountHiddenFromAsync(viewer, role, ct);
         var stageRows = db.Cycles.AsNoTracking().Where(c => c.Id == CycleId).SelectMany(c => c.Stages).Where(s => s.Kind == kind);
-        var decisions = await stageRows.SelectMany(s => s.Decisions)
+        var decisions = await db.Set<Decision>().AsNoTracking().Where(d => EF.Property<Guid>(d, StageConfiguration.StageKey) == stage.Id)
             .OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.RecordedAt).ThenByDescending(d => d.Id)
             .ToPageAsync(decisionsPage, ct);
         var lastEvent = await stageRows.SelectMany(s => s.History).OrderByDescending(e => e.At).FirstOrDefaultAsync(ct);
