@@ -130,8 +130,11 @@ public sealed class DecisionRuleTests
     private static Contribution LivedExperienceInput(CommissioningCycle cycle) =>
         cycle.StageOf(StageKind.CoDesign).Contributions.First(c => c.IsLivedExperience);
 
+    // Each decision a minute after the one before: decisions recorded at the same instant have no order of their own
+    // (their ids are random within a millisecond), and the blockers list them in the order they were recorded.
     private static Decision Record(CommissioningCycle cycle, ADecision decision, StageKind stage = StageKind.CoDesign) =>
-        Expect.Success(cycle.RecordDecision(stage, decision.Build(), People.Commissioner, CycleRole.Commissioner, Now));
+        Expect.Success(cycle.RecordDecision(
+            stage, decision.Build(), People.Commissioner, CycleRole.Commissioner, Now.AddMinutes(cycle.StageOf(stage).Decisions.Count)));
 
     private static DomainOutcome SignOff(CommissioningCycle cycle) =>
         cycle.SignOff(StageKind.CoDesign, People.Commissioner, CycleRole.Commissioner, "Preferred model agreed", Now);
