@@ -1,3 +1,4 @@
+using CoproCommissioning.Web.Infrastructure.Administration;
 using Serilog;
 
 // A plain logger for failures before the host's own logger exists. Not a reloadable "bootstrap"
@@ -6,11 +7,19 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // "admin create …" runs a command with the app's services instead of the web server (scripts/admin.sh).
+    var command = AdminCommand.Parse(args);
+    var builder = WebApplication.CreateBuilder(command is null ? args : []);
     builder.AddCoproServices();
 
     var app = builder.Build();
     await app.PrepareDatabaseAsync();
+    if (command is not null)
+    {
+        Environment.ExitCode = await command.RunAsync(app.Services, Console.Out, CancellationToken.None);
+        return;
+    }
+
     app.UseCoproPipeline();
 
     await app.RunAsync();

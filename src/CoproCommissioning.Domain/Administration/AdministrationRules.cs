@@ -46,6 +46,10 @@ public static class AdministrationRules
         "admin-deactivate-last-administrator",
         "This is the only active administrator. Make someone else an administrator before deactivating this account.");
 
+    public static readonly DomainRule AlreadySetUp = new(
+        "account-already-set-up",
+        "This person has already set up their account. If they have forgotten their password, they can reset it from the sign-in page.");
+
     public static readonly DomainRule AlreadyDeactivated = new(
         "account-already-deactivated",
         "This account has already been deactivated.");

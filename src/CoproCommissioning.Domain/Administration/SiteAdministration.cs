@@ -20,13 +20,7 @@ public static class SiteAdministration
     public static IReadOnlyList<Refusal> StaffInvitationProblems(string? email, string? displayName, Organisation? organisation,
         bool emailTaken)
     {
-        List<Refusal> refusals = [.. Invitation.EmailProblems(email)];
-        if (refusals.Count == 0 && emailTaken)
-        {
-            refusals.Add(new Refusal(AdministrationRules.EmailTaken));
-        }
-
-        TextInput.Check(refusals, displayName, DisplayNameMaxLength, AdministrationRules.DisplayNameRequired, AdministrationRules.DisplayNameTooLong);
+        List<Refusal> refusals = [.. AccountProblems(email, displayName, emailTaken)];
         if (organisation is null)
         {
             refusals.Add(new Refusal(AdministrationRules.OrganisationRequired));
@@ -36,6 +30,22 @@ public static class SiteAdministration
             refusals.AddRange(organisation.InvitationBlockers());
         }
 
+        return refusals;
+    }
+
+    /// <summary>
+    /// Why an account can't be made with this address and name: the first administrator's, made by the install command
+    /// before any organisation exists, or a staff member's.
+    /// </summary>
+    public static IReadOnlyList<Refusal> AccountProblems(string? email, string? displayName, bool emailTaken)
+    {
+        List<Refusal> refusals = [.. Invitation.EmailProblems(email)];
+        if (refusals.Count == 0 && emailTaken)
+        {
+            refusals.Add(new Refusal(AdministrationRules.EmailTaken));
+        }
+
+        TextInput.Check(refusals, displayName, DisplayNameMaxLength, AdministrationRules.DisplayNameRequired, AdministrationRules.DisplayNameTooLong);
         return refusals;
     }
 
