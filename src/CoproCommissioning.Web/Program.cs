@@ -14,13 +14,13 @@ try
 
     var app = builder.Build();
     await app.PrepareDatabaseAsync();
+    app.UseCoproPipeline();
     if (command is not null)
     {
+        // The pipeline is set up (so links to pages can be made) but never served.
         Environment.ExitCode = await command.RunAsync(app.Services, Console.Out, CancellationToken.None);
         return;
     }
-
-    app.UseCoproPipeline();
 
     await app.RunAsync();
 }

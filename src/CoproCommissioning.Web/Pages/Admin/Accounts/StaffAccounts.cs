@@ -56,9 +56,10 @@ public sealed class StaffAccounts(CoproDbContext db, UserManager<AppUser> users,
                 new Refusal(new DomainRule($"identity-{e.Code}", e.Description, nameof(Invitation.Email)))));
         }
 
+        var link = await setUp.LinkAsync(user);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Staff account {UserId} created with roles {Roles}", user.Id, roles);
-        return DomainOutcome.Success(new StaffAccountCreated(user, await setUp.LinkAsync(user)));
+        return DomainOutcome.Success(new StaffAccountCreated(user, link));
     }
 }
 
