@@ -28,7 +28,8 @@ public sealed class AccountSetUp(UserManager<AppUser> users, PublicLinks links)
     {
         var token = await users.GenerateUserTokenAsync(user, TokenProvider, Purpose);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        return links.ToPage("/Accounts/SetUp", new { userId = user.Id, code });
+        // Pages/Accounts/SetUp.cshtml's route, spelled out: the admin command makes links with no web server running.
+        return links.ToPath($"/account/set-up/{Uri.EscapeDataString(user.Id)}?code={code}");
     }
 
     /// <summary>The account this link sets up, if the link is still good for it.</summary>
