@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -7,6 +6,7 @@ using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Administration;
 using CoproCommissioning.Web.Tests.Accounts;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 

@@ -1,8 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using System.Net;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.Infrastructure.Administration;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproCommissioning.Web.Tests.Pages.Admin;

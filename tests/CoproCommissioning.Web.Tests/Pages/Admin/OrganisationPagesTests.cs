@@ -1,6 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using System.Net;
+using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Organisations;
+using CoproCommissioning.Domain.Testing;
+using CoproCommissioning.Web.Tests.Accounts;
+using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Tests.Pages.Admin;
 
@@ -94,6 +98,36 @@ public sealed class OrganisationPagesTests(AdminFixture fixture) : IClassFixture
         await using var scope = fixture.Db();
         Assert.True(await scope.Context.Organisations.AnyAsync(o => o.Id == organisation.Id && o.RetiredAt != null, _ct));
         Assert.False(await scope.Context.Users.AnyAsync(u => u.Email == "pat@old-harbour.example", _ct));
+    }
+
+    [Fact]
+    public async Task A_commissioner_cannot_invite_a_provider_into_a_retired_organisation_even_with_a_crafted_post()
+    {
+        var organisation = await AddAsync("Closed Harbour Services");
+        await using (var scope = fixture.Db())
+        {
+            var tracked = await scope.Context.Organisations.SingleAsync(o => o.Id == organisation.Id, _ct);
+            Expect.Success(tracked.Retire(DateTimeOffset.UtcNow));
+            await scope.Context.SaveChangesAsync(_ct);
+        }
+
+        var commissioner = await TestAccounts.CreateAsync(fixture, SiteRoles.Commissioner, "Priya Sharma");
+        var cycle = await TestCycles.CreateAsync(fixture, (commissioner.Email, CycleRole.Commissioner));
+        var client = await fixture.SignedInAsync(commissioner);
+        var members = $"/cycles/{cycle.Id}/members";
+        Assert.DoesNotContain("Closed Harbour Services", (await client.GetAsync(members, _ct)).Text, StringComparison.Ordinal);
+
+        var crafted = await client.PostCraftedAsync($"{members}?handler=Invite", new Dictionary<string, string>
+        {
+            ["Form.Email"] = "ruth@closed-harbour.example",
+            ["Form.Role"] = nameof(CycleRole.Provider),
+            ["Form.OrganisationId"] = organisation.Id.ToString(),
+        }, members, _ct);
+
+        Assert.Equal(HttpStatusCode.OK, crafted.Status);
+        Assert.Contains(OrganisationRules.Retired.Message, crafted.Text, StringComparison.Ordinal);
+        await using var check = fixture.Db();
+        Assert.False(await check.Context.Invitations.AnyAsync(i => i.CycleId == cycle.Id, _ct));
     }
 
     [Fact]
