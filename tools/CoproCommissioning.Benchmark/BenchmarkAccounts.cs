@@ -38,7 +38,7 @@ public sealed class BenchmarkAccounts(UserManager<AppUser> users, RoleManager<Id
             }
         }
 
-        var body = new Organisation("Bench Integrated Care Board", OrganisationKind.CommissioningBody);
+        var body = new Organisation("Bench Integrated Care Board", OrganisationKind.IntegratedCareBoard);
         db.Organisations.Add(body);
         // Nine providers, so the ceiling page's ten organisations are there at every scale.
         var providerOrganisations = Enumerable.Range(1, 9)

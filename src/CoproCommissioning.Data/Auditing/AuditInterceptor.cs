@@ -24,12 +24,13 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Be
     [
         nameof(AppUser.TwoFactorEnabled), nameof(AppUser.DeletedAt), nameof(AppUser.FormerParticipantNumber),
         nameof(AppUser.ShowAsPanelMember), nameof(AppUser.EmailConfirmed), nameof(AppUser.LockoutEnabled),
-        nameof(AppUser.OrganisationId),
+        nameof(AppUser.OrganisationId), nameof(AppUser.DeactivatedAt),
     ];
 
-    // Every sign-in attempt changes these: a failed sign-in is not an account change.
+    // Every sign-in attempt changes these: a failed sign-in is not an account change, nor is signing in. An
+    // administrator unlocking an account is recorded by the page that does it.
     private static readonly HashSet<string> AccountFieldsNotAudited =
-        [nameof(AppUser.AccessFailedCount), nameof(AppUser.LockoutEnd)];
+        [nameof(AppUser.AccessFailedCount), nameof(AppUser.LockoutEnd), nameof(AppUser.LastSignedInAt)];
 
     protected override void BeforeSave(DbContext context)
     {

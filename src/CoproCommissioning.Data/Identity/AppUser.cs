@@ -1,3 +1,4 @@
+using CoproCommissioning.Domain.Administration;
 using Microsoft.AspNetCore.Identity;
 
 namespace CoproCommissioning.Data.Identity;
@@ -5,7 +6,7 @@ namespace CoproCommissioning.Data.Identity;
 /// <summary>A person's account and what they told us about how to work with them.</summary>
 public sealed class AppUser : IdentityUser
 {
-    public const int DisplayNameMaxLength = 100;
+    public const int DisplayNameMaxLength = SiteAdministration.DisplayNameMaxLength;
     public const int AccessNeedsMaxLength = 2000;
 
     public string DisplayName { get; set; } = "";
@@ -26,6 +27,12 @@ public sealed class AppUser : IdentityUser
     public int? FormerParticipantNumber { get; set; }
 
     public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>Set by an administrator: the person can't sign in, and any session they have ends at its next request.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    /// <summary>When the person last signed in, recorded at most once a day (docs/decisions/0016).</summary>
+    public DateTimeOffset? LastSignedInAt { get; set; }
 
     /// <summary>The name other participants see.</summary>
     public string NameShownToOthers => FormerParticipantNumber is { } number

@@ -99,6 +99,10 @@ namespace CoproCommissioning.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("concurrency_stamp");
 
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deactivated_at");
+
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
@@ -121,6 +125,10 @@ namespace CoproCommissioning.Data.Migrations
                     b.Property<int?>("FormerParticipantNumber")
                         .HasColumnType("integer")
                         .HasColumnName("former_participant_number");
+
+                    b.Property<DateTimeOffset?>("LastSignedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_signed_in_at");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
@@ -1082,6 +1090,18 @@ namespace CoproCommissioning.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("contact_email")
+                        .HasAnnotation("Copro:PersonalText", true);
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("contact_name")
+                        .HasAnnotation("Copro:PersonalText", true);
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1094,12 +1114,31 @@ namespace CoproCommissioning.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("OdsCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("ods_code");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_organisations");
 
                     b.HasIndex("Name")
                         .IsUnique()
                         .HasDatabaseName("ix_organisations_name");
+
+                    b.HasIndex("OdsCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organisations_ods_code");
 
                     b.ToTable("organisations", (string)null);
                 });

@@ -32,7 +32,7 @@ public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger lo
             throw new InvalidOperationException("Demo data: seed the demo accounts before the demo cycles.");
         }
 
-        var icb = await OrganisationAsync(CommissioningBody, OrganisationKind.CommissioningBody, ct);
+        var icb = await OrganisationAsync(CommissioningBody, OrganisationKind.IntegratedCareBoard, ct);
         var wellbeing = await OrganisationAsync(ProviderOrganisation, OrganisationKind.VoluntaryOrCommunityOrganisation, ct);
         users[Commissioner].OrganisationId ??= icb.Id;
         users[Champion].OrganisationId ??= icb.Id;

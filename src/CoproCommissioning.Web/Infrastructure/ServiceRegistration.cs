@@ -5,6 +5,7 @@ using CoproCommissioning.Web.Infrastructure.Accounts;
 using CoproCommissioning.Web.Infrastructure.Benchmarking;
 using CoproCommissioning.Web.Infrastructure.Email;
 using CoproCommissioning.Web.Infrastructure.Hosting;
+using CoproCommissioning.Web.Pages.Admin.Accounts;
 using CoproCommissioning.Web.Pages.Cycles.Members;
 using CoproCommissioning.Web.Infrastructure.RateLimiting;
 using CoproCommissioning.Web.Infrastructure.Logging;
@@ -76,7 +77,9 @@ public static class ServiceRegistration
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<CoproDbContext>();
+            .AddEntityFrameworkStores<CoproDbContext>()
+            .AddSignInManager<CoproSignInManager>()
+            .AddTokenProvider<AccountSetUpTokenProvider>(AccountSetUp.TokenProvider);
 
         services.AddCoproAccounts(builder.Configuration);
         services.AddCoproEmail(builder.Configuration);
@@ -105,6 +108,8 @@ public static class ServiceRegistration
         services.AddOptions<DemoDataOptions>().Bind(builder.Configuration.GetSection(DemoDataOptions.Section));
         services.AddScoped<DemoSeeder>();
         services.AddScoped<InvitationSender>();
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<AccountAdministration>();
 
         return builder;
     }

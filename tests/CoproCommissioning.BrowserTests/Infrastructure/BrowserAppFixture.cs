@@ -10,7 +10,7 @@ using Microsoft.Playwright;
 namespace CoproCommissioning.BrowserTests.Infrastructure;
 
 /// <summary>
-/// The real app on a Kestrel port with its own database (demo data seeded), and one headless
+/// The real app on a Kestrel port with its own database (demo data seeded unless a subclass says not), and one headless
 /// Chromium (the system's, CHROMIUM_PATH to override) shared by the test class.
 /// </summary>
 public class BrowserAppFixture(PostgresServer server) : DatabaseFixture(server)
@@ -20,6 +20,9 @@ public class BrowserAppFixture(PostgresServer server) : DatabaseFixture(server)
 
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("Not initialised.");
+
+    /// <summary>False for a fresh install: no demo accounts, organisations or cycles.</summary>
+    protected virtual bool SeedsDemoData => true;
 
     public override async ValueTask InitializeAsync()
     {
@@ -37,8 +40,9 @@ public class BrowserAppFixture(PostgresServer server) : DatabaseFixture(server)
 
         BaseUrl = Factory.PublicBaseUrl;
 
-        await using (var scope = Db())
+        if (SeedsDemoData)
         {
+            await using var scope = Db();
             await scope.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
         }
 

@@ -162,16 +162,35 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         List<string> wrong = [];
         foreach (var page in fixture.Pages.Where(p => p.SiteRoles.Count > 0))
         {
-            var response = await client.GetAsync(page.Url(fixture.Cycle.Id), _ct);
-            var refused = response.Status == HttpStatusCode.Forbidden
-                || (response.Status == HttpStatusCode.Redirect && response.Location!.Contains("AccessDenied", StringComparison.Ordinal));
-            if (refused == page.SiteRoles.Contains(siteRole ?? ""))
+            var url = page.Url(fixture.Cycle.Id);
+            var response = await client.GetAsync(url, _ct);
+            if (IsRefused(response) == page.SiteRoles.Contains(siteRole ?? ""))
             {
                 wrong.Add($"{page.Route}: {(int)response.Status} {response.Location}");
+            }
+
+            // Every handler too (the administration pages change accounts and organisations): a crafted post with a
+            // valid antiforgery token and nothing else.
+            foreach (var handler in page.PostHandlers)
+            {
+                var post = await client.PostCraftedAsync(handler.Url(url), new Dictionary<string, string>(), "/Identity/Account/Manage", _ct);
+                if (IsRefused(post) == page.SiteRoles.Contains(siteRole ?? "") || post.Status == HttpStatusCode.InternalServerError)
+                {
+                    wrong.Add($"POST {page.Route} {handler.Name}: {(int)post.Status} {post.Location}");
+                }
             }
         }
 
         Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    [Fact]
+    public void Only_administrators_reach_the_administration_pages()
+    {
+        var administration = fixture.Pages.Where(p => p.Route.StartsWith("admin", StringComparison.Ordinal)).ToList();
+
+        Assert.True(administration.Count >= 7, string.Join(", ", administration.Select(p => p.Route)));
+        Assert.All(administration, page => Assert.Equal([SiteRoles.Administrator], page.SiteRoles));
     }
 
     [Fact]
@@ -197,6 +216,9 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         await client.SignInAsync(email, DemoSeeder.Password, _ct);
         return client;
     }
+
+    private static bool IsRefused(BrowserLikeClient.Page response) => response.Status == HttpStatusCode.Forbidden
+        || (response.Status == HttpStatusCode.Redirect && response.Location!.Contains("AccessDenied", StringComparison.Ordinal));
 
     private static void Check(List<string> wrong, string what, HttpStatusCode actual, HttpStatusCode expected)
     {

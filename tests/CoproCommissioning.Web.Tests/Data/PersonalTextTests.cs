@@ -39,6 +39,7 @@ public sealed class PersonalTextTests(DatabaseFixture fixture) : IClassFixture<D
         ["Invitation.AcceptedByUserId"] = AccountId,
         ["Invitation.TokenHash"] = "a SHA-256 hash of a random token: it says nothing about anyone and cannot be turned back into the link",
         ["Organisation.Name"] = "the name of an organisation (a provider, a council), not of a person",
+        ["Organisation.OdsCode"] = "the NHS Organisation Data Service code of an organisation, published by NHS England",
         ["EvidenceItem.AddedByUserId"] = AccountId,
         ["IdentifiedNeed.RecordedByUserId"] = AccountId,
         ["InequalityGroup.RecordedByUserId"] = AccountId,

@@ -26,6 +26,7 @@ public static class AccountsSetup
         services.AddScoped<IPasswordValidator<AppUser>, PasswordPolicyValidator>();
         services.AddScoped<PersonalDataExport>();
         services.AddScoped<AccountPseudonymiser>();
+        services.AddScoped<AccountSetUp>();
         services.AddSessionLimits();
         services.AddRecentSignIn();
         return services;
@@ -65,10 +66,16 @@ public static class AccountsSetup
                 cookie.ExpireTimeSpan = lifetime;
                 var signingIn = cookie.Events.OnSigningIn;
                 var validatePrincipal = cookie.Events.OnValidatePrincipal;
-                cookie.Events.OnSigningIn = context =>
+                cookie.Events.OnSigningIn = async context =>
                 {
+                    var newSession = SignInTimes.SignedInAt(context.Properties) is null;
                     SignInTimes.Stamp(context);
-                    return signingIn(context);
+                    if (newSession)
+                    {
+                        await LastSignIn.RecordAsync(context.HttpContext, context.Principal);
+                    }
+
+                    await signingIn(context);
                 };
                 cookie.Events.OnValidatePrincipal = async context =>
                 {
@@ -77,6 +84,17 @@ public static class AccountsSetup
                     var signedInAt = SignInTimes.SignedInAt(context.Properties);
                     var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
                     if (signedInAt is null || now - signedInAt >= lifetime)
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                        return;
+                    }
+
+                    // A deactivated account's sessions end at their next request, on every app instance: the account
+                    // is read once per request through UserManager, whose context keeps it for the two-factor check
+                    // and the page that follow (docs/decisions/0016).
+                    var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<AppUser>>();
+                    if (context.Principal is not { } principal || await users.GetUserAsync(principal) is not { DeactivatedAt: null, DeletedAt: null })
                     {
                         context.RejectPrincipal();
                         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

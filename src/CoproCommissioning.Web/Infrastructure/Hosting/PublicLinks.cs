@@ -17,4 +17,14 @@ public sealed class PublicLinks(LinkGenerator links, IOptions<PublicAddressOptio
             ?? throw new InvalidOperationException($"No route to the page {page}.");
         return _base + path;
     }
+
+    /// <summary>
+    /// The absolute address of a path on this site. For work outside a served request (the <c>admin</c> command), where
+    /// the pages' routes are not registered with the link generator because the web server never starts.
+    /// </summary>
+    public string ToPath(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return path.StartsWith('/') ? _base + path : throw new ArgumentException("Give a path from the site's root, starting with /.", nameof(path));
+    }
 }

@@ -1,3 +1,4 @@
+using CoproCommissioning.Domain.Organisations;
 using CoproCommissioning.Domain.Specification;
 
 namespace CoproCommissioning.Web.Infrastructure.Pages;
@@ -114,6 +115,18 @@ public static class Labels
         CoProductionLadderRung.CoDesign => "People helped design it, but did not share the final decision.",
         CoProductionLadderRung.CoProduction => "People shared power and made the decision together as equal partners.",
         _ => "",
+    };
+
+    public static string Of(OrganisationKind kind) => kind switch
+    {
+        OrganisationKind.IntegratedCareBoard => "Integrated care board (ICB)",
+        OrganisationKind.LocalAuthority => "Local authority",
+        OrganisationKind.NhsTrust => "NHS trust",
+        OrganisationKind.VoluntaryOrCommunityOrganisation => "Voluntary and community sector",
+        OrganisationKind.UserLedOrganisation => "User-led organisation",
+        OrganisationKind.IndependentProvider => "Independent provider",
+        OrganisationKind.Other => "Other",
+        _ => kind.ToString(),
     };
 
     public static string Of(CycleRole role) => role switch

@@ -10,6 +10,7 @@ public static class RateLimitPolicies
     public const string AcceptInvitation = "accept-invitation";
     public const string SendInvitation = "send-invitation";
     public const string CreateCycle = "create-cycle";
+    public const string InviteStaff = "invite-staff";
 
     internal static IReadOnlyDictionary<string, LimitedForm> Forms { get; } = new LimitedForm[]
     {
@@ -22,5 +23,7 @@ public static class RateLimitPolicies
         new(SendInvitation, o => o.SendInvitation, EmailField: "Form.Email", Handler: "Invite"),
         // Creating a cycle can invite its champion by email: the same limits as inviting from the members page.
         new(CreateCycle, o => o.SendInvitation, EmailField: "Form.ChampionEmail"),
+        // An administrator inviting a staff member sends a set-up link by email: the same limits again.
+        new(InviteStaff, o => o.SendInvitation, EmailField: "Form.Email"),
     }.ToDictionary(form => form.Policy, StringComparer.Ordinal);
 }

@@ -37,6 +37,13 @@ public sealed class IndexModel(CoproDbContext db, InvitationSender invitations, 
         var (token, hash) = InvitationTokens.Create();
         var outcome = Invitation.Create(cycleId, Form.Email, Form.Role, Form.PanelVoice, Form.OrganisationId, hash, User.UserId(), now);
         ModelState.AddErrors(outcome, nameof(Form));
+        if (Form.OrganisationId is { } organisationId
+            && await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, ct) is { } organisation)
+        {
+            // A retired organisation keeps its history but takes no one new.
+            ModelState.AddErrors(organisation.InvitationBlockers(), nameof(Form));
+        }
+
         var normalised = (Form.Email ?? "").Trim().ToUpperInvariant();
         if (outcome.Succeeded && await db.Memberships.AnyAsync(m => m.CycleId == cycleId
             && db.Users.Any(u => u.Id == m.UserId && u.NormalizedEmail == normalised), ct))
@@ -138,7 +145,7 @@ public sealed class IndexModel(CoproDbContext db, InvitationSender invitations, 
                 .OrderByDescending(i => i.CreatedAt)
                 .Select(i => new InvitationRow(i.Id, i.Email, i.Role, i.PanelVoice, i.ExpiresAt))
                 .ToListAsync(ct);
-            Organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct);
+            Organisations = await db.Organisations.AsNoTracking().Where(o => o.RetiredAt == null).OrderBy(o => o.Name).ToListAsync(ct);
         }
     }
 
