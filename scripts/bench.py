@@ -5,8 +5,8 @@
       signs in as the benchmark's commissioner (password, then a TOTP code from the seeded authenticator key) and
       panel member, then for each key page: one request asking for the SQL counts (X-Bench-Count), then wrk.
       The ceiling page is measured before each page and after the last, and each page is compared with the ceiling
-      runs around it. Then one real sign-off POST on the stage the seed left ready,
-      and the app's memory (RSS). Writes the results of this scale to FILE as JSON.
+      runs around it. Then real sign-off POSTs on the stage the seed left ready (sign off, reopen, sign off again:
+      the second is timed), and the app's memory (RSS). Writes the results of this scale to FILE as JSON.
   bench.py report --out FILE.md [--check] RESULTS.json...
       prints the table (and writes it to FILE.md); with --check, checks the targets at scale 100 and exits 1 on a miss.
 
@@ -197,20 +197,40 @@ def rss_mb(pid):
 
 
 def sign_off(session, cycle_id, stage_slug):
-    """One real sign-off POST of the stage the seed left ready, timed from here (loopback, a new connection)."""
+    """A real sign-off POST of the stage the seed left ready, timed from here (loopback, a new connection).
+
+    The first sign-off after start-up also pays for compiling the save path (the JIT), which says nothing about the
+    page: so the stage is signed off, reopened with a reason, and signed off again, and the second sign-off is the one
+    timed and counted. The first one's time is kept beside it."""
     path = f"/cycles/{cycle_id}/stages/{stage_slug}/sign-off"
+
+    def sign(counted):
+        status, _, page, _ = session.get(path)
+        if status != 200:
+            return {"ok": False, "status": status, "ms": None, "note": f"GET {path} answered {status}"}
+        form = {"__RequestVerificationToken": hidden_value(page, "__RequestVerificationToken"),
+                "Form.Version": hidden_value(page, "Form.Version"),
+                "Form.Statement": "Signed off by the benchmark: every rule met."}
+        status, headers, _, ms = session.request("POST", path, form=form, headers={"X-Bench-Count": "1"} if counted else None)
+        ok = status == 302 and headers.get("location", "").rstrip("/") == f"/cycles/{cycle_id}"
+        return {"ok": ok, "status": status, "ms": ms,
+                "commands": int(headers.get("x-bench-sql-commands", "0")), "rows": int(headers.get("x-bench-sql-rows", "0")),
+                "note": "" if ok else "the page came back: the stage is not ready (it lists what is missing)" if status == 200
+                else f"HTTP {status}: see the app's log in artifacts/bench"}
+
+    first = sign(False)
+    if not first["ok"]:
+        return first
     status, _, page, _ = session.get(path)
-    if status != 200:
-        return {"ok": False, "status": status, "ms": None, "note": f"GET {path} answered {status}"}
-    form = {"__RequestVerificationToken": hidden_value(page, "__RequestVerificationToken"),
-            "Form.Version": hidden_value(page, "Form.Version"),
-            "Form.Statement": "Signed off by the benchmark: every rule met."}
-    status, headers, _, ms = session.request("POST", path, form=form, headers={"X-Bench-Count": "1"})
-    ok = status == 302 and headers.get("location", "").rstrip("/") == f"/cycles/{cycle_id}"
-    return {"ok": ok, "status": status, "ms": ms,
-            "commands": int(headers.get("x-bench-sql-commands", "0")), "rows": int(headers.get("x-bench-sql-rows", "0")),
-            "note": "" if ok else "the page came back: the stage is not ready (it lists what is missing)" if status == 200
-            else f"HTTP {status}: see the app's log in artifacts/bench"}
+    status, headers, _, _ = session.request("POST", f"{path}?handler=Reopen", form={
+        "__RequestVerificationToken": hidden_value(page, "__RequestVerificationToken"),
+        "ReopenForm.Version": hidden_value(page, "ReopenForm.Version"),
+        "ReopenForm.Reason": "Reopened by the benchmark, to time a second sign-off."})
+    if status != 302:
+        return {"ok": False, "status": status, "ms": None, "note": f"reopening after the first sign-off answered {status}"}
+    second = sign(True)
+    second["first_ms"] = first["ms"]
+    return second
 
 
 def measure(args):
@@ -347,7 +367,8 @@ def table(result):
     load = result.get("load_average") or [None, None]
     lines += ["",
               f"Sign-off POST ({'signed off' if s['ok'] else 'NOT signed off: ' + s.get('note', '')}): "
-              f"{fmt(s.get('ms'), '{:.0f}')} ms, {s.get('commands', 'n/a')} SQL commands, {s.get('rows', 0):,} rows read. "
+              f"{fmt(s.get('ms'), '{:.0f}')} ms (the second sign-off, after a reopen; the first after start-up took "
+              f"{fmt(s.get('first_ms'), '{:.0f}')} ms), {s.get('commands', 'n/a')} SQL commands, {s.get('rows', 0):,} rows read. "
               f"App memory (RSS) after the run: {fmt(result['rss_mb'], '{:.0f}')} MB.",
               "",
               f"The machine's load average (1 min) was {fmt(load[0], '{:.1f}')} when measuring began and {fmt(load[1], '{:.1f}')} "
