@@ -274,6 +274,26 @@ public static class CycleRules
         "Enter the date the cycle starts.",
         nameof(CommissioningCycle.StartDate));
 
+    // Changing a cycle's settings after it was created.
+    public static readonly DomainRule SettingsReasonRequired = new(
+        "cycle-settings-reason-required",
+        "Enter why you are changing the cycle's settings. Everyone in the cycle can read it in the cycle's history.",
+        Reason);
+
+    public static readonly DomainRule SettingsReasonTooLong = new(
+        "cycle-settings-reason-too-long",
+        $"Enter a reason of {CycleEvent.ReasonMaxLength} characters or fewer.",
+        Reason);
+
+    public static readonly DomainRule SettingsUnchanged = new(
+        "cycle-settings-unchanged",
+        "You have not changed any setting. Change at least one, or go back to the cycle without saving.");
+
+    public static readonly DomainRule ChampionCannotBeRemoved = new(
+        "cycle-champion-cannot-be-removed",
+        "Choose a co-production champion. You can change the champion, but a cycle that has one cannot go without.",
+        nameof(CommissioningCycle.ChampionUserId));
+
     public static readonly DomainRule PolicyMinimumContributions = new(
         "policy-minimum-contributions",
         $"Enter a minimum number of lived-experience contributions from {SignOffPolicy.LowestMinimum} to {SignOffPolicy.HighestMinimum}.",
