@@ -11,11 +11,13 @@ namespace CoproCommissioning.Domain.Cycles;
 public static class CycleRules
 {
     // Answers with no property of the same name: the day a decision was made (kept as the moment DecidedAt), the note on
-    // each cited contribution (one per contribution: Notes[id]), and the texts of a sign-off and a reopening (StageEvent.Text).
+    // each cited contribution (one per contribution: Notes[id]), the texts of a sign-off and a reopening (StageEvent.Text),
+    // and a cycle's champion, whom a form names by their membership, never by their account id.
     private const string DecidedOn = "DecidedOn";
     private const string Notes = "Notes";
     private const string Statement = "Statement";
     private const string Reason = "Reason";
+    private const string Champion = "Champion";
 
     // R1: lived-experience input is logged before sign-off.
     public static readonly DomainRule LivedExperienceInputRequired = LivedExperienceInputRequiredFor(1);
@@ -292,7 +294,7 @@ public static class CycleRules
     public static readonly DomainRule ChampionCannotBeRemoved = new(
         "cycle-champion-cannot-be-removed",
         "Choose a co-production champion. You can change the champion, but a cycle that has one cannot go without.",
-        nameof(CommissioningCycle.ChampionUserId));
+        Champion);
 
     public static readonly DomainRule PolicyMinimumContributions = new(
         "policy-minimum-contributions",
