@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Settings;
@@ -34,10 +35,10 @@ public sealed record SettingsForm
         Title = cycle.Title,
         ServiceArea = cycle.ServiceArea,
         PopulationServed = cycle.PopulationServed,
-        Budget = cycle.Budget?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        Budget = cycle.Budget?.ToString("0.##", CultureInfo.InvariantCulture) ?? "",
         StartDate = DateParts.From(cycle.StartDate),
-        MinimumLivedExperienceContributions = cycle.SignOffPolicy.MinimumLivedExperienceContributions.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        MinimumDistinctContributors = cycle.SignOffPolicy.MinimumDistinctContributors.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        MinimumLivedExperienceContributions = cycle.SignOffPolicy.MinimumLivedExperienceContributions.ToString(CultureInfo.InvariantCulture),
+        MinimumDistinctContributors = cycle.SignOffPolicy.MinimumDistinctContributors.ToString(CultureInfo.InvariantCulture),
         Champion = championChoice ?? "",
         Version = cycle.Version,
     };
