@@ -21,6 +21,12 @@ public sealed class AppFactory(string connectionString) : WebApplicationFactory<
     /// <summary>Testing (plain HTTP allowed, demo-friendly defaults), or Production to test what a live install does.</summary>
     public string EnvironmentName { get; set; } = "Testing";
 
+    /// <summary>
+    /// More settings, applied last (set before the app starts). For an app on Kestrel (<c>UseKestrel</c>), where a
+    /// factory made by <c>WithWebHostBuilder</c> would not listen on the port asked for.
+    /// </summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -49,6 +55,10 @@ public sealed class AppFactory(string connectionString) : WebApplicationFactory<
         // limit is raised here; Security/RateLimitTests check it with its production value.
         builder.UseSetting("RateLimits:SignIn:PerEmail:Permits", "1000");
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>The header a test client names its address in; the test host alone believes it.</summary>

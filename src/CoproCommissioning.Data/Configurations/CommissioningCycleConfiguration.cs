@@ -27,5 +27,8 @@ public sealed class CommissioningCycleConfiguration : IEntityTypeConfiguration<C
 
         builder.HasMany(c => c.Stages).WithOne().HasForeignKey("CycleId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Stages).HasField("_stages").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.HasMany(c => c.History).WithOne().HasForeignKey("CycleId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

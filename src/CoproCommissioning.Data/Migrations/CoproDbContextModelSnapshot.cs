@@ -569,6 +569,54 @@ namespace CoproCommissioning.Data.Migrations
                     b.ToTable("contributions", (string)null);
                 });
 
+            modelBuilder.Entity("CoproCommissioning.Domain.Cycles.CycleEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("by_role");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<string>("Changed")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason")
+                        .HasAnnotation("Copro:PersonalText", true);
+
+                    b.HasKey("Id")
+                        .HasName("pk_cycle_events");
+
+                    b.HasIndex("CycleId", "At")
+                        .HasDatabaseName("ix_cycle_events_cycle_id_at");
+
+                    b.ToTable("cycle_events", (string)null);
+                });
+
             modelBuilder.Entity("CoproCommissioning.Domain.Cycles.Decision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1782,6 +1830,16 @@ namespace CoproCommissioning.Data.Migrations
                         .HasConstraintName("fk_contributions_stage_stage_id");
                 });
 
+            modelBuilder.Entity("CoproCommissioning.Domain.Cycles.CycleEvent", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Cycles.CommissioningCycle", null)
+                        .WithMany("History")
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cycle_events_commissioning_cycles_cycle_id");
+                });
+
             modelBuilder.Entity("CoproCommissioning.Domain.Cycles.Decision", b =>
                 {
                     b.HasOne("CoproCommissioning.Domain.Cycles.Stage", null)
@@ -2242,6 +2300,8 @@ namespace CoproCommissioning.Data.Migrations
 
             modelBuilder.Entity("CoproCommissioning.Domain.Cycles.CommissioningCycle", b =>
                 {
+                    b.Navigation("History");
+
                     b.Navigation("Stages");
                 });
 

@@ -20,6 +20,7 @@ public sealed class CommissioningCycle
     public const decimal BudgetMaxValue = 999_999_999_999.99m;
 
     private readonly List<Stage> _stages = [];
+    private readonly List<CycleEvent> _history = [];
 
     private CommissioningCycle() { }
 
@@ -82,6 +83,9 @@ public sealed class CommissioningCycle
 
     public IReadOnlyList<Stage> Stages => _stages;
 
+    /// <summary>Changes to the cycle's settings after it was created, each with its reason (oldest first).</summary>
+    public IReadOnlyList<CycleEvent> History => _history;
+
     /// <summary>
     /// Starts a cycle. A start date that could not be read is null. The sign-off policy's minimums are the default unless
     /// given; null for one that could not be read.
@@ -112,11 +116,7 @@ public sealed class CommissioningCycle
             CommissioningOrganisationMaxLength,
             CycleRules.CommissioningOrganisationRequired,
             CycleRules.CommissioningOrganisationTooLong);
-        if (budget is { } pounds && (pounds < 0 || pounds > BudgetMaxValue || decimal.Round(pounds, BudgetScale) != pounds))
-        {
-            refusals.Add(new Refusal(CycleRules.BudgetInvalid));
-        }
-
+        CheckBudget(refusals, budget);
         if (startDate is null)
         {
             refusals.Add(new Refusal(CycleRules.StartDateRequired));
@@ -207,6 +207,79 @@ public sealed class CommissioningCycle
         }
 
         SignOffPolicy = new SignOffPolicy(minimumLivedExperienceContributions, minimumDistinctContributors);
+        LastChangedAt = now;
+        return DomainOutcome.Success();
+    }
+
+    /// <summary>
+    /// A commissioner changes the cycle's settings after creating it, saying why; the change and its reason join the cycle's
+    /// <see cref="History"/>. Every answer is checked at once, as when the cycle was created. A new sign-off policy
+    /// applies at once to every stage not yet signed off (blockers are worked out from the policy in force); stages
+    /// already signed off keep their sign-off. A champion can be replaced but not removed. Whether the new champion is a
+    /// champion member of this cycle is the caller's to check: the cycle does not hold its members.
+    /// </summary>
+    public DomainOutcome ChangeSettings(CycleSettings settings, string actorUserId, CycleRole actorRole, string? reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
+        Guard.Defined(actorRole);
+        Guard.Utc(now);
+
+        List<Refusal> refusals = [];
+        if (!CyclePermissions.Allows(actorRole, CycleOperation.ManageCycle))
+        {
+            refusals.Add(new Refusal(CycleRules.CommissionerOnly));
+        }
+
+        TextInput.Check(refusals, settings.Title, TitleMaxLength, CycleRules.CycleTitleRequired, CycleRules.CycleTitleTooLong);
+        TextInput.Check(refusals, settings.ServiceArea, ServiceAreaMaxLength, CycleRules.ServiceAreaRequired, CycleRules.ServiceAreaTooLong);
+        TextInput.Check(
+            refusals, settings.PopulationServed, PopulationServedMaxLength, CycleRules.PopulationServedRequired, CycleRules.PopulationServedTooLong);
+        CheckBudget(refusals, settings.Budget);
+        if (settings.StartDate is null)
+        {
+            refusals.Add(new Refusal(CycleRules.StartDateRequired));
+        }
+
+        CheckPolicy(refusals, settings.MinimumLivedExperienceContributions, settings.MinimumDistinctContributors);
+        var champion = string.IsNullOrWhiteSpace(settings.ChampionUserId) ? null : settings.ChampionUserId;
+        if (champion is null && ChampionUserId is not null)
+        {
+            refusals.Add(new Refusal(CycleRules.ChampionCannotBeRemoved));
+        }
+
+        TextInput.Check(refusals, reason, CycleEvent.ReasonMaxLength, CycleRules.SettingsReasonRequired, CycleRules.SettingsReasonTooLong);
+        if (refusals.Count > 0)
+        {
+            return DomainOutcome.Refused(refusals);
+        }
+
+        var policy = new SignOffPolicy(settings.MinimumLivedExperienceContributions!.Value, settings.MinimumDistinctContributors!.Value);
+        var changed = CycleSetting.None;
+        changed |= Title != TextInput.Clean(settings.Title) ? CycleSetting.Title : CycleSetting.None;
+        changed |= ServiceArea != TextInput.Clean(settings.ServiceArea) ? CycleSetting.ServiceArea : CycleSetting.None;
+        changed |= PopulationServed != TextInput.Clean(settings.PopulationServed) ? CycleSetting.PopulationServed : CycleSetting.None;
+        changed |= Budget != settings.Budget ? CycleSetting.Budget : CycleSetting.None;
+        changed |= StartDate != settings.StartDate ? CycleSetting.StartDate : CycleSetting.None;
+        changed |= SignOffPolicy != policy ? CycleSetting.SignOffPolicy : CycleSetting.None;
+        changed |= !string.Equals(ChampionUserId, champion, StringComparison.Ordinal) ? CycleSetting.Champion : CycleSetting.None;
+        if (changed == CycleSetting.None)
+        {
+            return DomainOutcome.Refused(CycleRules.SettingsUnchanged);
+        }
+
+        Title = TextInput.Clean(settings.Title);
+        ServiceArea = TextInput.Clean(settings.ServiceArea);
+        PopulationServed = TextInput.Clean(settings.PopulationServed);
+        Budget = settings.Budget;
+        StartDate = settings.StartDate!.Value;
+        if (changed.HasFlag(CycleSetting.SignOffPolicy))
+        {
+            SignOffPolicy = policy;
+        }
+
+        ChampionUserId = champion;
+        _history.Add(new CycleEvent(changed, actorUserId, actorRole, TextInput.Clean(reason), now));
         LastChangedAt = now;
         return DomainOutcome.Success();
     }
@@ -604,6 +677,14 @@ public sealed class CommissioningCycle
         }
 
         ChoiceInput.Check(refusals, value, notChosen);
+    }
+
+    private static void CheckBudget(ICollection<Refusal> refusals, decimal? budget)
+    {
+        if (budget is { } pounds && (pounds < 0 || pounds > BudgetMaxValue || decimal.Round(pounds, BudgetScale) != pounds))
+        {
+            refusals.Add(new Refusal(CycleRules.BudgetInvalid));
+        }
     }
 
     private static void CheckPolicy(ICollection<Refusal> refusals, int? minimumLivedExperienceContributions, int? minimumDistinctContributors)

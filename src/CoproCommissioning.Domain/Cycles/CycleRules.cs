@@ -11,11 +11,13 @@ namespace CoproCommissioning.Domain.Cycles;
 public static class CycleRules
 {
     // Answers with no property of the same name: the day a decision was made (kept as the moment DecidedAt), the note on
-    // each cited contribution (one per contribution: Notes[id]), and the texts of a sign-off and a reopening (StageEvent.Text).
+    // each cited contribution (one per contribution: Notes[id]), the texts of a sign-off and a reopening (StageEvent.Text),
+    // and a cycle's champion, whom a form names by their membership, never by their account id.
     private const string DecidedOn = "DecidedOn";
     private const string Notes = "Notes";
     private const string Statement = "Statement";
     private const string Reason = "Reason";
+    private const string Champion = "Champion";
 
     // R1: lived-experience input is logged before sign-off.
     public static readonly DomainRule LivedExperienceInputRequired = LivedExperienceInputRequiredFor(1);
@@ -273,6 +275,26 @@ public static class CycleRules
         "cycle-start-date-required",
         "Enter the date the cycle starts.",
         nameof(CommissioningCycle.StartDate));
+
+    // Changing a cycle's settings after it was created.
+    public static readonly DomainRule SettingsReasonRequired = new(
+        "cycle-settings-reason-required",
+        "Enter why you are changing the cycle's settings. Everyone in the cycle can read it in the cycle's history.",
+        Reason);
+
+    public static readonly DomainRule SettingsReasonTooLong = new(
+        "cycle-settings-reason-too-long",
+        $"Enter a reason of {CycleEvent.ReasonMaxLength} characters or fewer.",
+        Reason);
+
+    public static readonly DomainRule SettingsUnchanged = new(
+        "cycle-settings-unchanged",
+        "You have not changed any setting. Change at least one, or go back to the cycle without saving.");
+
+    public static readonly DomainRule ChampionCannotBeRemoved = new(
+        "cycle-champion-cannot-be-removed",
+        "Choose a co-production champion. You can change the champion, but a cycle that has one cannot go without.",
+        Champion);
 
     public static readonly DomainRule PolicyMinimumContributions = new(
         "policy-minimum-contributions",

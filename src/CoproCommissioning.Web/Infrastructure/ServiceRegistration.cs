@@ -22,6 +22,8 @@ public static class ServiceRegistration
 {
     public static WebApplicationBuilder AddCoproServices(this WebApplicationBuilder builder)
     {
+        // First, so that every setting below may come from a secret file (Secrets:Directory).
+        builder.Configuration.AddSecretFiles();
         var services = builder.Services;
         var isDevelopment = builder.Environment.IsDevelopment();
 

@@ -9,7 +9,7 @@ namespace CoproCommissioning.Web.Tests.Data;
 /// <summary>The migration KeepResponseRevision, run on input answered before it, as the owner runs it.</summary>
 public sealed class KeepResponseRevisionMigrationTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
 {
-    private const string MigrationBefore = "20261202125519_AddAdministration";
+    private const string MigrationBefore = "20261202125826_AddCycleSettingsHistory";
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]

@@ -33,6 +33,7 @@ public sealed class PersonalTextTests(DatabaseFixture fixture) : IClassFixture<D
         ["Decision.LastRevisedByUserId"] = AccountId,
         ["DecisionParticipant.UserId"] = AccountId,
         ["StageEvent.ByUserId"] = AccountId,
+        ["CycleEvent.ByUserId"] = AccountId,
         ["CycleMembership.UserId"] = AccountId,
         ["CycleMembership.AddedByUserId"] = AccountId,
         ["Invitation.InvitedByUserId"] = AccountId,

@@ -24,6 +24,8 @@ public sealed class DetailsModel(CoproDbContext db) : PageModel
 
     public bool CanManageMembers { get; private set; }
 
+    public bool CanManageCycle { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid cycleId, int historyPage = 1, CancellationToken ct = default)
     {
         // The cycle and its stages' statuses; counts, history and the sign-off facts are worked out by PostgreSQL, so the
@@ -38,6 +40,7 @@ public sealed class DetailsModel(CoproDbContext db) : PageModel
         var me = HttpContext.CycleMember();
         MyRole = me.Role;
         CanManageMembers = CyclePermissions.Allows(me.Role, CycleOperation.ManageMembers);
+        CanManageCycle = CyclePermissions.Allows(me.Role, CycleOperation.ManageCycle);
 
         var members = await CycleMemberRow.LoadAsync(db, cycleId, User.UserId(), ct);
         MemberCount = members.Count;
