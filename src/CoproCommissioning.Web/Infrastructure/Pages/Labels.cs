@@ -6,12 +6,6 @@ namespace CoproCommissioning.Web.Infrastructure.Pages;
 /// <summary>The words people see for the domain's values, in sentence case.</summary>
 public static class Labels
 {
-    /// <summary>The order voices are grouped in (<see cref="Voices.ListingOrder"/>): lived experience first, because the rules turn on it.</summary>
-    public static readonly IReadOnlyList<Voice> VoiceOrder = Voices.ListingOrder;
-
-    /// <summary>Where a voice comes in <see cref="VoiceOrder"/>, for sorting.</summary>
-    public static int Rank(Voice voice) => Voices.Rank(voice);
-
     public static string Of(Voice voice) => voice switch
     {
         Voice.LivedExperience => "Lived experience",

@@ -47,7 +47,7 @@ public static class DecisionForm
         var contributions = all
             .OrderBy(c => c.StageKind == stage ? 0 : 1)
             .ThenBy(c => c.StageKind)
-            .ThenBy(c => Labels.Rank(c.Voice))
+            .ThenBy(c => Voices.Rank(c.Voice))
             .ThenByDescending(c => c.CreatedAt)
             .Select(c => new CitableContribution(c.Id, c.StageKind, c.Voice, c.Summary, ContributionRow.WhoFrom(c, names)))
             .ToList();

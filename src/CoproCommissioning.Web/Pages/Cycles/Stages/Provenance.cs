@@ -7,7 +7,7 @@ public static class Provenance
     {
         var counts = voicesOfCitedContributions
             .GroupBy(v => v)
-            .OrderBy(g => Labels.Rank(g.Key))
+            .OrderBy(g => Voices.Rank(g.Key))
             .Select(g => (Voice: g.Key, Count: g.Count()))
             .ToList();
         if (counts.Count == 0)
