@@ -76,7 +76,7 @@ public static class CycleQueries
                     StageId = EF.Property<Guid>(d, StageConfiguration.StageKey),
                     d.Id,
                     d.RecordedAt,
-                    HasParticipants = d.Participants.Count > 0,
+                    HasParticipants = d.Participants.Count > 0 || d.Groups.Count > 0,
                     d.Mode,
                     ShapedByLivedExperience = d.Influences.Count(i => anyLivedExperience.Any(c => c.Id == i.ContributionId)) > 0,
                     HasRationale = d.Rationale != "",

@@ -12,6 +12,7 @@ public sealed class ADecision
     ];
 
     private readonly List<DecisionInfluence> _influences = [];
+    private readonly List<GroupOfPeople> _groups = [];
     private DecisionMode _mode = DecisionMode.CoProduced;
     private CoProductionLadderRung _rung = CoProductionLadderRung.CoProduction;
     private string? _title = "Preferred model";
@@ -50,6 +51,19 @@ public sealed class ADecision
 
     public ADecision WithoutParticipants() => WithParticipants();
 
+    public ADecision WithGroups(params GroupOfPeople[] groups)
+    {
+        _groups.Clear();
+        _groups.AddRange(groups);
+        return this;
+    }
+
+    public ADecision OnRung(CoProductionLadderRung rung)
+    {
+        _rung = rung;
+        return this;
+    }
+
     public ADecision WithRationale(string? rationale)
     {
         _rationale = rationale;
@@ -75,5 +89,5 @@ public sealed class ADecision
     }
 
     public DecisionDetails Build() =>
-        new(_title, _whatWasDecided, _mode, _rationale, _rung, _decidedAt, [.. _participants], [.. _influences]);
+        new(_title, _whatWasDecided, _mode, _rationale, _rung, _decidedAt, [.. _participants], [.. _influences], [.. _groups]);
 }

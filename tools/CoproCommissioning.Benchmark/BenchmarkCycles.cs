@@ -140,7 +140,7 @@ public sealed class BenchmarkCycles(CoproDbContext db, BenchmarkScale scale, Ben
         {
             < 12 => Own(cycle, stage, cast.Panel[k % cast.Panel.Count], visibility),
             < 15 => Must.Succeed(cycle.LogContributionOnBehalf(stage, cast.Champion.Id, CycleRole.CoProductionChampion,
-                k % 20 == 14 ? cast.Panel[(k / 20) % cast.Panel.Count].Id : null, 1 + (k % 8),
+                k % 20 == 14 ? new Contributor(cast.Panel[(k / 20) % cast.Panel.Count].Id, CycleRole.PanelMember) : null, 1 + (k % 8),
                 k % 4 == 0 ? Voice.Carer : Voice.LivedExperience, OfflineChannels[k % OfflineChannels.Length], visibility,
                 text.Summary("Logged from a conversation"), text.Body(), Step())),
             < 18 => Own(cycle, stage, cast.Providers[k % cast.Providers.Count], visibility),

@@ -12,6 +12,8 @@ public sealed class ContributionConfiguration : IEntityTypeConfiguration<Contrib
         builder.Property(c => c.RecordedByUserId).HasMaxLength(UserIds.MaxLength);
         builder.Property(c => c.Summary).HasMaxLength(Contribution.SummaryMaxLength).IsRequired().IsPersonalText();
         builder.Property(c => c.Body).HasMaxLength(Contribution.BodyMaxLength).IsRequired().IsPersonalText();
+        // "Parents at the Harbourside workshop" can say who people are.
+        builder.Property(c => c.GivenBy).HasMaxLength(Contribution.GivenByMaxLength).IsRequired().HasDefaultValue("").IsPersonalText();
 
         // "What happened to my input" looks contributions up by their author.
         builder.HasIndex(c => c.AuthorUserId);

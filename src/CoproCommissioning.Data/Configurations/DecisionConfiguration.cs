@@ -40,5 +40,18 @@ public sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
             influences.HasOne<Contribution>().WithMany().HasForeignKey(i => i.ContributionId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Navigation(d => d.Influences).HasField("_influences").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.OwnsMany(d => d.Groups, groups =>
+        {
+            groups.ToTable("decision_groups");
+            groups.WithOwner().HasForeignKey("DecisionId");
+            groups.Property<int>("Id");
+            groups.HasKey("Id");
+            // "Parents at the Harbourside workshop" can say where people were and so who they are.
+            groups.Property(g => g.Description).HasMaxLength(GroupOfPeople.DescriptionMaxLength).IsRequired().IsPersonalText();
+            groups.Ignore(g => g.IsLivedExperience);
+        });
+        builder.Navigation(d => d.Groups).HasField("_groups").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(d => d.HasParticipants);
     }
 }

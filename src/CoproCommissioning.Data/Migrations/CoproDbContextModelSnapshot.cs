@@ -482,6 +482,23 @@ namespace CoproCommissioning.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid?>("GatheredAtSessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("gathered_at_session_id");
+
+                    b.Property<DateOnly?>("GatheredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("gathered_on");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("")
+                        .HasColumnName("given_by")
+                        .HasAnnotation("Copro:PersonalText", true);
+
                     b.Property<string>("RecordedByUserId")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
@@ -1932,6 +1949,55 @@ namespace CoproCommissioning.Data.Migrations
                                 .HasForeignKey("DecisionId")
                                 .HasConstraintName("fk_decision_participants_decisions_decision_id");
                         });
+
+                    b.OwnsMany("CoproCommissioning.Domain.Cycles.GroupOfPeople", "Groups", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("Count")
+                                .HasColumnType("integer")
+                                .HasColumnName("count");
+
+                            b1.Property<Guid>("DecisionId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("decision_id");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("description")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<Guid?>("SessionId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("session_id");
+
+                            b1.Property<string>("Voice")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("voice");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_decision_groups");
+
+                            b1.HasIndex("DecisionId")
+                                .HasDatabaseName("ix_decision_groups_decision_id");
+
+                            b1.ToTable("decision_groups", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DecisionId")
+                                .HasConstraintName("fk_decision_groups_decisions_decision_id");
+                        });
+
+                    b.Navigation("Groups");
 
                     b.Navigation("Influences");
 

@@ -317,15 +317,16 @@ public sealed class CommissioningCycle
 
     /// <summary>
     /// The champion (or a commissioner) logs input gathered offline: a workshop, a phone call, an easy-read form.
-    /// <paramref name="onBehalfOfUserId"/> is the person's account when they have one; <paramref name="voicesCarried"/>
-    /// is how many people's views it carries, that person included. A number that could not be read, or a choice not
-    /// made, is null.
+    /// <paramref name="onBehalfOf"/> is the member whose input it is, or null for people without an account;
+    /// <paramref name="voicesCarried"/> is how many people's views it carries, that person included; <paramref name="origin"/>
+    /// says when and where it was gathered (null: today, by whoever is logging it). A number that could not be read, or a
+    /// choice not made, is null.
     /// </summary>
     public DomainOutcome<Contribution> LogContributionOnBehalf(
         StageKind stage,
         string recordedByUserId,
         CycleRole recorderRole,
-        string? onBehalfOfUserId,
+        Contributor? onBehalfOf,
         int? voicesCarried,
         Voice? voice,
         Channel? channel,
@@ -333,15 +334,21 @@ public sealed class CommissioningCycle
         string? summary,
         string? body,
         DateTimeOffset now,
-        ContributionTarget target = default)
+        ContributionTarget target = default,
+        InputOrigin? origin = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(recordedByUserId);
         Guard.Defined(recorderRole);
-        if (onBehalfOfUserId is not null && (string.IsNullOrWhiteSpace(onBehalfOfUserId) || onBehalfOfUserId == recordedByUserId))
+        Guard.Utc(now);
+        if (onBehalfOf is not null)
         {
-            throw new ArgumentException(
-                "Pass the account of the person whose input this is, or null for people without an account; people log their own input with AddContribution.",
-                nameof(onBehalfOfUserId));
+            Guard.Defined(onBehalfOf.Role);
+            if (string.IsNullOrWhiteSpace(onBehalfOf.UserId) || onBehalfOf.UserId == recordedByUserId)
+            {
+                throw new ArgumentException(
+                    "Pass the member whose input this is, or null for people without an account; people log their own input with AddContribution.",
+                    nameof(onBehalfOf));
+            }
         }
 
         List<Refusal> refusals = [];
@@ -355,8 +362,30 @@ public sealed class CommissioningCycle
             refusals.Add(new Refusal(CycleRules.VoicesCarriedTooFew));
         }
 
+        // A commissioner's or a provider's views logged "as" lived experience would count towards R1 without anyone with
+        // lived experience having said them.
+        if (voice is { } chosen && Contribution.CountsAsLivedExperience(chosen) && onBehalfOf is not null
+            && !CyclePermissions.Allows(onBehalfOf.Role, CycleOperation.GiveLivedExperienceInput))
+        {
+            refusals.Add(new Refusal(CycleRules.LivedExperienceVoiceOnBehalfOfStaff));
+        }
+
+        origin ??= new InputOrigin(DateOnly.FromDateTime(now.UtcDateTime));
+        if (origin.GatheredOn is not { } gatheredOn)
+        {
+            refusals.Add(new Refusal(CycleRules.GatheredOnRequired));
+        }
+        // Allowing a day past the UTC date keeps "today" valid in every UK time zone offset; the page passes UK dates.
+        else if (gatheredOn > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1))
+        {
+            refusals.Add(new Refusal(CycleRules.GatheredOnInFuture));
+        }
+
+        TextInput.Check(refusals, origin.GivenBy, Contribution.GivenByMaxLength, required: null, CycleRules.GivenByTooLong);
+
         return Contribute(
-            stage, onBehalfOfUserId, recordedByUserId, voicesCarried ?? 0, voice, channel, visibility, summary, body, now, target, refusals);
+            stage, onBehalfOf?.UserId, recordedByUserId, voicesCarried ?? 0, voice, channel, visibility, summary, body, now, target, refusals,
+            origin);
     }
 
     /// <summary>
@@ -404,8 +433,10 @@ public sealed class CommissioningCycle
     }
 
     /// <summary>
-    /// Records a decision. It may be incomplete (no participants yet, no rationale): R2 is checked when the
-    /// stage is signed off, and <see cref="SignOffBlockers(StageKind, IReadOnlyCollection{Refusal}?, string?)"/> points at the decision until it is fixed.
+    /// Records a decision. R2 is checked as it is saved, so a decision can't contradict itself: who took part is named,
+    /// a co-produced decision sits on the co-production rung with a person with lived experience or a carer taking part
+    /// and their input cited, and any other decision says why it was not co-produced. Sign-off still checks R2
+    /// (<see cref="SignOffBlockers(StageKind, IReadOnlyCollection{Refusal}?, string?)"/>) for decisions kept before that.
     /// </summary>
     public DomainOutcome<Decision> RecordDecision(
         StageKind stage, DecisionDetails details, string recordedByUserId, CycleRole recorderRole, DateTimeOffset now)
@@ -712,7 +743,8 @@ public sealed class CommissioningCycle
         string? body,
         DateTimeOffset now,
         ContributionTarget target,
-        List<Refusal> refusals)
+        List<Refusal> refusals,
+        InputOrigin? origin = null)
     {
         Guard.Utc(now);
         CheckTarget(target);
@@ -750,6 +782,7 @@ public sealed class CommissioningCycle
             TextInput.Clean(summary),
             TextInput.Clean(body),
             target,
+            origin,
             now);
         into.Add(contribution);
         LastChangedAt = now;
@@ -787,7 +820,7 @@ public sealed class CommissioningCycle
             Guard.Utc(decidedAt, nameof(details.DecidedAt));
         }
 
-        if (details.Participants.Any(p => p is null) || details.Influences.Any(i => i is null))
+        if (details.Participants.Any(p => p is null) || details.Influences.Any(i => i is null) || details.Groups.Any(g => g is null))
         {
             throw new ArgumentException("Participants and influences cannot contain null.", nameof(details));
         }
@@ -824,12 +857,80 @@ public sealed class CommissioningCycle
             refusals.Add(new Refusal(CycleRules.DecisionDateInFuture));
         }
 
+        CheckGroups(refusals, details.Groups);
+        refusals.AddRange(AgreementRefusals(details));
+
         // Each note goes beside the contribution it is about.
         foreach (var influence in details.Influences)
         {
             List<Refusal> note = [];
             TextInput.Check(note, influence.Note, DecisionInfluence.NoteMaxLength, CycleRules.InfluenceNoteRequired, CycleRules.InfluenceNoteTooLong);
             refusals.AddRange(note.Select(r => Refusal.ForItem(r.Rule, influence.ContributionId)));
+        }
+
+        return refusals;
+    }
+
+    private static void CheckGroups(List<Refusal> refusals, IReadOnlyList<GroupOfPeople> groups)
+    {
+        for (int i = 0; i < groups.Count; i++)
+        {
+            var group = groups[i];
+            List<Refusal> row = [];
+            if (group.Count is < 1 or > Contribution.MostVoicesCarried)
+            {
+                row.Add(new Refusal(CycleRules.GroupCountInvalid));
+            }
+
+            if (!group.HasVoice)
+            {
+                row.Add(new Refusal(CycleRules.GroupVoiceRequired));
+            }
+
+            TextInput.Check(row, group.Description, GroupOfPeople.DescriptionMaxLength, CycleRules.GroupDescriptionRequired, CycleRules.GroupDescriptionTooLong);
+            refusals.AddRange(row.Select(r => r with { Field = $"{nameof(Decision.Groups)}[{i}].{r.Rule.Field}" }));
+        }
+    }
+
+    /// <summary>
+    /// R2 as a decision is saved: who took part, and a mode, a rung and input that agree with each other. A mode or rung
+    /// not chosen is refused elsewhere, so nothing here is about it. Approving a specification records a decision too.
+    /// </summary>
+    internal List<Refusal> AgreementRefusals(DecisionDetails details)
+    {
+        List<Refusal> refusals = [];
+        if (details.Participants.Count == 0 && details.Groups.Count == 0)
+        {
+            refusals.Add(new Refusal(CycleRules.DecisionNeedsParticipants));
+        }
+
+        bool coProduced = details.Mode == DecisionMode.CoProduced;
+        if (coProduced && details.Rung is { } rung && rung != CoProductionLadderRung.CoProduction)
+        {
+            refusals.Add(new Refusal(CycleRules.CoProducedDecisionNeedsCoProductionRung));
+        }
+        else if (details.Mode is { } mode && mode != DecisionMode.CoProduced && details.Rung == CoProductionLadderRung.CoProduction)
+        {
+            refusals.Add(new Refusal(CycleRules.CoProductionRungNeedsCoProducedDecision));
+        }
+
+        if (coProduced)
+        {
+            bool livedExperienceTookPart = details.Participants.Any(p => CyclePermissions.Allows(p.Role, CycleOperation.GiveLivedExperienceInput))
+                || details.Groups.Any(g => g.HasVoice && g.IsLivedExperience);
+            if ((details.Participants.Count > 0 || details.Groups.Count > 0) && !livedExperienceTookPart)
+            {
+                refusals.Add(new Refusal(CycleRules.CoProducedDecisionNeedsLivedExperienceParticipant));
+            }
+
+            if (!details.Influences.Any(i => FindContribution(i.ContributionId)?.IsLivedExperience == true))
+            {
+                refusals.Add(new Refusal(CycleRules.CoProducedDecisionNeedsLivedExperience));
+            }
+        }
+        else if (details.Mode is not null && TextInput.Clean(details.Rationale).Length == 0)
+        {
+            refusals.Add(new Refusal(CycleRules.DecisionNeedsRationale));
         }
 
         return refusals;

@@ -11,6 +11,7 @@ public sealed class Contribution
 {
     public const int SummaryMaxLength = 200;
     public const int BodyMaxLength = 4000;
+    public const int GivenByMaxLength = 200;
 
     /// <summary>The most people one piece of input logged on their behalf can speak for: a large survey, not a typing slip.</summary>
     public const int MostVoicesCarried = 10_000;
@@ -30,6 +31,7 @@ public sealed class Contribution
         string summary,
         string body,
         ContributionTarget target,
+        InputOrigin? origin,
         DateTimeOffset createdAt)
     {
         Id = Guid.CreateVersion7();
@@ -44,6 +46,9 @@ public sealed class Contribution
         Body = body;
         TargetKind = target.Kind;
         TargetId = target.Id;
+        GatheredOn = origin?.GatheredOn;
+        GatheredAtSessionId = origin?.SessionId == Guid.Empty ? null : origin?.SessionId;
+        GivenBy = TextInput.Clean(origin?.GivenBy);
         CreatedAt = createdAt;
     }
 
@@ -76,6 +81,18 @@ public sealed class Contribution
     public Guid? TargetId { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>
+    /// For input logged on someone's behalf: the day it was gathered (a workshop last Tuesday, typed in today). Null for
+    /// a person's own input, and for input logged before the day was asked for.
+    /// </summary>
+    public DateOnly? GatheredOn { get; private set; }
+
+    /// <summary>The co-design session the input was gathered at, if any.</summary>
+    public Guid? GatheredAtSessionId { get; private set; }
+
+    /// <summary>Who gave input logged for people without an account, in the logger's words: "parents at the Harbourside workshop".</summary>
+    public string GivenBy { get; private set; } = "";
 
     public IReadOnlyList<Response> Responses => _responses;
 

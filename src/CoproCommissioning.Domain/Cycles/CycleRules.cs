@@ -84,6 +84,26 @@ public static class CycleRules
         "contribution-voice-role",
         "Only panel members can add input in a lived-experience or carer voice. To pass on someone else's views, ask the co-production champion to log them on their behalf.");
 
+    public static readonly DomainRule LivedExperienceVoiceOnBehalfOfStaff = new(
+        "contribution-on-behalf-voice-role",
+        "Input in a lived-experience or carer voice can only be logged for a panel member or for people without an account. Choose another voice, or whose input it is.",
+        nameof(Contribution.Voice));
+
+    public static readonly DomainRule GatheredOnRequired = new(
+        "contribution-gathered-on-required",
+        "Enter the date the input was gathered, for example 27 3 2026.",
+        nameof(Contribution.GatheredOn));
+
+    public static readonly DomainRule GatheredOnInFuture = new(
+        "contribution-gathered-on-in-future",
+        "Enter a date the input was gathered that is today or in the past.",
+        nameof(Contribution.GatheredOn));
+
+    public static readonly DomainRule GivenByTooLong = new(
+        "contribution-given-by-too-long",
+        $"Describe who gave the input in {Contribution.GivenByMaxLength} characters or fewer.",
+        nameof(Contribution.GivenBy));
+
     public static readonly DomainRule OnBehalfNeedsChampionOrCommissioner = new(
         "contribution-on-behalf-role",
         "Only the co-production champion or a commissioner can log input on someone's behalf.");
@@ -213,6 +233,43 @@ public static class CycleRules
         "decision-date-in-future",
         "Enter a decision date that is today or in the past.",
         DecidedOn);
+
+    // A decision can't contradict itself: its mode, its rung and who took part agree (checked when it is saved).
+    public static readonly DomainRule CoProducedDecisionNeedsCoProductionRung = new(
+        "decision-co-produced-rung",
+        "A co-produced decision sits on the co-production rung of the ladder. Choose co-production, or choose another way the decision was made.",
+        nameof(Decision.Rung));
+
+    public static readonly DomainRule CoProductionRungNeedsCoProducedDecision = new(
+        "decision-rung-not-co-produced",
+        "Only a co-produced decision sits on the co-production rung. Choose the rung this decision reached, for example co-design or consultation.",
+        nameof(Decision.Rung));
+
+    public static readonly DomainRule CoProducedDecisionNeedsLivedExperienceParticipant = new(
+        "decision-co-produced-participant",
+        "A co-produced decision needs at least 1 person with lived experience or a carer taking part. Choose a panel member, or add the people without an account who took part.",
+        nameof(Decision.Participants));
+
+    // People without an account who took part. Refused beside the row: Groups[i].Count and so on.
+    public static readonly DomainRule GroupCountInvalid = new(
+        "decision-group-count",
+        $"Enter how many people took part, as a whole number from 1 to {Contribution.MostVoicesCarried.ToString("N0", CultureInfo.InvariantCulture)}, for example 6.",
+        nameof(GroupOfPeople.Count));
+
+    public static readonly DomainRule GroupVoiceRequired = new(
+        "decision-group-voice-required",
+        "Choose whose voice these people carry.",
+        nameof(GroupOfPeople.Voice));
+
+    public static readonly DomainRule GroupDescriptionRequired = new(
+        "decision-group-description-required",
+        "Describe who took part, for example parents at the Harbourside workshop.",
+        nameof(GroupOfPeople.Description));
+
+    public static readonly DomainRule GroupDescriptionTooLong = new(
+        "decision-group-description-too-long",
+        $"Describe who took part in {GroupOfPeople.DescriptionMaxLength} characters or fewer.",
+        nameof(GroupOfPeople.Description));
 
     // Subject: the contribution the note is about (Refusal.ForItem puts it beside that contribution's note).
     public static readonly DomainRule InfluenceNoteRequired = new(

@@ -9,6 +9,7 @@ public sealed class Decision
 
     private readonly List<DecisionParticipant> _participants = [];
     private readonly List<DecisionInfluence> _influences = [];
+    private readonly List<GroupOfPeople> _groups = [];
 
     private Decision() { }
 
@@ -50,6 +51,12 @@ public sealed class Decision
 
     public IReadOnlyList<DecisionInfluence> Influences => _influences;
 
+    /// <summary>People without an account who took part, as groups: "6 parents at the Harbourside workshop".</summary>
+    public IReadOnlyList<GroupOfPeople> Groups => _groups;
+
+    /// <summary>Anyone took part: a member or a group of people without an account (R2).</summary>
+    public bool HasParticipants => _participants.Count > 0 || _groups.Count > 0;
+
     internal void Revise(DecisionDetails details, string revisedByUserId, DateTimeOffset now)
     {
         Apply(details);
@@ -71,5 +78,7 @@ public sealed class Decision
         _participants.AddRange(details.Participants.Select(p => new DecisionParticipant(p.UserId, p.Role)));
         _influences.Clear();
         _influences.AddRange(details.Influences.Select(i => new DecisionInfluence(i.ContributionId, i.Note)));
+        _groups.Clear();
+        _groups.AddRange(details.Groups.Select(g => new GroupOfPeople(g.Count, g.Voice, g.Description, g.SessionId)));
     }
 }

@@ -33,7 +33,7 @@ public sealed record SignOffFacts(
             .OrderBy(d => d.RecordedAt).ThenBy(d => d.Id)
             .Select(d => new DecisionFacts(
                 d.Id,
-                d.Participants.Count > 0,
+                d.HasParticipants,
                 d.Mode,
                 d.Influences.Any(i => cycle.FindContribution(i.ContributionId)?.IsLivedExperience == true),
                 d.Rationale.Length > 0))

@@ -380,9 +380,9 @@ public sealed class ServiceSpecification
 
     /// <summary>
     /// A commissioner approves the latest version with what they answered about the approval. The decision it records
-    /// says which version was approved, and must meet R2 as it is made (a decision recorded in the stage's workspace
-    /// only has to by sign-off): who took part, and the lived-experience comments that shaped a co-produced approval or
-    /// why it was not co-produced. Every refusal comes back at once, beside the answer it concerns.
+    /// says which version was approved, and meets R2 as it is made, like every decision: who took part, a mode and rung
+    /// that agree, and the lived-experience comments that shaped a co-produced approval or why it was not co-produced.
+    /// Every refusal comes back at once, beside the answer it concerns.
     /// </summary>
     public DomainOutcome<Decision> Approve(
         CommissioningCycle cycle, int versionNumber, ApprovalDetails approval, string approvedByUserId, CycleRole approverRole, DateTimeOffset now)
@@ -404,25 +404,16 @@ public sealed class ServiceSpecification
         {
             refusals.Add(new Refusal(CycleRules.DecisionRationaleTooLong, Field: nameof(ApprovalDetails.Rationale)));
         }
-        else if (mode is { } notCoProduced && notCoProduced != DecisionMode.CoProduced && rationale.Length == 0)
-        {
-            refusals.Add(new Refusal(CycleRules.DecisionNeedsRationale, Field: nameof(ApprovalDetails.Rationale)));
-        }
 
-        if (approval.Rung is not { } rung || !Enum.IsDefined(rung))
+        CoProductionLadderRung? rung = approval.Rung is { } chosenRung && Enum.IsDefined(chosenRung) ? chosenRung : null;
+        if (rung is null)
         {
             refusals.Add(new Refusal(SpecificationRules.ApprovalRungRequired));
         }
 
-        if (approval.Participants.Count == 0)
-        {
-            refusals.Add(new Refusal(CycleRules.DecisionNeedsParticipants, Field: nameof(ApprovalDetails.Participants)));
-        }
-
-        if (mode == DecisionMode.CoProduced && !approval.Influences.Any(i => cycle.FindContribution(i.ContributionId)?.IsLivedExperience == true))
-        {
-            refusals.Add(new Refusal(CycleRules.CoProducedDecisionNeedsLivedExperience, Field: nameof(ApprovalDetails.Influences)));
-        }
+        // The cycle's own R2 rules, as for any decision: the answers' fields are named as the decision's are.
+        refusals.AddRange(cycle.AgreementRefusals(
+            new DecisionDetails(null, null, mode, rationale, rung, now, approval.Participants, approval.Influences)));
 
         TextInput.Check(refusals, approval.Note, ApprovalNoteMaxLength, required: null, SpecificationRules.ApprovalNoteTooLong);
         if (refusals.Count > 0)

@@ -95,19 +95,19 @@ public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger lo
             "Seven people who use or have used rehabilitation services came to the workshop at Harbourside Library.\n"
                 + "Everyone said that talking to someone who had been there themselves helped more than anything else. Several people said they felt talked down to in ward rounds.\n"
                 + "Ideas: paid peer support workers in the community team, a drop-in run by peers, and peers on the interview panels for new staff.",
-            Day(12)));
-        var moves = Must(cycle.LogContributionOnBehalf(StageKind.NeedsAssessment, p.Champion, CycleRole.CoProductionChampion, p.Carer, 1,
+            Day(12), origin: new InputOrigin(DateOnly.FromDateTime(Day(10).UtcDateTime), GivenBy: "people at the Harbourside Library workshop")));
+        var moves = Must(cycle.LogContributionOnBehalf(StageKind.NeedsAssessment, p.Champion, CycleRole.CoProductionChampion, new Contributor(p.Carer, CycleRole.PanelMember), 1,
             Voice.Carer, Channel.Phone, ContributionVisibility.CommissioningTeam,
             "Families are not told when their relative is moved to a hospital far away",
             "Alan's son was moved to a placement 140 miles away with a day's notice. Nobody phoned the family: they found out when his phone went unanswered.\n"
                 + "Each visit takes a whole day and costs £60 in train fares. Alan asked that carers are told about moves, with the person's agreement, and helped with the cost of visiting.",
-            Day(14)));
+            Day(14), origin: new InputOrigin(DateOnly.FromDateTime(Day(13).UtcDateTime))));
         var anchorLane = Must(cycle.LogContributionOnBehalf(StageKind.NeedsAssessment, p.Champion, CycleRole.CoProductionChampion, null, 3,
             Voice.LivedExperience, Channel.EasyReadForm, ContributionVisibility.Everyone,
             "Easy-read forms from Anchor Lane: tenants want a staffed building in the town centre",
             "Three tenants of Anchor Lane supported housing filled in the easy-read form with their support worker. "
                 + "They would like a building in the town centre with staff there day and night, where people can live together after leaving hospital.",
-            Day(18)));
+            Day(18), origin: new InputOrigin(DateOnly.FromDateTime(Day(15).UtcDateTime), GivenBy: "tenants of Anchor Lane supported housing")));
         var placements = Must(cycle.AddContribution(StageKind.NeedsAssessment, p.Provider, CycleRole.Provider, Voice.Provider, Channel.Online, ContributionVisibility.Everyone,
             "38 Harbourside residents are in rehabilitation placements out of area",
             "From the ICB's placement list in October: 38 adults in out-of-area rehabilitation placements, staying 26 months on average. "
@@ -199,7 +199,7 @@ public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger lo
             "Co-design workshop 1: carers want one named worker and a number to ring out of hours",
             "Five carers took part in the first co-design workshop at Harbourside Community Centre. They asked for one named worker who knows the family, "
                 + "and a phone number that is answered in the evenings and at weekends, when things most often go wrong.",
-            Day(45)));
+            Day(45), origin: new InputOrigin(DateOnly.FromDateTime(Day(44).UtcDateTime), GivenBy: "carers at co-design workshop 1")));
         var psychiatrist = Must(cycle.AddContribution(StageKind.CoDesign, p.Clinician, CycleRole.ClinicalAdviser, Voice.Clinician, Channel.Meeting, ContributionVisibility.Everyone,
             "The team needs a rehabilitation psychiatrist for at least two sessions a week",
             "Without consultant time in the community team, people coming home from placements will be referred back to the ward when their medicine needs reviewing.",
@@ -233,7 +233,8 @@ public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger lo
                 new DecisionParticipant(p.Carer, CycleRole.PanelMember),
                 new DecisionParticipant(p.Panel, CycleRole.PanelMember),
             ],
-            [new DecisionInfluence(carersWorkshop.Id, "Carers at the workshop asked for a named worker and out-of-hours cover.")]),
+            [new DecisionInfluence(carersWorkshop.Id, "Carers at the workshop asked for a named worker and out-of-hours cover.")],
+            [new GroupOfPeople(5, Voice.Carer, "carers at co-design workshop 1")]),
             p.Commissioner, CycleRole.Commissioner, Day(56.1)));
 
         db.Cycles.Add(cycle);

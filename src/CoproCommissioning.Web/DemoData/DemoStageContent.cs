@@ -172,8 +172,10 @@ public static class DemoStageContent
         db.CoDesignSessions.AddRange(workshop, online);
 
         Contribution Log(CoDesignSession session, DateTimeOffset when, string? onBehalfOf, int voices, Voice voice, string summary, string body) =>
-            Must(cycle.LogContributionOnBehalf(StageKind.CoDesign, p.Champion, CycleRole.CoProductionChampion, onBehalfOf, voices, voice,
-                session.InputChannel, ContributionVisibility.Everyone, summary, body, when, session.AsContributionTarget));
+            Must(cycle.LogContributionOnBehalf(StageKind.CoDesign, p.Champion, CycleRole.CoProductionChampion,
+                onBehalfOf is null ? null : new Contributor(onBehalfOf, CycleRole.PanelMember), voices, voice,
+                session.InputChannel, ContributionVisibility.Everyone, summary, body, when, session.AsContributionTarget,
+                new InputOrigin(session.Date, session.Id, onBehalfOf is null ? $"people at {session.Title}" : null)));
 
         var sameWorker = Log(workshop, SameDay(workshopDay, 14), null, 6, Voice.LivedExperience,
             "Workshop 1: meet your community worker before you leave hospital, and keep the same one after",

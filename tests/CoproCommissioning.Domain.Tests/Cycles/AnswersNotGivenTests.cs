@@ -101,6 +101,7 @@ public sealed class AnswersNotGivenTests
                 (CycleRules.DecisionRationaleTooLong, "Rationale"),
                 (CycleRules.DecisionRungRequired, "Rung"),
                 (CycleRules.DecisionDateRequired, "DecidedOn"),
+                (CycleRules.DecisionNeedsParticipants, "Participants"),
                 (CycleRules.InfluenceNoteRequired, $"Notes[{cited.Id}]"),
             ],
             outcome.Refusals.Select(r => (r.Rule, r.Field)));
@@ -112,7 +113,7 @@ public sealed class AnswersNotGivenTests
     {
         var cycle = ACycle.New().Build();
         var details = new DecisionDetails("Medicines review", "Reviewed by the prescriber.", null, "Safety", CoProductionLadderRung.Informing,
-            Now.AddDays(-1), [], []);
+            Now.AddDays(-1), [new DecisionParticipant(People.ClinicalAdviser, CycleRole.ClinicalAdviser)], []);
 
         var outcome = cycle.RecordDecision(StageKind.NeedsAssessment, details, People.ClinicalAdviser, CycleRole.ClinicalAdviser, Now);
 

@@ -186,7 +186,7 @@ public sealed class ContributionTests
         var cycle = ACycle.New().Build();
 
         var outcome = cycle.LogContributionOnBehalf(
-            StageKind.NeedsAssessment, People.Commissioner, CycleRole.Commissioner, People.PanelMember(3), 1, Voice.Carer,
+            StageKind.NeedsAssessment, People.Commissioner, CycleRole.Commissioner, new Contributor(People.PanelMember(3), CycleRole.PanelMember), 1, Voice.Carer,
             Channel.Phone, ContributionVisibility.Everyone, "Needs respite at weekends", "", Now);
 
         Assert.Equal(People.PanelMember(3), outcome.Value.AuthorUserId);
@@ -226,7 +226,7 @@ public sealed class ContributionTests
         var cycle = ACycle.New().Build();
 
         Assert.Throws<ArgumentException>(() => cycle.LogContributionOnBehalf(
-            StageKind.NeedsAssessment, People.Champion, CycleRole.CoProductionChampion, People.Champion, 1, Voice.LivedExperience,
+            StageKind.NeedsAssessment, People.Champion, CycleRole.CoProductionChampion, new Contributor(People.Champion, CycleRole.CoProductionChampion), 1, Voice.LivedExperience,
             Channel.Online, ContributionVisibility.Everyone, "My view", "", Now));
     }
 

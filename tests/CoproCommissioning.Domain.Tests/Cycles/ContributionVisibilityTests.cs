@@ -53,7 +53,7 @@ public sealed class ContributionVisibilityTests
     {
         var cycle = ACycle.New().Build();
         var logged = Expect.Success(cycle.LogContributionOnBehalf(
-            StageKind.NeedsAssessment, People.Champion, CycleRole.CoProductionChampion, People.PanelMember(2), 1, Voice.Carer,
+            StageKind.NeedsAssessment, People.Champion, CycleRole.CoProductionChampion, new Contributor(People.PanelMember(2), CycleRole.PanelMember), 1, Voice.Carer,
             Channel.Phone, ContributionVisibility.CommissioningTeam, "Said on the phone", "", Now));
 
         Assert.Equal(ContributionVisibility.CommissioningTeam, logged.Visibility);

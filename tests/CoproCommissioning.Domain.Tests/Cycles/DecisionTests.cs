@@ -43,24 +43,11 @@ public sealed class DecisionTests
     }
 
     [Fact]
-    public void Accepts_an_incomplete_decision_so_it_can_be_finished_before_sign_off()
-    {
-        var cycle = ACycle.New().Build();
-
-        var outcome = cycle.RecordDecision(
-            StageKind.NeedsAssessment, ADecision.InMode(DecisionMode.CommissionerLed).WithoutParticipants().WithRationale(null).Build(),
-            People.Commissioner, CycleRole.Commissioner, Now);
-
-        Assert.True(outcome.Succeeded);
-        Assert.Equal("", outcome.Value.Rationale);
-    }
-
-    [Fact]
     public void Is_refused_without_a_title_or_what_was_decided()
     {
         var cycle = ACycle.New().Build();
 
-        var outcome = Record(cycle, ADecision.CoProduced().WithTitle(" ").WithWhatWasDecided(null));
+        var outcome = Record(cycle, ADecision.InMode(DecisionMode.CommissionerLed).WithRationale("Budget").WithTitle(" ").WithWhatWasDecided(null));
 
         Assert.Equal([CycleRules.DecisionTitleRequired, CycleRules.WhatWasDecidedRequired], outcome.BrokenRules);
         Assert.Equal("Enter what you decided.", outcome.Refusals[1].Rule.Message);
@@ -115,8 +102,8 @@ public sealed class DecisionTests
     {
         var cycle = ACycle.New().Build();
 
-        var future = Record(cycle, ADecision.CoProduced().DecidedAt(Now.AddMinutes(1)));
-        var present = Record(cycle, ADecision.CoProduced().DecidedAt(Now));
+        var future = Record(cycle, ADecision.InMode(DecisionMode.CommissionerLed).WithRationale("Budget").DecidedAt(Now.AddMinutes(1)));
+        var present = Record(cycle, ADecision.InMode(DecisionMode.CommissionerLed).WithRationale("Budget").DecidedAt(Now));
 
         Assert.Equal([CycleRules.DecisionDateInFuture], future.BrokenRules);
         Assert.True(present.Succeeded);
@@ -131,7 +118,8 @@ public sealed class DecisionTests
             StageKind.NeedsAssessment, ADecision.InMode(DecisionMode.ClinicallyLed).WithRationale("Clinical safety").Build(),
             People.ClinicalAdviser, CycleRole.ClinicalAdviser, Now);
         var coProduced = cycle.RecordDecision(
-            StageKind.NeedsAssessment, ADecision.CoProduced().Build(), People.ClinicalAdviser, CycleRole.ClinicalAdviser, Now);
+            StageKind.NeedsAssessment, ADecision.InMode(DecisionMode.CommissionerLed).WithRationale("Budget").Build(),
+            People.ClinicalAdviser, CycleRole.ClinicalAdviser, Now);
 
         Assert.True(clinical.Succeeded);
         Assert.Equal([CycleRules.DecisionRole], coProduced.BrokenRules);
@@ -155,7 +143,7 @@ public sealed class DecisionTests
     {
         var cycle = ACycle.AtStage(StageKind.CoDesign).Build();
 
-        var outcome = Record(cycle, ADecision.CoProduced());
+        var outcome = Record(cycle, ADecision.InMode(DecisionMode.CommissionerLed).WithRationale("Budget"));
 
         Assert.Equal([CycleRules.StageSignedOff], outcome.BrokenRules);
     }
@@ -193,7 +181,9 @@ public sealed class DecisionTests
         var outcome = cycle.ReviseDecision(
             decision.Id, ADecision.CoProduced().WithTitle("").WithoutParticipants().Build(), People.Commissioner, CycleRole.Commissioner, Now);
 
-        Assert.Equal([CycleRules.DecisionTitleRequired], outcome.BrokenRules);
+        Assert.Equal(
+            [CycleRules.DecisionTitleRequired, CycleRules.DecisionNeedsParticipants, CycleRules.CoProducedDecisionNeedsLivedExperience],
+            outcome.BrokenRules);
         Assert.Equal("Preferred model", decision.Title);
         Assert.Equal(DecisionMode.CommissionerLed, decision.Mode);
         Assert.Equal(2, decision.Participants.Count);

@@ -73,7 +73,7 @@ public sealed class LoneCoProductionTests
         CommissioningCycle cycle, StageKind kind, string recorder, string? onBehalfOf, CycleRole role = CycleRole.Commissioner)
     {
         var input = Expect.Success(cycle.LogContributionOnBehalf(
-            kind, recorder, role, onBehalfOf, 3, Voice.LivedExperience, Channel.Workshop, ContributionVisibility.Everyone, "Notes from the drop-in", "", Now));
+            kind, recorder, role, onBehalfOf is null ? null : new Contributor(onBehalfOf, CycleRole.PanelMember), 3, Voice.LivedExperience, Channel.Workshop, ContributionVisibility.Everyone, "Notes from the drop-in", "", Now));
         Expect.Success(cycle.Respond(input.Id, People.Commissioner, CycleRole.Commissioner, ResponseType.Adopted, "We did this.", Now));
     }
 }

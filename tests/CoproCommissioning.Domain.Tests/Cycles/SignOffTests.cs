@@ -133,7 +133,7 @@ public sealed class SignOffTests
         var cycle = ACycle.New().WithPolicy(minimumContributions: 1, minimumContributors: 2).Build();
         Answer(cycle, AddOwn(cycle, People.PanelMember(1)));
         Answer(cycle, Expect.Success(cycle.LogContributionOnBehalf(
-            StageKind.NeedsAssessment, People.Champion, CycleRole.CoProductionChampion, People.PanelMember(1), 1,
+            StageKind.NeedsAssessment, People.Champion, CycleRole.CoProductionChampion, new Contributor(People.PanelMember(1), CycleRole.PanelMember), 1,
             Voice.LivedExperience, Channel.Phone, ContributionVisibility.Everyone, "Said on the phone that buses stop too early", "", Now)));
 
         var outcome = SignOff(cycle, StageKind.NeedsAssessment);
@@ -298,14 +298,14 @@ public sealed class SignOffTests
     {
         var cycle = ACycle.New().WithoutChampion().WithContributions(Voice.LivedExperience).Build();
         var unanswered = cycle.StageOf(StageKind.NeedsAssessment).Contributions.Single();
-        var decision = Expect.Success(cycle.RecordDecision(
-            StageKind.NeedsAssessment,
-            ADecision.InMode(DecisionMode.CommissionerLed).WithoutParticipants().WithRationale("").Build(),
-            People.Commissioner,
-            CycleRole.Commissioner,
-            Now));
+        // A decision kept before R2 was checked as decisions are saved.
+        var decision = Guid.CreateVersion7();
+        var facts = SignOffFacts.Of(cycle, StageKind.NeedsAssessment, People.Provider) with
+        {
+            DecisionsToFix = [new DecisionFacts(decision, HasParticipants: false, DecisionMode.CommissionerLed, ShapedByLivedExperience: false, HasRationale: false)],
+        };
 
-        var outcome = cycle.SignOff(StageKind.NeedsAssessment, People.Provider, CycleRole.Provider, " ", Now);
+        var outcome = cycle.SignOff(StageKind.NeedsAssessment, People.Provider, CycleRole.Provider, " ", Now, facts: facts);
 
         Assert.Equal(
             [
@@ -313,8 +313,8 @@ public sealed class SignOffTests
                 new Refusal(CycleRules.StatementRequired),
                 new Refusal(CycleRules.ChampionRequired),
                 new Refusal(CycleRules.InputAwaitingResponse, unanswered.Id),
-                new Refusal(CycleRules.DecisionNeedsParticipants, decision.Id),
-                new Refusal(CycleRules.DecisionNeedsRationale, decision.Id),
+                new Refusal(CycleRules.DecisionNeedsParticipants, decision),
+                new Refusal(CycleRules.DecisionNeedsRationale, decision),
             ],
             outcome.Refusals);
     }

@@ -21,8 +21,8 @@ public sealed class ApprovalTests
     private static ApprovalDetails Answers(DecisionMode? mode, params Contribution[] shapedBy) => new(
         mode,
         "",
-        CoProductionLadderRung.CoProduction,
-        [new DecisionParticipant(People.Commissioner, CycleRole.Commissioner)],
+        mode == DecisionMode.CoProduced ? CoProductionLadderRung.CoProduction : CoProductionLadderRung.Engagement,
+        [new DecisionParticipant(People.Commissioner, CycleRole.Commissioner), new DecisionParticipant(People.PanelMember(1), CycleRole.PanelMember)],
         [.. shapedBy.Select(c => new DecisionInfluence(c.Id, "Their comment changed the opening hours."))],
         "");
 
@@ -121,9 +121,9 @@ public sealed class ApprovalTests
     [Fact]
     public void The_cycles_decision_rules_still_apply_and_nothing_is_approved_when_they_refuse()
     {
-        var (cycle, specification, _) = ReadyToApprove();
+        var (cycle, specification, comment) = ReadyToApprove();
 
-        var outcome = specification.Approve(cycle, 2, Approval() with { WhatWasDecided = "" }, People.Commissioner, CycleRole.Commissioner, Now);
+        var outcome = specification.Approve(cycle, 2, Approval(comment) with { WhatWasDecided = "" }, People.Commissioner, CycleRole.Commissioner, Now);
 
         Assert.Equal([CycleRules.WhatWasDecidedRequired], outcome.BrokenRules);
         Assert.Null(specification.ApprovedVersionNumber);

@@ -92,7 +92,7 @@ public sealed class SignOffFactsTests(DatabaseFixture fixture) : IClassFixture<D
                 // member with an account, or for several people without one.
                 var (recorder, role) = random.Next(2) == 0 ? (People.Commissioner, CycleRole.Commissioner) : (People.Champion, CycleRole.CoProductionChampion);
                 string? author = random.Next(2) == 0 ? People.PanelMember(random.Next(1, 5)) : null;
-                added = cycle.LogContributionOnBehalf(stage, recorder, role, author, random.Next(1, 6), voice, Channel.Workshop, visibility,
+                added = cycle.LogContributionOnBehalf(stage, recorder, role, author is null ? null : new Contributor(author, CycleRole.PanelMember), random.Next(1, 6), voice, Channel.Workshop, visibility,
                     $"Logged input {i}", "", Tick());
             }
             else

@@ -18,7 +18,7 @@ public sealed class MyInputPageTests(CyclePagesFixture fixture) : IClassFixture<
             c.CoProducedDecision(StageKind.NeedsAssessment, "Peer support in the team", mine);
             c.FromProvider(summary: "Someone else's idea");
             Expect.Success(c.Cycle.LogContributionOnBehalf(StageKind.NeedsAssessment, c.People.Champion, CycleRole.CoProductionChampion,
-                c.People.Panel, 1, Voice.LivedExperience, Channel.Phone, ContributionVisibility.Everyone, "What I said on the phone", "", c.Next()));
+                new Contributor(c.People.Panel, CycleRole.PanelMember), 1, Voice.LivedExperience, Channel.Phone, ContributionVisibility.Everyone, "What I said on the phone", "", c.Next()));
         }, title: "My input: peer support");
         var client = await fixture.SignedInAsync(CyclePeople.PanelEmail);
 

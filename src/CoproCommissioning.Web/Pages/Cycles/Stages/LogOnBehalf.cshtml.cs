@@ -1,4 +1,5 @@
 using System.Globalization;
+using FluentValidation;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Stages;
 
@@ -15,7 +16,12 @@ public sealed class LogOnBehalfModel(CoproDbContext db, TimeProvider clock, ILog
     public const string NotAMemberMessage =
         "Choose a member of this cycle other than yourself, or choose people without an account. To add your own input, use Add your input.";
 
+    public const string UnknownSessionMessage = "Choose a session of this cycle, or say the input was not gathered at a session.";
+
     public IReadOnlyList<CycleMemberRow> OtherMembers { get; private set; } = [];
+
+    /// <summary>The cycle's co-design sessions, latest first: where input may have been gathered.</summary>
+    public IReadOnlyList<SessionChoice> Sessions { get; private set; } = [];
 
     /// <summary>Logging input reads only its stage's status (<see cref="CommissioningCycle.LogContributionOnBehalf"/>).</summary>
     protected override IQueryable<CommissioningCycle> WhatTheChangeReads(IQueryable<CommissioningCycle> cycles) => cycles.IncludeStageStatuses();
@@ -27,14 +33,15 @@ public sealed class LogOnBehalfModel(CoproDbContext db, TimeProvider clock, ILog
             return NotFound();
         }
 
-        await LoadOtherMembersAsync(ct);
+        await LoadChoicesAsync(ct);
+        Form = new Input { GatheredOn = DateParts.From(UkTime.Today(Clock.GetUtcNow())) };
         return Page();
     }
 
     [CyclePermission(CycleOperation.LogOnBehalf)]
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => ChangeAsync(
         (cycle, now) => cycle.LogContributionOnBehalf(Stage, User.UserId(), Member.Role, OnBehalfOf(), Form.VoicesCarriedNumber,
-            Form.Voice, Form.Channel, Form.Visibility, Form.Summary, Form.Body, now),
+            Form.Voice, Form.Channel, Form.Visibility, Form.Summary, Form.Body, now, origin: Origin()),
         contribution =>
         {
             logger.LogInformation("Contribution {ContributionId} logged on behalf of others in {Stage} of cycle {CycleId}",
@@ -46,12 +53,12 @@ public sealed class LogOnBehalfModel(CoproDbContext db, TimeProvider clock, ILog
 
     protected override async Task<bool> ShowAsync(CommissioningCycle cycle, CancellationToken ct)
     {
-        await LoadOtherMembersAsync(ct);
+        await LoadChoicesAsync(ct);
         return await base.ShowAsync(cycle, ct);
     }
 
-    /// <summary>The account of the member whose input it is; a member not in the list (or yourself) is refused beside the choice.</summary>
-    private string? OnBehalfOf()
+    /// <summary>The member whose input it is; a member not in the list (or yourself) is refused beside the choice.</summary>
+    private Contributor? OnBehalfOf()
     {
         var member = OtherMembers.Find(Form.OnBehalfOfMemberId);
         if (Form.OnBehalfOfMemberId is not null && member is null)
@@ -59,13 +66,29 @@ public sealed class LogOnBehalfModel(CoproDbContext db, TimeProvider clock, ILog
             ModelState.AddModelError($"{nameof(Form)}.{nameof(Input.OnBehalfOfMemberId)}", NotAMemberMessage);
         }
 
-        return member?.UserId;
+        return member is null ? null : new Contributor(member.UserId, member.Role);
     }
 
-    private async Task LoadOtherMembersAsync(CancellationToken ct)
+    /// <summary>When and where it was gathered; a session not in this cycle is refused beside the choice.</summary>
+    private InputOrigin Origin()
+    {
+        var session = Form.SessionId is { } id ? Sessions.FirstOrDefault(s => s.Id == id) : null;
+        if (Form.SessionId is not null && session is null)
+        {
+            ModelState.AddModelError($"{nameof(Form)}.{nameof(Input.SessionId)}", UnknownSessionMessage);
+        }
+
+        return new InputOrigin(
+            Form.GatheredOn.TryGetDate(out var gatheredOn) ? gatheredOn : null,
+            session?.Id,
+            Form.OnBehalfOfMemberId is null ? Form.GivenBy : null);
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken ct)
     {
         var me = User.UserId();
         OtherMembers = [.. (await CycleMemberRow.LoadAsync(Db, CycleId, me, ct)).Where(m => m.UserId != me)];
+        Sessions = await SessionChoice.LoadAsync(Db, CycleId, ct);
     }
 
     /// <summary>The input as the person logging it saw it, in the order the page asks; the cycle judges every answer.</summary>
@@ -75,6 +98,14 @@ public sealed class LogOnBehalfModel(CoproDbContext db, TimeProvider clock, ILog
 
         /// <summary>The member whose input it is (<see cref="CycleMemberRow.MemberId"/>), or null for people without an account.</summary>
         public Guid? OnBehalfOfMemberId { get; init; }
+
+        /// <summary>Who gave it, when they have no account: "parents at the Harbourside workshop".</summary>
+        public string GivenBy { get; init; } = "";
+
+        public DateParts GatheredOn { get; init; } = new();
+
+        /// <summary>The co-design session it was gathered at, if any.</summary>
+        public Guid? SessionId { get; init; }
 
         public string VoicesCarried { get; init; } = "1";
 
@@ -89,5 +120,14 @@ public sealed class LogOnBehalfModel(CoproDbContext db, TimeProvider clock, ILog
         /// <summary>The number typed, or null when it is not a whole number (the cycle asks for one).</summary>
         public int? VoicesCarriedNumber =>
             int.TryParse(VoicesCarried?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int number) ? number : null;
+    }
+
+    /// <summary>Only what the cycle never sees: a date that is not a real date (a blank one is the cycle's to refuse).</summary>
+    public sealed class InputValidator : AbstractValidator<Input>
+    {
+        public InputValidator() =>
+            RuleFor(x => x.GatheredOn)
+                .Must(date => date is null || date.IsEmpty || date.TryGetDate(out _))
+                .WithMessage("Enter the date the input was gathered as a real date, for example 27 3 2026");
     }
 }

@@ -44,7 +44,8 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
         }
 
         ModelState.AddErrors(await validator.ValidateAsync(Form, ct), nameof(Form));
-        var onBehalfOf = Attendees.Find(Form.OnBehalfOfMemberId)?.UserId;
+        var attendee = Attendees.Find(Form.OnBehalfOfMemberId);
+        var onBehalfOf = attendee is null ? null : new Contributor(attendee.UserId, attendee.Role);
         if (Form.OnBehalfOfMemberId is not null && onBehalfOf is null)
         {
             ModelState.AddModelError("Form.OnBehalfOfMemberId", "Choose whose input this is from the people who came.");
@@ -57,7 +58,8 @@ public sealed class LogInputModel(CoproDbContext db, IValidator<LogInputModel.In
         }
 
         var outcome = cycle.LogContributionOnBehalf(StageKind.CoDesign, User.UserId(), Role, onBehalfOf, Form.VoicesCarriedCount(),
-            Form.Voice, Session.InputChannel, Form.Visibility, Form.Summary, Form.Body, clock.GetUtcNow(), Session.AsContributionTarget);
+            Form.Voice, Session.InputChannel, Form.Visibility, Form.Summary, Form.Body, clock.GetUtcNow(), Session.AsContributionTarget,
+            new InputOrigin(Session.Date, Session.Id));
         ModelState.AddErrors(outcome, nameof(Form));
         if (!ModelState.IsValid)
         {
