@@ -101,7 +101,9 @@ public static class ReadableContributions
             c.TargetKind,
             c.TargetId,
             c.CreatedAt,
-            r == null ? null : new ResponseView(r.Type, r.Explanation, r.RespondedByUserId, r.RespondedAt));
+            r == null ? null : new ResponseView(r.Type, r.Explanation, r.RespondedByUserId, r.RespondedAt),
+            c.GivenBy,
+            c.GatheredOn);
 }
 
 /// <summary>A contribution as pages show it, with its current response (the latest revision), read without tracking.</summary>
@@ -118,7 +120,9 @@ public sealed record ContributionView(
     TargetKind TargetKind,
     Guid? TargetId,
     DateTimeOffset CreatedAt,
-    ResponseView? CurrentResponse)
+    ResponseView? CurrentResponse,
+    string GivenBy = "",
+    DateOnly? GatheredOn = null)
 {
     public bool IsLivedExperience => Contribution.CountsAsLivedExperience(Voice);
 
@@ -140,7 +144,9 @@ public sealed record ContributionView(
             contribution.TargetKind,
             contribution.TargetId,
             contribution.CreatedAt,
-            response is null ? null : new ResponseView(response.Type, response.Explanation, response.RespondedByUserId, response.RespondedAt));
+            response is null ? null : new ResponseView(response.Type, response.Explanation, response.RespondedByUserId, response.RespondedAt),
+            contribution.GivenBy,
+            contribution.GatheredOn);
     }
 }
 

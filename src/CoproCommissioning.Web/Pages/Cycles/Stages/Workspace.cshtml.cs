@@ -103,6 +103,9 @@ public sealed record ContributionRow(
     /// <summary>What the input is about, in words ("On Opening hours (v1)"), when it is about one part of the cycle's work.</summary>
     public string? About { get; init; }
 
+    /// <summary>For input logged on someone's behalf: the day people gave it, which can be days before it was typed in.</summary>
+    public DateOnly? GatheredOn { get; init; }
+
     /// <summary>Where that part is, for example the specification section the comment was made on.</summary>
     public string? AboutUrl { get; init; }
 
@@ -131,7 +134,10 @@ public sealed record ContributionRow(
             current?.Explanation,
             current is null ? null : names.Of(current.RespondedByUserId),
             current?.RespondedAt,
-            c.IsLivedExperience && current is null);
+            c.IsLivedExperience && current is null)
+        {
+            GatheredOn = c.GatheredOn,
+        };
     }
 
     /// <summary>"Jess Morgan", "Alan Price, logged by Tom Okafor", "7 people without an account, logged by Tom Okafor".</summary>
@@ -148,7 +154,8 @@ public sealed record ContributionRow(
         var recorder = names.Of(c.RecordedByUserId);
         if (c.AuthorUserId is null)
         {
-            return $"{Labels.Count(c.VoicesCarried, "person", "people")} without an account, logged by {recorder}";
+            var who = c.GivenBy.Length > 0 ? $" ({c.GivenBy})" : "";
+            return $"{Labels.Count(c.VoicesCarried, "person", "people")} without an account{who}, logged by {recorder}";
         }
 
         var others = c.VoicesCarried > 1 ? $" and {Labels.Count(c.VoicesCarried - 1, "other person", "other people")}" : "";

@@ -24,7 +24,8 @@ public sealed class ApprovalPageTests(SpecificationFixture fixture) : IClassFixt
         {
             ["Form.Mode"] = nameof(DecisionMode.CoProduced),
             ["Form.Rung"] = nameof(CoProductionLadderRung.CoProduction),
-            ["Form.Participants"] = await fixture.MemberIdAsync(cycle.Id, commissionerId),
+            ["Form.Participants[0]"] = await fixture.MemberIdAsync(cycle.Id, commissionerId),
+            ["Form.Participants[1]"] = await fixture.MemberIdAsync(cycle.Id, comment.AuthorUserId!),
             ["Form.Influences"] = comment.Id.ToString(),
         }, SpecificationUrls.Approve(cycle.Id), _ct);
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Testing;
@@ -19,7 +20,8 @@ public sealed class DecisionPagesTests(CyclePagesFixture fixture) : IClassFixtur
         ["Form.DecidedOn.Day"] = DateTime.UtcNow.AddDays(-1).Day.ToString(),
         ["Form.DecidedOn.Month"] = DateTime.UtcNow.AddDays(-1).Month.ToString(),
         ["Form.DecidedOn.Year"] = DateTime.UtcNow.AddDays(-1).Year.ToString(),
-        ["Form.Participants"] = await fixture.MemberIdAsync(cycleId, fixture.People.Commissioner),
+        ["Form.Participants[0]"] = await fixture.MemberIdAsync(cycleId, fixture.People.Commissioner),
+        ["Form.Participants[1]"] = await fixture.MemberIdAsync(cycleId, fixture.People.Panel),
         ["Form.Influences"] = cited.ToString(),
         [$"Form.Notes[{cited}]"] = note,
     };
@@ -38,7 +40,9 @@ public sealed class DecisionPagesTests(CyclePagesFixture fixture) : IClassFixtur
         Assert.Equal("Evening appointments", decision.Title);
         Assert.Equal(DecisionMode.CoProduced, decision.Mode);
         Assert.Equal(CoProductionLadderRung.CoProduction, decision.Rung);
-        Assert.Equal((fixture.People.Commissioner, CycleRole.Commissioner), decision.Participants.Select(p => (p.UserId, p.Role)).Single());
+        Assert.Equal(
+            [(fixture.People.Commissioner, CycleRole.Commissioner), (fixture.People.Panel, CycleRole.PanelMember)],
+            decision.Participants.Select(p => (p.UserId, p.Role)));
         var influence = Assert.Single(decision.Influences);
         Assert.Equal((cited, "It set the opening hours."), (influence.ContributionId, influence.Note));
         Assert.True(decision.DecidedAt <= DateTimeOffset.UtcNow);
@@ -104,6 +108,7 @@ public sealed class DecisionPagesTests(CyclePagesFixture fixture) : IClassFixtur
         var clinical = await CoProducedDecisionAsync(cycleId, cited);
         clinical["Form.Mode"] = nameof(DecisionMode.ClinicallyLed);
         clinical["Form.Rationale"] = "Medicines safety is the prescriber's responsibility.";
+        clinical["Form.Rung"] = nameof(CoProductionLadderRung.Informing);
         var recorded = await client.SubmitAsync(CycleUrls.RecordDecision(cycleId), clinical, ct: _ct);
         Assert.Equal(HttpStatusCode.Redirect, recorded.Status);
         Assert.Equal(DecisionMode.ClinicallyLed,
@@ -171,8 +176,14 @@ public sealed class DecisionPagesTests(CyclePagesFixture fixture) : IClassFixtur
         var cycleId = await fixture.CreateCycleAsync(c =>
         {
             cited = c.FromPanel().Id;
-            decisionId = c.CoProducedDecision(StageKind.NeedsAssessment, "Peer support").Id;
+            decisionId = c.CoProducedDecision(StageKind.NeedsAssessment, "Peer support", c.Cycle.FindContribution(cited)!).Id;
         });
+        // A decision kept before R2 was checked as decisions are saved: co-produced, citing nothing.
+        await using (var scope = fixture.Db())
+        {
+            await scope.Context.Database.ExecuteSqlAsync($"DELETE FROM decision_influences WHERE decision_id = {decisionId}", _ct);
+        }
+
         var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
         var url = CycleUrls.Decision(cycleId, decisionId);
 
@@ -181,9 +192,6 @@ public sealed class DecisionPagesTests(CyclePagesFixture fixture) : IClassFixtur
 
         var fields = await CoProducedDecisionAsync(cycleId, cited, "Peers said this helped most.");
         fields["Form.Title"] = "Peer support";
-        fields.Remove("Form.Participants");
-        fields["Form.Participants[0]"] = await fixture.MemberIdAsync(cycleId, fixture.People.Commissioner);
-        fields["Form.Participants[1]"] = await fixture.MemberIdAsync(cycleId, fixture.People.Panel);
         var posted = await client.SubmitAsync(url, fields, ct: _ct);
 
         Assert.Equal(HttpStatusCode.Redirect, posted.Status);

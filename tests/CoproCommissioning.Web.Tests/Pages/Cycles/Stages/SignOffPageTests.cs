@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Testing;
@@ -12,13 +13,19 @@ public sealed class SignOffPageTests(CyclePagesFixture fixture) : IClassFixture<
     [Fact]
     public async Task Every_blocker_is_listed_in_plain_words_with_a_link_to_where_it_is_fixed()
     {
-        Guid unanswered = default, decisionId = default;
+        Guid unanswered = default, decisionId = default, provider = default;
         var cycleId = await fixture.CreateCycleAsync(c =>
         {
-            var provider = c.FromProvider();
+            provider = c.FromProvider().Id;
             unanswered = c.FromPanel(summary: "Nobody has answered me").Id;
-            decisionId = c.CoProducedDecision(StageKind.NeedsAssessment, "Provider-only decision", provider).Id;
+            decisionId = c.CoProducedDecision(StageKind.NeedsAssessment, "Provider-only decision", c.Cycle.FindContribution(unanswered)!).Id;
         }, withChampion: false);
+        // A decision kept before R2 was checked as decisions are saved: co-produced, citing only provider input.
+        await using (var scope = fixture.Db())
+        {
+            await scope.Context.Database.ExecuteSqlAsync($"UPDATE decision_influences SET contribution_id = {provider} WHERE decision_id = {decisionId}", _ct);
+        }
+
         var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
 
         var page = await client.GetAsync(CycleUrls.SignOff(cycleId), _ct);
