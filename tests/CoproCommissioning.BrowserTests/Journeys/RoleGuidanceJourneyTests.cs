@@ -11,7 +11,8 @@ namespace CoproCommissioning.BrowserTests.Journeys;
 
 /// <summary>
 /// Each person is guided to their own tasks: a panel member lands on "My cycles", goes straight to the specification's
-/// sections and reaches "What happened to my input" from the header; a provider never sees a sign-off checklist.
+/// sections and reaches "What happened to my input" from the header; a provider never sees a sign-off checklist; the
+/// phase banner's feedback link reaches an administrator.
 /// </summary>
 public sealed class RoleGuidanceJourneyTests(BrowserAppFixture app) : BrowserTest(app), IClassFixture<BrowserAppFixture>
 {
@@ -85,6 +86,38 @@ public sealed class RoleGuidanceJourneyTests(BrowserAppFixture app) : BrowserTes
 
         var refused = await Page.GotoAsync($"/cycles/{cycleId}/stages/co-design/sign-off");
         Assert.Equal(403, refused!.Status);
+    }
+
+    [Fact]
+    public async Task Someone_not_signed_in_sends_feedback_from_the_phase_banner_and_an_administrator_reads_it()
+    {
+        var said = $"The home page explains the service well ({Guid.NewGuid():N}).";
+
+        await Page.GotoAsync("/");
+        await Page.Locator(".app-phase-banner").GetByRole(AriaRole.Link, new() { Name = "feedback" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Give feedback on this service");
+        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Do not include personal or health information");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#Form_Text-error")).ToContainTextAsync("Enter your feedback.");
+        await Page.AssertNoViolationsAsync();
+        await ScreenshotAsync("1-feedback-error");
+
+        await Page.GetByLabel("Your feedback").FillAsync(said);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Thank you for your feedback");
+        await Page.AssertNoViolationsAsync();
+        await ScreenshotAsync("2-feedback-sent");
+
+        await SignInAsync(CyclePeople.ObserverEmail, DemoSeeder.Password);
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Feedback on the service" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync(said);
+        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Sent from /.");
+        await Page.AssertNoViolationsAsync();
+        await ScreenshotAsync("3-feedback-list");
+
+        await using var scope = App.Db();
+        Assert.Equal("/", (await scope.Context.Feedback.SingleAsync(f => f.Text == said, Ct)).Page);
     }
 
     private async Task AssertNoSignOffChecklistAsync()
