@@ -1,5 +1,6 @@
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.CoDesign;
+using CoproCommissioning.Domain.Feedback;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.NeedsAssessment;
 using CoproCommissioning.Domain.Organisations;
@@ -25,6 +26,7 @@ public sealed class CoproDbContext(DbContextOptions<CoproDbContext> options)
     public DbSet<ProviderProposal> ProviderProposals => Set<ProviderProposal>();
     public DbSet<ServiceSpecification> Specifications => Set<ServiceSpecification>();
     public DbSet<GlossaryTerm> GlossaryTerms => Set<GlossaryTerm>();
+    public DbSet<ServiceFeedback> Feedback => Set<ServiceFeedback>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     // Shared key ring so every app instance behind a load balancer can read the others' cookies.

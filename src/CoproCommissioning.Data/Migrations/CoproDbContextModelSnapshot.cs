@@ -847,6 +847,43 @@ namespace CoproCommissioning.Data.Migrations
                     b.ToTable("stage_events", (string)null);
                 });
 
+            modelBuilder.Entity("CoproCommissioning.Domain.Feedback.ServiceFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email")
+                        .HasAnnotation("Copro:PersonalText", true);
+
+                    b.Property<string>("Page")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("page");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text")
+                        .HasAnnotation("Copro:PersonalText", true);
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_feedback");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_service_feedback_sent_at");
+
+                    b.ToTable("service_feedback", (string)null);
+                });
+
             modelBuilder.Entity("CoproCommissioning.Domain.Membership.CycleMembership", b =>
                 {
                     b.Property<Guid>("Id")

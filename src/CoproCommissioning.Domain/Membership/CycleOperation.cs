@@ -18,6 +18,9 @@ public enum CycleOperation
     Respond,
     RecordDecision,
     SignOff,
+
+    /// <summary>See what a stage still needs before it can be signed off: the commissioning team's task list, not anyone else's.</summary>
+    FollowSignOff,
     ManageCycle,
     ManageMembers,
     SeeAccessNeeds,

@@ -20,6 +20,9 @@ public static class CyclePermissions
         [CycleOperation.Respond] = [CycleRole.Commissioner, CycleRole.CoProductionChampion, CycleRole.ClinicalAdviser],
         [CycleOperation.RecordDecision] = [CycleRole.Commissioner, CycleRole.ClinicalAdviser],
         [CycleOperation.SignOff] = [CycleRole.Commissioner],
+        // Panel members and providers are shown their own tasks; what stops a sign-off is the team's to fix, and a
+        // checklist of it reads to them as something they must do.
+        [CycleOperation.FollowSignOff] = [CycleRole.Commissioner, CycleRole.CoProductionChampion, CycleRole.ClinicalAdviser],
         [CycleOperation.ManageCycle] = [CycleRole.Commissioner],
         [CycleOperation.ManageMembers] = [CycleRole.Commissioner],
         // Access needs are health information: only the people who arrange support see them.

@@ -190,7 +190,7 @@ public sealed class TwoFactorTests(TwoFactorFixture fixture) : IClassFixture<Two
             ["Input.TwoFactorCode"] = Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30)),
         }, "main form", _ct);
         Assert.Equal(HttpStatusCode.Redirect, right.Status);
-        Assert.Equal("/", right.Location);
+        Assert.Equal("/cycles", right.Location);
         Assert.Equal(HttpStatusCode.OK, (await next.GetAsync("/", _ct)).Status);
 
         // Required for staff: the page offers no way to turn it off, and a hand-made POST is refused.
@@ -255,7 +255,7 @@ public sealed class TwoFactorTests(TwoFactorFixture fixture) : IClassFixture<Two
         var again = await SignInWithRecoveryCodeAsync(account.Email, recoveryCode);
 
         Assert.Equal(HttpStatusCode.Redirect, first.Status);
-        Assert.Equal("/", first.Location);
+        Assert.Equal("/cycles", first.Location);
         Assert.Equal(HttpStatusCode.OK, again.Status);
         Assert.Contains("The recovery code is not right", again.Document.QuerySelector("#Input_RecoveryCode-error")?.TextContent);
         Assert.Equal(recoveryCode, again.Document.QuerySelector("#Input_RecoveryCode")?.GetAttribute("value"));

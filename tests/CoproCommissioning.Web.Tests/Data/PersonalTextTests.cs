@@ -57,6 +57,7 @@ public sealed class PersonalTextTests(DatabaseFixture fixture) : IClassFixture<D
         ["GlossaryTerm.ProposedByUserId"] = AccountId,
         ["GlossaryTerm.AgreedByUserId"] = AccountId,
         ["GlossaryTerm.LastChangedByUserId"] = AccountId,
+        ["ServiceFeedback.Page"] = "a path of this site (\"/cycles\"), checked to be one when the feedback is sent; the feedback's text and address are personal",
     };
 
     [Fact]

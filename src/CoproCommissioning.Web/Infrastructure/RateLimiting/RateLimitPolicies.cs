@@ -11,6 +11,7 @@ public static class RateLimitPolicies
     public const string SendInvitation = "send-invitation";
     public const string CreateCycle = "create-cycle";
     public const string InviteStaff = "invite-staff";
+    public const string SendFeedback = "send-feedback";
 
     internal static IReadOnlyDictionary<string, LimitedForm> Forms { get; } = new LimitedForm[]
     {
@@ -25,5 +26,7 @@ public static class RateLimitPolicies
         new(CreateCycle, o => o.SendInvitation, EmailField: "Form.ChampionEmail"),
         // An administrator inviting a staff member sends a set-up link by email: the same limits again.
         new(InviteStaff, o => o.SendInvitation, EmailField: "Form.Email"),
+        // Anyone may send feedback without signing in: enough for a person with a lot to say, not for a flood.
+        new(SendFeedback, o => o.SendFeedback),
     }.ToDictionary(form => form.Policy, StringComparer.Ordinal);
 }

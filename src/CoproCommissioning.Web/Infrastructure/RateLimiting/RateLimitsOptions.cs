@@ -44,8 +44,14 @@ public sealed class RateLimitsOptions
         PerEmail = new Limit { Permits = 3, Window = TimeSpan.FromHours(1) },
     };
 
+    /// <summary>The feedback form, open to anyone: per person when signed in, else per address.</summary>
+    public FormLimits SendFeedback { get; set; } = new()
+    {
+        PerClient = new Limit { Permits = 10, Window = TimeSpan.FromHours(1) },
+    };
+
     public IEnumerable<Limit> All() =>
-        new[] { SignIn, TwoFactor, ForgotPassword, ResetPassword, AcceptInvitation, SendInvitation }
+        new[] { SignIn, TwoFactor, ForgotPassword, ResetPassword, AcceptInvitation, SendInvitation, SendFeedback }
             .SelectMany(form => form.PerEmail is null ? [form.PerClient] : new[] { form.PerClient, form.PerEmail });
 }
 

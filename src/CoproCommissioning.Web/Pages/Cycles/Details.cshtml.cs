@@ -26,6 +26,9 @@ public sealed class DetailsModel(CoproDbContext db) : PageModel
 
     public bool CanManageCycle { get; private set; }
 
+    /// <summary>Whether the viewer is shown how far each stage is from sign-off: the commissioning team's task list only.</summary>
+    public bool CanFollowSignOff { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid cycleId, int historyPage = 1, CancellationToken ct = default)
     {
         // The cycle and its stages' statuses; counts, history and the sign-off facts are worked out by PostgreSQL, so the
@@ -41,6 +44,7 @@ public sealed class DetailsModel(CoproDbContext db) : PageModel
         MyRole = me.Role;
         CanManageMembers = CyclePermissions.Allows(me.Role, CycleOperation.ManageMembers);
         CanManageCycle = CyclePermissions.Allows(me.Role, CycleOperation.ManageCycle);
+        CanFollowSignOff = CyclePermissions.Allows(me.Role, CycleOperation.FollowSignOff);
 
         var members = await CycleMemberRow.LoadAsync(db, cycleId, User.UserId(), ct);
         MemberCount = members.Count;
@@ -67,15 +71,21 @@ public sealed class DetailsModel(CoproDbContext db) : PageModel
             cycle.ChampionUserId is null ? null : names.Of(cycle.ChampionUserId),
             cycle.SignOffPolicy.MinimumLivedExperienceContributions,
             cycle.SignOffPolicy.MinimumDistinctContributors);
-        var conditions = await StageConditions.LoadAsync(db, cycleId, ct);
+        IReadOnlyDictionary<Guid, int> blockers = new Dictionary<Guid, int>();
+        if (CanFollowSignOff)
+        {
+            var conditions = await StageConditions.LoadAsync(db, cycleId, ct);
 
-        // Whoever may sign off sees the rules that would refuse them (R1: not alone).
-        var signer = CyclePermissions.Allows(me.Role, CycleOperation.SignOff) ? User.UserId() : null;
-        var facts = await db.SignOffFactsAsync([.. cycle.Stages.Where(s => s.Status is StageStatus.Open or StageStatus.Reopened)], signer, ct);
+            // Whoever may sign off sees the rules that would refuse them (R1: not alone).
+            var signer = CyclePermissions.Allows(me.Role, CycleOperation.SignOff) ? User.UserId() : null;
+            var facts = await db.SignOffFactsAsync([.. cycle.Stages.Where(s => s.Status is StageStatus.Open or StageStatus.Reopened)], signer, ct);
+            blockers = facts.ToDictionary(f => f.Key, f => cycle.SignOffBlockers(f.Value.Stage, f.Value, conditions.For(f.Value.Stage)).Count);
+        }
+
         Stages = [.. cycle.Stages.OrderBy(s => s.Kind).Select(s => new StageTask(
             s.Kind,
             s.Status,
-            facts.TryGetValue(s.Id, out var f) ? cycle.SignOffBlockers(s.Kind, f, conditions.For(s.Kind)).Count : 0,
+            CanFollowSignOff ? blockers.GetValueOrDefault(s.Id) : null,
             counts[s.Kind].Contributions,
             counts[s.Kind].Decisions))];
         return Page();
@@ -94,8 +104,11 @@ public sealed class DetailsModel(CoproDbContext db) : PageModel
         int MinimumContributions,
         int MinimumContributors);
 
-    /// <summary>One line of the task list: the stage, where it stands, and how much is left before sign-off.</summary>
-    public sealed record StageTask(StageKind Kind, StageStatus Status, int BlockerCount, int ContributionCount, int DecisionCount)
+    /// <summary>
+    /// One line of the task list: the stage, where it stands, and how much is left before sign-off (null for people who
+    /// are not shown that: they see what the stage holds).
+    /// </summary>
+    public sealed record StageTask(StageKind Kind, StageStatus Status, int? BlockerCount, int ContributionCount, int DecisionCount)
     {
         public bool IsInProgress => Status is StageStatus.Open or StageStatus.Reopened;
 
@@ -115,10 +128,10 @@ public sealed class DetailsModel(CoproDbContext db) : PageModel
             _ => BlockerCount == 0 ? "nhsuk-tag--green" : "nhsuk-tag--blue",
         };
 
-        public string Hint => IsInProgress
+        public string Hint => IsInProgress && BlockerCount is not null
             ? BlockerCount == 0
                 ? "Everything needed for sign-off is in place"
-                : $"{Labels.Count(BlockerCount, "thing")} to do before sign-off"
+                : $"{Labels.Count(BlockerCount.Value, "thing")} to do before sign-off"
             : $"{Labels.Count(ContributionCount, "contribution")}, {Labels.Count(DecisionCount, "decision")}";
     }
 }

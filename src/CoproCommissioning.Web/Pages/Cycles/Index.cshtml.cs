@@ -1,4 +1,5 @@
 using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Web.Infrastructure.Specification;
 using Microsoft.AspNetCore.Authorization;
 
 namespace CoproCommissioning.Web.Pages.Cycles;
@@ -18,6 +19,9 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
 
     public int ThingsNeedingMe => Cycles.Items.Sum(c => c.NeedsMe.Count);
 
+    /// <summary>Of the cycles on this page, those with at least one panel member.</summary>
+    private HashSet<Guid> _withPanelMembers = [];
+
     public async Task OnGetAsync(int pageNumber = 1, CancellationToken ct = default)
     {
         var me = User.UserId();
@@ -32,6 +36,13 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
                 select new { m.CycleId, m.Role })
             .ToPageAsync(pageNumber, ct);
         var ids = memberships.Items.Select(m => m.CycleId).ToList();
+        if (memberships.Items.Any(m => CyclePermissions.Allows(m.Role, CycleOperation.LogOnBehalf)))
+        {
+            _withPanelMembers = [.. await db.Memberships.AsNoTracking()
+                .Where(m => ids.Contains(m.CycleId) && m.Role == CycleRole.PanelMember)
+                .Select(m => m.CycleId).Distinct().ToListAsync(ct)];
+        }
+
         // A few queries for the whole page of cycles, each answering one question for all of them: what a card says costs
         // the same for a cycle with ten contributions as for one with ten thousand.
         var cycles = await db.Cycles.IncludeStageStatuses().AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
@@ -74,6 +85,21 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
             needs.Add(new("Invite a co-production champion: no stage can be signed off without one", $"/cycles/{cycle.Id}/members"));
         }
 
+        // Whoever gathers input (the champion, and the commissioner) is told where none has come in yet (R1).
+        if (CyclePermissions.Allows(role, CycleOperation.LogOnBehalf))
+        {
+            if (!_withPanelMembers.Contains(cycle.Id))
+            {
+                needs.Add(new(
+                    CyclePermissions.Allows(role, CycleOperation.ManageMembers)
+                        ? "No panel members in this cycle yet: invite people with lived experience"
+                        : "No panel members in this cycle yet",
+                    $"/cycles/{cycle.Id}/members"));
+            }
+
+            needs.AddRange(WithoutLivedExperienceInput(cycle, facts));
+        }
+
         if (CyclePermissions.Allows(role, CycleOperation.Respond))
         {
             needs.AddRange(AwaitingResponse(cycle, facts));
@@ -110,6 +136,13 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
         return new CycleCard(cycle.Id, cycle.Title, role, current?.Kind, needs);
     }
 
+    private IEnumerable<NeedsMe> WithoutLivedExperienceInput(CommissioningCycle cycle, IReadOnlyDictionary<Guid, SignOffFacts> facts) =>
+        cycle.Stages
+            .Where(s => s.Status is StageStatus.Open or StageStatus.Reopened
+                && facts.TryGetValue(s.Id, out var f) && f.LivedExperienceContributions == 0)
+            .OrderBy(s => s.Kind)
+            .Select(s => new NeedsMe($"{s.Kind.ToTitle()} has no lived-experience input yet", StageUrl(cycle.Id, s.Kind, "Workspace")));
+
     private IEnumerable<NeedsMe> AwaitingResponse(CommissioningCycle cycle, IReadOnlyDictionary<Guid, SignOffFacts> facts) =>
         cycle.Stages
             .Where(s => facts.TryGetValue(s.Id, out var f) && f.UnansweredLivedExperience.Count > 0)
@@ -122,7 +155,11 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
         cycle.Stages
             .Where(s => s.Status is StageStatus.Open or StageStatus.Reopened)
             .OrderBy(s => s.Kind)
-            .Select(s => new NeedsMe($"{s.Kind.ToTitle()} {invitation}", StageUrl(cycle.Id, s.Kind, "AddContribution")));
+            .Select(s => new NeedsMe($"{s.Kind.ToTitle()} {invitation}", InputUrl(cycle.Id, s.Kind)));
+
+    // The specification is commented on section by section, on the draft itself; other stages take input in one form.
+    private string InputUrl(Guid cycleId, StageKind stage) =>
+        stage == StageKind.Specification ? SpecificationUrls.Overview(cycleId) : StageUrl(cycleId, stage, "AddContribution");
 
     private string StageUrl(Guid cycleId, StageKind stage, string page) =>
         Url.Page($"/Cycles/Stages/{page}", new { cycleId, stage = stage.ToSlug() })!;

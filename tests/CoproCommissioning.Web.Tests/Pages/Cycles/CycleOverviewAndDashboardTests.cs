@@ -62,11 +62,17 @@ public sealed class CycleOverviewAndDashboardTests(CyclePagesFixture fixture) : 
             c.SignOff(StageKind.NeedsAssessment);
             c.FromPanel(StageKind.CoDesign);
         });
-        var client = await fixture.SignedInAsync(CyclePeople.ProviderEmail);
+        // The champion follows what is left before sign-off; a provider is shown what each stage holds instead.
+        var client = await fixture.SignedInAsync(CyclePeople.ChampionEmail);
+        var provider = await fixture.SignedInAsync(CyclePeople.ProviderEmail);
 
         var page = await client.GetAsync(CycleUrls.Overview(cycleId), _ct);
+        var providersPage = await provider.GetAsync(CycleUrls.Overview(cycleId), _ct);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
+        var providersTasks = providersPage.Document.QuerySelectorAll(".nhsuk-task-list__item").Select(i => i.TextContent).ToList();
+        Assert.Contains("1 contribution, 0 decisions", providersTasks[1]);
+        Assert.DoesNotContain("sign-off", providersTasks[1]);
         var tasks = page.Document.QuerySelectorAll(".nhsuk-task-list__item").Select(i => i.TextContent).ToList();
         Assert.Equal(5, tasks.Count);
         Assert.Contains("Signed off", tasks[0]);

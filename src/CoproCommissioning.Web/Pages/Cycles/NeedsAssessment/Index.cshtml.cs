@@ -1,32 +1,12 @@
-using CoproCommissioning.Domain.NeedsAssessment;
-
 namespace CoproCommissioning.Web.Pages.Cycles.NeedsAssessment;
 
-/// <summary>The needs assessment's own content at a glance: evidence, identified needs, groups affected by inequalities.</summary>
+/// <summary>
+/// The address the needs assessment's content once had a hub of its own at. The stage workspace is now the one hub (its
+/// input, decisions, evidence, needs and inequalities together), so links and bookmarks to this address go there.
+/// </summary>
 [CyclePermission(CycleOperation.View)]
-public sealed class IndexModel(CoproDbContext db) : StageContentPageModel(StageKind.NeedsAssessment)
+public sealed class IndexModel : PageModel
 {
-    public int EvidenceCount { get; private set; }
-
-    public IReadOnlyDictionary<NeedPriority, int> NeedsByPriority { get; private set; } = new Dictionary<NeedPriority, int>();
-
-    public int NeedCount => NeedsByPriority.Values.Sum();
-
-    public int GroupCount { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (!await LoadHeadingAsync(db, ct))
-        {
-            return NotFound();
-        }
-
-        var cycleId = CycleId;
-        EvidenceCount = await db.EvidenceItems.CountAsync(e => e.CycleId == cycleId, ct);
-        NeedsByPriority = await db.IdentifiedNeeds.Where(n => n.CycleId == cycleId)
-            .GroupBy(n => n.Priority)
-            .ToDictionaryAsync(g => g.Key, g => g.Count(), ct);
-        GroupCount = await db.InequalityGroups.CountAsync(g => g.CycleId == cycleId, ct);
-        return Page();
-    }
+    public IActionResult OnGet(Guid cycleId) =>
+        RedirectToPage("/Cycles/Stages/Workspace", null, new { cycleId, stage = StageKind.NeedsAssessment.ToSlug() }, "findings");
 }

@@ -5,10 +5,10 @@ namespace CoproCommissioning.Web.Pages.Cycles.Stages;
 
 /// <summary>
 /// R5: what still stops a stage being signed off, each with a link to where it is fixed; when nothing does, a
-/// commissioner signs it off with a statement. A signed-off stage can be reopened with a reason. Every member
-/// can see what is missing; only commissioners can sign off or reopen.
+/// commissioner signs it off with a statement. A signed-off stage can be reopened with a reason. The commissioning
+/// team sees what is missing (panel members and providers are shown their own tasks); only commissioners sign off or reopen.
 /// </summary>
-[CyclePermission(CycleOperation.View)]
+[CyclePermission(CycleOperation.FollowSignOff)]
 public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<SignOffModel> logger) : StagePageModel
 {
     public const string ChangedWhileSigningOff =

@@ -1,5 +1,6 @@
 using CoproCommissioning.Data.Configurations;
 using CoproCommissioning.Web.Infrastructure.Specification;
+using CoproCommissioning.Web.Pages.Cycles.NeedsAssessment;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Stages;
 
@@ -10,6 +11,9 @@ public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
     public DateTimeOffset? OpenedAt { get; private set; }
 
     public int BlockerCount { get; private set; }
+
+    /// <summary>The needs assessment's evidence, needs and groups affected by inequalities, on that stage's workspace only.</summary>
+    public NeedsAssessmentContent? NeedsAssessment { get; private set; }
 
     public StageEventRow? LastEvent { get; private set; }
 
@@ -29,6 +33,15 @@ public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
     public bool CanDecide { get; private set; }
 
     public bool CanSignOff { get; private set; }
+
+    /// <summary>Whether the viewer is shown what the stage still needs before sign-off: the commissioning team's task, no one else's.</summary>
+    public bool CanFollowSignOff { get; private set; }
+
+    /// <summary>
+    /// The champion's own job is gathering input from people offline, so logging it on someone's behalf is their main
+    /// button; everyone else's is adding their own input.
+    /// </summary>
+    public bool LogOnBehalfIsMainAction => CanLogOnBehalf && HttpContext.CycleMember().Role == CycleRole.CoProductionChampion;
 
     public async Task<IActionResult> OnGetAsync(int contributionsPage = 1, int decisionsPage = 1, CancellationToken ct = default)
     {
@@ -64,9 +77,19 @@ public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
         CycleTitle = cycle.Title;
         Status = stage.Status;
         OpenedAt = stage.OpenedAt;
-        var signer = CyclePermissions.Allows(role, CycleOperation.SignOff) ? viewer : null;
-        BlockerCount = cycle.SignOffBlockers(Stage, await db.SignOffFactsAsync(stage, signer, ct),
-            await StageConditions.ForStageAsync(db, CycleId, Stage, ct)).Count;
+        CanFollowSignOff = CyclePermissions.Allows(role, CycleOperation.FollowSignOff);
+        if (CanFollowSignOff)
+        {
+            var signer = CyclePermissions.Allows(role, CycleOperation.SignOff) ? viewer : null;
+            BlockerCount = cycle.SignOffBlockers(Stage, await db.SignOffFactsAsync(stage, signer, ct),
+                await StageConditions.ForStageAsync(db, CycleId, Stage, ct)).Count;
+        }
+
+        if (Stage == StageKind.NeedsAssessment)
+        {
+            NeedsAssessment = await NeedsAssessmentContent.LoadAsync(db, CycleId, ct);
+        }
+
         LastEvent = lastEvent is null ? null : StageEventRow.From(lastEvent, names, Stage);
 
         var rows = shown.Items.Select(c => ContributionRow.From(c, names)).ToList();

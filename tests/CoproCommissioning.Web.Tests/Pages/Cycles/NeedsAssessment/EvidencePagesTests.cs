@@ -134,7 +134,7 @@ public sealed class EvidencePagesTests(StageContentFixture fixture) : IClassFixt
         var client = await fixture.SignedInAsync(StageContentFixture.Panel);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/cycles/{cycleId}/needs-assessment/evidence", _ct)).Status);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/cycles/{cycleId}/needs-assessment", _ct)).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/cycles/{cycleId}/needs-assessment", _ct)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/cycles/{cycleId}/needs-assessment/evidence/add", _ct)).Status);
         var crafted = await client.PostCraftedAsync($"/cycles/{cycleId}/needs-assessment/evidence/add", ValidEvidence(),
             $"/cycles/{cycleId}/needs-assessment/evidence", _ct);

@@ -1,4 +1,5 @@
 using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Web.Infrastructure.Accounts;
 using CoproCommissioning.Web.Infrastructure.RateLimiting;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -70,7 +71,7 @@ public sealed class LoginModel(
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserId} signed in", user.Id);
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "~/");
+            return LocalRedirect(SignInLanding.For(Url, returnUrl));
         }
 
         if (result.RequiresTwoFactor)

@@ -57,7 +57,7 @@ public sealed class LoginWith2faModel(
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserId} signed in with an authenticator code", user.Id);
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "~/");
+            return LocalRedirect(SignInLanding.For(Url, returnUrl));
         }
 
         if (result.IsLockedOut)

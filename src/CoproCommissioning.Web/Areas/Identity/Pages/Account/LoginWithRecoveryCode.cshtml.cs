@@ -1,4 +1,5 @@
 using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Web.Infrastructure.Accounts;
 using CoproCommissioning.Web.Infrastructure.RateLimiting;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -52,7 +53,7 @@ public sealed class LoginWithRecoveryCodeModel(
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserId} signed in with a recovery code", user.Id);
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "~/");
+            return LocalRedirect(SignInLanding.For(Url, returnUrl));
         }
 
         if (result.IsLockedOut)
