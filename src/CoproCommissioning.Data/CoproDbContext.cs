@@ -1,4 +1,5 @@
 using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Data.Reading;
 using CoproCommissioning.Domain.CoDesign;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.NeedsAssessment;
@@ -26,6 +27,9 @@ public sealed class CoproDbContext(DbContextOptions<CoproDbContext> options)
     public DbSet<ServiceSpecification> Specifications => Set<ServiceSpecification>();
     public DbSet<GlossaryTerm> GlossaryTerms => Set<GlossaryTerm>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    /// <summary>Which answers each person has seen on "What happened to my input".</summary>
+    public DbSet<SeenResponse> SeenResponses => Set<SeenResponse>();
 
     // Shared key ring so every app instance behind a load balancer can read the others' cookies.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
