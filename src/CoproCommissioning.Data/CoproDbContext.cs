@@ -1,4 +1,5 @@
 using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Data.Reading;
 using CoproCommissioning.Domain.CoDesign;
 using CoproCommissioning.Domain.Feedback;
 using CoproCommissioning.Domain.Membership;
@@ -28,6 +29,9 @@ public sealed class CoproDbContext(DbContextOptions<CoproDbContext> options)
     public DbSet<GlossaryTerm> GlossaryTerms => Set<GlossaryTerm>();
     public DbSet<ServiceFeedback> Feedback => Set<ServiceFeedback>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    /// <summary>Which answers each person has seen on "What happened to my input".</summary>
+    public DbSet<SeenResponse> SeenResponses => Set<SeenResponse>();
 
     // Shared key ring so every app instance behind a load balancer can read the others' cookies.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -201,6 +201,34 @@ namespace CoproCommissioning.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("CoproCommissioning.Data.Reading.SeenResponse", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("ContributionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contribution_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seen_at");
+
+                    b.HasKey("UserId", "ContributionId")
+                        .HasName("pk_seen_responses");
+
+                    b.HasIndex("ContributionId")
+                        .HasDatabaseName("ix_seen_responses_contribution_id");
+
+                    b.ToTable("seen_responses", (string)null);
+                });
+
             modelBuilder.Entity("CoproCommissioning.Domain.CoDesign.CoDesignSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1811,6 +1839,16 @@ namespace CoproCommissioning.Data.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_users_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Data.Reading.SeenResponse", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Cycles.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_seen_responses_contributions_contribution_id");
                 });
 
             modelBuilder.Entity("CoproCommissioning.Domain.CoDesign.CoDesignSession", b =>

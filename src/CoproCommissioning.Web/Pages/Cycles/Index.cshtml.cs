@@ -1,4 +1,5 @@
 using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Data.Reading;
 using CoproCommissioning.Web.Infrastructure.Specification;
 using Microsoft.AspNetCore.Authorization;
 
@@ -8,9 +9,6 @@ namespace CoproCommissioning.Web.Pages.Cycles;
 [Authorize]
 public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageModel
 {
-    /// <summary>Responses this recent count as new on the dashboard.</summary>
-    public static readonly TimeSpan NewResponseWindow = TimeSpan.FromDays(30);
-
     public PageOf<CycleCard> Cycles { get; private set; } = null!;
 
     public IReadOnlyList<InvitationRow> Invitations { get; private set; } = [];
@@ -48,12 +46,12 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
         var cycles = await db.Cycles.IncludeStageStatuses().AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var conditions = await StageConditions.LoadAsync(db, ids, ct);
         var facts = await db.SignOffFactsAsync([.. cycles.Values.SelectMany(c => c.Stages).Where(s => !s.IsSignedOff && s.Status != StageStatus.NotStarted)], me, ct);
-        var since = now - NewResponseWindow;
+        // Answers to my input I have not yet seen on "What happened to my input", which marks them seen.
+        var unseen = db.Set<Contribution>().WithUnseenResponse(db, me).Select(x => x.Id);
         var newResponses = await db.Cycles.AsNoTracking()
             .Where(c => ids.Contains(c.Id))
             .SelectMany(c => c.Stages.SelectMany(s => s.Contributions), (c, x) => new { CycleId = c.Id, Contribution = x })
-            .Where(x => x.Contribution.AuthorUserId == me
-                && x.Contribution.Responses.OrderByDescending(r => r.Revision).Select(r => (DateTimeOffset?)r.RespondedAt).FirstOrDefault() >= since)
+            .Where(x => x.Contribution.AuthorUserId == me && unseen.Contains(x.Contribution.Id))
             .GroupBy(x => x.CycleId)
             .Select(g => new { CycleId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.CycleId, g => g.Count, ct);
@@ -73,8 +71,8 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
 
     public string PageUrl(int pageNumber) => Url.Page("/Cycles/Index", new { pageNumber })!;
 
-    // facts: sign-off facts, with me as the signer, for every stage in progress; newResponses: how many of my
-    // contributions to this cycle were answered recently.
+    // facts: sign-off facts, with me as the signer, for every stage in progress; newResponses: how many answers to my
+    // contributions to this cycle I have not seen yet.
     private CycleCard Card(
         CommissioningCycle cycle, StageConditions conditions, IReadOnlyDictionary<Guid, SignOffFacts> facts, int newResponses, CycleRole role)
     {

@@ -1,4 +1,5 @@
 using CoproCommissioning.Data.Configurations;
+using CoproCommissioning.Data.Reading;
 using CoproCommissioning.Web.Infrastructure.Specification;
 using Microsoft.AspNetCore.Authorization;
 
@@ -7,21 +8,39 @@ namespace CoproCommissioning.Web.Pages.MyInput;
 /// <summary>
 /// "What happened to my input": everything I said (or that was logged on my behalf) across the cycles I belong
 /// to, with the answer it got and the decisions it shaped (NHS England: feed back how input influenced decisions).
+/// Input still waiting for an answer comes first; an answer I have not seen before is marked New, and showing it
+/// to me marks it seen, so the dashboard's "new responses" clears.
 /// </summary>
 [Authorize]
-public sealed class IndexModel(CoproDbContext db) : PageModel
+public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageModel
 {
     public PageOf<MyContribution> Contributions { get; private set; } = null!;
 
-    public async Task OnGetAsync(int pageNumber = 1, CancellationToken ct = default)
+    /// <summary>The cycles I belong to, to choose one from; never anyone else's (R7).</summary>
+    public IReadOnlyList<CycleChoice> MyCycles { get; private set; } = [];
+
+    /// <summary>The cycle chosen, when it is one of mine; otherwise every cycle of mine is shown.</summary>
+    public Guid? ChosenCycle { get; private set; }
+
+    public async Task OnGetAsync(Guid? cycle = null, int pageNumber = 1, CancellationToken ct = default)
     {
         var me = User.UserId();
         var myCycles = db.Memberships.Where(m => m.UserId == me).Select(m => m.CycleId);
+        MyCycles = await (
+                from m in db.Memberships.AsNoTracking()
+                where m.UserId == me
+                join c in db.Cycles.AsNoTracking() on m.CycleId equals c.Id
+                orderby c.Title, c.Id
+                select new CycleChoice(c.Id, c.Title))
+            .ToListAsync(ct);
+        ChosenCycle = MyCycles.Any(c => c.Id == cycle) ? cycle : null;
+        var chosen = ChosenCycle;
+        var unseen = db.Set<Contribution>().WithUnseenResponse(db, me);
 
         var rows = await (
-                from cycle in db.Cycles.AsNoTracking()
-                where myCycles.Contains(cycle.Id)
-                from stage in cycle.Stages
+                from c in db.Cycles.AsNoTracking()
+                where myCycles.Contains(c.Id) && (chosen == null || c.Id == chosen)
+                from stage in c.Stages
                 from contribution in stage.Contributions
                 where contribution.AuthorUserId == me
                 // The current response, by the revision the contribution keeps (ReadableContributions.AsViews says why).
@@ -29,11 +48,12 @@ public sealed class IndexModel(CoproDbContext db) : PageModel
                     on new { contribution.Id, Revision = contribution.ResponseRevision }
                     equals new { Id = EF.Property<Guid>(response, ResponseConfiguration.ContributionKey), response.Revision } into current
                 from response in current.DefaultIfEmpty()
-                orderby contribution.CreatedAt descending
+                // Input still waiting for an answer first, then the rest; newest first within each.
+                orderby contribution.ResponseRevision == 0 descending, contribution.CreatedAt descending, contribution.Id descending
                 select new
                 {
-                    CycleId = cycle.Id,
-                    CycleTitle = cycle.Title,
+                    CycleId = c.Id,
+                    CycleTitle = c.Title,
                     contribution.Id,
                     contribution.StageKind,
                     contribution.Voice,
@@ -44,15 +64,16 @@ public sealed class IndexModel(CoproDbContext db) : PageModel
                     contribution.RecordedByUserId,
                     // Revisions are numbered from 1, so the current one says how many responses there have been.
                     Responses = contribution.ResponseRevision,
+                    IsNew = unseen.Any(u => u.Id == contribution.Id),
                     Current = response == null ? null : new { response.Type, response.Explanation, response.RespondedByUserId, response.RespondedAt },
                 })
             .ToPageAsync(pageNumber, ct);
 
         var ids = rows.Items.Select(r => r.Id).ToList();
         var shaped = await (
-                from cycle in db.Cycles.AsNoTracking()
-                where myCycles.Contains(cycle.Id)
-                from stage in cycle.Stages
+                from c in db.Cycles.AsNoTracking()
+                where myCycles.Contains(c.Id)
+                from stage in c.Stages
                 from decision in stage.Decisions
                 from influence in decision.Influences
                 where ids.Contains(influence.ContributionId)
@@ -79,12 +100,15 @@ public sealed class IndexModel(CoproDbContext db) : PageModel
                 r.Responses > 1,
                 [.. shaped.Where(s => s.ContributionId == r.Id)
                     .Select(s => new ShapedDecision(s.Id, s.StageKind, s.Title, s.Mode, s.Note))],
-                traces.GetValueOrDefault(r.Id)) { Visibility = r.Visibility })
+                traces.GetValueOrDefault(r.Id)) { Visibility = r.Visibility, IsNew = r.IsNew })
             .ToList();
         Contributions = new PageOf<MyContribution>(items, rows.Number, rows.Size, rows.TotalCount);
+
+        // Shown now, so not new next time: the answers on this page only, each at the revision shown.
+        await db.MarkSeenAsync(me, [.. rows.Items.Where(r => r.IsNew).Select(r => (r.Id, r.Responses))], clock.GetUtcNow(), ct);
     }
 
-    public string PageUrl(int pageNumber) => Url.Page("/MyInput/Index", new { pageNumber })!;
+    public string PageUrl(int pageNumber) => Url.Page("/MyInput/Index", new { cycle = ChosenCycle, pageNumber })!;
 
     public sealed record MyContribution(
         Guid CycleId,
@@ -103,7 +127,12 @@ public sealed class IndexModel(CoproDbContext db) : PageModel
     {
         /// <summary>Who may read it, as the person chose (R7).</summary>
         public ContributionVisibility Visibility { get; init; }
+
+        /// <summary>Its answer, at its current revision, had not been shown to the person before this page.</summary>
+        public bool IsNew { get; init; }
     }
+
+    public sealed record CycleChoice(Guid Id, string Title);
 
     public sealed record MyResponse(ResponseType Type, string Explanation, string By, DateTimeOffset At);
 

@@ -25,3 +25,10 @@ for (const term of document.querySelectorAll('.app-glossary-term')) {
   term.addEventListener('mouseleave', () => term.classList.remove(dismissedClass));
   term.addEventListener('focusout', () => term.classList.remove(dismissedClass));
 }
+
+// "You said, we did" sheets: a button that prints the page. It stays hidden where scripts don't run, and the page
+// says how to print with the browser instead.
+for (const button of document.querySelectorAll('[data-app-print]')) {
+  button.hidden = false;
+  button.addEventListener('click', () => window.print());
+}

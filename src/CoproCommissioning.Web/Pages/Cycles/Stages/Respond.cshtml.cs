@@ -1,3 +1,5 @@
+using CoproCommissioning.Web.Pages.Cycles.LoggedInput;
+
 namespace CoproCommissioning.Web.Pages.Cycles.Stages;
 
 /// <summary>"You said, we did": answer a contribution, or revise the answer. Earlier answers stay in its history.</summary>
@@ -7,6 +9,7 @@ public sealed class RespondModel(CoproDbContext db, TimeProvider clock, ILogger<
 {
     private Guid _contributionId;
     private bool _fromPeopleWithoutAnAccount;
+    private string? _loggedBy;
 
     public ContributionRow Contribution { get; private set; } = null!;
 
@@ -35,12 +38,32 @@ public sealed class RespondModel(CoproDbContext db, TimeProvider clock, ILogger<
             {
                 logger.LogInformation("Response {ResponseId} (revision {Revision}) to contribution {ContributionId} in cycle {CycleId}",
                     response.Id, response.Revision, contributionId, CycleId);
-                TempData.SetSuccess(_fromPeopleWithoutAnAccount
-                    ? "Response saved. Let the people who gave this input know what happened."
-                    : "Response saved. The person who gave this input will see it under What happened to my input.");
+                SetSuccess(contributionId);
                 return RedirectToWorkspace($"contribution-{contributionId}");
             },
             ct);
+    }
+
+    /// <summary>
+    /// Input logged on people's behalf is handed back on a "you said, we did" sheet: whoever may print it is taken to it.
+    /// Someone with an account who gave input themself reads the answer under What happened to my input.
+    /// </summary>
+    private void SetSuccess(Guid contributionId)
+    {
+        if (LoggedInputSheets.MayReadSheet(_loggedBy, User.UserId(), Member.Role))
+        {
+            TempData.SetSuccess(
+                "Response saved. Give the people who gave this input a ‘you said, we did’ sheet, so they know what happened.",
+                new NotificationLink("Print the ‘you said, we did’ sheet for this input", LoggedInputSheets.SheetUrl(CycleId, Stage, contributionId)));
+        }
+        else if (_loggedBy is not null && _fromPeopleWithoutAnAccount)
+        {
+            TempData.SetSuccess("Response saved. The person who logged this input can print a ‘you said, we did’ sheet for the people who gave it.");
+        }
+        else
+        {
+            TempData.SetSuccess("Response saved. The person who gave this input will see it under What happened to my input.");
+        }
     }
 
     /// <summary>Answering reads the one contribution and its earlier answers, not the rest of the cycle.</summary>
@@ -71,6 +94,7 @@ public sealed class RespondModel(CoproDbContext db, TimeProvider clock, ILogger<
         }
 
         _fromPeopleWithoutAnAccount = contribution.AuthorUserId is null;
+        _loggedBy = contribution.RecordedByUserId;
         var names = await PeopleNames.LoadAsync(Db,
             contribution.Responses.Select(r => r.RespondedByUserId).Append(contribution.AuthorUserId).Append(contribution.RecordedByUserId),
             User.UserId(), ct);
