@@ -59,7 +59,9 @@ public static class LoggedInputSheets
             c.VoicesCarried,
             c.CreatedAt,
             c.RecordedByUserId!,
-            r == null ? null : new ResponseView(r.Type, r.Explanation, r.RespondedByUserId, r.RespondedAt));
+            r == null ? null : new ResponseView(r.Type, r.Explanation, r.RespondedByUserId, r.RespondedAt),
+            c.GatheredOn,
+            c.GivenBy);
 
     /// <summary>
     /// Each row with who answered it and the decisions that cited it. Names are as the cycle shows them to anyone
@@ -123,7 +125,13 @@ public sealed record LoggedRow(
     int VoicesCarried,
     DateTimeOffset LoggedAt,
     string RecordedByUserId,
-    ResponseView? Response);
+    ResponseView? Response,
+    DateOnly? GatheredOn = null,
+    string GivenBy = "")
+{
+    /// <summary>When people gave it, in words: the day it was gathered, or (for input logged before that was asked) when it was typed in.</summary>
+    public string WhenInWords => GatheredOn is { } gathered ? $"gathered on {UkTime.Date(gathered)}" : $"recorded on {UkTime.Date(LoggedAt)}";
+}
 
 public sealed record CitingDecision(Guid Id, StageKind Stage, string Title, DecisionMode Mode, DateTimeOffset DecidedAt, string Note);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CoproCommissioning.Web.Pages.Cycles.LoggedInput;
 using FluentValidation;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Stages;
@@ -46,7 +47,7 @@ public sealed class LogOnBehalfModel(CoproDbContext db, TimeProvider clock, ILog
         {
             logger.LogInformation("Contribution {ContributionId} logged on behalf of others in {Stage} of cycle {CycleId}",
                 contribution.Id, Stage, CycleId);
-            TempData.SetSuccess($"Input logged in {StageWords}. Remember to respond to it, and to tell the people who gave it what happened.");
+            TempData.SetLoggedOnBehalfSuccess(CycleId, StageWords);
             return RedirectToWorkspace($"contribution-{contribution.Id}");
         },
         ct);

@@ -53,7 +53,8 @@ public sealed class LoggedInputPagesTests(CyclePagesFixture fixture) : IClassFix
         Assert.Contains("Answered by Priya Sharma on", text);
         Assert.Contains("Evening opening", text);
         Assert.Contains("It set the first priority.", text);
-        Assert.Contains("It brings together what 6 people said.", text);
+        Assert.Contains("It brings together what 6 people said: parents at the Harbourside workshop.", text);
+        Assert.Contains("gathered on 12 March 2026", text);
         Assert.DoesNotContain("(you)", text);
         Assert.DoesNotContain("Jess Morgan", sheet.Html);
         Assert.NotNull(sheet.Document.QuerySelector("button[data-app-print]"));
@@ -202,9 +203,9 @@ public sealed class LoggedInputPagesTests(CyclePagesFixture fixture) : IClassFix
     {
         var workshop = Expect.Success(c.Cycle.LogContributionOnBehalf(StageKind.NeedsAssessment, c.People.Champion, CycleRole.CoProductionChampion,
             null, 6, Voice.Carer, Channel.Workshop, ContributionVisibility.Everyone, "Workshop: evening support",
-            "Nobody is around after five o'clock.", c.Next()));
+            "Nobody is around after five o'clock.", c.Next(), origin: new InputOrigin(new DateOnly(2026, 3, 12), GivenBy: "parents at the Harbourside workshop")));
         var phone = Expect.Success(c.Cycle.LogContributionOnBehalf(StageKind.NeedsAssessment, c.People.Champion, CycleRole.CoProductionChampion,
-            c.People.Panel, 1, Voice.LivedExperience, Channel.Phone, ContributionVisibility.CommissioningTeam, "Phone call: nobody answered yet",
+            new Contributor(c.People.Panel, CycleRole.PanelMember), 1, Voice.LivedExperience, Channel.Phone, ContributionVisibility.CommissioningTeam, "Phone call: nobody answered yet",
             "I rang three times.", c.Next()));
         Expect.Success(c.Cycle.LogContributionOnBehalf(StageKind.CoDesign, c.People.Champion, CycleRole.CoProductionChampion,
             null, 3, Voice.LivedExperience, Channel.Workshop, ContributionVisibility.Everyone, "Co-design: a different stage", "", c.Next()));
