@@ -136,10 +136,7 @@ public sealed class TeamOnlyInputJourneyTests(BrowserAppFixture app) : BrowserTe
         await AssertNotOnThisPageAsync();
         await ScreenshotAsync($"team-only-{who}-decision");
 
-        await OpenAsync(CycleUrls.SignOff(cycleId));
-        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("(This input was shared with the commissioning team only.)");
-        await AssertNotOnThisPageAsync();
-        await ScreenshotAsync($"team-only-{who}-sign-off");
+        // The sign-off checklist is the commissioning team's only (FollowSignOff): neither of them can open it.
 
         // The specification is where comments on its sections are shown; this cycle has no draft yet.
         await OpenAsync($"/cycles/{cycleId}/specification");

@@ -72,6 +72,6 @@ public static class TeamOnlyInput
 
         /// <summary>Every page a member of the cycle can open that shows, lists or counts this cycle's contributions.</summary>
         public IReadOnlyList<string> PagesAnyMemberOpens =>
-            [Workspace, Decision, SignOff, Section, CycleUrls.Overview(CycleId), SpecificationUrls.Overview(CycleId), "/cycles", "/my-input"];
+            [Workspace, Decision, Section, CycleUrls.Overview(CycleId), SpecificationUrls.Overview(CycleId), "/cycles", "/my-input"];
     }
 }
