@@ -7,6 +7,15 @@ import { initAll } from '../lib/nhsuk-frontend/nhsuk-frontend.min.js';
 document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
 initAll();
 
+// After a form is sent the page shows what happened in a success banner: it takes focus, so a keyboard or screen reader
+// user starts from the message rather than the top of the page (NHS.UK notification banner). NHS.UK frontend focuses an
+// alert banner as it initialises; this makes sure of it whatever else initialised, unless an error summary is shown,
+// which takes focus first.
+const successBanner = document.querySelector('.nhsuk-notification-banner--success[role="alert"]');
+if (successBanner && !document.querySelector('.nhsuk-error-summary') && document.activeElement !== successBanner) {
+  successBanner.focus();
+}
+
 // Glossary terms in the specification show their meaning on hover and focus (CSS). WCAG 1.4.13 asks that such
 // content can be dismissed without moving the pointer or focus: Escape hides it until the pointer or focus leaves.
 const dismissedClass = 'app-glossary-term--dismissed';
