@@ -12,7 +12,7 @@ namespace CoproCommissioning.Web.Infrastructure.Specification;
 /// Pages show added runs in &lt;ins&gt; and removed runs in &lt;del&gt;, with words for screen readers, so the
 /// difference never depends on colour.
 /// </summary>
-public static class TextDiff
+public static partial class TextDiff
 {
     public static IReadOnlyList<DiffRun> Words(string? before, string? after)
     {
@@ -145,7 +145,7 @@ public static class TextDiff
     {
         public static HtmlChunker Instance { get; } = new();
 
-        public string[] Chunk(string text) => [.. Tokens().Matches(text).Select(m => m.Value)];
+        public IReadOnlyList<string> Chunk(string text) => [.. Tokens().Matches(text).Select(m => m.Value)];
 
         [GeneratedRegex(@"<[^>]*>|\s+|[^<\s]+", RegexOptions.CultureInvariant)]
         private static partial Regex Tokens();
@@ -181,14 +181,14 @@ public sealed record DiffRun(DiffKind Kind, string Text)
             {
                 case DiffKind.Added:
                     html.AppendHtml("<ins class=\"app-diff__added\"><span class=\"nhsuk-u-visually-hidden\">[added: </span>");
-                    Text(html, run).AppendHtml("<span class=\"nhsuk-u-visually-hidden\">]</span></ins>");
+                    AppendText(html, run).AppendHtml("<span class=\"nhsuk-u-visually-hidden\">]</span></ins>");
                     break;
                 case DiffKind.Removed:
                     html.AppendHtml("<del class=\"app-diff__removed\"><span class=\"nhsuk-u-visually-hidden\">[removed: </span>");
-                    Text(html, run).AppendHtml("<span class=\"nhsuk-u-visually-hidden\">]</span></del>");
+                    AppendText(html, run).AppendHtml("<span class=\"nhsuk-u-visually-hidden\">]</span></del>");
                     break;
                 default:
-                    Text(html, run);
+                    AppendText(html, run);
                     break;
             }
         }
@@ -197,6 +197,6 @@ public sealed record DiffRun(DiffKind Kind, string Text)
     }
 
     // Rendered runs come from the sanitiser's output, already encoded; plain runs are encoded here.
-    private static IHtmlContentBuilder Text(IHtmlContentBuilder html, DiffRun run) =>
+    private static IHtmlContentBuilder AppendText(IHtmlContentBuilder html, DiffRun run) =>
         run.IsHtml ? html.AppendHtml(run.Text) : html.Append(run.Text);
 }
