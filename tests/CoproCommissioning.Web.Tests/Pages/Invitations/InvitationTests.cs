@@ -257,7 +257,7 @@ public sealed partial class InvitationTests(InvitationFixture fixture) : IClassF
     }
 
     private MimeMessage EmailTo(string address) =>
-        Directory.EnumerateFiles(fixture.Factory.PickupFolder, "*.eml").Select(MimeMessage.Load)
+        Directory.EnumerateFiles(fixture.Factory.PickupFolder, "*.eml").Select(f => MimeMessage.Load(f))
             .Single(m => m.To.Mailboxes.Any(b => b.Address == address));
 
     private string LinkEmailedTo(string address)
