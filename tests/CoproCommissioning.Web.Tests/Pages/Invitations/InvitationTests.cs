@@ -84,7 +84,7 @@ public sealed partial class InvitationTests(InvitationFixture fixture) : IClassF
         Assert.Equal(HttpStatusCode.Redirect, sent.Status);
 
         var email = EmailTo(newcomer);
-        var body = Regex.Replace(email.HtmlBody ?? "", @"\s+", " ");
+        var body = WebUtility.HtmlDecode(Regex.Replace(email.HtmlBody ?? "", @"\s+", " "));
         Assert.Contains($"Priya Sharma from {cycle.CommissioningOrganisation} has invited you to join", body, StringComparison.Ordinal);
         Assert.Contains($"<strong>{cycle.Title}</strong> as a provider", body, StringComparison.Ordinal);
         Assert.Contains(InvitationEmail.WhyYou(CycleRole.Provider), body, StringComparison.Ordinal);
@@ -133,6 +133,8 @@ public sealed partial class InvitationTests(InvitationFixture fixture) : IClassF
         {
             ["Form.Name"] = name,
             ["Form.Kind"] = nameof(Domain.Organisations.OrganisationKind.VoluntaryOrCommunityOrganisation),
+            ["Form.ContactName"] = "Dee Contact",
+            ["Form.ContactEmail"] = "dee@example.org",
         }, "main form", _ct);
 
         Assert.Equal(HttpStatusCode.Redirect, added.Status);
