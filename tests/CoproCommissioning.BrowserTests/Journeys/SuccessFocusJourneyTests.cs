@@ -64,7 +64,7 @@ public sealed class SuccessFocusJourneyTests(BrowserAppFixture app) : BrowserTes
 
         var stored = (await CycleTestData.LoadCycleAsync(App, cycleId)).StageOf(StageKind.Specification).Contributions.Single();
         Assert.Equal(Comment, stored.Summary);
-        Assert.Equal(sectionId, stored.TargetId);
+        Assert.Equal(TargetKind.SpecificationSection, stored.TargetKind);
     }
 
     [Fact]
