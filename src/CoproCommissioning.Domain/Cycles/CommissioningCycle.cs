@@ -544,12 +544,15 @@ public sealed class CommissioningCycle
             blockers.Add(new Refusal(CycleRules.ChampionRequired));
         }
 
-        if (facts.LivedExperienceContributions < SignOffPolicy.MinimumLivedExperienceContributions)
+        var tooFewContributions = facts.LivedExperienceContributions < SignOffPolicy.MinimumLivedExperienceContributions;
+        if (tooFewContributions)
         {
             blockers.Add(new Refusal(CycleRules.LivedExperienceInputRequiredFor(SignOffPolicy.MinimumLivedExperienceContributions)));
         }
 
-        if (facts.DistinctLivedExperienceContributors < SignOffPolicy.MinimumDistinctContributors)
+        // With both minimums at 1 the two rules ask for the same thing, some lived-experience input, so people read one item.
+        var oneAsk = SignOffPolicy is { MinimumLivedExperienceContributions: 1, MinimumDistinctContributors: 1 };
+        if (facts.DistinctLivedExperienceContributors < SignOffPolicy.MinimumDistinctContributors && !(oneAsk && tooFewContributions))
         {
             blockers.Add(new Refusal(CycleRules.DistinctContributorsRequiredFor(SignOffPolicy.MinimumDistinctContributors)));
         }

@@ -369,17 +369,18 @@ public static class CycleRules
         onBehalf ? "Enter a summary of what people said." : "Enter a summary of what you want to say.",
         nameof(Contribution.Summary));
 
+    // R1 counts two things: pieces of input and the people behind them. Above 1 each message says which it counts.
     public static DomainRule LivedExperienceInputRequiredFor(int minimum) => new(
         "R1.lived-experience-input",
         minimum == 1
             ? "Log at least 1 contribution from a person with lived experience or a carer in this stage."
-            : $"Log at least {minimum} contributions from people with lived experience or carers in this stage.");
+            : $"Log at least {minimum} contributions from people with lived experience or carers in this stage. This counts pieces of input: one person can give several, and input logged on behalf of a group counts as 1.");
 
     public static DomainRule DistinctContributorsRequiredFor(int minimum) => new(
         "R1.distinct-contributors",
         minimum == 1
-            ? "Log input from at least 1 person with lived experience or a carer in this stage."
-            : $"Log input from at least {minimum} different people with lived experience or carers in this stage. Input logged on behalf of a group counts each person in it.");
+            ? "Log input from at least 1 person with lived experience or a carer in this stage. This counts people, not pieces of input."
+            : $"Log input from at least {minimum} different people with lived experience or carers in this stage. This counts people, not pieces of input: several contributions from one person count once, and input logged on behalf of a group counts each person in it.");
 
     // Subject: the earlier stage.
     public static DomainRule EarlierStageOpenFor(StageKind? earlier) => new(

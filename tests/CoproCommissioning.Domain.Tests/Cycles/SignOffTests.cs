@@ -36,8 +36,48 @@ public sealed class SignOffTests
         var outcome = SignOff(cycle, StageKind.NeedsAssessment);
 
         Assert.Contains(CycleRules.LivedExperienceInputRequired, outcome.BrokenRules);
-        Assert.Contains(CycleRules.DistinctContributorsRequired, outcome.BrokenRules);
+        Assert.DoesNotContain(CycleRules.DistinctContributorsRequired, outcome.BrokenRules);
         Assert.Equal(StageStatus.Open, cycle.StageOf(StageKind.NeedsAssessment).Status);
+    }
+
+    [Fact]
+    public void With_both_minimums_at_1_no_lived_experience_input_is_one_item()
+    {
+        var cycle = ACycle.New().WithAnsweredContributions(Voice.Provider).Build();
+
+        var outcome = SignOff(cycle, StageKind.NeedsAssessment);
+
+        var refusal = Assert.Single(outcome.Refusals);
+        Assert.Equal("R1.lived-experience-input", refusal.Rule.Code);
+        Assert.Equal("Log at least 1 contribution from a person with lived experience or a carer in this stage.", refusal.Rule.Message);
+    }
+
+    [Fact]
+    public void Above_1_each_lived_experience_rule_says_whether_it_counts_contributions_or_people()
+    {
+        var cycle = ACycle.New().WithPolicy(minimumContributions: 3, minimumContributors: 2).WithAnsweredContributions(Voice.Provider).Build();
+
+        var outcome = SignOff(cycle, StageKind.NeedsAssessment);
+
+        Assert.Equal([CycleRules.LivedExperienceInputRequired, CycleRules.DistinctContributorsRequired], outcome.BrokenRules);
+        Assert.Equal("R1.lived-experience-input", outcome.Refusals[0].Rule.Code);
+        Assert.Contains("at least 3 contributions", outcome.Refusals[0].Rule.Message, StringComparison.Ordinal);
+        Assert.Contains("This counts pieces of input", outcome.Refusals[0].Rule.Message, StringComparison.Ordinal);
+        Assert.Equal("R1.distinct-contributors", outcome.Refusals[1].Rule.Code);
+        Assert.Contains("at least 2 different people", outcome.Refusals[1].Rule.Message, StringComparison.Ordinal);
+        Assert.Contains("This counts people, not pieces of input", outcome.Refusals[1].Rule.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_a_higher_minimum_of_contributions_and_none_logged_both_rules_are_listed()
+    {
+        var cycle = ACycle.New().WithPolicy(minimumContributions: 2, minimumContributors: 1).WithAnsweredContributions(Voice.Provider).Build();
+
+        var outcome = SignOff(cycle, StageKind.NeedsAssessment);
+
+        Assert.Equal([CycleRules.LivedExperienceInputRequired, CycleRules.DistinctContributorsRequired], outcome.BrokenRules);
+        Assert.Equal(CycleRules.DistinctContributorsRequiredFor(1).Message, outcome.Refusals[1].Rule.Message);
+        Assert.Contains("not pieces of input", outcome.Refusals[1].Rule.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,8 +140,8 @@ public sealed class SignOffTests
 
         var refusal = Assert.Single(outcome.Refusals);
         Assert.Equal(CycleRules.LivedExperienceInputRequired, refusal.Rule);
-        Assert.Equal(
-            "Log at least 3 contributions from people with lived experience or carers in this stage.", refusal.Rule.Message);
+        Assert.StartsWith(
+            "Log at least 3 contributions from people with lived experience or carers in this stage. This counts pieces of input", refusal.Rule.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -332,7 +372,6 @@ public sealed class SignOffTests
                 CycleRules.StageNotOpen,
                 CycleRules.ChampionRequired,
                 CycleRules.LivedExperienceInputRequired,
-                CycleRules.DistinctContributorsRequired,
             ],
             outcome.BrokenRules);
     }
@@ -404,7 +443,8 @@ public sealed class SignOffTests
 
         var outcome = SignOff(cycle, kind);
 
-        Assert.Equal([CycleRules.LivedExperienceInputRequired, CycleRules.DistinctContributorsRequired], outcome.BrokenRules);
+        var refusal = Assert.Single(outcome.Refusals);
+        Assert.Equal(CycleRules.LivedExperienceInputRequired, refusal.Rule);
         Assert.Equal(StageStatus.Open, cycle.StageOf(kind).Status);
     }
 

@@ -7,7 +7,7 @@ public sealed record TextField(string Name, string Label, string? Value)
 {
     public string? Hint { get; init; }
 
-    /// <summary>Shows the NHS character count under a textarea, and is the number it counts to.</summary>
+    /// <summary>Shows the NHS character count under the input or textarea, and is the number it counts to: pass the domain's limit.</summary>
     public int? MaxLength { get; init; }
 
     public int Rows { get; init; } = 5;

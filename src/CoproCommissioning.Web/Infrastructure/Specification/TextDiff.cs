@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using DiffPlex;
 using DiffPlex.Chunkers;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
@@ -10,7 +12,7 @@ namespace CoproCommissioning.Web.Infrastructure.Specification;
 /// Pages show added runs in &lt;ins&gt; and removed runs in &lt;del&gt;, with words for screen readers, so the
 /// difference never depends on colour.
 /// </summary>
-public static class TextDiff
+public static partial class TextDiff
 {
     public static IReadOnlyList<DiffRun> Words(string? before, string? after)
     {
@@ -36,6 +38,118 @@ public static class TextDiff
 
         return runs;
     }
+
+    /// <summary>
+    /// Two Markdown texts compared as people read them: each is rendered to safe HTML (<see cref="SpecificationMarkdown"/>,
+    /// raw HTML off, sanitised) and the renderings are compared tag by tag and word by word, so bold, lists and links show
+    /// as formatting rather than as asterisks and brackets. The later version's tags are all kept; of the earlier
+    /// version's removed tags only whole elements are kept (a removed list item stays a list item), so the result nests
+    /// as the renderer made it. Every piece of text comes from the sanitised rendering, already encoded.
+    /// </summary>
+    public static IReadOnlyList<DiffRun> Rendered(string? before, string? after)
+    {
+        var old = Render(before);
+        var current = Render(after);
+        var model = InlineDiffBuilder.Diff(old, current, ignoreWhiteSpace: false, ignoreCase: false, HtmlChunker.Instance);
+        List<(DiffKind Kind, string Token)> tokens = [.. model.Lines.Select(piece => (piece.Type switch
+        {
+            ChangeType.Inserted => DiffKind.Added,
+            ChangeType.Deleted => DiffKind.Removed,
+            _ => DiffKind.Same,
+        }, piece.Text ?? ""))];
+
+        List<DiffRun> runs = [];
+        foreach (var group in Consecutive(tokens))
+        {
+            var kept = group.Kind == DiffKind.Removed ? WholeElementsOnly(group.Tokens) : group.Tokens;
+            foreach (var token in kept)
+            {
+                var isTag = token.StartsWith('<');
+                // Tags are structure, never marked as added or removed; the words between them are.
+                var kind = isTag ? DiffKind.Same : group.Kind;
+                if (runs.Count > 0 && runs[^1].Kind == kind)
+                {
+                    runs[^1] = runs[^1] with { Text = runs[^1].Text + token };
+                }
+                else
+                {
+                    runs.Add(new DiffRun(kind, token) { IsHtml = true });
+                }
+            }
+        }
+
+        return runs;
+    }
+
+    private static string Render(string? markdown) =>
+        string.IsNullOrWhiteSpace(markdown) ? "" : SpecificationMarkdown.Render(markdown).ToString() ?? "";
+
+    private static IEnumerable<(DiffKind Kind, List<string> Tokens)> Consecutive(List<(DiffKind Kind, string Token)> tokens)
+    {
+        for (int i = 0; i < tokens.Count;)
+        {
+            var kind = tokens[i].Kind;
+            List<string> group = [];
+            while (i < tokens.Count && tokens[i].Kind == kind)
+            {
+                group.Add(tokens[i++].Token);
+            }
+
+            yield return (kind, group);
+        }
+    }
+
+    // A removed run may hold half an element (its closing tag, say) whose other half the later version still has: that
+    // half is dropped, so the later version's tags alone decide the nesting. Whole removed elements stay.
+    private static List<string> WholeElementsOnly(List<string> tokens)
+    {
+        var keep = new bool[tokens.Count];
+        Stack<(string Name, int Index)> open = new();
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var match = TagPattern.Match(tokens[i]);
+            if (!match.Success)
+            {
+                keep[i] = true;
+                continue;
+            }
+
+            var name = match.Groups["name"].Value.ToLowerInvariant();
+            if (match.Groups["close"].Success)
+            {
+                if (open.Count > 0 && open.Peek().Name == name)
+                {
+                    keep[open.Pop().Index] = true;
+                    keep[i] = true;
+                }
+            }
+            else if (VoidTags.Contains(name))
+            {
+                keep[i] = true;
+            }
+            else
+            {
+                open.Push((name, i));
+            }
+        }
+
+        return [.. tokens.Where((_, i) => keep[i])];
+    }
+
+    private static readonly HashSet<string> VoidTags = new(["br", "hr"], StringComparer.Ordinal);
+
+    private static readonly Regex TagPattern = new(@"^<(?<close>/)?(?<name>[a-zA-Z0-9]+)", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+
+    /// <summary>Splits rendered HTML into tags, runs of white space and words, each compared whole.</summary>
+    private sealed partial class HtmlChunker : IChunker
+    {
+        public static HtmlChunker Instance { get; } = new();
+
+        public IReadOnlyList<string> Chunk(string text) => [.. Tokens().Matches(text).Select(m => m.Value)];
+
+        [GeneratedRegex(@"<[^>]*>|\s+|[^<\s]+", RegexOptions.CultureInvariant)]
+        private static partial Regex Tokens();
+    }
 }
 
 public enum DiffKind
@@ -47,6 +161,9 @@ public enum DiffKind
 
 public sealed record DiffRun(DiffKind Kind, string Text)
 {
+    /// <summary>The text is rendered HTML from <see cref="TextDiff.Rendered"/> (sanitised, already encoded), not plain text.</summary>
+    public bool IsHtml { get; init; }
+
     public static bool AnyChange(IReadOnlyList<DiffRun> runs) => runs.Any(r => r.Kind != DiffKind.Same);
 
     /// <summary>
@@ -55,26 +172,31 @@ public sealed record DiffRun(DiffKind Kind, string Text)
     /// </summary>
     public static IHtmlContent ToHtml(IReadOnlyList<DiffRun> runs)
     {
+        var rendered = runs.Any(r => r.IsHtml);
         var html = new HtmlContentBuilder();
-        html.AppendHtml("<div class=\"app-diff\">");
+        html.AppendHtml(rendered ? "<div class=\"app-diff app-diff--rendered\">" : "<div class=\"app-diff\">");
         foreach (var run in runs)
         {
             switch (run.Kind)
             {
                 case DiffKind.Added:
-                    html.AppendHtml("<ins class=\"app-diff__added\"><span class=\"nhsuk-u-visually-hidden\">[added: </span>")
-                        .Append(run.Text).AppendHtml("<span class=\"nhsuk-u-visually-hidden\">]</span></ins>");
+                    html.AppendHtml("<ins class=\"app-diff__added\"><span class=\"nhsuk-u-visually-hidden\">[added: </span>");
+                    AppendText(html, run).AppendHtml("<span class=\"nhsuk-u-visually-hidden\">]</span></ins>");
                     break;
                 case DiffKind.Removed:
-                    html.AppendHtml("<del class=\"app-diff__removed\"><span class=\"nhsuk-u-visually-hidden\">[removed: </span>")
-                        .Append(run.Text).AppendHtml("<span class=\"nhsuk-u-visually-hidden\">]</span></del>");
+                    html.AppendHtml("<del class=\"app-diff__removed\"><span class=\"nhsuk-u-visually-hidden\">[removed: </span>");
+                    AppendText(html, run).AppendHtml("<span class=\"nhsuk-u-visually-hidden\">]</span></del>");
                     break;
                 default:
-                    html.Append(run.Text);
+                    AppendText(html, run);
                     break;
             }
         }
 
         return html.AppendHtml("</div>");
     }
+
+    // Rendered runs come from the sanitiser's output, already encoded; plain runs are encoded here.
+    private static IHtmlContentBuilder AppendText(IHtmlContentBuilder html, DiffRun run) =>
+        run.IsHtml ? html.AppendHtml(run.Text) : html.Append(run.Text);
 }

@@ -119,7 +119,7 @@ public sealed class NewModel(CoproDbContext db, IValidator<NewModel.Input> valid
         logger.LogInformation("Cycle {CycleId} created by {UserId}", cycle.Id, me);
         if (championInvitation is var (invitation, championToken))
         {
-            await invitations.SendAsync(invitation, championToken, cycle.Title);
+            await invitations.SendAsync(invitation, championToken, await InvitationSender.ContextAsync(db, cycle.Id, me, ct));
         }
 
         TempData.SetSuccess("Cycle created. Next, invite the people who will take part: panel members, carers, providers and clinical advisers.");

@@ -1,6 +1,7 @@
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Web.Infrastructure.Accounts;
 using CoproCommissioning.Web.Infrastructure.RateLimiting;
+using CoproCommissioning.Web.Pages.Cycles.Members;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -24,6 +25,11 @@ public sealed class AcceptModel(CoproDbContext db, UserManager<AppUser> users, S
     public PageState State { get; private set; }
     public string CycleTitle { get; private set; } = "";
     public string RoleName { get; private set; } = "";
+
+    /// <summary>Only panel members may appear to others as "Panel member" (R7), so only their invitation mentions it.</summary>
+    public bool IsPanelMember { get; private set; }
+
+    public CycleRole Role { get; private set; }
     public string InvitedEmail { get; private set; } = "";
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
@@ -142,6 +148,9 @@ public sealed class AcceptModel(CoproDbContext db, UserManager<AppUser> users, S
         }
 
         logger.LogInformation("Invitation {InvitationId} accepted; user {UserId} joined cycle {CycleId}", invitation.Id, user.Id, invitation.CycleId);
+        // A welcome that says what this role can do first, on the cycle's page, where the success banner takes focus.
+        var joined = await db.Cycles.AsNoTracking().Where(c => c.Id == invitation.CycleId).Select(c => c.Title).SingleAsync(ct);
+        TempData.SetSuccess($"Welcome. You've joined {joined} as a {Labels.Of(invitation.Role, invitation.PanelVoice).ToLowerInvariant()}. {InvitationEmail.FirstStep(invitation.Role)}");
         return Redirect($"/cycles/{invitation.CycleId}");
     }
 
@@ -155,6 +164,8 @@ public sealed class AcceptModel(CoproDbContext db, UserManager<AppUser> users, S
     {
         CycleTitle = await db.Cycles.Where(c => c.Id == invitation.CycleId).Select(c => c.Title).SingleAsync(ct);
         RoleName = Labels.Of(invitation.Role, invitation.PanelVoice);
+        IsPanelMember = invitation.Role == CycleRole.PanelMember;
+        Role = invitation.Role;
         InvitedEmail = invitation.Email;
         var now = clock.GetUtcNow();
 

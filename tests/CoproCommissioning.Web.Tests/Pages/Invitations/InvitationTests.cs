@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Web.DemoData;
+using CoproCommissioning.Web.Pages.Cycles.Members;
 using CoproCommissioning.Web.Pages.Invitations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +60,89 @@ public sealed partial class InvitationTests(InvitationFixture fixture) : IClassF
         Assert.Equal(CycleRole.PanelMember, membership.Role);
         Assert.Equal(Voice.Carer, membership.PanelVoice);
         Assert.Equal("Sam Carer", user.DisplayName);
+    }
+
+    [Fact]
+    public async Task A_providers_invitation_says_who_invited_them_and_why_never_mentions_panel_member_and_the_welcome_says_what_to_do_first()
+    {
+        var cycle = await TestCycles.CreateAsync(fixture, (Commissioner, CycleRole.Commissioner));
+        var newcomer = $"provider-{Guid.NewGuid():N}@example.org";
+        Guid organisationId;
+        await using (var scope = fixture.Db())
+        {
+            organisationId = await scope.Context.Organisations.Where(o => o.Name == DemoCycles.ProviderOrganisation).Select(o => o.Id).SingleAsync(_ct);
+        }
+
+        var commissioner = BrowserLikeClient.For(fixture.Factory);
+        await commissioner.SignInAsync(Commissioner, DemoSeeder.Password, _ct);
+        var sent = await commissioner.SubmitAsync($"/cycles/{cycle.Id}/members", new Dictionary<string, string>
+        {
+            ["Form.Email"] = newcomer,
+            ["Form.Role"] = nameof(CycleRole.Provider),
+            ["Form.OrganisationId"] = organisationId.ToString(),
+        }, "form[action*=Invite]", _ct);
+        Assert.Equal(HttpStatusCode.Redirect, sent.Status);
+
+        var email = EmailTo(newcomer);
+        var body = WebUtility.HtmlDecode(Regex.Replace(email.HtmlBody ?? "", @"\s+", " "));
+        Assert.Contains($"Priya Sharma from {cycle.CommissioningOrganisation} has invited you to join", body, StringComparison.Ordinal);
+        Assert.Contains($"<strong>{cycle.Title}</strong> as a provider", body, StringComparison.Ordinal);
+        Assert.Contains(InvitationEmail.WhyYou(CycleRole.Provider), body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Panel member", body, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("Priya Sharma invited you", email.Subject, StringComparison.Ordinal);
+
+        var link = LinkEmailedTo(newcomer);
+        var invitee = BrowserLikeClient.For(fixture.Factory);
+        var accept = await invitee.GetAsync(link, _ct);
+        Assert.DoesNotContain("Panel member", accept.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(InvitationEmail.WhyYou(CycleRole.Provider), accept.Text, StringComparison.Ordinal);
+
+        var joined = await invitee.SubmitAsync(link, new Dictionary<string, string>
+        {
+            ["Form.DisplayName"] = "Pat Provider",
+            ["Form.Password"] = "A-long-Passw0rd",
+            ["Form.ConfirmPassword"] = "A-long-Passw0rd",
+        }, "form[action*=CreateAccount]", _ct);
+        var welcome = await invitee.FollowRedirectAsync(joined, _ct);
+        var banner = welcome.Document.QuerySelector(".nhsuk-notification-banner--success[role=alert][tabindex='-1']")!;
+        Assert.Contains($"You've joined {cycle.Title} as a provider.", banner.TextContent, StringComparison.Ordinal);
+        Assert.Contains(InvitationEmail.FirstStep(CycleRole.Provider), banner.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_panel_members_invitation_page_says_they_may_appear_as_panel_member()
+    {
+        var (_, token) = await InvitationAsync($"panel-{Guid.NewGuid():N}@example.org", Moments.Now());
+
+        var page = await BrowserLikeClient.For(fixture.Factory).GetAsync($"/invitations/{token}", _ct);
+
+        Assert.Contains("\"Panel member\"", page.Document.QuerySelector("#Form_DisplayName-hint")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_commissioner_adds_an_organisation_that_is_not_listed_and_a_panel_member_cannot()
+    {
+        var cycle = await TestCycles.CreateAsync(fixture, (Commissioner, CycleRole.Commissioner), ("panel@demo.copro.test", CycleRole.PanelMember));
+        var name = $"Harbourside Peer Support {Guid.NewGuid():N}"[..40];
+        var commissioner = BrowserLikeClient.For(fixture.Factory);
+        await commissioner.SignInAsync(Commissioner, DemoSeeder.Password, _ct);
+        var members = await commissioner.GetAsync($"/cycles/{cycle.Id}/members", _ct);
+        Assert.Contains($"/cycles/{cycle.Id}/members/add-organisation", members.Document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+
+        var added = await commissioner.SubmitAsync($"/cycles/{cycle.Id}/members/add-organisation", new Dictionary<string, string>
+        {
+            ["Form.Name"] = name,
+            ["Form.Kind"] = nameof(Domain.Organisations.OrganisationKind.VoluntaryOrCommunityOrganisation),
+            ["Form.ContactName"] = "Dee Contact",
+            ["Form.ContactEmail"] = "dee@example.org",
+        }, "main form", _ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, added.Status);
+        var back = await commissioner.FollowRedirectAsync(added, _ct);
+        Assert.Contains(name, back.Document.QuerySelector("#Form_OrganisationId")!.TextContent, StringComparison.Ordinal);
+        var panel = BrowserLikeClient.For(fixture.Factory);
+        await panel.SignInAsync("panel@demo.copro.test", DemoSeeder.Password, _ct);
+        Assert.Equal(HttpStatusCode.Forbidden, (await panel.GetAsync($"/cycles/{cycle.Id}/members/add-organisation", _ct)).Status);
     }
 
     [Fact]
@@ -173,6 +257,10 @@ public sealed partial class InvitationTests(InvitationFixture fixture) : IClassF
         await scope.Context.SaveChangesAsync(_ct);
         return (cycle, token);
     }
+
+    private MimeMessage EmailTo(string address) =>
+        Directory.EnumerateFiles(fixture.Factory.PickupFolder, "*.eml").Select(f => MimeMessage.Load(f))
+            .Single(m => m.To.Mailboxes.Any(b => b.Address == address));
 
     private string LinkEmailedTo(string address)
     {

@@ -61,8 +61,7 @@ public sealed class IndexModel(CoproDbContext db, InvitationSender invitations, 
             db.Invitations.Add(outcome.Value);
             if (await SavedAsync(ct))
             {
-                var title = await db.Cycles.Where(c => c.Id == cycleId).Select(c => c.Title).SingleAsync(ct);
-                await invitations.SendAsync(outcome.Value, token, title);
+                await invitations.SendAsync(outcome.Value, token, await InvitationSender.ContextAsync(db, cycleId, User.UserId(), ct));
                 Sent = $"Invitation sent to {outcome.Value.Email}.";
                 return RedirectToPage(new { cycleId });
             }

@@ -19,12 +19,12 @@ public sealed record SettingsForm
 
     public DateParts StartDate { get; init; } = new();
 
+    /// <summary>The champion's membership id in this cycle, <see cref="CurrentChampion"/>, or empty for nobody.</summary>
+    public string? Champion { get; init; }
+
     public string MinimumLivedExperienceContributions { get; init; } = "";
 
     public string MinimumDistinctContributors { get; init; } = "";
-
-    /// <summary>The champion's membership id in this cycle, <see cref="CurrentChampion"/>, or empty for nobody.</summary>
-    public string? Champion { get; init; }
 
     public string Reason { get; init; } = "";
 

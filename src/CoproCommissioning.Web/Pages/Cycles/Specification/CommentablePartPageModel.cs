@@ -119,7 +119,8 @@ public abstract class CommentablePartPageModel(
         logger.LogInformation("Comment {ContributionId} on {Part} {PartId} (v{Version}) of cycle {CycleId}",
             outcome.Value.Id, PartWords, partId, Form.Version, CycleId);
         TempData.SetSuccess("Your comment was added. You will see here, and under What happened to my input, what happens because of it.");
-        return Redirect($"{PartUrl(Form.Version)}#comment-{outcome.Value.Id}");
+        // No #fragment: the browser's move to it after the page loads takes focus from the success message (issue 16).
+        return Redirect(PartUrl(Form.Version));
     }
 
     /// <summary>Sections or outcomes.</summary>

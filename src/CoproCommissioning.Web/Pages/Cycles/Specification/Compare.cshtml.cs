@@ -57,7 +57,7 @@ public sealed class CompareModel(CoproDbContext db) : SpecificationPageModel
             [
                 new FieldComparison("Title", TextDiff.Words(old?.Title, current?.Title)),
                 new FieldComparison("Plain-language summary", TextDiff.Words(old?.PlainSummary, current?.PlainSummary)),
-                new FieldComparison("Text", TextDiff.Words(old?.Body, current?.Body)),
+                new FieldComparison("Text", TextDiff.Rendered(old?.Body, current?.Body)),
             ],
             answeredSections);
         Outcomes = Compare(

@@ -40,6 +40,9 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
 
     public bool CanSignOff { get; private set; }
 
+    /// <summary>What is about to be signed off, shown to a commissioner once nothing stands in the way; otherwise null.</summary>
+    public SignOffSummary? Summary { get; private set; }
+
     private CycleRole Role => HttpContext.CycleMember().Role;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -196,6 +199,9 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
             : await db.Cycles.AsNoTracking().Where(c => c.Id == CycleId).SelectMany(c => c.Stages).SelectMany(s => s.Decisions)
                 .Where(d => decisionIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Title, ct);
         Blockers = [.. listed.Select(r => Describe(cycle, r, readable, decisionTitles))];
+        Summary = !stage.IsSignedOff && refusals.Count == 0 && CanSignOff
+            ? await SignOffSummary.LoadAsync(db, CycleId, stage.Id, User.UserId(), MostItemsListed, ct)
+            : null;
 
         // After a conflict the next attempt is made against the version now on screen; after a refusal the
         // version stays as the person first saw it, so a later change by someone else is still noticed.
