@@ -16,6 +16,7 @@ public sealed class AddOrganisationModel(CoproDbContext db, ILogger<AddOrganisat
 
     public void OnGet(Guid cycleId) => CycleId = cycleId;
 
+    [CyclePermission(CycleOperation.ManageMembers)]
     public async Task<IActionResult> OnPostAsync(Guid cycleId, CancellationToken ct)
     {
         CycleId = cycleId;

@@ -92,8 +92,8 @@ public sealed class ContributionVisibilityPageTests(CyclePagesFixture fixture) :
         Assert.Contains(TeamOnlyInput.Shared, workspace.Text);
         var decision = await member.GetAsync(cycle.Decision, _ct);
         Assert.Contains(TeamOnlyInput.Shared, decision.Text);
-        var signOff = await member.GetAsync(cycle.SignOff, _ct);
-        Assert.Contains("(This input was shared with the commissioning team only.)", signOff.Text);
+        // The sign-off checklist is the commissioning team's only (FollowSignOff).
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync(cycle.SignOff, _ct)).Status);
         Assert.Contains(TeamOnlyLine, (await member.GetAsync(cycle.Section, _ct)).Text);
     }
 
