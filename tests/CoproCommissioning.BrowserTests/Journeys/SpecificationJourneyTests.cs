@@ -135,6 +135,8 @@ public sealed class SpecificationJourneyTests(BrowserAppFixture app) : BrowserTe
         await Page.GetByRole(AriaRole.Link, new() { Name = "Approve the specification" }).ClickAsync();
         await Page.AssertNoViolationsAsync();
         await ScreenshotAsync("8-approve");
+        // A co-produced approval needs a person with lived experience or a carer taking part (R2, checked as it is saved).
+        await Page.GetByLabel("(Panel member)").First.CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Approve version 2" }).ClickAsync();
         await Assertions.Expect(Page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Version 2 is approved");
         await Page.AssertNoViolationsAsync();
