@@ -13,8 +13,15 @@ public sealed record SignOffSummary(
     int InputCount,
     IReadOnlyList<SignOffSummary.VoiceCount> InputByVoice,
     int DecisionCount,
-    IReadOnlyList<SignOffSummary.DecisionRow> Decisions)
+    IReadOnlyList<SignOffSummary.DecisionRow> Decisions,
+    IReadOnlyList<SignOffSummary.GroupRow> Groups)
 {
+    /// <summary>People without an account named as taking part in one of the stage's decisions: "6 parents at the Harbourside workshop".</summary>
+    public sealed record GroupRow(int Count, string Description)
+    {
+        public string InWords => $"{Count} {Description}";
+    }
+
     /// <summary>The members of one role who gave input or took part in a decision, named as each chose to be shown (R7).</summary>
     public sealed record RoleGroup(CycleRole Role, int Count, IReadOnlyList<string> Names)
     {
@@ -73,6 +80,14 @@ public sealed record SignOffSummary(
             .Select(d => new DecisionRow(d.Id, d.Title, d.Mode))
             .ToListAsync(ct);
 
-        return new SignOffSummary(people, withoutAccounts, byVoice.Sum(v => v.Contributions), byVoice, decisionCount, listed);
+        // The same people may also be behind logged input; the page says where each figure comes from rather than adding them up.
+        var groups = await decisions.SelectMany(d => d.Groups)
+            .GroupBy(g => new { g.Description, g.Count })
+            .OrderBy(g => g.Key.Description).ThenBy(g => g.Key.Count)
+            .Select(g => new GroupRow(g.Key.Count, g.Key.Description))
+            .Take(mostListed)
+            .ToListAsync(ct);
+
+        return new SignOffSummary(people, withoutAccounts, byVoice.Sum(v => v.Contributions), byVoice, decisionCount, listed, groups);
     }
 }

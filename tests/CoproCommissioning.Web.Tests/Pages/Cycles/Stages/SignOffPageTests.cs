@@ -55,6 +55,10 @@ public sealed class SignOffPageTests(CyclePagesFixture fixture) : IClassFixture<
                 null, 6, Voice.Carer, Channel.Workshop, ContributionVisibility.Everyone, "Parents at the Harbourside workshop", "", c.Next()));
             c.Respond(workshop);
             c.CoProducedDecision(StageKind.NeedsAssessment, "Make crisis support a priority need", own);
+            Expect.Success(c.Cycle.RecordDecision(StageKind.NeedsAssessment, ADecision.InMode(DecisionMode.CommissionerLed)
+                .WithRationale("The budget was set by the board.").WithTitle("Weekend opening")
+                .WithGroups(new GroupOfPeople(6, Voice.Carer, "parents at the Harbourside workshop")).DecidedAt(c.Next()).Build(),
+                c.People.Commissioner, CycleRole.Commissioner, c.Next()));
         });
         var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
 
@@ -68,11 +72,12 @@ public sealed class SignOffPageTests(CyclePagesFixture fixture) : IClassFixture<
         Assert.Contains("Panel member (1)", rows["Who took part"]);
         Assert.Contains("Provider (1)", rows["Who took part"]);
         Assert.Contains("People without an account (6)", rows["Who took part"]);
+        Assert.Contains("Named on decisions, without an account: 6 parents at the Harbourside workshop", rows["Who took part"]);
         Assert.DoesNotContain("Co-production champion", rows["Who took part"]);
         Assert.Contains("3 contributions", rows["Input"]);
         Assert.Contains("Carer: 1 (carrying 6 people's voices)", rows["Input"]);
         Assert.Contains("Provider: 1", rows["Input"]);
-        Assert.Contains("Make crisis support a priority need (Co-produced)", rows["Decisions (1)"]);
+        Assert.Contains("Make crisis support a priority need (Co-produced)", rows["Decisions (2)"]);
         Assert.NotNull(page.Document.QuerySelector("textarea[name='Form.Statement']"));
     }
 
