@@ -55,9 +55,21 @@ public sealed class BrowserLikeClient(HttpClient http)
             throw new InvalidOperationException($"GET {pageUrl} returned {(int)page.Status}, not the form.");
         }
 
+        return await SubmitOnAsync(page, fields, formSelector, ct);
+    }
+
+    /// <summary>
+    /// Submits a form on a page already shown (such as the one a POST returned), as a person pressing its button would:
+    /// the given fields plus its hidden inputs, to its action or, without one, to the address the page came from
+    /// (query string included, as a browser does).
+    /// </summary>
+    public async Task<Page> SubmitOnAsync(Page page, IReadOnlyDictionary<string, string> fields,
+        string formSelector = "main form", CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
         var form = page.Document.QuerySelector<IHtmlFormElement>(formSelector)
-            ?? throw new InvalidOperationException($"No form matching '{formSelector}' on {pageUrl}.");
-        return await PostAsync(ResolveAction(pageUrl, form), FieldsOf(form, fields), ct);
+            ?? throw new InvalidOperationException($"No form matching '{formSelector}' on {page.Url}.");
+        return await PostAsync(ResolveAction(page.Url, form), FieldsOf(form, fields), ct);
     }
 
     /// <summary>POSTs exactly these fields (a hand-crafted request), with a token taken from <paramref name="tokenFromUrl"/>.</summary>
@@ -107,6 +119,9 @@ public sealed class BrowserLikeClient(HttpClient http)
     public sealed record Page(HttpStatusCode Status, string? Location, string Html, IDocument Document,
         IReadOnlyDictionary<string, string> Headers)
     {
+        /// <summary>The path and query this page was requested at.</summary>
+        public string Url { get; init; } = "/";
+
         public string Text => Document.Body?.TextContent ?? "";
 
         public static async Task<Page> ReadAsync(HttpResponseMessage response, CancellationToken ct)
@@ -115,7 +130,10 @@ public sealed class BrowserLikeClient(HttpClient http)
             var document = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html), ct);
             var headers = response.Headers.Concat(response.Content.Headers)
                 .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
-            return new Page(response.StatusCode, response.Headers.Location?.OriginalString, html, document, headers);
+            return new Page(response.StatusCode, response.Headers.Location?.OriginalString, html, document, headers)
+            {
+                Url = response.RequestMessage?.RequestUri?.PathAndQuery ?? "/",
+            };
         }
     }
 }

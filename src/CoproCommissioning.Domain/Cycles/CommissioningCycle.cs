@@ -594,27 +594,19 @@ public sealed class CommissioningCycle
     }
 
     /// <summary>
-    /// A commissioner closes a stage with a statement. Refused, with nothing changed, while any rule is unmet or any
-    /// of <paramref name="stageConditions"/> remains. The specification stage cannot be signed off without them: the
-    /// caller must ask the specification (<see cref="Specification.ServiceSpecification.SignOffConditions(Specification.ServiceSpecification?)"/>).
+    /// Everything that would refuse <see cref="SignOff"/> with these arguments, changing nothing: the commissioner is
+    /// shown what they are about to sign off only once this is empty, and <see cref="SignOff"/> asks it again at the end.
     /// </summary>
-    /// <remarks>
-    /// <paramref name="facts"/>, when given, are what the stage's input and decisions look like (for the actor as signer),
-    /// so the cycle may be loaded without them; otherwise the aggregate works them out from its own rows.
-    /// </remarks>
-    public DomainOutcome SignOff(
-        StageKind kind, string actorUserId, CycleRole actorRole, string? statement, DateTimeOffset now,
+    public IReadOnlyList<Refusal> CheckSignOff(
+        StageKind kind, string actorUserId, CycleRole actorRole, string? statement,
         IReadOnlyCollection<Refusal>? stageConditions = null, SignOffFacts? facts = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
         Guard.Defined(actorRole);
-        Guard.Utc(now);
         if (kind == StageKind.Specification && stageConditions is null)
         {
             throw new ArgumentException("Signing off the specification stage needs the specification's own conditions.", nameof(stageConditions));
         }
-
-        var stage = StageOf(kind);
 
         List<Refusal> refusals = [];
         if (!CyclePermissions.Allows(actorRole, CycleOperation.SignOff))
@@ -629,11 +621,30 @@ public sealed class CommissioningCycle
         }
 
         refusals.AddRange(SignOffBlockers(kind, facts ?? SignOffFacts.Of(this, kind, actorUserId), stageConditions));
+        return refusals;
+    }
+
+    /// <summary>
+    /// A commissioner closes a stage with a statement. Refused, with nothing changed, while any rule is unmet or any
+    /// of <paramref name="stageConditions"/> remains. The specification stage cannot be signed off without them: the
+    /// caller must ask the specification (<see cref="Specification.ServiceSpecification.SignOffConditions(Specification.ServiceSpecification?)"/>).
+    /// </summary>
+    /// <remarks>
+    /// <paramref name="facts"/>, when given, are what the stage's input and decisions look like (for the actor as signer),
+    /// so the cycle may be loaded without them; otherwise the aggregate works them out from its own rows.
+    /// </remarks>
+    public DomainOutcome SignOff(
+        StageKind kind, string actorUserId, CycleRole actorRole, string? statement, DateTimeOffset now,
+        IReadOnlyCollection<Refusal>? stageConditions = null, SignOffFacts? facts = null)
+    {
+        Guard.Utc(now);
+        var refusals = CheckSignOff(kind, actorUserId, actorRole, statement, stageConditions, facts);
         if (refusals.Count > 0)
         {
             return DomainOutcome.Refused(refusals);
         }
 
+        var stage = StageOf(kind);
         stage.SignOff(actorUserId, actorRole, TextInput.Clean(statement), now);
         var next = _stages.Where(s => s.Kind > kind).OrderBy(s => s.Kind).FirstOrDefault();
         if (next is { Status: StageStatus.NotStarted })

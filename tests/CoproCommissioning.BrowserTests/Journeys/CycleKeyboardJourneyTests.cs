@@ -62,7 +62,8 @@ public sealed class CycleKeyboardJourneyTests(BrowserAppFixture app) : BrowserTe
 
         await Page.TabAndFollowAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Sign off needs assessment" }));
         await Page.TabAndTypeAsync(Page.GetByLabel("Sign-off statement"), "Agreed with the panel and carers.");
-        await Page.TabAndFollowAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Sign off needs assessment" }));
+        await Page.TabAndFollowAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Continue" }));
+        await Page.TabAndFollowAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Confirm and sign off needs assessment" }));
         await Assertions.Expect(Page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Needs assessment signed off");
 
         var cycle = await CycleTestData.LoadCycleAsync(App, cycleId);

@@ -36,7 +36,7 @@ public sealed class CycleSignOffJourneyTests(BrowserAppFixture app) : BrowserTes
         await Assertions.Expect(Page.Locator("main ol")).ToContainTextAsync(CycleRules.LivedExperienceInputRequired.Message);
         // With both minimums at 1, the two R1 rules read as one item.
         await Assertions.Expect(Page.Locator("main ol")).Not.ToContainTextAsync(CycleRules.DistinctContributorsRequired.Message);
-        await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Sign off needs assessment" })).ToHaveCountAsync(0);
+        await Assertions.Expect(Page.GetByLabel("Sign-off statement")).ToHaveCountAsync(0);
         await Page.AssertNoViolationsAsync();
         await ScreenshotAsync("sign-off");
         Assert.Equal(StageStatus.Open, (await CycleTestData.LoadCycleAsync(App, cycleId)).StageOf(StageKind.NeedsAssessment).Status);
@@ -88,7 +88,14 @@ public sealed class CycleSignOffJourneyTests(BrowserAppFixture app) : BrowserTes
         await Page.AssertNoViolationsAsync();
         await ScreenshotAsync("sign-off-ready");
         await Page.GetByLabel("Sign-off statement").FillAsync("Agreed with the panel: first contact within two weeks.");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign off needs assessment" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        // The check step: nothing is signed off until the commissioner confirms what they see.
+        await Assertions.Expect(Page.Locator("h1")).ToContainTextAsync("Check before you sign off needs assessment");
+        await Assertions.Expect(Page.Locator("#what-you-are-signing-off")).ToContainTextAsync("First contact within two weeks (Co-produced)");
+        await Assertions.Expect(Page.Locator("#what-you-are-signing-off")).ToContainTextAsync("Agreed with the panel: first contact within two weeks.");
+        await Page.AssertNoViolationsAsync();
+        Assert.Equal(StageStatus.Open, (await CycleTestData.LoadCycleAsync(App, cycleId)).StageOf(StageKind.NeedsAssessment).Status);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Confirm and sign off needs assessment" }).ClickAsync();
         await Assertions.Expect(Page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Needs assessment signed off. Co-design is open.");
         await Assertions.Expect(Page.Locator(".nhsuk-task-list__item").First).ToContainTextAsync("Signed off");
         await Page.AssertNoViolationsAsync();

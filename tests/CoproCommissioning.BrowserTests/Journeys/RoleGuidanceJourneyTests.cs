@@ -11,7 +11,7 @@ namespace CoproCommissioning.BrowserTests.Journeys;
 
 /// <summary>
 /// Each person is guided to their own tasks: a panel member lands on "My cycles", goes straight to the specification's
-/// sections and reaches "What happened to my input" from the header; a provider never sees a sign-off checklist; the
+/// sections and reaches "What happened to my input" from the header, where a new answer is marked until seen; a provider never sees a sign-off checklist; the
 /// phase banner's feedback link reaches an administrator.
 /// </summary>
 public sealed class RoleGuidanceJourneyTests(BrowserAppFixture app) : BrowserTest(app), IClassFixture<BrowserAppFixture>
@@ -23,9 +23,12 @@ public sealed class RoleGuidanceJourneyTests(BrowserAppFixture app) : BrowserTes
     public async Task A_panel_member_goes_from_sign_in_to_the_specification_sections_and_to_what_happened_to_their_input()
     {
         var people = await CycleTestData.LoadPeopleAsync(App);
+        var said = $"Somewhere to go at night that is not A&E ({Guid.NewGuid():N})";
+        const string Answer = "The crisis café opens in the evenings, as you asked.";
         var cycleId = await CycleTestData.CreateCycleAsync(App, people, c =>
         {
             c.SignOff(StageKind.NeedsAssessment);
+            c.Respond(c.FromPanel(StageKind.CoDesign, said), Answer);
             c.SignOff(StageKind.CoDesign);
         }, title: SpecificationTitle);
         await OpenSpecificationForCommentAsync(cycleId, people.Commissioner);
@@ -46,11 +49,35 @@ public sealed class RoleGuidanceJourneyTests(BrowserAppFixture app) : BrowserTes
         await Page.AssertNoViolationsAsync();
         await ScreenshotAsync("2-specification-sections");
 
+        // Back to the dashboard, whose card for the cycle counts the new answers and opens them.
+        await navigation.GetByRole(AriaRole.Link, new() { Name = "My cycles" }).ClickAsync();
+        var card = Page.Locator(".nhsuk-card", new() { HasText = SpecificationTitle });
+        await card.GetByRole(AriaRole.Link, new() { Name = "3 new responses to your input" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("What happened to my input");
+        var answered = Page.Locator(".nhsuk-card", new() { HasText = said });
+        await Assertions.Expect(answered).ToContainTextAsync(Answer);
+        await Assertions.Expect(answered.Locator(".app-new-tag")).ToHaveTextAsync("New answer");
+        await Page.AssertNoViolationsAsync();
+        await ScreenshotAsync("3-what-happened-to-my-input");
+
+        // Seen once, the answer is no longer new, here or on the dashboard.
+        await Page.ReloadAsync();
+        await Assertions.Expect(answered).ToContainTextAsync(Answer);
+        await Assertions.Expect(answered.Locator(".app-new-tag")).ToHaveCountAsync(0);
+        await Page.AssertNoViolationsAsync();
+        await ScreenshotAsync("4-answer-seen");
+        await navigation.GetByRole(AriaRole.Link, new() { Name = "My cycles" }).ClickAsync();
+        await Assertions.Expect(card).ToBeVisibleAsync();
+        await Assertions.Expect(card).Not.ToContainTextAsync("new response");
+
         await navigation.GetByRole(AriaRole.Link, new() { Name = "What happened to my input" }).ClickAsync();
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("What happened to my input");
         await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "What happened to my input" })).ToHaveAttributeAsync("aria-current", "page");
         await Page.AssertNoViolationsAsync();
-        await ScreenshotAsync("3-what-happened-to-my-input");
+        await using var scope = App.Db();
+        var contributionId = await scope.Context.Cycles.Where(c => c.Id == cycleId).SelectMany(c => c.Stages).SelectMany(s => s.Contributions)
+            .Where(c => c.Summary == said).Select(c => c.Id).SingleAsync(Ct);
+        Assert.True(await scope.Context.SeenResponses.AnyAsync(r => r.ContributionId == contributionId && r.UserId == people.Panel, Ct));
     }
 
     [Fact]

@@ -144,7 +144,10 @@ public sealed class SpecificationJourneyTests(BrowserAppFixture app) : BrowserTe
         await Page.GotoAsync(SpecificationUrls.SignOff(cycleId));
         await Page.AssertNoViolationsAsync();
         await Page.GetByLabel("Sign-off statement").FillAsync("Specification version 2 agreed with the panel; evening opening came from their comments.");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign off specification" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#what-you-are-signing-off")).ToContainTextAsync("Specification version 2 approved");
+        await Page.AssertNoViolationsAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Confirm and sign off specification" }).ClickAsync();
         await Page.WaitForURLAsync(url => !url.Contains("/sign-off", StringComparison.Ordinal));
 
         await Page.GotoAsync(overview);

@@ -84,15 +84,18 @@ public sealed class SuccessFocusJourneyTests(BrowserAppFixture app) : BrowserTes
         await Page.SignInWithKeyboardAsync(CyclePeople.CommissionerEmail);
         await Page.GotoAsync($"/cycles/{cycleId}/stages/needs-assessment/sign-off");
         await Page.AssertNoViolationsAsync();
-        var summary = Page.Locator("dl[aria-labelledby='what-you-are-signing-off']");
-        await Assertions.Expect(Page.Locator("#what-you-are-signing-off")).ToHaveTextAsync("Check what you are signing off");
+        await Page.TabAndTypeAsync(Page.GetByLabel("Sign-off statement"), "Agreed with the panel and the parents at the workshop.");
+        await Page.TabAndFollowAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Continue" }));
+
+        var summary = Page.Locator("#what-you-are-signing-off");
+        await Assertions.Expect(Page.Locator("h1")).ToContainTextAsync("Check before you sign off needs assessment");
         await Assertions.Expect(summary).ToContainTextAsync("People without an account (6)");
         await Assertions.Expect(summary).ToContainTextAsync("Carer: 1 (carrying 6 people's voices)");
         await Assertions.Expect(summary).ToContainTextAsync("Make evening support a priority need (Co-produced)");
+        await Assertions.Expect(summary).ToContainTextAsync("Agreed with the panel and the parents at the workshop.");
+        await Page.AssertNoViolationsAsync();
         await ScreenshotAsync("sign-off-check-what-you-are-signing-off");
-
-        await Page.TabAndTypeAsync(Page.GetByLabel("Sign-off statement"), "Agreed with the panel and the parents at the workshop.");
-        await Page.TabAndFollowAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Sign off needs assessment" }));
+        await Page.TabAndFollowAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Confirm and sign off needs assessment" }));
         await Assertions.Expect(Page.Locator(".nhsuk-notification-banner--success")).ToContainTextAsync("Needs assessment signed off");
         Assert.True(await Page.EvaluateAsync<bool>(FocusedOnSuccess), "The success message does not have focus after signing off.");
         await ScreenshotAsync("signed-off-focus-on-success");

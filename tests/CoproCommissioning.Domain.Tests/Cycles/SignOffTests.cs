@@ -41,6 +41,28 @@ public sealed class SignOffTests
     }
 
     [Fact]
+    public void Checking_gives_the_refusals_signing_off_would_and_changes_nothing()
+    {
+        var ready = ACycle.New().ReadyToSignOff().Build();
+        var blocked = ACycle.New().WithAnsweredContributions(Voice.Provider).Build();
+        var version = ready.LastChangedAt;
+
+        var none = ready.CheckSignOff(StageKind.NeedsAssessment, People.Commissioner, CycleRole.Commissioner, "Agreed with the panel");
+        var blank = ready.CheckSignOff(StageKind.NeedsAssessment, People.Commissioner, CycleRole.Commissioner, " ");
+        var champion = ready.CheckSignOff(StageKind.NeedsAssessment, People.Champion, CycleRole.CoProductionChampion, "Agreed");
+        var missing = blocked.CheckSignOff(StageKind.NeedsAssessment, People.Commissioner, CycleRole.Commissioner, "Agreed");
+
+        Assert.Empty(none);
+        Assert.Equal([CycleRules.StatementRequired], blank.Select(r => r.Rule));
+        Assert.Equal("Statement", Assert.Single(blank).Field);
+        Assert.Contains(CycleRules.CommissionerOnly, champion.Select(r => r.Rule));
+        Assert.Equal(SignOff(blocked, StageKind.NeedsAssessment).Refusals.Select(r => r.Rule), missing.Select(r => r.Rule));
+        Assert.Equal(StageStatus.Open, ready.StageOf(StageKind.NeedsAssessment).Status);
+        Assert.Equal(StageStatus.NotStarted, ready.StageOf(StageKind.CoDesign).Status);
+        Assert.Equal(version, ready.LastChangedAt);
+    }
+
+    [Fact]
     public void With_both_minimums_at_1_no_lived_experience_input_is_one_item()
     {
         var cycle = ACycle.New().WithAnsweredContributions(Voice.Provider).Build();

@@ -5,7 +5,8 @@ namespace CoproCommissioning.Web.Pages.Cycles.Stages;
 
 /// <summary>
 /// R5: what still stops a stage being signed off, each with a link to where it is fixed; when nothing does, a
-/// commissioner signs it off with a statement. A signed-off stage can be reopened with a reason. The commissioning
+/// commissioner writes a statement, checks what they are about to sign off (who took part, the input, the decisions)
+/// and confirms. A signed-off stage can be reopened with a reason. The commissioning
 /// team sees what is missing (panel members and providers are shown their own tasks); only commissioners sign off or reopen.
 /// </summary>
 [CyclePermission(CycleOperation.FollowSignOff)]
@@ -40,12 +41,56 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
 
     public bool CanSignOff { get; private set; }
 
-    /// <summary>What is about to be signed off, shown to a commissioner once nothing stands in the way; otherwise null.</summary>
+    /// <summary>What is about to be signed off, shown on the check step; otherwise null.</summary>
     public SignOffSummary? Summary { get; private set; }
+
+    /// <summary>The check step: the statement has been written and nothing stands in the way; confirming signs off.</summary>
+    public bool Checking => Summary is not null;
 
     private CycleRole Role => HttpContext.CycleMember().Role;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var cycle = await db.Cycles.IncludeStageStatuses().AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
+        if (cycle is null)
+        {
+            return NotFound();
+        }
+
+        await ShowAsync(cycle, ct);
+        return Page();
+    }
+
+    /// <summary>
+    /// The check step. The same rules as signing off are asked without changing anything; when none refuses, the page
+    /// shows what is about to be signed off and the statement, against the version of the cycle read now.
+    /// </summary>
+    [CyclePermission(CycleOperation.SignOff)]
+    public async Task<IActionResult> OnPostCheckAsync(CancellationToken ct)
+    {
+        var cycle = await db.Cycles.IncludeStageStatuses().AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
+        if (cycle is null)
+        {
+            return NotFound();
+        }
+
+        var refusals = cycle.CheckSignOff(Stage, User.UserId(), Role, Form.Statement,
+            await StageConditions.ForStageAsync(db, CycleId, Stage, ct), await db.SignOffFactsAsync(cycle.StageOf(Stage), User.UserId(), ct));
+        if (refusals.Count > 0)
+        {
+            ShowRefusals(refusals);
+            await ShowAsync(cycle, ct);
+            return Page();
+        }
+
+        await ShowAsync(cycle, ct);
+        Summary = await SignOffSummary.LoadAsync(db, CycleId, cycle.StageOf(Stage).Id, User.UserId(), MostItemsListed, ct);
+        return Page();
+    }
+
+    /// <summary>Back from the check step to the statement, keeping what was written.</summary>
+    [CyclePermission(CycleOperation.SignOff)]
+    public async Task<IActionResult> OnPostChangeAsync(CancellationToken ct)
     {
         var cycle = await db.Cycles.IncludeStageStatuses().AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
         if (cycle is null)
@@ -199,9 +244,6 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
             : await db.Cycles.AsNoTracking().Where(c => c.Id == CycleId).SelectMany(c => c.Stages).SelectMany(s => s.Decisions)
                 .Where(d => decisionIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Title, ct);
         Blockers = [.. listed.Select(r => Describe(cycle, r, readable, decisionTitles))];
-        Summary = !stage.IsSignedOff && refusals.Count == 0 && CanSignOff
-            ? await SignOffSummary.LoadAsync(db, CycleId, stage.Id, User.UserId(), MostItemsListed, ct)
-            : null;
 
         // After a conflict the next attempt is made against the version now on screen; after a refusal the
         // version stays as the person first saw it, so a later change by someone else is still noticed.

@@ -42,8 +42,9 @@ public sealed class ApprovalPageTests(SpecificationFixture fixture) : IClassFixt
             Assert.Empty(loaded.SignOffBlockers(StageKind.Specification, ServiceSpecification.SignOffConditions(specification)));
         }
 
-        var signedOff = await commissioner.SubmitAsync(SpecificationUrls.SignOff(cycle.Id),
+        var check = await commissioner.SubmitAsync(SpecificationUrls.SignOff(cycle.Id),
             new Dictionary<string, string> { ["Form.Statement"] = "Specification agreed with the panel" }, "main form:not([action*='Reopen'])", _ct);
+        var signedOff = await commissioner.SubmitOnAsync(check, new Dictionary<string, string>(), ct: _ct);
         Assert.Equal(HttpStatusCode.Redirect, signedOff.Status);
 
         var editUrl = SpecificationUrls.Edit(cycle.Id);

@@ -62,10 +62,14 @@ public sealed class SignOffPageTests(CyclePagesFixture fixture) : IClassFixture<
         });
         var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
 
-        var page = await client.GetAsync(CycleUrls.SignOff(cycleId), _ct);
+        var page = await client.SubmitAsync(CycleUrls.SignOff(cycleId), new Dictionary<string, string>
+        {
+            ["Form.Statement"] = "Agreed with the panel and the Harbourside parents.",
+        }, ct: _ct);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        var summary = page.Document.QuerySelector("dl[aria-labelledby='what-you-are-signing-off']")!;
+        Assert.Equal("Check before you sign off needs assessment", page.Document.QuerySelector("h1")!.LastChild!.TextContent.Trim());
+        var summary = page.Document.QuerySelector("#what-you-are-signing-off")!;
         var rows = summary.QuerySelectorAll(".nhsuk-summary-list__row").ToDictionary(
             r => r.QuerySelector("dt")!.TextContent.Trim(), r => r.QuerySelector("dd")!.TextContent);
         Assert.Contains("Commissioner (1)", rows["Who took part"]);
@@ -78,20 +82,49 @@ public sealed class SignOffPageTests(CyclePagesFixture fixture) : IClassFixture<
         Assert.Contains("Carer: 1 (carrying 6 people's voices)", rows["Input"]);
         Assert.Contains("Provider: 1", rows["Input"]);
         Assert.Contains("Make crisis support a priority need (Co-produced)", rows["Decisions (2)"]);
-        Assert.NotNull(page.Document.QuerySelector("textarea[name='Form.Statement']"));
+        Assert.Contains("Agreed with the panel and the Harbourside parents.", rows["Sign-off statement"]);
+        Assert.Equal(StageStatus.Open, (await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment).Status);
     }
 
     [Fact]
-    public async Task People_who_do_not_sign_off_see_no_summary_and_a_stage_with_blockers_shows_none()
+    public async Task Changing_the_statement_from_the_check_step_keeps_what_was_written_and_nothing_is_signed_off()
+    {
+        var cycleId = await fixture.CreateCycleAsync(c => c.ReadyToSignOff());
+        var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        var url = CycleUrls.SignOff(cycleId);
+        var check = await client.SubmitAsync(url, new Dictionary<string, string> { ["Form.Statement"] = "Agreed on 3 March." }, ct: _ct);
+
+        var change = await client.PostCraftedAsync($"{url}?handler=Change", new Dictionary<string, string>
+        {
+            ["Form.Statement"] = "Agreed on 3 March.",
+            ["Form.Version"] = check.Document.QuerySelector("input[name='Form.Version']")!.GetAttribute("value")!,
+        }, url, _ct);
+
+        Assert.Equal("Change the statement", check.Document.QuerySelector("button[formaction*='Change']")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.OK, change.Status);
+        Assert.Equal("Agreed on 3 March.", change.Document.QuerySelector("textarea[name='Form.Statement']")!.TextContent.Trim());
+        Assert.Null(change.Document.QuerySelector("#what-you-are-signing-off"));
+        Assert.Equal(StageStatus.Open, (await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment).Status);
+    }
+
+    [Fact]
+    public async Task Only_a_commissioner_reaches_the_check_step_and_only_when_nothing_stands_in_the_way()
     {
         var ready = await fixture.CreateCycleAsync(c => c.ReadyToSignOff());
         var blocked = await fixture.CreateCycleAsync(c => c.FromProvider());
         var panel = await fixture.SignedInAsync(CyclePeople.PanelEmail);
         var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
 
+        var statement = new Dictionary<string, string> { ["Form.Statement"] = "Agreed with the panel." };
+
         Assert.Null((await panel.GetAsync(CycleUrls.SignOff(ready), _ct)).Document.QuerySelector("#what-you-are-signing-off"));
-        Assert.Null((await commissioner.GetAsync(CycleUrls.SignOff(blocked), _ct)).Document.QuerySelector("#what-you-are-signing-off"));
-        Assert.NotNull((await commissioner.GetAsync(CycleUrls.SignOff(ready), _ct)).Document.QuerySelector("#what-you-are-signing-off"));
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await panel.PostCraftedAsync($"{CycleUrls.SignOff(ready)}?handler=Check", statement, "/", _ct)).Status);
+        var refused = await commissioner.PostCraftedAsync($"{CycleUrls.SignOff(blocked)}?handler=Check", statement, CycleUrls.SignOff(blocked), _ct);
+        Assert.Null(refused.Document.QuerySelector("#what-you-are-signing-off"));
+        Assert.Contains(SignOffModel.CannotSignOffYet, refused.Document.QuerySelector(".nhsuk-error-summary")!.TextContent);
+        Assert.Null((await commissioner.GetAsync(CycleUrls.SignOff(ready), _ct)).Document.QuerySelector("#what-you-are-signing-off"));
+        Assert.NotNull((await commissioner.SubmitAsync(CycleUrls.SignOff(ready), statement, ct: _ct)).Document.QuerySelector("#what-you-are-signing-off"));
     }
 
     [Fact]
@@ -192,10 +225,12 @@ public sealed class SignOffPageTests(CyclePagesFixture fixture) : IClassFixture<
         var cycleId = await fixture.CreateCycleAsync(c => c.ReadyToSignOff());
         var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
 
-        var posted = await client.SubmitAsync(CycleUrls.SignOff(cycleId), new Dictionary<string, string>
+        var check = await client.SubmitAsync(CycleUrls.SignOff(cycleId), new Dictionary<string, string>
         {
             ["Form.Statement"] = "Agreed with the panel on 3 March.",
         }, ct: _ct);
+        Assert.Equal(StageStatus.Open, (await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.NeedsAssessment).Status);
+        var posted = await client.SubmitOnAsync(check, new Dictionary<string, string>(), ct: _ct);
 
         Assert.Equal(HttpStatusCode.Redirect, posted.Status);
         Assert.Equal(CycleUrls.Overview(cycleId), posted.Location);
