@@ -5,6 +5,7 @@ using CoproCommissioning.Domain.Feedback;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.NeedsAssessment;
 using CoproCommissioning.Domain.Organisations;
+using CoproCommissioning.Domain.Procurement;
 using CoproCommissioning.Domain.Specification;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -27,6 +28,7 @@ public sealed class CoproDbContext(DbContextOptions<CoproDbContext> options)
     public DbSet<ProviderProposal> ProviderProposals => Set<ProviderProposal>();
     public DbSet<ServiceSpecification> Specifications => Set<ServiceSpecification>();
     public DbSet<GlossaryTerm> GlossaryTerms => Set<GlossaryTerm>();
+    public DbSet<CycleProcurement> Procurements => Set<CycleProcurement>();
     public DbSet<ServiceFeedback> Feedback => Set<ServiceFeedback>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 

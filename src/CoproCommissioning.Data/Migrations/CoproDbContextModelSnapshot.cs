@@ -1273,6 +1273,101 @@ namespace CoproCommissioning.Data.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("CoproCommissioning.Domain.Procurement.CycleProcurement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("BidDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bid_deadline");
+
+                    b.Property<DateTimeOffset?>("BiddingOpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bidding_opened_at");
+
+                    b.Property<DateTimeOffset?>("ConflictsAssessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("conflicts_assessed_at");
+
+                    b.Property<string>("ConflictsAssessedByUserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("conflicts_assessed_by_user_id");
+
+                    b.Property<string>("ConflictsAssessment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("conflicts_assessment");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("justification");
+
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_changed_at");
+
+                    b.Property<string>("Regime")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("regime");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("route");
+
+                    b.Property<DateTimeOffset>("RouteChosenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("route_chosen_at");
+
+                    b.Property<string>("RouteChosenByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("route_chosen_by_user_id");
+
+                    b.Property<string>("RouteReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("route_reason");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_procurements");
+
+                    b.HasIndex("CycleId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_procurements_cycle_id");
+
+                    b.ToTable("procurements", (string)null);
+                });
+
             modelBuilder.Entity("CoproCommissioning.Domain.Specification.CommentWindow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2209,6 +2304,243 @@ namespace CoproCommissioning.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_inequality_groups_commissioning_cycles_cycle_id");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Procurement.CycleProcurement", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Cycles.CommissioningCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_procurements_commissioning_cycles_cycle_id");
+
+                    b.OwnsOne("CoproCommissioning.Domain.Procurement.RouteQuestions", "Answers", b1 =>
+                        {
+                            b1.Property<Guid>("CycleProcurementId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<bool?>("ExistingProvider")
+                                .HasColumnType("boolean")
+                                .HasColumnName("existing_provider");
+
+                            b1.Property<bool?>("OnlyCapableProvider")
+                                .HasColumnType("boolean")
+                                .HasColumnName("only_capable_provider");
+
+                            b1.Property<bool?>("SatisfactoryAndNoConsiderableChange")
+                                .HasColumnType("boolean")
+                                .HasColumnName("satisfactory_and_no_considerable_change");
+
+                            b1.Property<bool?>("UnrestrictedChoice")
+                                .HasColumnType("boolean")
+                                .HasColumnName("unrestricted_choice");
+
+                            b1.HasKey("CycleProcurementId");
+
+                            b1.ToTable("procurements");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CycleProcurementId")
+                                .HasConstraintName("fk_procurements_procurements_id");
+                        });
+
+                    b.OwnsMany("CoproCommissioning.Domain.Procurement.EvaluationCriterion", "Criteria", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("description");
+
+                            b1.Property<bool>("IsCoProduction")
+                                .HasColumnType("boolean")
+                                .HasColumnName("is_co_production");
+
+                            b1.Property<string>("KeyCriterion")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("key_criterion");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("kind");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(150)
+                                .HasColumnType("character varying(150)")
+                                .HasColumnName("name");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer")
+                                .HasColumnName("position");
+
+                            b1.Property<Guid>("ProcurementId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("procurement_id");
+
+                            b1.PrimitiveCollection<Guid[]>("SectionIds")
+                                .IsRequired()
+                                .HasColumnType("uuid[]")
+                                .HasColumnName("section_ids");
+
+                            b1.PrimitiveCollection<Guid[]>("ShapedBy")
+                                .IsRequired()
+                                .HasColumnType("uuid[]")
+                                .HasColumnName("shaped_by");
+
+                            b1.Property<int>("Weight")
+                                .HasColumnType("integer")
+                                .HasColumnName("weight");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_procurement_criteria");
+
+                            b1.HasIndex("ProcurementId")
+                                .HasDatabaseName("ix_procurement_criteria_procurement_id");
+
+                            b1.ToTable("procurement_criteria", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcurementId")
+                                .HasConstraintName("fk_procurement_criteria_procurements_procurement_id");
+                        });
+
+                    b.OwnsMany("CoproCommissioning.Domain.Procurement.Evaluator", "Evaluators", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Action")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("action");
+
+                            b1.Property<DateTimeOffset>("AddedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("added_at");
+
+                            b1.Property<string>("AddedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("added_by_user_id");
+
+                            b1.Property<string>("BriefedBy")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("briefed_by");
+
+                            b1.Property<DateOnly?>("BriefedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("briefed_on");
+
+                            b1.PrimitiveCollection<Guid[]>("CriterionIds")
+                                .IsRequired()
+                                .HasColumnType("uuid[]")
+                                .HasColumnName("criterion_ids");
+
+                            b1.Property<DateTimeOffset?>("DeclarationAcceptedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("declaration_accepted_at");
+
+                            b1.Property<string>("DeclarationAcceptedByUserId")
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("declaration_accepted_by_user_id");
+
+                            b1.Property<DateTimeOffset?>("DeclaredAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("declared_at");
+
+                            b1.Property<bool?>("HasInterest")
+                                .HasColumnType("boolean")
+                                .HasColumnName("has_interest");
+
+                            b1.Property<string>("Interest")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("interest")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<Guid>("ProcurementId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("procurement_id");
+
+                            b1.PrimitiveCollection<Guid[]>("RestrictedOrganisationIds")
+                                .IsRequired()
+                                .HasColumnType("uuid[]")
+                                .HasColumnName("restricted_organisation_ids");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("role");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("user_id");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_procurement_evaluators");
+
+                            b1.HasIndex("ProcurementId", "UserId")
+                                .IsUnique()
+                                .HasDatabaseName("ix_procurement_evaluators_procurement_id_user_id");
+
+                            b1.ToTable("procurement_evaluators", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcurementId")
+                                .HasConstraintName("fk_procurement_evaluators_procurements_procurement_id");
+                        });
+
+                    b.OwnsMany("CoproCommissioning.Domain.Procurement.ScoreLevel", "Scale", b1 =>
+                        {
+                            b1.Property<Guid>("ProcurementId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("procurement_id");
+
+                            b1.Property<int>("Score")
+                                .HasColumnType("integer")
+                                .HasColumnName("score");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("description");
+
+                            b1.HasKey("ProcurementId", "Score")
+                                .HasName("pk_procurement_score_levels");
+
+                            b1.ToTable("procurement_score_levels", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcurementId")
+                                .HasConstraintName("fk_procurement_score_levels_procurements_procurement_id");
+                        });
+
+                    b.Navigation("Answers")
+                        .IsRequired();
+
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Evaluators");
+
+                    b.Navigation("Scale");
                 });
 
             modelBuilder.Entity("CoproCommissioning.Domain.Specification.CommentWindow", b =>
