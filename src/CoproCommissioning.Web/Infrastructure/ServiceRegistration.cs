@@ -67,6 +67,7 @@ public static class ServiceRegistration
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, SignedInAuditActor>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Domain.Procurement.IWorkingDayCalendar, Procurement.EnglandAndWalesWorkingDays>();
         services.AddCoproData(connectionString);
 
         services.AddDefaultIdentity<AppUser>(options =>
