@@ -11,7 +11,7 @@ public sealed partial class CycleProcurement
     [
         new("Quality and innovation", "How the service will be safe, effective and a good experience for the people who use it, and what it will do that is new.", CriterionKind.Scored, 30, KeyCriterion.QualityAndInnovation),
         new("Value", "What the service will achieve for its cost, and how the cost is made up.", CriterionKind.Scored, 15, KeyCriterion.Value),
-        new("Integration, collaboration and service sustainability", "How the provider will work with other services so people do not fall between them, and keep the service going.", CriterionKind.Scored, 15, KeyCriterion.IntegrationCollaborationAndSustainability),
+        new("Integration, collaboration and service sustainability", "How the provider will work with other services so people do not fall between them, and keep the service going.", CriterionKind.Scored, 15, KeyCriterion.IntegrationCollaborationSustainability),
         new("Improving access, reducing health inequalities and facilitating choice", "How people who find it hardest to get help will reach the service, and the choices they will have.", CriterionKind.Scored, 15, KeyCriterion.AccessInequalitiesAndChoice),
         new("Social value", "What the provider will add for the local community, for example jobs for people with lived experience.", CriterionKind.Scored, 10, KeyCriterion.SocialValue),
         new("Keeping people involved (co-production)", "How the provider will keep designing and reviewing the service with the people who use it and their carers, and pay them for their time.", CriterionKind.Scored, 15, null, IsCoProduction: true),

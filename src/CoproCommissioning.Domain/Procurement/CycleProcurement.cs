@@ -265,10 +265,14 @@ public sealed partial class CycleProcurement
     /// no route has been recorded. Passed to <see cref="CommissioningCycle.SignOff"/> as the stage's conditions.
     /// </summary>
     public static IReadOnlyList<Refusal> SignOffConditions(CycleProcurement? procurement) =>
-        procurement switch
+        procurement is null ? SignOffConditionsFor(null) : SignOffConditionsFor(procurement.Route, procurement.IsBiddingOpen);
+
+    /// <summary>The same, from the route and whether bidding opened, for pages that list many cycles.</summary>
+    public static IReadOnlyList<Refusal> SignOffConditionsFor(ProcurementRoute? route, bool biddingOpened = false) =>
+        route switch
         {
             null => [new Refusal(ProcurementRules.RouteNotRecorded)],
-            { IsCompetitive: true, IsBiddingOpen: false } => [new Refusal(ProcurementRules.BiddingNotOpened)],
+            { } competitive when ProcurementRoutes.IsCompetitive(competitive) && !biddingOpened => [new Refusal(ProcurementRules.BiddingNotOpened)],
             _ => [],
         };
 

@@ -5,7 +5,7 @@ public enum KeyCriterion
 {
     QualityAndInnovation,
     Value,
-    IntegrationCollaborationAndSustainability,
+    IntegrationCollaborationSustainability,
     AccessInequalitiesAndChoice,
     SocialValue,
 }

@@ -1,4 +1,6 @@
+using CoproCommissioning.Domain.Procurement;
 using CoproCommissioning.Domain.Specification;
+using CoproCommissioning.Web.Pages.Cycles.Procurement;
 using CoproCommissioning.Web.Infrastructure.Specification;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Stages;
@@ -310,6 +312,12 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
                 return CyclePermissions.Allows(role, CycleOperation.ManageCycle)
                     ? new Blocker(refusal.Rule.Message, null, "Approve the specification", SpecificationUrls.Approve(CycleId))
                     : new Blocker(refusal.Rule.Message, null, "Go to the specification", SpecificationUrls.Overview(CycleId));
+            case var code when code == ProcurementRules.RouteNotRecorded.Code:
+                return CyclePermissions.Allows(role, CycleOperation.ManageCycle)
+                    ? new Blocker(refusal.Rule.Message, null, "Record the route", ProcurementUrls.Route(CycleId))
+                    : new Blocker(refusal.Rule.Message, null, "Go to the procurement", ProcurementUrls.Overview(CycleId));
+            case var code when code == ProcurementRules.BiddingNotOpened.Code:
+                return new Blocker(refusal.Rule.Message, null, "Go to the procurement", $"{ProcurementUrls.Overview(CycleId)}#bidding");
             default:
                 return new Blocker(refusal.Rule.Message, null, null, null);
         }

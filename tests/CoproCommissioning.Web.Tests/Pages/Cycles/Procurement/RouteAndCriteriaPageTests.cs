@@ -1,0 +1,151 @@
+using System.Net;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Procurement;
+using CoproCommissioning.Domain.Testing;
+using CoproCommissioning.Web.Pages.Cycles.Procurement;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproCommissioning.Web.Tests.Pages.Cycles.Procurement;
+
+public sealed class RouteAndCriteriaPageTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_commissioner_records_the_route_after_being_told_beside_each_field_what_is_missing()
+    {
+        var cycleId = await AtProcurementAsync();
+        var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        var url = ProcurementUrls.Route(cycleId);
+
+        var blank = await commissioner.SubmitAsync(url, new Dictionary<string, string> { ["Form.Reason"] = "  " }, ct: _ct);
+        var refused = await commissioner.SubmitAsync(url, new Dictionary<string, string>
+        {
+            ["Form.Regime"] = nameof(ProcurementRegime.ProviderSelectionRegime),
+            ["Form.ExistingProvider"] = "true",
+            ["Form.OnlyCapableProvider"] = "true",
+            ["Form.Route"] = nameof(ProcurementRoute.CompetitiveProcess),
+            ["Form.Reason"] = "We want to test the market.",
+        }, ct: _ct);
+        var recorded = await commissioner.SubmitAsync(url, new Dictionary<string, string>
+        {
+            ["Form.Regime"] = nameof(ProcurementRegime.ProviderSelectionRegime),
+            ["Form.ExistingProvider"] = "false",
+            ["Form.UnrestrictedChoice"] = "false",
+            ["Form.Route"] = nameof(ProcurementRoute.CompetitiveProcess),
+            ["Form.Reason"] = "Three providers said they could run it.",
+        }, ct: _ct);
+
+        Assert.Equal(HttpStatusCode.OK, blank.Status);
+        Assert.Contains(ProcurementRules.RegimeRequired.Message, blank.Document.QuerySelector("#Form_Regime-error")!.TextContent);
+        Assert.Contains(ProcurementRules.RouteRequired.Message, blank.Document.QuerySelector("#Form_Route-error")!.TextContent);
+        Assert.Contains(ProcurementRules.ReasonRequired.Message, blank.Document.QuerySelector("#Form_Reason-error")!.TextContent);
+        Assert.Contains(ProcurementRules.ProcessAMandatory.Message, refused.Document.QuerySelector("#Form_Route-error")!.TextContent);
+        Assert.Equal("We want to test the market.", refused.Document.QuerySelector("#Form_Reason")!.TextContent.Trim());
+        Assert.Contains("Direct Award Process A", refused.Document.QuerySelector("#suggested-route")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, recorded.Status);
+        Assert.Equal(ProcurementUrls.Overview(cycleId), recorded.Location);
+
+        var procurement = await LoadAsync(cycleId);
+        Assert.Equal((ProcurementRoute.CompetitiveProcess, "Three providers said they could run it."), (procurement!.Route, procurement.RouteReason));
+        Assert.Equal(new RouteQuestions(false, null, false, null), procurement.Answers);
+        var overview = await commissioner.FollowRedirectAsync(recorded, _ct);
+        Assert.Contains("Route recorded: the Competitive Process.", overview.Text);
+        Assert.Contains("Competitive Process", overview.Document.QuerySelector("#route + dl")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_key_criteria_start_the_list_at_100_percent_and_what_still_stops_bidding_is_listed()
+    {
+        var cycleId = await AtProcurementAsync();
+        var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        await RecordCompetitiveRouteAsync(commissioner, cycleId);
+
+        var started = await commissioner.SubmitAsync(ProcurementUrls.Overview(cycleId), new Dictionary<string, string>(), "form[action*='StartingSet']", _ct);
+        var overview = await commissioner.FollowRedirectAsync(started, _ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, started.Status);
+        Assert.Equal("100%", overview.Document.QuerySelector("#weight-total")!.TextContent.Trim());
+        Assert.Contains("Keeping people involved (co-production)", overview.Document.QuerySelector("#criteria + table")!.TextContent);
+        var blockers = overview.Document.QuerySelector("#bidding-blockers")!.TextContent;
+        Assert.Contains(ProcurementRules.LivedExperienceEvaluatorRequired.Message, blockers);
+        Assert.Contains(ProcurementRules.CriterionWithoutEvaluator.Message, blockers);
+        Assert.Equal(6, (await LoadAsync(cycleId))!.Criteria.Count);
+    }
+
+    [Fact]
+    public async Task Only_commissioners_set_up_the_procurement_and_providers_are_not_shown_the_panel()
+    {
+        var cycleId = await AtProcurementAsync();
+        var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        await RecordCompetitiveRouteAsync(commissioner, cycleId);
+        var panel = await fixture.SignedInAsync(CyclePeople.PanelEmail);
+        var provider = await fixture.SignedInAsync(CyclePeople.ProviderEmail);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await panel.GetAsync(ProcurementUrls.Route(cycleId), _ct)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await panel.PostCraftedAsync($"{ProcurementUrls.Overview(cycleId)}?handler=StartingSet",
+            new Dictionary<string, string>(), ProcurementUrls.Overview(cycleId), _ct)).Status);
+        var seenByProvider = await provider.GetAsync(ProcurementUrls.Overview(cycleId), _ct);
+        var seenByPanel = await panel.GetAsync(ProcurementUrls.Overview(cycleId), _ct);
+
+        Assert.Null(seenByProvider.Document.QuerySelector("#panel"));
+        Assert.Contains("Competitive Process", seenByProvider.Text);
+        Assert.NotNull(seenByPanel.Document.QuerySelector("#panel"));
+        Assert.Null(seenByPanel.Document.QuerySelector("form[action*='StartingSet']"));
+        Assert.Empty((await LoadAsync(cycleId))!.Criteria);
+    }
+
+    [Fact]
+    public async Task The_procurement_stage_cannot_be_signed_off_without_a_route_and_the_sign_off_page_says_where_to_record_it()
+    {
+        var cycleId = await AtProcurementAsync(ready: true);
+        var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        var signOff = CycleUrls.SignOff(cycleId, "procurement");
+
+        var page = await commissioner.GetAsync(signOff, _ct);
+        var crafted = await commissioner.PostCraftedAsync(signOff, new Dictionary<string, string>
+        {
+            ["Form.Statement"] = "Procurement agreed",
+            ["Form.Version"] = (await fixture.LoadCycleAsync(cycleId)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, signOff, _ct);
+
+        var blocker = Assert.Single(page.Document.QuerySelectorAll("ol.nhsuk-list--number > li"));
+        Assert.Contains(ProcurementRules.RouteNotRecorded.Message, blocker.TextContent);
+        Assert.Equal(ProcurementUrls.Route(cycleId), blocker.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, crafted.Status);
+        Assert.False((await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.Procurement).IsSignedOff);
+    }
+
+    private async Task RecordCompetitiveRouteAsync(BrowserLikeClient commissioner, Guid cycleId)
+    {
+        var recorded = await commissioner.SubmitAsync(ProcurementUrls.Route(cycleId), new Dictionary<string, string>
+        {
+            ["Form.Regime"] = nameof(ProcurementRegime.ProviderSelectionRegime),
+            ["Form.ExistingProvider"] = "false",
+            ["Form.UnrestrictedChoice"] = "false",
+            ["Form.Route"] = nameof(ProcurementRoute.CompetitiveProcess),
+            ["Form.Reason"] = "Three providers said they could run it.",
+        }, ct: _ct);
+        Assert.Equal(HttpStatusCode.Redirect, recorded.Status);
+    }
+
+    /// <summary>A cycle whose first three stages are signed off, so procurement is open; ready: its input answered too.</summary>
+    private Task<Guid> AtProcurementAsync(bool ready = false) => fixture.CreateCycleAsync(c =>
+    {
+        c.SignOff(StageKind.NeedsAssessment);
+        c.SignOff(StageKind.CoDesign);
+        c.Respond(c.FromPanel(StageKind.Specification, "Evenings matter"));
+        // The page tests of the specification cover its approval; here it stands approved.
+        Expect.Success(c.Cycle.SignOff(StageKind.Specification, c.People.Commissioner, CycleRole.Commissioner, "Agreed", c.Next(), stageConditions: []));
+        if (ready)
+        {
+            c.ReadyToSignOff(StageKind.Procurement);
+        }
+    });
+
+    private async Task<CycleProcurement?> LoadAsync(Guid cycleId)
+    {
+        await using var scope = fixture.Db();
+        return await scope.Context.Procurements.AsNoTracking().SingleOrDefaultAsync(p => p.CycleId == cycleId, _ct);
+    }
+}
