@@ -50,15 +50,17 @@ public static class PanelLabels
 /// <summary>A provider organisation that is a member of the cycle: its bid may be one an evaluator steps back from.</summary>
 public sealed record ProviderOrganisation(Guid Id, string Name)
 {
-    public static async Task<IReadOnlyList<ProviderOrganisation>> LoadAsync(CoproDbContext db, Guid cycleId, CancellationToken ct) =>
-        await (
+    public static async Task<IReadOnlyList<ProviderOrganisation>> LoadAsync(CoproDbContext db, Guid cycleId, CancellationToken ct)
+    {
+        var rows = await (
                 from m in db.Memberships.AsNoTracking()
                 where m.CycleId == cycleId && m.Role == CycleRole.Provider && m.OrganisationId != null
                 join o in db.Organisations.AsNoTracking() on m.OrganisationId equals o.Id
-                select new ProviderOrganisation(o.Id, o.Name))
+                select new { o.Id, o.Name })
             .Distinct()
-            .OrderBy(o => o.Name)
             .ToListAsync(ct);
+        return [.. rows.OrderBy(o => o.Name, StringComparer.CurrentCulture).Select(o => new ProviderOrganisation(o.Id, o.Name))];
+    }
 
     /// <summary>The names of <paramref name="ids"/>, for a declaration; an organisation that has left the cycle keeps a plain description.</summary>
     public static string NamesOf(IReadOnlyList<ProviderOrganisation> organisations, IEnumerable<Guid> ids) =>
