@@ -31,4 +31,14 @@ public static class ProcurementLabels
     };
 
     public static string YesNo(bool? answer) => answer switch { true => "Yes", false => "No", null => "Not asked" };
+
+    public static string Key(KeyCriterion key) => key switch
+    {
+        KeyCriterion.QualityAndInnovation => "Quality and innovation",
+        KeyCriterion.Value => "Value",
+        KeyCriterion.IntegrationCollaborationSustainability => "Integration, collaboration and service sustainability",
+        KeyCriterion.AccessInequalitiesAndChoice => "Improving access, reducing health inequalities and facilitating choice",
+        KeyCriterion.SocialValue => "Social value",
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
+    };
 }

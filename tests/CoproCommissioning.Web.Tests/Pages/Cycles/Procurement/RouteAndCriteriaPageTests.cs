@@ -116,6 +116,72 @@ public sealed class RouteAndCriteriaPageTests(CyclePagesFixture fixture) : IClas
         Assert.False((await fixture.LoadCycleAsync(cycleId)).StageOf(StageKind.Procurement).IsSignedOff);
     }
 
+    [Fact]
+    public async Task A_criterion_is_added_with_the_input_that_shaped_it_and_a_weight_that_cannot_be_read_is_shown_back()
+    {
+        Guid said = default;
+        var cycleId = await AtProcurementAsync(shaping: c => said = c.FromPanel(StageKind.CoDesign, "Peer workers who have been there").Id);
+        var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        await RecordCompetitiveRouteAsync(commissioner, cycleId);
+        var url = ProcurementUrls.AddCriterion(cycleId);
+        var fields = new Dictionary<string, string>
+        {
+            ["Form.Name"] = "Peer support",
+            ["Form.Description"] = "How people with lived experience will be employed as peer workers.",
+            ["Form.Kind"] = nameof(CriterionKind.Scored),
+            ["Form.Weight"] = "fifteen",
+            ["Form.ShapedBy"] = said.ToString(),
+        };
+
+        var unreadable = await commissioner.SubmitAsync(url, fields, ct: _ct);
+        var crafted = await commissioner.PostCraftedAsync(url, new Dictionary<string, string>(fields) { ["Form.Weight"] = "15", ["Form.ShapedBy"] = Guid.CreateVersion7().ToString() }, url, _ct);
+        var added = await commissioner.SubmitAsync(url, new Dictionary<string, string>(fields) { ["Form.Weight"] = "15%" }, ct: _ct);
+
+        Assert.Equal("Enter the weight as a whole number of per cent, for example 15.", unreadable.Document.QuerySelector("#Form_Weight-error")!.TextContent.Replace("Error:", "", StringComparison.Ordinal).Trim());
+        Assert.Equal("fifteen", unreadable.Document.QuerySelector("#Form_Weight")!.GetAttribute("value"));
+        Assert.Contains(ProcurementRules.ContributionNotInCycle.Message, crafted.Text);
+        Assert.Equal(HttpStatusCode.Redirect, added.Status);
+        var criterion = Assert.Single((await LoadAsync(cycleId))!.Criteria);
+        Assert.Equal(("Peer support", 15, said), (criterion.Name, criterion.Weight, Assert.Single(criterion.ShapedBy)));
+    }
+
+    [Fact]
+    public async Task A_criterion_is_changed_and_removed_and_one_from_another_cycle_is_not_found()
+    {
+        var cycleId = await AtProcurementAsync();
+        var otherCycle = await AtProcurementAsync();
+        var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        await RecordCompetitiveRouteAsync(commissioner, cycleId);
+        await RecordCompetitiveRouteAsync(commissioner, otherCycle);
+        await commissioner.SubmitAsync(ProcurementUrls.Overview(otherCycle), new Dictionary<string, string>(), "form[action*='StartingSet']", _ct);
+        await commissioner.SubmitAsync(ProcurementUrls.AddCriterion(cycleId), new Dictionary<string, string>
+        {
+            ["Form.Name"] = "Peer support",
+            ["Form.Description"] = "Peer workers.",
+            ["Form.Kind"] = nameof(CriterionKind.Scored),
+            ["Form.Weight"] = "15",
+        }, ct: _ct);
+        var criterionId = (await LoadAsync(cycleId))!.Criteria.Single().Id;
+        var elsewhere = (await LoadAsync(otherCycle))!.Criteria[0].Id;
+
+        var changed = await commissioner.SubmitAsync(ProcurementUrls.Criterion(cycleId, criterionId), new Dictionary<string, string>
+        {
+            ["Form.Name"] = "Peer support and recovery",
+            ["Form.Description"] = "Peer workers.",
+            ["Form.Kind"] = nameof(CriterionKind.Scored),
+            ["Form.Weight"] = "20",
+        }, "main form:not([action*='Remove'])", _ct);
+        Assert.Equal(HttpStatusCode.Redirect, changed.Status);
+        Assert.Equal(("Peer support and recovery", 20), ((await LoadAsync(cycleId))!.Criteria[0].Name, (await LoadAsync(cycleId))!.Criteria[0].Weight));
+        Assert.Equal(HttpStatusCode.NotFound, (await commissioner.GetAsync(ProcurementUrls.Criterion(cycleId, elsewhere), _ct)).Status);
+
+        var removed = await commissioner.SubmitAsync(ProcurementUrls.Criterion(cycleId, criterionId), new Dictionary<string, string>(), "form[action*='Remove']", _ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.Status);
+        Assert.Empty((await LoadAsync(cycleId))!.Criteria);
+        Assert.Equal(6, (await LoadAsync(otherCycle))!.Criteria.Count);
+    }
+
     private async Task RecordCompetitiveRouteAsync(BrowserLikeClient commissioner, Guid cycleId)
     {
         var recorded = await commissioner.SubmitAsync(ProcurementUrls.Route(cycleId), new Dictionary<string, string>
@@ -130,9 +196,15 @@ public sealed class RouteAndCriteriaPageTests(CyclePagesFixture fixture) : IClas
     }
 
     /// <summary>A cycle whose first three stages are signed off, so procurement is open; ready: its input answered too.</summary>
-    private Task<Guid> AtProcurementAsync(bool ready = false) => fixture.CreateCycleAsync(c =>
+    private Task<Guid> AtProcurementAsync(bool ready = false, Action<CycleArranger>? shaping = null) => fixture.CreateCycleAsync(c =>
     {
         c.SignOff(StageKind.NeedsAssessment);
+        shaping?.Invoke(c);
+        if (shaping is not null)
+        {
+            c.Respond(c.Cycle.StageOf(StageKind.CoDesign).Contributions[^1]);
+        }
+
         c.SignOff(StageKind.CoDesign);
         c.Respond(c.FromPanel(StageKind.Specification, "Evenings matter"));
         // The page tests of the specification cover its approval; here it stands approved.
