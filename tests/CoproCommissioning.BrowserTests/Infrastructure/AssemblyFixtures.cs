@@ -1,1 +1,2 @@
 [assembly: AssemblyFixture(typeof(PostgresServer))]
+[assembly: AssemblyFixture(typeof(CoproCommissioning.BrowserTests.Infrastructure.SharedChromium))]

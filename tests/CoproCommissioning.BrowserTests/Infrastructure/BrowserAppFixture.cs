@@ -10,12 +10,11 @@ using Microsoft.Playwright;
 namespace CoproCommissioning.BrowserTests.Infrastructure;
 
 /// <summary>
-/// The real app on a Kestrel port with its own database (demo data seeded unless a subclass says not), and one headless
-/// Chromium (the system's, CHROMIUM_PATH to override) shared by the test class.
+/// The real app on a Kestrel port with its own database (demo data seeded unless a subclass says not), and the run's one
+/// headless Chromium (SharedChromium), in which each test has a context of its own.
 /// </summary>
 public class BrowserAppFixture(PostgresServer server) : DatabaseFixture(server)
 {
-    private IPlaywright? _playwright;
     private IBrowser? _browser;
 
     public string BaseUrl { get; private set; } = "";
@@ -46,32 +45,34 @@ public class BrowserAppFixture(PostgresServer server) : DatabaseFixture(server)
             await scope.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
         }
 
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Headless = true,
-            // Root in a container needs --no-sandbox; the rest stop Chromium calling out to a closed network.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await SharedChromium.BrowserAsync();
     }
+
+    // Ports below the kernel's ephemeral range (32768 up): a port the kernel hands out (port 0) can be taken again by an
+    // outgoing connection, Chromium's to another test class's app for one, in the moment before Kestrel binds it.
+    private const int LowestPort = 20000, Ports = 12000;
+    private static int _nextPort = Random.Shared.Next(Ports);
 
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var tries = 0; ; tries++)
+        {
+            var port = LowestPort + (Interlocked.Increment(ref _nextPort) % Ports);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException) when (tries < 100)
+            {
+                // Another process listens there: try the next.
+            }
+        }
     }
 
     public override async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
     }

@@ -23,6 +23,8 @@ public abstract class BrowserTest(BrowserAppFixture app) : IAsyncLifetime
             // Each test is a different person's machine to the app's per-address rate limits.
             ExtraHTTPHeaders = new Dictionary<string, string> { [AppFactory.ClientAddressHeader] = AppFactory.NewClientAddress() },
         });
+        // Every page has axe-core from the start, so a check does not have to send it (Accessibility).
+        await _context.AddInitScriptAsync(Accessibility.AxeSource);
         Page = await _context.NewPageAsync();
     }
 
