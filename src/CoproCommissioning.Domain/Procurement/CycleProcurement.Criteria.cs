@@ -14,7 +14,7 @@ public sealed partial class CycleProcurement
         new("Integration, collaboration and service sustainability", "How the provider will work with other services so people do not fall between them, and keep the service going.", CriterionKind.Scored, 15, KeyCriterion.IntegrationCollaborationSustainability),
         new("Improving access, reducing health inequalities and facilitating choice", "How people who find it hardest to get help will reach the service, and the choices they will have.", CriterionKind.Scored, 15, KeyCriterion.AccessInequalitiesAndChoice),
         new("Social value", "What the provider will add for the local community, for example jobs for people with lived experience.", CriterionKind.Scored, 10, KeyCriterion.SocialValue),
-        new("Keeping people involved (co-production)", "How the provider will keep designing and reviewing the service with the people who use it and their carers, and pay them for their time.", CriterionKind.Scored, 15, null, IsCoProduction: true),
+        new("Keeping people involved in the service", "How the provider will keep designing and reviewing the service with the people who use it and their carers, and pay them for their time.", CriterionKind.Scored, 15, null, IsCoProduction: true),
     ];
 
     public DomainOutcome<EvaluationCriterion> AddCriterion(

@@ -16,7 +16,8 @@ public sealed partial class CycleProcurement
 
     private readonly List<EvaluationCriterion> _criteria = [];
     private readonly List<Evaluator> _evaluators = [];
-    private List<ScoreLevel> _scale = [.. ScoreLevel.Default];
+    // Empty when EF materialises a procurement, which then adds the stored levels; a new one starts from the default.
+    private List<ScoreLevel> _scale = [];
 
     private CycleProcurement() { }
 
@@ -27,6 +28,7 @@ public sealed partial class CycleProcurement
         CreatedByUserId = createdByUserId;
         CreatedAt = now;
         LastChangedAt = now;
+        _scale = [.. ScoreLevel.Default];
     }
 
     public Guid Id { get; private set; }

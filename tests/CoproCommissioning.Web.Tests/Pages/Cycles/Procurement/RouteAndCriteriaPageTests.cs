@@ -66,7 +66,7 @@ public sealed class RouteAndCriteriaPageTests(CyclePagesFixture fixture) : IClas
 
         Assert.Equal(HttpStatusCode.Redirect, started.Status);
         Assert.Equal("100%", overview.Document.QuerySelector("#weight-total")!.TextContent.Trim());
-        Assert.Contains("Keeping people involved (co-production)", overview.Document.QuerySelector("#criteria + table")!.TextContent);
+        Assert.Contains("Keeping people involved in the service (co-production)", overview.Document.QuerySelector("#criteria + table")!.TextContent);
         var blockers = overview.Document.QuerySelector("#bidding-blockers")!.TextContent;
         Assert.Contains(ProcurementRules.LivedExperienceEvaluatorRequired.Message, blockers);
         Assert.Contains(ProcurementRules.CriterionWithoutEvaluator.Message, blockers);

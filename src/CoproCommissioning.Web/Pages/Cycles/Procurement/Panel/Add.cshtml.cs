@@ -73,7 +73,7 @@ public sealed class AddModel(CoproDbContext db, TimeProvider clock, ILogger<AddM
         }
 
         logger.LogInformation("Evaluator {EvaluatorId} added to the panel of cycle {CycleId}", outcome.Value.Id, CycleId);
-        TempData.SetSuccess($"{member!.Name} is on the evaluation panel as {PanelLabels.Of(outcome.Value.Role).ToLowerInvariant()}.");
+        TempData.SetSuccess($"{member!.Name} is on the evaluation panel as {PanelLabels.AsA(outcome.Value.Role)}.");
         return Redirect(OverviewUrl);
     }
 

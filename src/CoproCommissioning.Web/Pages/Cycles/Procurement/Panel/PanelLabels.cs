@@ -9,13 +9,11 @@ public static class PanelLabels
 
     public static readonly ConflictAction[] Actions = [ConflictAction.Continue, ConflictAction.RestrictBids, ConflictAction.StepDown];
 
-    public static string Of(EvaluatorRole role) => role switch
-    {
-        EvaluatorRole.Officer => "Officer",
-        EvaluatorRole.ClinicalAdviser => "Clinical adviser",
-        EvaluatorRole.LivedExperience => "Lived-experience evaluator",
-        _ => role.ToString(),
-    };
+    public static string Of(EvaluatorRole role) => ProcurementLabels.Role(role);
+
+    /// <summary>The role in a sentence: "as an officer", "as a lived-experience evaluator".</summary>
+    public static string AsA(EvaluatorRole role) =>
+        (role == EvaluatorRole.Officer ? "an " : "a ") + Of(role).ToLowerInvariant();
 
     public static string Describe(EvaluatorRole role) => role switch
     {
