@@ -178,7 +178,7 @@ public sealed partial class CycleProcurement
             return blockers;
         }
 
-        var scored = _criteria.Where(c => c.Kind == CriterionKind.Scored).ToList();
+        var scored = Criteria.Where(c => c.Kind == CriterionKind.Scored).ToList();
         if (scored.Count == 0)
         {
             blockers.Add(new Refusal(ProcurementRules.ScoredCriterionRequired));

@@ -83,13 +83,15 @@ public sealed class ProcurementSetUpJourneyTests(BrowserAppFixture app) : Browse
         await Assertions.Expect(Page.Locator("main table")).ToContainTextAsync("(co-production)");
         await Assertions.Expect(Page.Locator("#bidding-blockers")).ToContainTextAsync(ProcurementRules.LivedExperienceEvaluatorRequired.Message);
         await Page.AssertNoViolationsAsync();
+        // The scoring scale is the stored one, each score once.
+        await Assertions.Expect(Page.Locator("#scale + dl .nhsuk-summary-list__row")).ToHaveCountAsync(5);
         await ScreenshotAsync("procurement-criteria");
 
         // 3. A lived-experience evaluator and an officer score every criterion.
         await AddEvaluatorAsync(Panel, "Lived-experience evaluator");
-        await Assertions.Expect(Page.Locator(".nhsuk-notification-banner")).ToContainTextAsync($"{Panel} is on the evaluation panel as lived-experience evaluator.");
+        await Assertions.Expect(Page.Locator(".nhsuk-notification-banner")).ToContainTextAsync($"{Panel} is on the evaluation panel as a lived-experience evaluator.");
         await AddEvaluatorAsync(Champion, "Officer");
-        await Assertions.Expect(Page.Locator(".nhsuk-notification-banner")).ToContainTextAsync($"{Champion} is on the evaluation panel as officer.");
+        await Assertions.Expect(Page.Locator(".nhsuk-notification-banner")).ToContainTextAsync($"{Champion} is on the evaluation panel as an officer.");
         var panel = Page.Locator("#panel + ul");
         await Assertions.Expect(panel.Locator("li", new() { HasText = Panel })).ToContainTextAsync("Lived-experience evaluator");
         await Assertions.Expect(panel.Locator("li", new() { HasText = Panel })).ToContainTextAsync("Interests not declared yet.");
