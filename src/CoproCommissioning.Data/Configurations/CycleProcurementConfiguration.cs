@@ -12,9 +12,10 @@ public sealed class CycleProcurementConfiguration : IEntityTypeConfiguration<Cyc
         builder.Property(p => p.CreatedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
         builder.Property(p => p.RouteChosenByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
         builder.Property(p => p.ConflictsAssessedByUserId).HasMaxLength(UserIds.MaxLength);
-        builder.Property(p => p.RouteReason).HasMaxLength(CycleProcurement.ReasonMaxLength).IsRequired();
-        builder.Property(p => p.Justification).HasMaxLength(CycleProcurement.ReasonMaxLength);
-        builder.Property(p => p.ConflictsAssessment).HasMaxLength(CycleProcurement.ReasonMaxLength);
+        // Reasons, like a decision's rationale, can name the people involved (the provider's manager, an officer's interest).
+        builder.Property(p => p.RouteReason).HasMaxLength(CycleProcurement.ReasonMaxLength).IsRequired().IsPersonalText();
+        builder.Property(p => p.Justification).HasMaxLength(CycleProcurement.ReasonMaxLength).IsPersonalText();
+        builder.Property(p => p.ConflictsAssessment).HasMaxLength(CycleProcurement.ReasonMaxLength).IsPersonalText();
         // PostgreSQL's xmin: two commissioners changing the criteria or the panel at once, one wins and the other is told (R8).
         builder.Property(p => p.Version).IsRowVersion();
         builder.Ignore(p => p.IsCompetitive);
@@ -61,7 +62,8 @@ public sealed class CycleProcurementConfiguration : IEntityTypeConfiguration<Cyc
             evaluators.Property(e => e.UserId).HasMaxLength(UserIds.MaxLength).IsRequired();
             evaluators.Property(e => e.AddedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
             evaluators.Property(e => e.DeclarationAcceptedByUserId).HasMaxLength(UserIds.MaxLength);
-            evaluators.Property(e => e.BriefedBy).HasMaxLength(Evaluator.BriefedByMaxLength);
+            // Who gave the training is a person's name.
+            evaluators.Property(e => e.BriefedBy).HasMaxLength(Evaluator.BriefedByMaxLength).IsPersonalText();
             // A declared interest can say where someone volunteers or was treated.
             evaluators.Property(e => e.Interest).HasMaxLength(Evaluator.InterestMaxLength).IsPersonalText();
             evaluators.PrimitiveCollection(e => e.CriterionIds).HasField("_criterionIds").UsePropertyAccessMode(PropertyAccessMode.Field);

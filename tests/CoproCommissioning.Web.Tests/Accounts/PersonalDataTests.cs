@@ -3,6 +3,7 @@ using System.Text.Json;
 using CoproCommissioning.Data;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Procurement;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Domain.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -110,6 +111,42 @@ public sealed class PersonalDataTests(DatabaseFixture fixture) : IClassFixture<D
         scope.Context.GlossaryTerms.Add(suggestion);
         await scope.Context.SaveChangesAsync(_ct);
         return suggestion.Id;
+    }
+
+    [Fact]
+    public async Task The_download_has_the_persons_seat_on_an_evaluation_panel_with_their_own_declared_interest_only()
+    {
+        var me = await TestAccounts.CreateAsync(fixture, displayName: "Jess Morgan");
+        var someoneElse = await TestAccounts.CreateAsync(fixture, displayName: "Alan Price");
+        var myInterest = $"I volunteer at the drop-in on Tuesdays ({Guid.NewGuid():N})";
+        var theirInterest = $"My sister manages one of the providers ({Guid.NewGuid():N})";
+        var cycle = ACycle.AtStage(StageKind.Procurement).Build();
+        var now = DateTimeOffset.UtcNow;
+        var procurement = Expect.Success(CycleProcurement.Start(cycle, new RouteChoice(ProcurementRegime.ProviderSelectionRegime,
+            ProcurementRoute.CompetitiveProcess, new RouteQuestions(false, null, false, null), "Open to the market."), People.Commissioner, CycleRole.Commissioner, now));
+        var mine = Expect.Success(procurement.AddEvaluator(cycle, me.Id, CycleRole.PanelMember, EvaluatorRole.LivedExperience, [], People.Commissioner, CycleRole.Commissioner, now));
+        var theirs = Expect.Success(procurement.AddEvaluator(cycle, someoneElse.Id, CycleRole.PanelMember, EvaluatorRole.LivedExperience, [], People.Commissioner, CycleRole.Commissioner, now));
+        Expect.Success(procurement.Declare(cycle, mine.Id, new DeclarationDraft(true, myInterest, ConflictAction.Continue), me.Id, now));
+        Expect.Success(procurement.Declare(cycle, theirs.Id, new DeclarationDraft(true, theirInterest, ConflictAction.StepDown), someoneElse.Id, now));
+        await using (var scope = fixture.Db())
+        {
+            scope.Context.Cycles.Add(cycle);
+            scope.Context.Procurements.Add(procurement);
+            await scope.Context.SaveChangesAsync(_ct);
+        }
+
+        var client = BrowserLikeClient.For(fixture.Factory);
+        await client.SignInAsync(me.Email, TestAccounts.Password, _ct);
+        var download = await client.SubmitAsync("/Identity/Account/Manage/PersonalData", new Dictionary<string, string>(),
+            "form[action*=DownloadPersonalData]", _ct);
+
+        using var json = JsonDocument.Parse(download.Html);
+        var seat = Assert.Single(json.RootElement.GetProperty("evaluationPanelsYouSitOn").EnumerateArray());
+        Assert.Equal(cycle.Id, seat.GetProperty("cycleId").GetGuid());
+        Assert.Equal("LivedExperience", seat.GetProperty("role").GetString());
+        Assert.Equal(myInterest, seat.GetProperty("interest").GetString());
+        Assert.Equal("Continue", seat.GetProperty("actionAgreed").GetString());
+        Assert.DoesNotContain(theirInterest, download.Html);
     }
 
     [Fact]

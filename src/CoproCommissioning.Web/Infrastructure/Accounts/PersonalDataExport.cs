@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.CoDesign;
+using CoproCommissioning.Domain.Procurement;
 using CoproCommissioning.Domain.Specification;
 
 namespace CoproCommissioning.Web.Infrastructure.Accounts;
@@ -144,8 +145,19 @@ public sealed class PersonalDataExport(CoproDbContext db, TimeProvider clock)
                 select new SessionData(session.Id, cycle.Id, cycle.Title, session.Title, session.Date, session.Format, session.Venue))
             .ToListAsync(ct);
 
+        // A seat on an evaluation panel carries what the person declared about their own interests.
+        var panels = await (
+                from procurement in db.Procurements.AsNoTracking()
+                from evaluator in procurement.Evaluators
+                where evaluator.UserId == userId
+                join cycle in db.Cycles on procurement.CycleId equals cycle.Id
+                orderby evaluator.AddedAt
+                select new EvaluatorData(cycle.Id, cycle.Title, evaluator.Role, evaluator.BriefedOn, evaluator.BriefedBy,
+                    evaluator.DeclaredAt, evaluator.HasInterest, evaluator.Interest, evaluator.Action, evaluator.DeclarationAcceptedAt))
+            .ToListAsync(ct);
+
         return new PersonalData(clock.GetUtcNow(), account, memberships, contributions, decisions, glossaryTerms,
-            loggedForOthers, responsesWritten, proposals, sessions);
+            loggedForOthers, responsesWritten, proposals, sessions, panels);
     }
 
     public sealed record PersonalData(
@@ -158,7 +170,8 @@ public sealed class PersonalDataExport(CoproDbContext db, TimeProvider clock)
         IReadOnlyList<LoggedInputData> InputYouLoggedForOthers,
         IReadOnlyList<ResponseWrittenData> ResponsesYouWrote,
         IReadOnlyList<ProposalData> ProposalsYouSubmitted,
-        IReadOnlyList<SessionData> SessionsYouAttended);
+        IReadOnlyList<SessionData> SessionsYouAttended,
+        IReadOnlyList<EvaluatorData> EvaluationPanelsYouSitOn);
 
     public sealed record AccountData(
         string Id,
@@ -220,4 +233,9 @@ public sealed class PersonalDataExport(CoproDbContext db, TimeProvider clock)
         Guid Id, Guid CycleId, string CycleTitle, string Title, string Summary, string ProposedModel, DateTimeOffset SubmittedAt);
 
     public sealed record SessionData(Guid Id, Guid CycleId, string CycleTitle, string Title, DateOnly Date, SessionFormat Format, string Venue);
+
+    /// <summary>A seat on a procurement's evaluation panel: the training recorded and the person's own declaration of interests.</summary>
+    public sealed record EvaluatorData(
+        Guid CycleId, string CycleTitle, EvaluatorRole Role, DateOnly? TrainingCompletedOn, string? TrainingGivenBy,
+        DateTimeOffset? DeclaredAt, bool? HasInterest, string? Interest, ConflictAction? ActionAgreed, DateTimeOffset? DeclarationAcceptedAt);
 }
