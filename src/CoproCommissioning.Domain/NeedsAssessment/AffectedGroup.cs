@@ -17,7 +17,7 @@ public enum AffectedGroup
     SexualOrientation,
     PeopleExperiencingHomelessness,
     Carers,
-    PeopleInContactWithTheCriminalJusticeSystem,
+    InContactWithCriminalJustice,
     PeopleWithALearningDisability,
     PeopleLivingInDeprivedAreas,
     Other,

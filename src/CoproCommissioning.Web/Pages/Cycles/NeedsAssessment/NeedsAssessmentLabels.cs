@@ -54,7 +54,7 @@ public static class NeedsAssessmentLabels
         AffectedGroup.SexualOrientation => "Sexual orientation",
         AffectedGroup.PeopleExperiencingHomelessness => "People experiencing homelessness",
         AffectedGroup.Carers => "Carers",
-        AffectedGroup.PeopleInContactWithTheCriminalJusticeSystem => "People in contact with the criminal justice system",
+        AffectedGroup.InContactWithCriminalJustice => "People in contact with the criminal justice system",
         AffectedGroup.PeopleWithALearningDisability => "People with a learning disability",
         AffectedGroup.PeopleLivingInDeprivedAreas => "People living in the most deprived areas",
         AffectedGroup.Other => "Another group",

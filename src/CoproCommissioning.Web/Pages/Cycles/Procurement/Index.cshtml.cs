@@ -24,6 +24,9 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
     [BindProperty]
     public BiddingForm Bidding { get; set; } = new();
 
+    [BindProperty]
+    public AssessmentForm Assessment { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await LoadCycleAsync(db, ct) is null)
@@ -57,6 +60,13 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
             return procurement.OpenBidding(cycle, deadline, UserId, Role, now);
         },
         "Bidding is open. Nobody can read a bid until the deadline has passed.",
+        ct);
+
+    /// <summary>Under the Procurement Act 2023, the authority's conflicts of interest assessment, before bidding opens.</summary>
+    [CyclePermission(CycleOperation.ManageCycle)]
+    public Task<IActionResult> OnPostConflictsAssessmentAsync(CancellationToken ct) => ChangeAsync(
+        (procurement, cycle, now) => procurement.RecordConflictsAssessment(cycle, Assessment.ConflictsAssessment, UserId, Role, now),
+        "The conflicts of interest assessment is recorded.",
         ct);
 
     private async Task<IActionResult> ChangeAsync(
@@ -97,7 +107,13 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
         {
             foreach (var refusal in outcome.Refusals)
             {
-                ModelState.AddModelError(refusal.Field == ProcurementRules.DeadlineField ? "Bidding.Deadline" : "", refusal.Rule.Message);
+                var key = refusal.Field switch
+                {
+                    ProcurementRules.DeadlineField => "Bidding.Deadline",
+                    nameof(CycleProcurement.ConflictsAssessment) => "Assessment.ConflictsAssessment",
+                    _ => "",
+                };
+                ModelState.AddModelError(key, refusal.Rule.Message);
             }
         }
 
@@ -117,6 +133,11 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
         BiddingBlockers = Procurement.IsBiddingOpen ? [] : Procurement.BiddingBlockers();
         Me = Procurement.EvaluatorFor(UserId);
         Names = await PeopleNames.LoadAsync(db, [.. Procurement.Evaluators.Select(e => e.UserId), Procurement.RouteChosenByUserId], UserId, ct);
+    }
+
+    public sealed record AssessmentForm
+    {
+        public string ConflictsAssessment { get; init; } = "";
     }
 
     public sealed record BiddingForm

@@ -52,6 +52,8 @@ public static class ProcurementUrls
 
     public static string Route(Guid cycleId) => $"{Overview(cycleId)}/route";
 
+    public static string Scale(Guid cycleId) => $"{Overview(cycleId)}/scale";
+
     public static string AddCriterion(Guid cycleId) => $"{Overview(cycleId)}/criteria/add";
 
     public static string Criterion(Guid cycleId, Guid criterionId) => $"{Overview(cycleId)}/criteria/{criterionId}";

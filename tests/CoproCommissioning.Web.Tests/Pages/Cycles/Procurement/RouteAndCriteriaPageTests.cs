@@ -183,6 +183,68 @@ public sealed class RouteAndCriteriaPageTests(CyclePagesFixture fixture) : IClas
         Assert.Equal(6, (await LoadAsync(otherCycle))!.Criteria.Count);
     }
 
+    [Fact]
+    public async Task The_scale_is_rewritten_score_by_score_and_a_blank_description_is_refused_beside_it()
+    {
+        var cycleId = await AtProcurementAsync();
+        var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        await RecordCompetitiveRouteAsync(commissioner, cycleId);
+        var url = ProcurementUrls.Scale(cycleId);
+
+        var page = await commissioner.GetAsync(url, _ct);
+        var longer = await commissioner.PostCraftedAsync($"{url}?handler=AddScore", new Dictionary<string, string>
+        {
+            ["Form.Levels[0]"] = "No answer",
+            ["Form.Levels[1]"] = "Some evidence",
+        }, url, _ct);
+        var blank = await commissioner.PostCraftedAsync(url, new Dictionary<string, string>
+        {
+            ["Form.Levels[0]"] = "No answer",
+            ["Form.Levels[1]"] = " ",
+            ["Form.Levels[2]"] = "Strong evidence",
+        }, url, _ct);
+        var saved = await commissioner.SubmitAsync(url, new Dictionary<string, string>
+        {
+            ["Form.Levels[0]"] = "No answer",
+            ["Form.Levels[1]"] = "Some evidence",
+            ["Form.Levels[2]"] = "Strong evidence",
+        }, ct: _ct);
+
+        Assert.Equal(5, page.Document.QuerySelectorAll("textarea[name^='Form.Levels']").Length);
+        Assert.Equal(3, longer.Document.QuerySelectorAll("textarea[name^='Form.Levels']").Length);
+        Assert.Contains(ProcurementRules.ScoreDescriptionRequired.Message, blank.Document.QuerySelector("#Form_Levels_1_-error")!.TextContent);
+        Assert.Equal("Strong evidence", blank.Document.QuerySelector("#Form_Levels_2_")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Equal(["No answer", "Some evidence", "Strong evidence"], (await LoadAsync(cycleId))!.Scale.OrderBy(l => l.Score).Select(l => l.Description));
+    }
+
+    [Fact]
+    public async Task Under_the_Procurement_Act_the_conflicts_assessment_is_recorded_on_the_overview()
+    {
+        var cycleId = await AtProcurementAsync();
+        var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        await commissioner.SubmitAsync(ProcurementUrls.Route(cycleId), new Dictionary<string, string>
+        {
+            ["Form.Regime"] = nameof(ProcurementRegime.ProcurementAct2023),
+            ["Form.Route"] = nameof(ProcurementRoute.OpenProcedure),
+            ["Form.Reason"] = "The service is not health care.",
+        }, ct: _ct);
+        var overview = ProcurementUrls.Overview(cycleId);
+
+        var blank = await commissioner.SubmitAsync(overview, new Dictionary<string, string> { ["Assessment.ConflictsAssessment"] = "" },
+            "form[action*='ConflictsAssessment']", _ct);
+        var recorded = await commissioner.SubmitAsync(overview, new Dictionary<string, string>
+        {
+            ["Assessment.ConflictsAssessment"] = "No officer on the panel has links to the bidders.",
+        }, "form[action*='ConflictsAssessment']", _ct);
+
+        Assert.Contains(ProcurementRules.ConflictsAssessmentRequired.Message, blank.Document.QuerySelector("#Assessment_ConflictsAssessment-error")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, recorded.Status);
+        Assert.Equal("No officer on the panel has links to the bidders.", (await LoadAsync(cycleId))!.ConflictsAssessment);
+        Assert.DoesNotContain(ProcurementRules.AssessmentBeforeBidding.Message,
+            (await commissioner.GetAsync(overview, _ct)).Document.QuerySelector("#bidding-blockers")!.TextContent);
+    }
+
     private async Task RecordCompetitiveRouteAsync(BrowserLikeClient commissioner, Guid cycleId)
     {
         var recorded = await commissioner.SubmitAsync(ProcurementUrls.Route(cycleId), new Dictionary<string, string>
