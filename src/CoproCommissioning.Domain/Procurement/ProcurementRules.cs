@@ -8,8 +8,6 @@ namespace CoproCommissioning.Domain.Procurement;
 /// </summary>
 public static class ProcurementRules
 {
-    public const string DeadlineField = "Deadline";
-
     // The route.
     public static readonly DomainRule RegimeRequired = new(
         "proc-regime-required",
@@ -289,12 +287,12 @@ public static class ProcurementRules
     public static readonly DomainRule DeadlineRequired = new(
         "proc-deadline-required",
         "Enter the date and time bids must arrive by.",
-        DeadlineField);
+        "Deadline");
 
     public static readonly DomainRule DeadlineInPast = new(
         "proc-deadline-in-past",
         "The deadline for bids must be in the future.",
-        DeadlineField);
+        "Deadline");
 
     /// <summary>Scored criteria must carry the whole score between them; the message says where they stand.</summary>
     public static DomainRule WeightsMustTotal100(int total) => new(

@@ -43,6 +43,7 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
     public Task<IActionResult> OnPostStartingSetAsync(CancellationToken ct) => ChangeAsync(
         (procurement, cycle, now) => procurement.AddStartingSet(cycle, UserId, Role, now),
         "The starting criteria are added. Rewrite them with the panel, and keep the weights at 100%.",
+        formPrefix: "",
         ct);
 
     [CyclePermission(CycleOperation.ManageCycle)]
@@ -60,6 +61,7 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
             return procurement.OpenBidding(cycle, deadline, UserId, Role, now);
         },
         "Bidding is open. Nobody can read a bid until the deadline has passed.",
+        nameof(Bidding),
         ct);
 
     /// <summary>Under the Procurement Act 2023, the authority's conflicts of interest assessment, before bidding opens.</summary>
@@ -67,10 +69,12 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
     public Task<IActionResult> OnPostConflictsAssessmentAsync(CancellationToken ct) => ChangeAsync(
         (procurement, cycle, now) => procurement.RecordConflictsAssessment(cycle, Assessment.ConflictsAssessment, UserId, Role, now),
         "The conflicts of interest assessment is recorded.",
+        nameof(Assessment),
         ct);
 
+    /// <summary>One change from a form on the overview; its refusals go beside the fields of the form named <paramref name="formPrefix"/>.</summary>
     private async Task<IActionResult> ChangeAsync(
-        Func<CycleProcurement, CommissioningCycle, DateTimeOffset, DomainOutcome> change, string success, CancellationToken ct)
+        Func<CycleProcurement, CommissioningCycle, DateTimeOffset, DomainOutcome> change, string success, string formPrefix, CancellationToken ct)
     {
         var cycle = await LoadCycleAsync(db, ct);
         if (cycle is null)
@@ -100,21 +104,12 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
 
             if (saved.Status == SaveStatus.Conflict)
             {
-                ModelState.AddModelError("", ModelStateExtensions.ConcurrencyMessage);
+                ModelState.AddConcurrencyError();
             }
         }
         else
         {
-            foreach (var refusal in outcome.Refusals)
-            {
-                var key = refusal.Field switch
-                {
-                    ProcurementRules.DeadlineField => "Bidding.Deadline",
-                    nameof(CycleProcurement.ConflictsAssessment) => "Assessment.ConflictsAssessment",
-                    _ => "",
-                };
-                ModelState.AddModelError(key, refusal.Rule.Message);
-            }
+            ModelState.AddErrors(outcome, formPrefix);
         }
 
         db.ChangeTracker.Clear();

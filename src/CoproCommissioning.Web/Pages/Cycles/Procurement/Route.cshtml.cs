@@ -73,7 +73,7 @@ public sealed class RouteModel(CoproDbContext db, TimeProvider clock, ILogger<Ro
         var saved = await SaveIntoStageAsync(db, cycle, now, ct);
         if (saved.Status == SaveStatus.Conflict)
         {
-            ModelState.AddModelError("", ModelStateExtensions.ConcurrencyMessage);
+            ModelState.AddConcurrencyError();
         }
 
         if (!saved.Succeeded)
