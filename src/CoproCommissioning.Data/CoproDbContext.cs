@@ -29,6 +29,10 @@ public sealed class CoproDbContext(DbContextOptions<CoproDbContext> options)
     public DbSet<ServiceSpecification> Specifications => Set<ServiceSpecification>();
     public DbSet<GlossaryTerm> GlossaryTerms => Set<GlossaryTerm>();
     public DbSet<CycleProcurement> Procurements => Set<CycleProcurement>();
+
+    public DbSet<Bid> Bids => Set<Bid>();
+
+    public DbSet<Scorecard> Scorecards => Set<Scorecard>();
     public DbSet<ServiceFeedback> Feedback => Set<ServiceFeedback>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 

@@ -22,6 +22,12 @@ public sealed class CycleProcurementConfiguration : IEntityTypeConfiguration<Cyc
         builder.Ignore(p => p.IsBiddingOpen);
         builder.Ignore(p => p.WeightTotal);
         builder.Ignore(p => p.Warnings);
+        builder.Ignore(p => p.IsAwardRecorded);
+        builder.Ignore(p => p.NeedsStandstill);
+        builder.Ignore(p => p.IsIntentionPublished);
+        builder.Property(p => p.AwardRecordedByUserId).HasMaxLength(UserIds.MaxLength);
+        builder.Property(p => p.ProceedReason).HasMaxLength(CycleProcurement.ReasonMaxLength).IsPersonalText();
+        builder.PrimitiveCollection(p => p.AwardedOrganisationIds).HasField("_awardedOrganisationIds").UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // One procurement per cycle.
         builder.HasIndex(p => p.CycleId).IsUnique();
@@ -86,5 +92,32 @@ public sealed class CycleProcurementConfiguration : IEntityTypeConfiguration<Cyc
             scale.Property(l => l.Description).HasMaxLength(ScoreLevel.DescriptionMaxLength).IsRequired();
         });
         builder.Navigation(p => p.Scale).HasField("_scale").UsePropertyAccessMode(PropertyAccessMode.Field);
+    
+        builder.OwnsMany(p => p.Moderated, moderated =>
+        {
+            moderated.ToTable("procurement_moderated_scores");
+            moderated.WithOwner().HasForeignKey("ProcurementId");
+            moderated.HasKey("ProcurementId", nameof(ModeratedScore.BidId), nameof(ModeratedScore.CriterionId));
+            moderated.Property(m => m.ModeratedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
+            // The panel's reasons can name an evaluator or what they said of their own experience.
+            moderated.Property(m => m.Reason).HasMaxLength(ModeratedScore.ReasonMaxLength).IsRequired().IsPersonalText();
+        });
+        builder.Navigation(p => p.Moderated).HasField("_moderated").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.OwnsMany(p => p.Representations, representations =>
+        {
+            representations.ToTable("procurement_representations");
+            representations.WithOwner().HasForeignKey("ProcurementId");
+            representations.HasKey(r => r.Id);
+            representations.Property(r => r.Id).ValueGeneratedNever();
+            representations.Property(r => r.From).HasMaxLength(Representation.FromMaxLength).IsRequired();
+            // Representations and answers name the people who wrote them and may quote a bid's staff.
+            representations.Property(r => r.Summary).HasMaxLength(Representation.TextMaxLength).IsRequired().IsPersonalText();
+            representations.Property(r => r.Answer).HasMaxLength(Representation.TextMaxLength).IsPersonalText();
+            representations.Property(r => r.LoggedByUserId).HasMaxLength(UserIds.MaxLength).IsRequired();
+            representations.Property(r => r.AnsweredByUserId).HasMaxLength(UserIds.MaxLength);
+            representations.Ignore(r => r.IsAnswered);
+        });
+        builder.Navigation(p => p.Representations).HasField("_representations").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

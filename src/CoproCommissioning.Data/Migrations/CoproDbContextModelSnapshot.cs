@@ -1273,11 +1273,121 @@ namespace CoproCommissioning.Data.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("CoproCommissioning.Domain.Procurement.Bid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("attachments")
+                        .HasAnnotation("Copro:PersonalText", true);
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_changed_at");
+
+                    b.Property<string>("LastChangedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("last_changed_by_user_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Partners")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("partners");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("started_by_user_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("submitted_by_user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_procurement_bids");
+
+                    b.HasIndex("CycleId")
+                        .HasDatabaseName("ix_procurement_bids_cycle_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_procurement_bids_organisation_id");
+
+                    b.HasIndex("ProcurementId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_procurement_bids_procurement_id_organisation_id");
+
+                    b.ToTable("procurement_bids", (string)null);
+                });
+
             modelBuilder.Entity("CoproCommissioning.Domain.Procurement.CycleProcurement", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<Guid?>("AwardDecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("award_decision_id");
+
+                    b.Property<DateTimeOffset?>("AwardRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("award_recorded_at");
+
+                    b.Property<string>("AwardRecordedByUserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("award_recorded_by_user_id");
+
+                    b.PrimitiveCollection<Guid[]>("AwardedOrganisationIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("awarded_organisation_ids");
 
                     b.Property<DateTimeOffset?>("BidDeadline")
                         .HasColumnType("timestamp with time zone")
@@ -1299,7 +1409,8 @@ namespace CoproCommissioning.Data.Migrations
                     b.Property<string>("ConflictsAssessment")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
-                        .HasColumnName("conflicts_assessment");
+                        .HasColumnName("conflicts_assessment")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1315,14 +1426,29 @@ namespace CoproCommissioning.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("cycle_id");
 
+                    b.Property<DateOnly?>("IntentionNoticeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("intention_notice_on");
+
                     b.Property<string>("Justification")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
-                        .HasColumnName("justification");
+                        .HasColumnName("justification")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<DateTimeOffset>("LastChangedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_changed_at");
+
+                    b.Property<DateOnly?>("ProceedDecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("proceed_decided_on");
+
+                    b.Property<string>("ProceedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("proceed_reason")
+                        .HasAnnotation("Copro:PersonalText", true);
 
                     b.Property<string>("Regime")
                         .IsRequired()
@@ -1350,7 +1476,12 @@ namespace CoproCommissioning.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
-                        .HasColumnName("route_reason");
+                        .HasColumnName("route_reason")
+                        .HasAnnotation("Copro:PersonalText", true);
+
+                    b.Property<DateTimeOffset?>("StandstillEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("standstill_ends_at");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -1366,6 +1497,54 @@ namespace CoproCommissioning.Data.Migrations
                         .HasDatabaseName("ix_procurements_cycle_id");
 
                     b.ToTable("procurements", (string)null);
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Procurement.Scorecard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EvaluatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evaluator_id");
+
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_changed_at");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_procurement_scorecards");
+
+                    b.HasIndex("ProcurementId", "EvaluatorId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_procurement_scorecards_procurement_id_evaluator_id");
+
+                    b.ToTable("procurement_scorecards", (string)null);
                 });
 
             modelBuilder.Entity("CoproCommissioning.Domain.Specification.CommentWindow", b =>
@@ -2306,6 +2485,53 @@ namespace CoproCommissioning.Data.Migrations
                         .HasConstraintName("fk_inequality_groups_commissioning_cycles_cycle_id");
                 });
 
+            modelBuilder.Entity("CoproCommissioning.Domain.Procurement.Bid", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_procurement_bids_organisations_organisation_id");
+
+                    b.HasOne("CoproCommissioning.Domain.Procurement.CycleProcurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_procurement_bids_procurements_procurement_id");
+
+                    b.OwnsMany("CoproCommissioning.Domain.Procurement.BidResponse", "Responses", b1 =>
+                        {
+                            b1.Property<Guid>("BidId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("bid_id");
+
+                            b1.Property<Guid>("CriterionId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid")
+                                .HasColumnName("criterion_id");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)")
+                                .HasColumnName("text")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.HasKey("BidId", "CriterionId")
+                                .HasName("pk_procurement_bid_responses");
+
+                            b1.ToTable("procurement_bid_responses", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("BidId")
+                                .HasConstraintName("fk_procurement_bid_responses_procurement_bids_bid_id");
+                        });
+
+                    b.Navigation("Responses");
+                });
+
             modelBuilder.Entity("CoproCommissioning.Domain.Procurement.CycleProcurement", b =>
                 {
                     b.HasOne("CoproCommissioning.Domain.Cycles.CommissioningCycle", null)
@@ -2438,7 +2664,8 @@ namespace CoproCommissioning.Data.Migrations
                             b1.Property<string>("BriefedBy")
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)")
-                                .HasColumnName("briefed_by");
+                                .HasColumnName("briefed_by")
+                                .HasAnnotation("Copro:PersonalText", true);
 
                             b1.Property<DateOnly?>("BriefedOn")
                                 .HasColumnType("date")
@@ -2507,6 +2734,116 @@ namespace CoproCommissioning.Data.Migrations
                                 .HasConstraintName("fk_procurement_evaluators_procurements_procurement_id");
                         });
 
+                    b.OwnsMany("CoproCommissioning.Domain.Procurement.ModeratedScore", "Moderated", b1 =>
+                        {
+                            b1.Property<Guid>("ProcurementId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("procurement_id");
+
+                            b1.Property<Guid>("BidId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("bid_id");
+
+                            b1.Property<Guid>("CriterionId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("criterion_id");
+
+                            b1.Property<int>("Level")
+                                .HasColumnType("integer")
+                                .HasColumnName("level");
+
+                            b1.Property<DateTimeOffset>("ModeratedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("moderated_at");
+
+                            b1.Property<string>("ModeratedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("moderated_by_user_id");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("reason")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.HasKey("ProcurementId", "BidId", "CriterionId")
+                                .HasName("pk_procurement_moderated_scores");
+
+                            b1.ToTable("procurement_moderated_scores", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcurementId")
+                                .HasConstraintName("fk_procurement_moderated_scores_procurements_procurement_id");
+                        });
+
+                    b.OwnsMany("CoproCommissioning.Domain.Procurement.Representation", "Representations", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Answer")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("answer")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<DateTimeOffset?>("AnsweredAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("answered_at");
+
+                            b1.Property<string>("AnsweredByUserId")
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("answered_by_user_id");
+
+                            b1.Property<string>("From")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("from");
+
+                            b1.Property<DateTimeOffset>("LoggedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("logged_at");
+
+                            b1.Property<string>("LoggedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("logged_by_user_id");
+
+                            b1.Property<Guid>("ProcurementId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("procurement_id");
+
+                            b1.Property<DateOnly>("ReceivedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("received_on");
+
+                            b1.Property<string>("Summary")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("summary")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.HasKey("Id")
+                                .HasName("pk_procurement_representations");
+
+                            b1.HasIndex("ProcurementId")
+                                .HasDatabaseName("ix_procurement_representations_procurement_id");
+
+                            b1.ToTable("procurement_representations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcurementId")
+                                .HasConstraintName("fk_procurement_representations_procurements_procurement_id");
+                        });
+
                     b.OwnsMany("CoproCommissioning.Domain.Procurement.ScoreLevel", "Scale", b1 =>
                         {
                             b1.Property<Guid>("ProcurementId")
@@ -2540,7 +2877,62 @@ namespace CoproCommissioning.Data.Migrations
 
                     b.Navigation("Evaluators");
 
+                    b.Navigation("Moderated");
+
+                    b.Navigation("Representations");
+
                     b.Navigation("Scale");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Procurement.Scorecard", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Procurement.CycleProcurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_procurement_scorecards_procurements_procurement_id");
+
+                    b.OwnsMany("CoproCommissioning.Domain.Procurement.Score", "Scores", b1 =>
+                        {
+                            b1.Property<Guid>("ScorecardId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("scorecard_id");
+
+                            b1.Property<Guid>("BidId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("bid_id");
+
+                            b1.Property<Guid>("CriterionId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("criterion_id");
+
+                            b1.Property<string>("Comment")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("comment")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<int>("Level")
+                                .HasColumnType("integer")
+                                .HasColumnName("level");
+
+                            b1.Property<DateTimeOffset>("ScoredAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("scored_at");
+
+                            b1.HasKey("ScorecardId", "BidId", "CriterionId")
+                                .HasName("pk_procurement_scores");
+
+                            b1.ToTable("procurement_scores", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ScorecardId")
+                                .HasConstraintName("fk_procurement_scores_procurement_scorecards_scorecard_id");
+                        });
+
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("CoproCommissioning.Domain.Specification.CommentWindow", b =>

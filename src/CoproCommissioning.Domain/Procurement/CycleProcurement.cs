@@ -263,20 +263,100 @@ public sealed partial class CycleProcurement
         IsPastDeadline(now) && EvaluatorFor(userId) is { } evaluator && evaluator.MayRead(organisationId);
 
     /// <summary>
-    /// What the procurement itself needs before its stage can be signed off; <paramref name="procurement"/> is null when
-    /// no route has been recorded. Passed to <see cref="CommissioningCycle.SignOff"/> as the stage's conditions.
+    /// Where the procurement stands, for its stage's sign-off conditions: from the procurement, its bids and the
+    /// evaluators' scorecards.
     /// </summary>
-    public static IReadOnlyList<Refusal> SignOffConditions(CycleProcurement? procurement) =>
-        procurement is null ? SignOffConditionsFor(null) : SignOffConditionsFor(procurement.Route, procurement.IsBiddingOpen);
+    public ProcurementProgress Progress(IEnumerable<Bid> bids, IEnumerable<Scorecard> scorecards, DateTimeOffset now)
+    {
+        var bidList = bids.Where(b => b.ProcurementId == Id).ToList();
+        var cards = scorecards.Where(s => s.ProcurementId == Id).ToList();
+        var standings = Evaluation.Of(this, bidList, cards, now);
+        var expected = _evaluators.Where(e => !e.HasSteppedDown && Scorecard.Assignments(this, e, bidList, now).Count > 0).ToList();
+        return new ProcurementProgress(
+            Route,
+            IsBiddingOpen,
+            IsPastDeadline(now),
+            standings.Count,
+            expected.Count(e => cards.SingleOrDefault(c => c.EvaluatorId == e.Id)?.IsSubmitted != true),
+            standings.Sum(s => s.Criteria.Count(c => c.Agreed is null)),
+            expected.Any(e => e.Role == EvaluatorRole.LivedExperience && cards.SingleOrDefault(c => c.EvaluatorId == e.Id)?.IsSubmitted == true),
+            IsAwardRecorded,
+            IsIntentionPublished,
+            HasStandstillEnded(now),
+            _representations.Count(r => !r.IsAnswered));
+    }
 
-    /// <summary>The same, from the route and whether bidding opened, for pages that list many cycles.</summary>
-    public static IReadOnlyList<Refusal> SignOffConditionsFor(ProcurementRoute? route, bool biddingOpened = false) =>
-        route switch
+    /// <summary>
+    /// What the procurement itself needs before its stage can be signed off; <paramref name="progress"/> is null when no
+    /// route has been recorded. Passed to <see cref="CommissioningCycle.SignOff"/> as the stage's conditions. A
+    /// competitive route needs the deadline passed, every evaluator's scores submitted and every score moderated, with
+    /// a lived-experience evaluator among those who scored; every route needs the award, and a route with a standstill
+    /// needs it ended with every representation answered.
+    /// </summary>
+    public static IReadOnlyList<Refusal> SignOffConditions(ProcurementProgress? progress)
+    {
+        if (progress?.Route is not { } route)
         {
-            null => [new Refusal(ProcurementRules.RouteNotRecorded)],
-            { } competitive when ProcurementRoutes.IsCompetitive(competitive) && !biddingOpened => [new Refusal(ProcurementRules.BiddingNotOpened)],
-            _ => [],
-        };
+            return [new Refusal(ProcurementRules.RouteNotRecorded)];
+        }
+
+        List<Refusal> conditions = [];
+        if (ProcurementRoutes.IsCompetitive(route))
+        {
+            if (!progress.BiddingOpened)
+            {
+                return [new Refusal(ProcurementRules.BiddingNotOpened)];
+            }
+
+            if (!progress.PastDeadline)
+            {
+                return [new Refusal(ProcurementRules.DeadlineNotPassed)];
+            }
+
+            if (progress.SubmittedBids == 0)
+            {
+                return [new Refusal(ProcurementRules.NoBids)];
+            }
+
+            if (progress.ScorecardsOutstanding > 0)
+            {
+                conditions.Add(new Refusal(ProcurementRules.ScorecardsNotSubmitted(progress.ScorecardsOutstanding)));
+            }
+
+            if (progress.Unmoderated > 0)
+            {
+                conditions.Add(new Refusal(ProcurementRules.ScoresNotModerated(progress.Unmoderated)));
+            }
+
+            if (!progress.LivedExperienceScored)
+            {
+                conditions.Add(new Refusal(ProcurementRules.NoLivedExperienceScores));
+            }
+        }
+
+        if (!progress.AwardRecorded)
+        {
+            conditions.Add(new Refusal(ProcurementRules.AwardNotRecorded));
+        }
+        else if (ProcurementRoutes.NeedsStandstill(route))
+        {
+            if (!progress.IntentionPublished)
+            {
+                conditions.Add(new Refusal(ProcurementRules.IntentionNotPublished));
+            }
+            else if (!progress.StandstillEnded)
+            {
+                conditions.Add(new Refusal(ProcurementRules.StandstillNotEnded));
+            }
+
+            if (progress.RepresentationsUnanswered > 0)
+            {
+                conditions.Add(new Refusal(ProcurementRules.RepresentationsUnanswered));
+            }
+        }
+
+        return conditions;
+    }
 
     private static void CheckAnswers(List<Refusal> refusals, RouteQuestions answers)
     {

@@ -6,7 +6,7 @@ namespace CoproCommissioning.Domain.Procurement;
 /// <see cref="CycleRules.CommissionerOnly"/>, and a signed-off procurement stage refuses every change with
 /// <see cref="CycleRules.StageSignedOff"/>.
 /// </summary>
-public static class ProcurementRules
+public static partial class ProcurementRules
 {
     // The route.
     public static readonly DomainRule RegimeRequired = new(

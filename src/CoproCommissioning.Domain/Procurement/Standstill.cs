@@ -93,6 +93,20 @@ public static class Standstill
         MidnightAtTheEndOf(GoAheadAfterRepresentations(decidedToProceedOn, calendar));
 
     /// <summary>
+    /// Procurement Act 2023, section 51: the mandatory standstill is "the period of eight working days beginning with
+    /// the day on which the contract details notice is published", so, unlike the Provider Selection Regime's, the
+    /// notice day itself counts when it is a working day. It ends at midnight at the end of the 8th working day.
+    /// </summary>
+    public static DateTimeOffset Procurement2023EndsAt(DateOnly noticeDay, IWorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var lastDay = calendar.IsWorkingDay(noticeDay)
+            ? (WorkingDaysForRepresentations == 1 ? noticeDay : AddWorkingDays(noticeDay, WorkingDaysForRepresentations - 1, calendar))
+            : AddWorkingDays(noticeDay, WorkingDaysForRepresentations, calendar);
+        return MidnightAtTheEndOf(lastDay);
+    }
+
+    /// <summary>
     /// Midnight at the end of <paramref name="day"/> in the UK, as a UTC instant: 23:00 UTC on that day in British
     /// Summer Time, 00:00 UTC the next day in Greenwich Mean Time.
     /// </summary>

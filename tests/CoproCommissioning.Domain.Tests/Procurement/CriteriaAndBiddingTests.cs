@@ -187,7 +187,7 @@ public sealed class CriteriaAndBiddingTests
         Expect.Success(cycle.Respond(cycle.StageOf(StageKind.Procurement).Contributions[0].Id, People.Commissioner, CycleRole.Commissioner,
             ResponseType.Adopted, "We kept them.", Now));
         Expect.Success(cycle.SignOff(StageKind.Procurement, People.Commissioner, CycleRole.Commissioner, "Agreed", Now,
-            stageConditions: CycleProcurement.SignOffConditions(procurement)));
+            stageConditions: []));
 
         var outcome = procurement.AddStartingSet(cycle, People.Commissioner, CycleRole.Commissioner, Now.AddMinutes(1));
 

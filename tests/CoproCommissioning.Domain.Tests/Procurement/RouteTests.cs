@@ -141,7 +141,7 @@ public sealed class RouteTests
     }
 
     [Fact]
-    public void Sign_off_needs_a_route_and_for_a_competitive_one_bidding_opened()
+    public void Sign_off_needs_a_route_then_for_a_competitive_one_bidding_opened_and_for_every_route_the_award()
     {
         var cycle = Cycle();
         var competitive = ReadyToOpen(cycle);
@@ -149,7 +149,7 @@ public sealed class RouteTests
             new RouteQuestions(true, true, null, null), "Only the current crisis team can run it."));
 
         Assert.Equal([ProcurementRules.RouteNotRecorded], CycleProcurement.SignOffConditions(null).Select(r => r.Rule));
-        Assert.Equal([ProcurementRules.BiddingNotOpened], CycleProcurement.SignOffConditions(competitive).Select(r => r.Rule));
-        Assert.Empty(CycleProcurement.SignOffConditions(direct));
+        Assert.Equal([ProcurementRules.BiddingNotOpened], CycleProcurement.SignOffConditions(competitive.Progress([], [], Now)).Select(r => r.Rule));
+        Assert.Equal([ProcurementRules.AwardNotRecorded], CycleProcurement.SignOffConditions(direct.Progress([], [], Now)).Select(r => r.Rule));
     }
 }

@@ -19,35 +19,43 @@ public sealed record StageConditions(IReadOnlyList<Refusal> Specification, IRead
         _ => null,
     };
 
-    public static async Task<StageConditions> LoadAsync(CoproDbContext db, Guid cycleId, CancellationToken ct) =>
-        (await LoadAsync(db, [cycleId], ct))[cycleId];
+    public static async Task<StageConditions> LoadAsync(CoproDbContext db, Guid cycleId, TimeProvider timeProvider, CancellationToken ct) =>
+        (await LoadAsync(db, [cycleId], timeProvider, ct))[cycleId];
 
     /// <summary>The conditions for one stage of one cycle, without a query for a stage that sets none.</summary>
-    public static async Task<IReadOnlyCollection<Refusal>?> ForStageAsync(CoproDbContext db, Guid cycleId, StageKind stage, CancellationToken ct) =>
-        stage is StageKind.Specification or StageKind.Procurement ? (await LoadAsync(db, cycleId, ct)).For(stage) : null;
+    public static async Task<IReadOnlyCollection<Refusal>?> ForStageAsync(CoproDbContext db, Guid cycleId, StageKind stage, TimeProvider timeProvider, CancellationToken ct) =>
+        stage is StageKind.Specification or StageKind.Procurement ? (await LoadAsync(db, cycleId, timeProvider, ct)).For(stage) : null;
 
-    /// <summary>Two queries for many cycles: the latest and approved version numbers, and each procurement's route and bidding.</summary>
+    /// <summary>A few queries for many cycles: the latest and approved version numbers, and each procurement with its submitted bids and scorecards.</summary>
     public static async Task<IReadOnlyDictionary<Guid, StageConditions>> LoadAsync(
-        CoproDbContext db, IReadOnlyCollection<Guid> cycleIds, CancellationToken ct)
+        CoproDbContext db, IReadOnlyCollection<Guid> cycleIds, TimeProvider timeProvider, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(cycleIds);
         var specifications = await db.Specifications.AsNoTracking()
             .Where(s => cycleIds.Contains(s.CycleId))
             .Select(s => new { s.CycleId, Latest = s.Versions.Max(v => (int?)v.Number), s.ApprovedVersionNumber })
             .ToDictionaryAsync(s => s.CycleId, ct);
-        var procurements = await db.Procurements.AsNoTracking()
+        // Only cycles that reached procurement have one; its bids and scorecards are few, so loading them is cheap.
+        var procurements = await db.Procurements.AsNoTracking().AsSplitQuery()
             .Where(p => cycleIds.Contains(p.CycleId))
-            .Select(p => new { p.CycleId, p.Route, p.BiddingOpenedAt })
-            .ToDictionaryAsync(p => p.CycleId, ct);
+            .ToListAsync(ct);
+        var procurementIds = procurements.Select(p => p.Id).ToList();
+        var bids = procurementIds.Count == 0 ? [] : await db.Bids.AsNoTracking()
+            .Where(b => procurementIds.Contains(b.ProcurementId) && b.Status == BidStatus.Submitted)
+            .ToListAsync(ct);
+        var scorecards = procurementIds.Count == 0 ? [] : await db.Scorecards.AsNoTracking()
+            .Where(s => procurementIds.Contains(s.ProcurementId))
+            .ToListAsync(ct);
+        var now = timeProvider.GetUtcNow();
+        var progress = procurements.ToDictionary(p => p.CycleId, p => p.Progress(bids, scorecards, now));
         return cycleIds.Distinct().ToDictionary(
             id => id,
             id => new StageConditions(
                 specifications.TryGetValue(id, out var s)
                     ? ServiceSpecification.SignOffConditions(s.Latest, s.ApprovedVersionNumber)
                     : ServiceSpecification.SignOffConditions(null),
-                procurements.TryGetValue(id, out var p)
-                    ? CycleProcurement.SignOffConditionsFor(p.Route, p.BiddingOpenedAt is not null)
-                    : CycleProcurement.SignOffConditionsFor(null)));
+                CycleProcurement.SignOffConditions(progress.GetValueOrDefault(id))));
     }
 }

@@ -4,7 +4,7 @@ namespace CoproCommissioning.Web.Pages.Cycles;
 
 /// <summary>A cycle at a glance: its five stages as a task list, its members, and the history of sign-offs and reopenings.</summary>
 [CyclePermission(CycleOperation.View)]
-public sealed class DetailsModel(CoproDbContext db) : PageModel
+public sealed class DetailsModel(CoproDbContext db, TimeProvider clock) : PageModel
 {
     public const int MembersShown = 10;
 
@@ -74,7 +74,7 @@ public sealed class DetailsModel(CoproDbContext db) : PageModel
         IReadOnlyDictionary<Guid, int> blockers = new Dictionary<Guid, int>();
         if (CanFollowSignOff)
         {
-            var conditions = await StageConditions.LoadAsync(db, cycleId, ct);
+            var conditions = await StageConditions.LoadAsync(db, cycleId, clock, ct);
 
             // Whoever may sign off sees the rules that would refuse them (R1: not alone).
             var signer = CyclePermissions.Allows(me.Role, CycleOperation.SignOff) ? User.UserId() : null;

@@ -44,7 +44,7 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
         // A few queries for the whole page of cycles, each answering one question for all of them: what a card says costs
         // the same for a cycle with ten contributions as for one with ten thousand.
         var cycles = await db.Cycles.IncludeStageStatuses().AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var conditions = await StageConditions.LoadAsync(db, ids, ct);
+        var conditions = await StageConditions.LoadAsync(db, ids, clock, ct);
         var facts = await db.SignOffFactsAsync([.. cycles.Values.SelectMany(c => c.Stages).Where(s => !s.IsSignedOff && s.Status != StageStatus.NotStarted)], me, ct);
         // Answers to my input I have not yet seen on "What happened to my input", which marks them seen.
         var unseen = db.Set<Contribution>().WithUnseenResponse(db, me).Select(x => x.Id);

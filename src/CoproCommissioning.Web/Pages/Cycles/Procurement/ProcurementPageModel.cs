@@ -20,6 +20,9 @@ public abstract class ProcurementPageModel : CycleStagePageModel
 
     public string OverviewUrl => ProcurementUrls.Overview(CycleId);
 
+    /// <summary>The organisation the signed-in member is in the cycle for; a provider's bids are its organisation's.</summary>
+    protected Guid? OrganisationId => HttpContext.CycleMember().OrganisationId;
+
     /// <summary>
     /// The cycle with its stages' statuses: the heading, and the procurement's own rules, which ask only whether its
     /// stage is open. Not tracked: a change saves the procurement with the cycle's concurrency check
@@ -43,6 +46,45 @@ public abstract class ProcurementPageModel : CycleStagePageModel
         var query = db.Procurements.AsSplitQuery();
         return (forChange ? query : query.AsNoTracking()).SingleOrDefaultAsync(p => p.CycleId == CycleId, ct);
     }
+
+    /// <summary>
+    /// The bids the signed-in member may read now, and nothing else: every page that shows a bid, a score or a
+    /// standing reads bids through here, so the seal (<see cref="Bid.MayBeReadBy"/>) is applied in one place. A
+    /// provider's query asks the database for its own organisation's bid only.
+    /// </summary>
+    protected async Task<IReadOnlyList<Bid>> LoadReadableBidsAsync(
+        CoproDbContext db, CycleProcurement procurement, DateTimeOffset now, bool forChange, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(procurement);
+        var query = db.Bids.Where(b => b.ProcurementId == procurement.Id);
+        if (CyclePermissions.Allows(Role, CycleOperation.SubmitProviderProposal))
+        {
+            var own = OrganisationId;
+            query = query.Where(b => b.OrganisationId == own);
+        }
+
+        var bids = await (forChange ? query : query.AsNoTracking()).OrderBy(b => b.StartedAt).ToListAsync(ct);
+        return [.. bids.Where(b => b.MayBeReadBy(procurement, UserId, Role, OrganisationId, now))];
+    }
+
+    /// <summary>
+    /// Every submitted bid, for working out the evaluation (<see cref="Evaluation.Of"/>) and the sign-off: pages show
+    /// from it only what the member may see.
+    /// </summary>
+    protected static async Task<IReadOnlyList<Bid>> LoadSubmittedBidsAsync(CoproDbContext db, CycleProcurement procurement, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(procurement);
+        return await db.Bids.AsNoTracking()
+            .Where(b => b.ProcurementId == procurement.Id && b.Status == BidStatus.Submitted)
+            .OrderBy(b => b.SubmittedAt).ToListAsync(ct);
+    }
+
+    /// <summary>The evaluators' scorecards. Pages show another evaluator's scores only when <see cref="Scorecard.MaySeeOthersScores"/> allows.</summary>
+    protected static async Task<IReadOnlyList<Scorecard>> LoadScorecardsAsync(CoproDbContext db, CycleProcurement procurement, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(procurement);
+        return await db.Scorecards.AsNoTracking().Where(s => s.ProcurementId == procurement.Id).ToListAsync(ct);
+    }
 }
 
 /// <summary>The procurement pages' addresses, in one place for pages, links and tests.</summary>
@@ -63,4 +105,32 @@ public static class ProcurementUrls
     public static string Evaluator(Guid cycleId, Guid evaluatorId) => $"{Overview(cycleId)}/panel/{evaluatorId}";
 
     public static string Declaration(Guid cycleId) => $"{Overview(cycleId)}/declaration";
+
+    /// <summary>The bids a commissioner or evaluator may read, after the deadline.</summary>
+    public static string Bids(Guid cycleId) => $"{Overview(cycleId)}/bids";
+
+    /// <summary>A provider's own organisation's bid: start, write, submit, withdraw.</summary>
+    public static string MyBid(Guid cycleId) => $"{Bids(cycleId)}/mine";
+
+    public static string Bid(Guid cycleId, Guid bidId) => $"{Bids(cycleId)}/{bidId}";
+
+    /// <summary>An evaluator's scorecard: what they score, and submitting it.</summary>
+    public static string Scoring(Guid cycleId) => $"{Overview(cycleId)}/scoring";
+
+    public static string ScoreBid(Guid cycleId, Guid bidId) => $"{Scoring(cycleId)}/{bidId}";
+
+    /// <summary>Every bid's scores by criterion, their spread, the agreed scores and the ranking.</summary>
+    public static string Moderation(Guid cycleId) => $"{Overview(cycleId)}/moderation";
+
+    public static string Moderate(Guid cycleId, Guid bidId, Guid criterionId) => $"{Moderation(cycleId)}/{bidId}/{criterionId}";
+
+    public static string Award(Guid cycleId) => $"{Overview(cycleId)}/award";
+
+    /// <summary>The intention to award, the standstill and the representations made during it.</summary>
+    public static string Standstill(Guid cycleId) => $"{Overview(cycleId)}/standstill";
+
+    /// <summary>The printable procurement record (Provider Selection Regime, regulation 24).</summary>
+    public static string Record(Guid cycleId) => $"{Overview(cycleId)}/record";
+
+    public static string ScoresCsv(Guid cycleId) => $"{Record(cycleId)}/scores.csv";
 }

@@ -77,7 +77,7 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
         }
 
         var refusals = cycle.CheckSignOff(Stage, User.UserId(), Role, Form.Statement,
-            await StageConditions.ForStageAsync(db, CycleId, Stage, ct), await db.SignOffFactsAsync(cycle.StageOf(Stage), User.UserId(), ct));
+            await StageConditions.ForStageAsync(db, CycleId, Stage, clock, ct), await db.SignOffFactsAsync(cycle.StageOf(Stage), User.UserId(), ct));
         if (refusals.Count > 0)
         {
             ShowRefusals(refusals);
@@ -113,7 +113,7 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
         Form.Version,
         async (cycle, now) =>
         {
-            var conditions = await StageConditions.ForStageAsync(db, CycleId, Stage, ct);
+            var conditions = await StageConditions.ForStageAsync(db, CycleId, Stage, clock, ct);
             var facts = await db.SignOffFactsAsync(cycle.StageOf(Stage), User.UserId(), ct);
             var outcome = cycle.SignOff(Stage, User.UserId(), Role, Form.Statement, now, conditions, facts);
             ShowRefusals(outcome.Refusals);
@@ -227,7 +227,7 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
         History = [.. history.Select(e => StageEventRow.From(e, names, Stage))];
         IReadOnlyList<Refusal> refusals = stage.IsSignedOff
             ? []
-            : cycle.SignOffBlockers(Stage, await db.SignOffFactsAsync(stage, Signer, ct), await StageConditions.ForStageAsync(db, CycleId, Stage, ct));
+            : cycle.SignOffBlockers(Stage, await db.SignOffFactsAsync(stage, Signer, ct), await StageConditions.ForStageAsync(db, CycleId, Stage, clock, ct));
         // Every rule is listed; of the contributions and decisions that each break one, the first few.
         var items = 0;
         var listed = refusals.Where(r => !IsAboutOneItem(r) || items++ < MostItemsListed).ToList();

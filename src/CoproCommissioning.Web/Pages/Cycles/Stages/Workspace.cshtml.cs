@@ -6,7 +6,7 @@ namespace CoproCommissioning.Web.Pages.Cycles.Stages;
 
 /// <summary>A stage's workspace: its contributions grouped by voice, their responses, and its decisions with who shaped them.</summary>
 [CyclePermission(CycleOperation.View)]
-public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
+public sealed class WorkspaceModel(CoproDbContext db, TimeProvider clock) : StagePageModel
 {
     public DateTimeOffset? OpenedAt { get; private set; }
 
@@ -82,7 +82,7 @@ public sealed class WorkspaceModel(CoproDbContext db) : StagePageModel
         {
             var signer = CyclePermissions.Allows(role, CycleOperation.SignOff) ? viewer : null;
             BlockerCount = cycle.SignOffBlockers(Stage, await db.SignOffFactsAsync(stage, signer, ct),
-                await StageConditions.ForStageAsync(db, CycleId, Stage, ct)).Count;
+                await StageConditions.ForStageAsync(db, CycleId, Stage, clock, ct)).Count;
         }
 
         if (Stage == StageKind.NeedsAssessment)

@@ -1,0 +1,82 @@
+namespace CoproCommissioning.Domain.Procurement;
+
+/// <summary>An evaluator's submitted score, as moderation and the record show it.</summary>
+public sealed record EvaluatorScore(Guid EvaluatorId, string UserId, EvaluatorRole Role, int Level, string Comment);
+
+/// <summary>
+/// One criterion of one bid at moderation: the submitted scores, how many assigned evaluators have still to submit,
+/// the spread between the highest and lowest score, and the agreed score once moderated.
+/// </summary>
+public sealed record CriterionEvaluation(
+    EvaluationCriterion Criterion, IReadOnlyList<EvaluatorScore> Scores, int Outstanding, ModeratedScore? Agreed)
+{
+    /// <summary>Spreads of this many points or more are flagged for the panel to discuss.</summary>
+    public const int FlaggedSpread = 2;
+
+    public int Spread => Scores.Count == 0 ? 0 : Scores.Max(s => s.Level) - Scores.Min(s => s.Level);
+
+    public bool IsFlagged => Spread >= FlaggedSpread;
+
+    /// <summary>Moderation can agree a score once every assigned evaluator who may read the bid has submitted.</summary>
+    public bool IsReadyToModerate => Outstanding == 0 && Scores.Count > 0;
+
+    public bool IsUnanimous => IsReadyToModerate && Spread == 0;
+}
+
+/// <summary>
+/// A bid's standing: every criterion's evaluation, the weighted total out of 100 computed from the agreed scores, and
+/// its rank among the bids that passed every pass/fail criterion. Computed, never typed.
+/// </summary>
+public sealed record BidStanding(Bid Bid, IReadOnlyList<CriterionEvaluation> Criteria, decimal? WeightedTotal, bool FailedPassFail, int? Rank)
+{
+    public bool IsFullyModerated => Criteria.All(c => c.Agreed is not null);
+}
+
+/// <summary>Works out the procurement's evaluation from its bids and the evaluators' scorecards.</summary>
+public static class Evaluation
+{
+    /// <summary>
+    /// Each submitted bid's standing, best first. A weighted total is each scored criterion's weight times its agreed
+    /// score over the top of the scale, summed, so it is known once every criterion of the bid is moderated; bids that
+    /// fail a pass/fail criterion are not ranked.
+    /// </summary>
+    public static IReadOnlyList<BidStanding> Of(CycleProcurement procurement, IEnumerable<Bid> bids, IEnumerable<Scorecard> scorecards, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(procurement);
+        ArgumentNullException.ThrowIfNull(bids);
+        ArgumentNullException.ThrowIfNull(scorecards);
+        var submittedBids = bids.Where(b => b.IsSubmitted && b.ProcurementId == procurement.Id).OrderBy(b => b.SubmittedAt).ToList();
+        var cards = scorecards.Where(s => s.ProcurementId == procurement.Id).ToDictionary(s => s.EvaluatorId);
+        var top = procurement.Scale.Count == 0 ? 0 : procurement.Scale.Max(l => l.Score);
+        var unranked = submittedBids.Select(bid =>
+        {
+            var criteria = procurement.Criteria.Select(criterion =>
+            {
+                var assigned = procurement.Evaluators
+                    .Where(e => e.CriterionIds.Contains(criterion.Id) && procurement.EvaluatorMayRead(e.UserId, bid.OrganisationId, now))
+                    .ToList();
+                var scores = assigned
+                    .Select(e => cards.TryGetValue(e.Id, out var card) && card.IsSubmitted && card.ScoreFor(bid.Id, criterion.Id) is { } s
+                        ? new EvaluatorScore(e.Id, e.UserId, e.Role, s.Level, s.Comment)
+                        : null)
+                    .OfType<EvaluatorScore>()
+                    .ToList();
+                return new CriterionEvaluation(criterion, scores, assigned.Count - scores.Count, procurement.FindModeration(bid.Id, criterion.Id));
+            }).ToList();
+            var failed = criteria.Any(c => c.Criterion.Kind == CriterionKind.PassFail && c.Agreed?.Level == Scorecard.Fail);
+            decimal? total = criteria.All(c => c.Agreed is not null) && top > 0
+                ? Math.Round(criteria.Where(c => c.Criterion.Kind == CriterionKind.Scored)
+                    .Sum(c => c.Criterion.Weight * (decimal)c.Agreed!.Level / top), 2)
+                : null;
+            return new BidStanding(bid, criteria, total, failed, null);
+        }).ToList();
+
+        var ranked = unranked.Where(s => s.WeightedTotal is not null && !s.FailedPassFail)
+            .OrderByDescending(s => s.WeightedTotal).ToList();
+        return
+        [
+            .. ranked.Select(s => s with { Rank = 1 + ranked.Count(other => other.WeightedTotal > s.WeightedTotal) }),
+            .. unranked.Where(s => !ranked.Contains(s)),
+        ];
+    }
+}
