@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CoproCommissioning.Web.Tests.Authorization;
 
 /// <summary>
-/// The procurement pages in the matrix: a second cycle of the same members at its procurement stage, whose panel gives
-/// the real children (an evaluator) that a member of both cycles puts under the first cycle's address.
+/// The procurement pages in the matrix: a second cycle of the same members at its procurement stage, whose panel and
+/// bids give the real children (an evaluator, a criterion, a submitted bid) that a member of both cycles puts under the
+/// first cycle's address.
 /// </summary>
 public static class ProcurementMatrix
 {
@@ -28,10 +29,13 @@ public static class ProcurementMatrix
         var cycle = ACycle.AtStage(StageKind.Procurement).Build();
         db.Cycles.Add(cycle);
         string? panelMember = null;
+        string? provider = null;
+        Guid? providerOrganisation = null;
         foreach (var (email, role) in AuthorizationMatrixTests.MemberAccounts)
         {
             var user = await db.Users.SingleAsync(u => u.Email == email);
             panelMember = role == CycleRole.PanelMember ? user.Id : panelMember;
+            (provider, providerOrganisation) = role == CycleRole.Provider ? (user.Id, user.OrganisationId) : (provider, providerOrganisation);
             db.Memberships.Add(Expect.Success(CycleMembership.Create(cycle.Id, user.Id, role,
                 role == CycleRole.PanelMember ? Voice.LivedExperience : null, role == CycleRole.Provider ? user.OrganisationId : null, null, Moments.Now)));
         }
@@ -40,11 +44,17 @@ public static class ProcurementMatrix
             new RouteQuestions(ExistingProvider: false, null, UnrestrictedChoice: false, null), "Several providers could run it.");
         var procurement = Expect.Success(CycleProcurement.Start(cycle, choice, People.Commissioner, CycleRole.Commissioner, Moments.Now));
         var criterion = Expect.Success(procurement.AddCriterion(cycle,
-            new CriterionDraft("Co-production", "How the provider will keep co-producing.", CriterionKind.Scored, 20, IsCoProduction: true),
+            new CriterionDraft("Co-production", "How the provider will keep co-producing.", CriterionKind.Scored, 100, IsCoProduction: true),
             CriterionCitations.None, People.Commissioner, CycleRole.Commissioner, Moments.Now));
         Expect.Success(procurement.AddEvaluator(cycle, panelMember!, CycleRole.PanelMember, EvaluatorRole.LivedExperience, [criterion.Id],
             People.Commissioner, CycleRole.Commissioner, Moments.Now));
+        Expect.Success(procurement.OpenBidding(cycle, Moments.Now.AddHours(1), People.Commissioner, CycleRole.Commissioner, Moments.Now));
+        var bid = Expect.Success(Bid.Start(cycle, procurement, providerOrganisation, false, provider!, CycleRole.Provider, Moments.Now));
+        Expect.Success(bid.Save(cycle, procurement, new BidDraft(null, new Dictionary<Guid, string?> { [criterion.Id] = "We will keep a paid peer forum." }, null),
+            provider!, CycleRole.Provider, providerOrganisation, Moments.Now));
+        Expect.Success(bid.Submit(cycle, procurement, provider!, CycleRole.Provider, providerOrganisation, Moments.Now));
         db.Procurements.Add(procurement);
+        db.Bids.Add(bid);
         await db.SaveChangesAsync();
     }
 }
