@@ -26,4 +26,10 @@ public enum CycleOperation
     SeeAccessNeeds,
     SeeProviderProposals,
     SubmitProviderProposal,
+
+    /// <summary>Write and submit the organisation's bid in a procurement.</summary>
+    SubmitBid,
+
+    /// <summary>Read and score bids, when the procurement's evaluation panel has a seat for them; providers never do.</summary>
+    EvaluateBids,
 }

@@ -31,6 +31,9 @@ public static class CyclePermissions
         [CycleOperation.SeeProviderProposals] =
             [CycleRole.Commissioner, CycleRole.CoProductionChampion, CycleRole.PanelMember, CycleRole.Provider, CycleRole.ClinicalAdviser],
         [CycleOperation.SubmitProviderProposal] = [CycleRole.Provider],
+        [CycleOperation.SubmitBid] = [CycleRole.Provider],
+        // Who may sit on an evaluation panel; the procurement's panel says who does. Providers may bid, so never.
+        [CycleOperation.EvaluateBids] = [CycleRole.Commissioner, CycleRole.CoProductionChampion, CycleRole.PanelMember, CycleRole.ClinicalAdviser],
     };
 
     // Of those who may record decisions, who may record or change one made in each mode: a clinical adviser records

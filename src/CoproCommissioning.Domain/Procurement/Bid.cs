@@ -86,7 +86,7 @@ public sealed class Bid
             return false;
         }
 
-        if (CyclePermissions.Allows(role, CycleOperation.SubmitProviderProposal))
+        if (CyclePermissions.Allows(role, CycleOperation.SubmitBid))
         {
             return organisationId == OrganisationId;
         }
@@ -245,7 +245,7 @@ public sealed class Bid
         Guard.Defined(actorRole);
         Guard.Utc(now);
         List<Refusal> refusals = [];
-        if (!CyclePermissions.Allows(actorRole, CycleOperation.SubmitProviderProposal))
+        if (!CyclePermissions.Allows(actorRole, CycleOperation.SubmitBid))
         {
             refusals.Add(new Refusal(ProcurementRules.ProvidersOnlyBid));
         }
