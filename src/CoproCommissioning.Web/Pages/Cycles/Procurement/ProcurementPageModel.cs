@@ -57,7 +57,7 @@ public abstract class ProcurementPageModel : CycleStagePageModel
     {
         ArgumentNullException.ThrowIfNull(procurement);
         var query = db.Bids.Where(b => b.ProcurementId == procurement.Id);
-        if (CyclePermissions.Allows(Role, CycleOperation.SubmitProviderProposal))
+        if (CyclePermissions.Allows(Role, CycleOperation.SubmitBid))
         {
             var own = OrganisationId;
             query = query.Where(b => b.OrganisationId == own);
