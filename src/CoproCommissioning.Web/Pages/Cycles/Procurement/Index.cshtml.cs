@@ -21,6 +21,16 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
 
     public Evaluator? Me { get; private set; }
 
+    /// <summary>Whether the deadline for bids has passed, so bids can be read, scored and moderated.</summary>
+    public bool IsPastDeadline { get; private set; }
+
+    public bool HasStandstillEnded { get; private set; }
+
+    /// <summary>The organisations the award names, by name.</summary>
+    public IReadOnlyList<string> AwardedTo { get; private set; } = [];
+
+    public bool IsProvider => CyclePermissions.Allows(Role, CycleOperation.SubmitBid);
+
     [BindProperty]
     public BiddingForm Bidding { get; set; } = new();
 
@@ -127,6 +137,12 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
 
         BiddingBlockers = Procurement.IsBiddingOpen ? [] : Procurement.BiddingBlockers();
         Me = Procurement.EvaluatorFor(UserId);
+        var now = clock.GetUtcNow();
+        IsPastDeadline = Procurement.IsPastDeadline(now);
+        HasStandstillEnded = Procurement.HasStandstillEnded(now);
+        var awarded = Procurement.AwardedOrganisationIds;
+        AwardedTo = awarded.Count == 0 ? [] : await db.Organisations.AsNoTracking()
+            .Where(o => awarded.Contains(o.Id)).OrderBy(o => o.Name).Select(o => o.Name).ToListAsync(ct);
         Names = await PeopleNames.LoadAsync(db, [.. Procurement.Evaluators.Select(e => e.UserId), Procurement.RouteChosenByUserId], UserId, ct);
     }
 

@@ -316,12 +316,27 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
                 return CyclePermissions.Allows(role, CycleOperation.ManageCycle)
                     ? new Blocker(refusal.Rule.Message, null, "Record the route", ProcurementUrls.Route(CycleId))
                     : new Blocker(refusal.Rule.Message, null, "Go to the procurement", ProcurementUrls.Overview(CycleId));
-            case var code when code == ProcurementRules.BiddingNotOpened.Code:
+            case var code when code == ProcurementRules.BiddingNotOpened.Code
+                || code == ProcurementRules.DeadlineNotPassed.Code || code == ProcurementRules.NoBids.Code:
                 return new Blocker(refusal.Rule.Message, null, "Go to the procurement", $"{ProcurementUrls.Overview(CycleId)}#bidding");
+            case var code when code == ProcurementRules.ScorecardsNotSubmitted(0).Code || code == ProcurementRules.ScoresNotModerated(0).Code
+                || code == ProcurementRules.NoLivedExperienceScores.Code:
+                return ProcurementBlocker(refusal, role, "Go to moderation", ProcurementUrls.Moderation(CycleId));
+            case var code when code == ProcurementRules.AwardNotRecorded.Code:
+                return ProcurementBlocker(refusal, role, "Record the award", ProcurementUrls.Award(CycleId));
+            case var code when code == ProcurementRules.IntentionNotPublished.Code || code == ProcurementRules.StandstillNotEnded.Code
+                || code == ProcurementRules.RepresentationsUnanswered.Code:
+                return ProcurementBlocker(refusal, role, "Go to the standstill", ProcurementUrls.Standstill(CycleId));
             default:
                 return new Blocker(refusal.Rule.Message, null, null, null);
         }
     }
+
+    /// <summary>Commissioners go straight to the procurement page that fixes it; the rest of the team to the overview, which they can read.</summary>
+    private Blocker ProcurementBlocker(Refusal refusal, CycleRole role, string action, string url) =>
+        CyclePermissions.Allows(role, CycleOperation.ManageCycle)
+            ? new Blocker(refusal.Rule.Message, null, action, url)
+            : new Blocker(refusal.Rule.Message, null, "Go to the procurement", ProcurementUrls.Overview(CycleId));
 
     private Blocker LivedExperienceInputBlocker(Refusal refusal, CycleRole role)
     {
