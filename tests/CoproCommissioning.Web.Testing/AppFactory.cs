@@ -27,6 +27,12 @@ public sealed class AppFactory(string connectionString) : WebApplicationFactory<
     /// </summary>
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>
+    /// The app's clock (set before the app starts): a FakeTimeProvider lets a browser journey on Kestrel pass a bid
+    /// deadline or a standstill, where <see cref="WithClock"/> would make a second app that does not listen on the port.
+    /// </summary>
+    public TimeProvider? Clock { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -55,6 +61,10 @@ public sealed class AppFactory(string connectionString) : WebApplicationFactory<
         // limit is raised here; Security/RateLimitTests check it with its production value.
         builder.UseSetting("RateLimits:SignIn:PerEmail:Permits", "1000");
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
