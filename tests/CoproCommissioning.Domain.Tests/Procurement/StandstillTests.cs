@@ -1,4 +1,5 @@
 using CoproCommissioning.Domain.Procurement;
+using static CoproCommissioning.Domain.Tests.Procurement.ProcurementSetUp;
 
 namespace CoproCommissioning.Domain.Tests.Procurement;
 
@@ -8,10 +9,6 @@ namespace CoproCommissioning.Domain.Tests.Procurement;
 /// </summary>
 public sealed class StandstillTests
 {
-    /// <summary>The England and Wales bank holidays these tests cross, as GOV.UK lists them.</summary>
-    private static readonly ListedHolidays Calendar = new(
-        new(2026, 8, 31), new(2026, 12, 25), new(2026, 12, 28), new(2027, 1, 1), new(2027, 3, 26), new(2027, 3, 29));
-
     [Fact]
     public void Counting_working_days_starts_the_day_after_and_skips_weekends()
     {
@@ -137,12 +134,6 @@ public sealed class StandstillTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Standstill.AddWorkingDays(monday, 0, Calendar));
         Assert.Throws<ArgumentNullException>(() => Standstill.LastDayForRepresentations(monday, null!));
         Assert.Throws<InvalidOperationException>(() => Standstill.AddWorkingDays(monday, 1, new NoWorkingDays()));
-    }
-
-    private sealed class ListedHolidays(params DateOnly[] holidays) : IWorkingDayCalendar
-    {
-        public bool IsWorkingDay(DateOnly day) =>
-            day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(day);
     }
 
     private sealed class NoWorkingDays : IWorkingDayCalendar
