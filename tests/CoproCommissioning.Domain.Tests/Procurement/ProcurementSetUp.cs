@@ -66,10 +66,16 @@ internal static class ProcurementSetUp
     /// keeping people involved (the co-production criterion, 30%) and CQC registration (pass/fail). The panel is a
     /// briefed lived-experience evaluator (<see cref="Lived"/>) and an officer (<see cref="Officer"/>), both on every
     /// criterion; each declared no interest and the commissioner accepted it, unless <paramref name="declared"/> is false.
+    /// The scale is the default 0 to 4 unless <paramref name="scale"/> describes another.
     /// </summary>
-    public static CycleProcurement OpenForBids(CommissioningCycle cycle, RouteChoice? choice = null, bool declared = true)
+    public static CycleProcurement OpenForBids(CommissioningCycle cycle, RouteChoice? choice = null, bool declared = true, IReadOnlyList<string?>? scale = null)
     {
         var procurement = Started(cycle, choice);
+        if (scale is not null)
+        {
+            Expect.Success(procurement.SetScale(cycle, scale, People.Commissioner, CycleRole.Commissioner, Now));
+        }
+
         foreach (var draft in new CriterionDraft[]
         {
             new("Quality", "Safe, effective and a good experience.", CriterionKind.Scored, 70, KeyCriterion.QualityAndInnovation),
