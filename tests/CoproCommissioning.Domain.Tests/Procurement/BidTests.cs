@@ -8,6 +8,9 @@ public sealed class BidTests
 {
     private static readonly DateTimeOffset BeforeDeadline = Deadline.AddMinutes(-1);
 
+    /// <summary>Another provider from <see cref="ProcurementSetUp.Bidder"/>, the organisation of <see cref="People.Provider"/>.</summary>
+    private const string Colleague = "provider-9";
+
     [Fact]
     public void A_provider_starts_writes_and_submits_its_organisations_bid_with_an_answer_to_every_criterion()
     {
@@ -17,11 +20,11 @@ public sealed class BidTests
 
         Expect.Success(bid.Save(cycle, procurement, Answers(procurement, " Peer Support Leeds \n\n Carers Together "), People.Provider, CycleRole.Provider, Bidder,
             Now.AddHours(1)));
-        Expect.Success(bid.Submit(cycle, procurement, OtherProvider, CycleRole.Provider, Bidder, Now.AddHours(2)));
+        Expect.Success(bid.Submit(cycle, procurement, Colleague, CycleRole.Provider, Bidder, Now.AddHours(2)));
 
         Assert.Equal((Bidder, procurement.Id, cycle.Id), (bid.OrganisationId, bid.ProcurementId, bid.CycleId));
         Assert.Equal(BidStatus.Submitted, bid.Status);
-        Assert.Equal((OtherProvider, Now.AddHours(2)), (bid.SubmittedByUserId, bid.SubmittedAt!.Value));
+        Assert.Equal((People.Provider, Colleague, Now.AddHours(2)), (bid.StartedByUserId, bid.SubmittedByUserId, bid.SubmittedAt!.Value));
         Assert.Equal(["Peer Support Leeds", "Carers Together"], bid.PartnerNames);
         Assert.Equal("Our answer on Quality.", bid.ResponseTo(procurement.Quality().Id));
         Assert.Equal("Our CQC certificate.", bid.Attachments);
@@ -163,7 +166,7 @@ public sealed class BidTests
 
         foreach (var at in new[] { Now, BeforeDeadline, AfterDeadline })
         {
-            Assert.True(draft.MayBeReadBy(procurement, "provider-9", CycleRole.Provider, Bidder, at));
+            Assert.True(draft.MayBeReadBy(procurement, Colleague, CycleRole.Provider, Bidder, at));
             Assert.True(submitted.MayBeReadBy(procurement, OtherProvider, CycleRole.Provider, OtherBidder, at));
             Assert.False(submitted.MayBeReadBy(procurement, People.Provider, CycleRole.Provider, Bidder, at));
             Assert.False(submitted.MayBeReadBy(procurement, People.Provider, CycleRole.Provider, null, at));

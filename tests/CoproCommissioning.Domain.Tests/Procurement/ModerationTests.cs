@@ -78,14 +78,9 @@ public sealed class ModerationTests
         var procurement = OpenForBids(cycle, scale: ZeroToThree);
         var bids = TwoBids(cycle, procurement);
         // Quality (70%) 2 of 3 and keeping people involved (30%) 1 of 3 for the first bid; 1 and 3 for the second.
-        Func<Bid, EvaluationCriterion, int> levels = (bid, criterion) => (bid.OrganisationId == Bidder, criterion.Kind, criterion == procurement.Quality()) switch
-        {
-            (_, CriterionKind.PassFail, _) => Scorecard.Pass,
-            (true, _, true) => 2,
-            (true, _, false) => 1,
-            (false, _, true) => 1,
-            _ => 3,
-        };
+        Func<Bid, EvaluationCriterion, int> levels = (bid, criterion) => criterion.Kind == CriterionKind.PassFail ? Scorecard.Pass
+            : bid.OrganisationId == Bidder ? (criterion == procurement.Quality() ? 2 : 1)
+            : (criterion == procurement.Quality() ? 1 : 3);
         var evaluating = new Evaluating(cycle, procurement, bids,
             [ScoredBy(cycle, procurement, procurement.Lived(), bids, levels), ScoredBy(cycle, procurement, procurement.Officer(), bids, levels)]);
         var first = evaluating.StandingOf(Bidder);
