@@ -160,7 +160,7 @@ public sealed partial class CycleProcurement
 
     /// <summary>
     /// What still stops bidding opening, listed on the page before the commissioner tries: a competitive route, criteria
-    /// weighted to 100% with a co-production criterion, an evaluator on every scored criterion, at least one
+    /// weighted to 100% with a co-production criterion, an evaluator on every criterion, at least one
     /// lived-experience evaluator, and under the Procurement Act 2023 the conflicts assessment.
     /// </summary>
     public IReadOnlyList<Refusal> BiddingBlockers()
@@ -199,7 +199,8 @@ public sealed partial class CycleProcurement
             blockers.Add(new Refusal(ProcurementRules.LivedExperienceEvaluatorRequired));
         }
 
-        blockers.AddRange(scored.Where(c => !active.Any(e => e.CriterionIds.Contains(c.Id)))
+        // Pass/fail criteria too: a criterion is settled only by moderating its evaluators' scores.
+        blockers.AddRange(Criteria.Where(c => !active.Any(e => e.CriterionIds.Contains(c.Id)))
             .Select(c => new Refusal(ProcurementRules.CriterionWithoutEvaluator, c.Id)));
 
         if (Regime == ProcurementRegime.ProcurementAct2023 && ConflictsAssessedAt is null)

@@ -278,7 +278,7 @@ public static partial class ProcurementRules
 
     public static readonly DomainRule CriterionWithoutEvaluator = new(
         "proc-criterion-without-evaluator",
-        "Assign at least 1 evaluator to every scored criterion.");
+        "Assign at least 1 evaluator to every criterion, pass/fail ones included.");
 
     public static readonly DomainRule AssessmentBeforeBidding = new(
         "proc-assessment-before-bidding",

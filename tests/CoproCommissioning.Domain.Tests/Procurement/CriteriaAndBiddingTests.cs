@@ -122,6 +122,26 @@ public sealed class CriteriaAndBiddingTests
     }
 
     [Fact]
+    public void A_pass_fail_criterion_needs_an_evaluator_too_because_only_evaluators_scores_can_be_moderated()
+    {
+        var cycle = Cycle();
+        var procurement = Started(cycle);
+        var involved = Expect.Success(procurement.AddCriterion(cycle, CoProduction with { Weight = 100 }, CriterionCitations.None,
+            People.Commissioner, CycleRole.Commissioner, Now));
+        var registered = Expect.Success(procurement.AddCriterion(cycle, new CriterionDraft("Registered with the CQC", "The provider is registered.",
+            CriterionKind.PassFail, 0), CriterionCitations.None, People.Commissioner, CycleRole.Commissioner, Now));
+        var lived = Expect.Success(procurement.AddEvaluator(cycle, People.PanelMember(1), CycleRole.PanelMember, EvaluatorRole.LivedExperience, [involved.Id],
+            People.Commissioner, CycleRole.Commissioner, Now));
+
+        var outcome = procurement.OpenBidding(cycle, Deadline, People.Commissioner, CycleRole.Commissioner, Now);
+        Expect.Success(procurement.AssignCriteria(cycle, lived.Id, [involved.Id, registered.Id], People.Commissioner, CycleRole.Commissioner, Now));
+
+        Assert.Equal([ProcurementRules.CriterionWithoutEvaluator], outcome.BrokenRules);
+        Assert.Equal(registered.Id, outcome.Refusals[0].SubjectId);
+        Assert.Empty(procurement.BiddingBlockers());
+    }
+
+    [Fact]
     public void Once_bidding_opens_the_criteria_and_scale_are_locked()
     {
         var cycle = Cycle();

@@ -1,17 +1,16 @@
 using CoproCommissioning.Domain.Procurement;
+using static CoproCommissioning.Domain.Tests.Procurement.ProcurementSetUp;
 
 namespace CoproCommissioning.Domain.Tests.Procurement;
 
 /// <summary>
 /// The PSR standstill (regulation 12): it begins the day after the notice day, representations may arrive until
-/// midnight at the end of the 8th working day after that, and a decision to go ahead waits 5 more working days.
+/// midnight at the end of the 8th working day after that, and a decision to go ahead waits 5 more working days. The
+/// Procurement Act 2023 standstill (section 51): eight working days beginning with the notice day. Counted with
+/// <see cref="ProcurementSetUp.Calendar"/>, GOV.UK's England and Wales bank holidays for 2026 and 2027.
 /// </summary>
 public sealed class StandstillTests
 {
-    /// <summary>The England and Wales bank holidays these tests cross, as GOV.UK lists them.</summary>
-    private static readonly ListedHolidays Calendar = new(
-        new(2026, 8, 31), new(2026, 12, 25), new(2026, 12, 28), new(2027, 1, 1), new(2027, 3, 26), new(2027, 3, 29));
-
     [Fact]
     public void Counting_working_days_starts_the_day_after_and_skips_weekends()
     {
@@ -129,6 +128,66 @@ public sealed class StandstillTests
         }
     }
 
+    [Theory]
+    [InlineData("2026-03-02", "2026-03-12T00:00:00Z")] // Monday counts: Mon 2 (1) … Fri 6 (5), Mon 9, Tue 10, Wed 11 (8)
+    [InlineData("2026-03-07", "2026-03-19T00:00:00Z")] // Saturday doesn't: Mon 9 (1) … Wed 18 (8)
+    [InlineData("2026-07-06", "2026-07-15T23:00:00Z")] // Monday 6 July: Wed 15 (8), in BST
+    public void Under_the_Procurement_Act_the_notice_day_is_the_first_of_the_8_working_days_when_it_is_one(string notice, string ends)
+    {
+        Assert.Equal(DateTimeOffset.Parse(ends, System.Globalization.CultureInfo.InvariantCulture),
+            Standstill.Procurement2023EndsAt(DateOnly.Parse(notice, System.Globalization.CultureInfo.InvariantCulture), Calendar));
+    }
+
+    [Fact]
+    public void Under_the_Procurement_Act_a_notice_before_Christmas_skips_Christmas_the_substitute_Boxing_Day_and_New_Year()
+    {
+        // Tue 22 December 2026 (1), Wed 23 (2), Thu 24 (3); Fri 25, Mon 28 (substitute Boxing Day); Tue 29 (4), Wed 30 (5),
+        // Thu 31 (6); Fri 1 January; Mon 4 (7), Tue 5 (8).
+        Assert.Equal(new DateTimeOffset(2027, 1, 6, 0, 0, 0, TimeSpan.Zero), Standstill.Procurement2023EndsAt(new DateOnly(2026, 12, 22), Calendar));
+        // Published on Christmas Day, which does not count: Tue 29 (1) … Thu 31 (3), Mon 4 January (4) … Fri 8 (8).
+        Assert.Equal(new DateTimeOffset(2027, 1, 9, 0, 0, 0, TimeSpan.Zero), Standstill.Procurement2023EndsAt(new DateOnly(2026, 12, 25), Calendar));
+    }
+
+    [Fact]
+    public void Under_the_Procurement_Act_a_notice_before_Easter_skips_Good_Friday_and_Easter_Monday_and_ends_in_summer_time()
+    {
+        // Thu 25 March 2027 (1); Fri 26 Good Friday, Mon 29 Easter Monday; Tue 30 (2), Wed 31 (3), Thu 1 April (4),
+        // Fri 2 (5), Mon 5 (6), Tue 6 (7), Wed 7 (8); clocks went forward on 28 March, so midnight is 23:00 UTC.
+        Assert.Equal(new DateTimeOffset(2027, 4, 7, 23, 0, 0, TimeSpan.Zero), Standstill.Procurement2023EndsAt(new DateOnly(2027, 3, 25), Calendar));
+        // Published on Good Friday: Tue 30 (1) … Thu 8 April (8).
+        Assert.Equal(new DateTimeOffset(2027, 4, 8, 23, 0, 0, TimeSpan.Zero), Standstill.Procurement2023EndsAt(new DateOnly(2027, 3, 26), Calendar));
+        // Easter 2026: notice Thu 2 April (1); Fri 3 Good Friday, Mon 6 Easter Monday; Tue 7 (2) … Fri 10 (5), Mon 13 (6), Tue 14 (7), Wed 15 (8).
+        Assert.Equal(new DateTimeOffset(2026, 4, 15, 23, 0, 0, TimeSpan.Zero), Standstill.Procurement2023EndsAt(new DateOnly(2026, 4, 2), Calendar));
+    }
+
+    [Fact]
+    public void The_Procurement_Act_standstill_ends_two_working_days_before_the_Provider_Selection_Regimes_for_a_notice_on_a_working_day()
+    {
+        var monday = new DateOnly(2026, 3, 2);
+
+        Assert.Equal(Standstill.MidnightAtTheEndOf(new DateOnly(2026, 3, 11)), Standstill.Procurement2023EndsAt(monday, Calendar));
+        Assert.Equal(Standstill.MidnightAtTheEndOf(new DateOnly(2026, 3, 13)), Standstill.EndsAt(monday, Calendar));
+    }
+
+    [Fact]
+    public void Every_Procurement_Act_standstill_holds_exactly_eight_working_days_from_the_notice_day_and_ends_on_one()
+    {
+        for (var notice = new DateOnly(2026, 1, 1); notice.Year < 2028; notice = notice.AddDays(1))
+        {
+            var ends = Standstill.Procurement2023EndsAt(notice, Calendar);
+            var counted = 0;
+            var last = notice;
+            for (var day = notice; Standstill.MidnightAtTheEndOf(day) <= ends; day = day.AddDays(1))
+            {
+                counted += Calendar.IsWorkingDay(day) ? 1 : 0;
+                last = day;
+            }
+
+            Assert.True(counted == 8 && Calendar.IsWorkingDay(last) && Standstill.MidnightAtTheEndOf(last) == ends,
+                $"Notice {notice:yyyy-MM-dd}: {counted} working days to {last:yyyy-MM-dd}.");
+        }
+    }
+
     [Fact]
     public void Refuses_to_count_no_days_a_missing_calendar_or_a_calendar_without_working_days()
     {
@@ -137,12 +196,6 @@ public sealed class StandstillTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Standstill.AddWorkingDays(monday, 0, Calendar));
         Assert.Throws<ArgumentNullException>(() => Standstill.LastDayForRepresentations(monday, null!));
         Assert.Throws<InvalidOperationException>(() => Standstill.AddWorkingDays(monday, 1, new NoWorkingDays()));
-    }
-
-    private sealed class ListedHolidays(params DateOnly[] holidays) : IWorkingDayCalendar
-    {
-        public bool IsWorkingDay(DateOnly day) =>
-            day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(day);
     }
 
     private sealed class NoWorkingDays : IWorkingDayCalendar
