@@ -10,10 +10,12 @@ namespace CoproCommissioning.Web.Pages.Cycles.Procurement.Bids;
 [CyclePermission(CycleOperation.SubmitBid)]
 public sealed class MyBidModel(CoproDbContext db, TimeProvider clock, ILogger<MyBidModel> logger) : ProcurementPageModel
 {
-    private CommissioningCycle _cycle = null!;
-
     public const string ConflictMessage =
         "Someone else in your organisation changed the bid while you were writing. Your changes have not been saved: check the latest version below, then save again.";
+
+    public const string StartFirstMessage = "Your organisation has no bid to change. Start your bid first.";
+
+    private CommissioningCycle _cycle = null!;
 
     [BindProperty]
     public BidForm Form { get; set; } = new();
@@ -135,7 +137,7 @@ public sealed class MyBidModel(CoproDbContext db, TimeProvider clock, ILogger<My
 
         if (Bid is null)
         {
-            ModelState.AddModelError("", "Start your bid first.");
+            ModelState.AddModelError("", StartFirstMessage);
             return await ShowAgainAsync(keepTyped: false, ct);
         }
 
