@@ -67,6 +67,7 @@ public sealed class BidPageTests(CyclePagesFixture fixture) : IClassFixture<Cycl
         Assert.Equal(OurAnswer, draft.ResponseTo(setUp.CoProduction));
         Assert.Equal(HttpStatusCode.Redirect, submitted.Status);
         Assert.Contains("Submitted on", afterSubmit.Document.GetElementById("bid-status")?.TextContent);
+        Assert.NotNull(afterSubmit.Document.QuerySelector("main form[action*='handler=Save'] button[formaction*='handler=Submit']"));
         Assert.Equal(OurAnswer, (afterSubmit.Document.QuerySelector($"textarea[name='Form.Responses[{setUp.CoProduction}]']") as IHtmlTextAreaElement)?.Value);
         Assert.Equal("Are you sure you want to withdraw your bid?", confirm.Document.QuerySelector("h1")?.LastChild?.TextContent.Trim());
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.Status);
@@ -291,7 +292,7 @@ public sealed class BidPageTests(CyclePagesFixture fixture) : IClassFixture<Cycl
     }
 
     [Fact]
-    public async Task Without_bidding_open_the_bid_pages_send_people_to_the_procurement_overview()
+    public async Task Without_bidding_open_the_bid_pages_send_people_to_the_procurement_overview_and_no_bid_is_found()
     {
         var noProcurement = await CycleAtProcurementAsync(providerContributed: false);
         var notOpen = await BiddingCycleAsync(deadline: null);
@@ -306,11 +307,12 @@ public sealed class BidPageTests(CyclePagesFixture fixture) : IClassFixture<Cycl
             var bids = await commissioner.GetAsync(ProcurementUrls.Bids(cycleId), _ct);
             var bid = await commissioner.GetAsync(ProcurementUrls.Bid(cycleId, Guid.NewGuid()), _ct);
 
-            Assert.All(new[] { mine, start, bids, bid }, page =>
+            Assert.All(new[] { mine, start, bids }, page =>
             {
                 Assert.Equal(HttpStatusCode.Redirect, page.Status);
                 Assert.Equal(ProcurementUrls.Overview(cycleId), page.Location);
             });
+            Assert.Equal(HttpStatusCode.NotFound, bid.Status);
         }
 
         Assert.False(await AnyBidAsync(notOpen.CycleId));

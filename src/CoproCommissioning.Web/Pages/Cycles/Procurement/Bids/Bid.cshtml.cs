@@ -16,14 +16,10 @@ public sealed class BidModel(CoproDbContext db, TimeProvider clock) : Procuremen
 
     public async Task<IActionResult> OnGetAsync(Guid bidId, CancellationToken ct)
     {
-        if (await LoadCycleAsync(db, ct) is null)
+        // Without a procurement there is no bid with this id in the cycle: not found, like any id from elsewhere.
+        if (await LoadCycleAsync(db, ct) is null || await LoadProcurementAsync(db, forChange: false, ct) is not { } procurement)
         {
             return NotFound();
-        }
-
-        if (await LoadProcurementAsync(db, forChange: false, ct) is not { IsCompetitive: true, IsBiddingOpen: true } procurement)
-        {
-            return Redirect(OverviewUrl);
         }
 
         var readable = (await LoadReadableBidsAsync(db, procurement, clock.GetUtcNow(), forChange: false, ct)).Where(b => b.Id == bidId).ToList();
