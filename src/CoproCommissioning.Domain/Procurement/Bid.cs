@@ -141,7 +141,7 @@ public sealed class Bid
             }
             else if ((text?.Trim().Length ?? 0) > BidResponse.TextMaxLength)
             {
-                refusals.Add(new Refusal(ProcurementRules.ResponseTooLong, criterionId));
+                refusals.Add(Refusal.ForItem(ProcurementRules.ResponseTooLong, criterionId));
             }
         }
 
@@ -185,7 +185,7 @@ public sealed class Bid
 
         refusals.AddRange(procurement.Criteria
             .Where(c => string.IsNullOrWhiteSpace(ResponseTo(c.Id)))
-            .Select(c => new Refusal(ProcurementRules.ResponseRequired, c.Id)));
+            .Select(c => Refusal.ForItem(ProcurementRules.ResponseRequired, c.Id)));
         if (refusals.Count > 0)
         {
             return DomainOutcome.Refused(refusals);
