@@ -127,7 +127,8 @@ public abstract class ScoringPageModel(CoproDbContext db, TimeProvider clock) : 
         var others = await db.Scorecards.AsNoTracking()
             .Where(s => s.ProcurementId == procurementId && s.EvaluatorId != ownId && s.SubmittedAt != null)
             .ToListAsync(ct);
-        var names = await PeopleNames.LoadAsync(db, others.Select(s => s.UserId), UserId, ct);
+        // Named as the cycle's member list names them: people shown as "Panel member" are numbered, never named.
+        var names = (await CycleMemberRow.LoadAsync(db, CycleId, UserId, ct)).ToDictionary(m => m.UserId, m => m.Name, StringComparer.Ordinal);
         var assigned = Assignments.Select(a => (a.Bid.Id, a.Criterion.Id)).ToHashSet();
         OthersScores =
         [
@@ -137,7 +138,7 @@ public abstract class ScoringPageModel(CoproDbContext db, TimeProvider clock) : 
                from score in scorecard.Scores
                where assigned.Contains((score.BidId, score.CriterionId))
                orderby evaluator.AddedAt
-               select new OthersScore(score.BidId, score.CriterionId, names.Of(scorecard.UserId), evaluator.Role, score.Level, score.Comment),
+               select new OthersScore(score.BidId, score.CriterionId, names.GetValueOrDefault(scorecard.UserId, PeopleNames.Unknown), evaluator.Role, score.Level, score.Comment),
         ];
     }
 }
