@@ -3,6 +3,7 @@ using System.Text.Json;
 using CoproCommissioning.Data;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Organisations;
 using CoproCommissioning.Domain.Procurement;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Domain.Testing;
@@ -147,6 +148,67 @@ public sealed class PersonalDataTests(DatabaseFixture fixture) : IClassFixture<D
         Assert.Equal(myInterest, seat.GetProperty("interest").GetString());
         Assert.Equal("Continue", seat.GetProperty("actionAgreed").GetString());
         Assert.DoesNotContain(theirInterest, download.Html);
+    }
+
+    [Fact]
+    public async Task The_download_has_the_scores_and_comments_the_person_gave_as_an_evaluator_and_not_another_evaluators()
+    {
+        var me = await TestAccounts.CreateAsync(fixture, displayName: "Jess Morgan");
+        var someoneElse = await TestAccounts.CreateAsync(fixture, displayName: "Alan Price");
+        var provider = await TestAccounts.CreateAsync(fixture, displayName: "Pat Provider");
+        var myComment = $"The answer shows they pay people for their time ({Guid.NewGuid():N})";
+        var theirComment = $"The answer says little about evidence ({Guid.NewGuid():N})";
+        var organisation = new Organisation($"Harbour Wellbeing {Guid.NewGuid():N}", OrganisationKind.VoluntaryOrCommunityOrganisation);
+        var cycle = ACycle.AtStage(StageKind.Procurement).Build();
+        var now = DateTimeOffset.UtcNow;
+        var afterDeadline = now.AddHours(2);
+        var procurement = Expect.Success(CycleProcurement.Start(cycle, new RouteChoice(ProcurementRegime.ProviderSelectionRegime,
+            ProcurementRoute.CompetitiveProcess, new RouteQuestions(false, null, false, null), "Open to the market."), People.Commissioner, CycleRole.Commissioner, now));
+        var criterion = Expect.Success(procurement.AddCriterion(cycle, new CriterionDraft("Keeping people involved", "How they will keep co-producing.",
+            CriterionKind.Scored, 100, IsCoProduction: true), CriterionCitations.None, People.Commissioner, CycleRole.Commissioner, now));
+        var mine = Expect.Success(procurement.AddEvaluator(cycle, me.Id, CycleRole.PanelMember, EvaluatorRole.LivedExperience, [criterion.Id], People.Commissioner, CycleRole.Commissioner, now));
+        var theirs = Expect.Success(procurement.AddEvaluator(cycle, someoneElse.Id, CycleRole.CoProductionChampion, EvaluatorRole.Officer, [criterion.Id], People.Commissioner, CycleRole.Commissioner, now));
+        Expect.Success(procurement.RecordBriefing(cycle, mine.Id, DateOnly.FromDateTime(now.UtcDateTime), "Sam Green", People.Commissioner, CycleRole.Commissioner, now));
+        foreach (var (evaluator, userId) in new[] { (mine, me.Id), (theirs, someoneElse.Id) })
+        {
+            Expect.Success(procurement.Declare(cycle, evaluator.Id, new DeclarationDraft(false, null, null), userId, now));
+            Expect.Success(procurement.AcceptDeclaration(cycle, evaluator.Id, People.Commissioner, CycleRole.Commissioner, now));
+        }
+
+        Expect.Success(procurement.OpenBidding(cycle, now.AddHours(1), People.Commissioner, CycleRole.Commissioner, now));
+        var bid = Expect.Success(Bid.Start(cycle, procurement, organisation.Id, false, provider.Id, CycleRole.Provider, now));
+        Expect.Success(bid.Save(cycle, procurement, new BidDraft(null, new Dictionary<Guid, string?> { [criterion.Id] = "We pay our peer forum." }, null),
+            provider.Id, CycleRole.Provider, organisation.Id, now));
+        Expect.Success(bid.Submit(cycle, procurement, provider.Id, CycleRole.Provider, organisation.Id, now));
+        var myScores = Scorecard.For(procurement, mine, afterDeadline);
+        Expect.Success(myScores.Score(cycle, procurement, bid, criterion.Id, 3, myComment, me.Id, afterDeadline));
+        Expect.Success(myScores.Submit(cycle, procurement, [bid], me.Id, afterDeadline));
+        var theirScores = Scorecard.For(procurement, theirs, afterDeadline);
+        Expect.Success(theirScores.Score(cycle, procurement, bid, criterion.Id, 1, theirComment, someoneElse.Id, afterDeadline));
+        await using (var scope = fixture.Db())
+        {
+            scope.Context.Organisations.Add(organisation);
+            scope.Context.Cycles.Add(cycle);
+            scope.Context.Procurements.Add(procurement);
+            scope.Context.Bids.Add(bid);
+            scope.Context.Scorecards.AddRange(myScores, theirScores);
+            await scope.Context.SaveChangesAsync(_ct);
+        }
+
+        var client = BrowserLikeClient.For(fixture.Factory);
+        await client.SignInAsync(me.Email, TestAccounts.Password, _ct);
+        var download = await client.SubmitAsync("/Identity/Account/Manage/PersonalData", new Dictionary<string, string>(),
+            "form[action*=DownloadPersonalData]", _ct);
+
+        using var json = JsonDocument.Parse(download.Html);
+        var score = Assert.Single(json.RootElement.GetProperty("scoresYouGaveAsAnEvaluator").EnumerateArray());
+        Assert.Equal(cycle.Id, score.GetProperty("cycleId").GetGuid());
+        Assert.Equal(organisation.Name, score.GetProperty("bidFrom").GetString());
+        Assert.Equal("Keeping people involved", score.GetProperty("criterion").GetString());
+        Assert.Equal(3, score.GetProperty("score").GetInt32());
+        Assert.Equal(myComment, score.GetProperty("comment").GetString());
+        Assert.Equal(JsonValueKind.String, score.GetProperty("submittedAt").ValueKind);
+        Assert.DoesNotContain(theirComment, download.Html);
     }
 
     [Fact]

@@ -156,8 +156,58 @@ public sealed class PersonalDataExport(CoproDbContext db, TimeProvider clock)
                     evaluator.DeclaredAt, evaluator.HasInterest, evaluator.Interest, evaluator.Action, evaluator.DeclarationAcceptedAt))
             .ToListAsync(ct);
 
+        var scores = await ScoresGivenAsync(userId, ct);
+
         return new PersonalData(clock.GetUtcNow(), account, memberships, contributions, decisions, glossaryTerms,
-            loggedForOthers, responsesWritten, proposals, sessions, panels);
+            loggedForOthers, responsesWritten, proposals, sessions, panels, scores);
+    }
+
+    /// <summary>
+    /// The scores the person gave as an evaluator, with the comments that explain them: their own words, which may draw
+    /// on their own experience of services. The criteria's names come from each procurement, read after the scores.
+    /// </summary>
+    private async Task<IReadOnlyList<ScoreGivenData>> ScoresGivenAsync(string userId, CancellationToken ct)
+    {
+        var rows = await (
+                from scorecard in db.Scorecards.AsNoTracking()
+                where scorecard.UserId == userId
+                from score in scorecard.Scores
+                join procurement in db.Procurements on scorecard.ProcurementId equals procurement.Id
+                join cycle in db.Cycles on procurement.CycleId equals cycle.Id
+                join bid in db.Bids on score.BidId equals bid.Id
+                orderby score.ScoredAt
+                select new
+                {
+                    ProcurementId = procurement.Id,
+                    CycleId = cycle.Id,
+                    cycle.Title,
+                    Organisation = db.Organisations.Where(o => o.Id == bid.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                    score.CriterionId,
+                    score.Level,
+                    score.Comment,
+                    score.ScoredAt,
+                    scorecard.SubmittedAt,
+                })
+            .ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var procurementIds = rows.Select(r => r.ProcurementId).Distinct().ToList();
+        var criteria = (await db.Procurements.AsNoTracking().AsSplitQuery().Where(p => procurementIds.Contains(p.Id)).ToListAsync(ct))
+            .SelectMany(p => p.Criteria)
+            .ToDictionary(c => c.Id);
+        return [.. rows.Select(r => new ScoreGivenData(
+            r.CycleId,
+            r.Title,
+            r.Organisation ?? "",
+            criteria.TryGetValue(r.CriterionId, out var criterion) ? criterion.Name : "",
+            criterion?.Kind,
+            r.Level,
+            r.Comment,
+            r.ScoredAt,
+            r.SubmittedAt))];
     }
 
     public sealed record PersonalData(
@@ -171,7 +221,8 @@ public sealed class PersonalDataExport(CoproDbContext db, TimeProvider clock)
         IReadOnlyList<ResponseWrittenData> ResponsesYouWrote,
         IReadOnlyList<ProposalData> ProposalsYouSubmitted,
         IReadOnlyList<SessionData> SessionsYouAttended,
-        IReadOnlyList<EvaluatorData> EvaluationPanelsYouSitOn);
+        IReadOnlyList<EvaluatorData> EvaluationPanelsYouSitOn,
+        IReadOnlyList<ScoreGivenData> ScoresYouGaveAsAnEvaluator);
 
     public sealed record AccountData(
         string Id,
@@ -238,4 +289,12 @@ public sealed class PersonalDataExport(CoproDbContext db, TimeProvider clock)
     public sealed record EvaluatorData(
         Guid CycleId, string CycleTitle, EvaluatorRole Role, DateOnly? TrainingCompletedOn, string? TrainingGivenBy,
         DateTimeOffset? DeclaredAt, bool? HasInterest, string? Interest, ConflictAction? ActionAgreed, DateTimeOffset? DeclarationAcceptedAt);
+
+    /// <summary>
+    /// A score the person gave a bid as an evaluator, with their comment; <see cref="SubmittedAt"/> is when they submitted
+    /// their scores (null while they could still change them). A pass/fail criterion's pass is 1 and its fail 0.
+    /// </summary>
+    public sealed record ScoreGivenData(
+        Guid CycleId, string CycleTitle, string BidFrom, string Criterion, CriterionKind? CriterionKind, int Score, string Comment,
+        DateTimeOffset ScoredAt, DateTimeOffset? SubmittedAt);
 }
