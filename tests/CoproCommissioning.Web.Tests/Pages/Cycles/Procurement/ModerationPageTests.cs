@@ -261,7 +261,7 @@ public sealed class ModerationPageTests(CyclePagesFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task Before_the_deadline_moderation_sends_the_commissioner_to_the_overview_and_unknown_bids_are_not_found()
+    public async Task Before_the_deadline_moderation_sends_the_commissioner_to_the_overview_and_another_cycles_ids_are_not_found()
     {
         var arranged = await ArrangeAsync(Scores(quality: (4, 1), coProduction: (2, 3)));
         var other = await ArrangeAsync(Scores(quality: (4, 1), coProduction: (2, 3)));
@@ -272,6 +272,7 @@ public sealed class ModerationPageTests(CyclePagesFixture fixture) : IClassFixtu
 
         var tooEarly = await early.GetAsync(ProcurementUrls.Moderation(arranged.CycleId), _ct);
         var tooEarlyToModerate = await early.GetAsync(ProcurementUrls.Moderate(arranged.CycleId, arranged.BidA, arranged.Quality), _ct);
+        var tooEarlyOtherCyclesBid = await early.GetAsync(ProcurementUrls.Moderate(arranged.CycleId, other.BidA, arranged.Quality), _ct);
         var otherCyclesBid = await commissioner.GetAsync(ProcurementUrls.Moderate(arranged.CycleId, other.BidA, arranged.Quality), _ct);
         var otherCyclesCriterion = await commissioner.PostCraftedAsync(ProcurementUrls.Moderate(arranged.CycleId, arranged.BidA, other.Quality),
             new Dictionary<string, string> { ["Form.Level"] = "4", ["Form.Reason"] = "Because." }, ProcurementUrls.Moderation(arranged.CycleId), _ct);
@@ -279,6 +280,8 @@ public sealed class ModerationPageTests(CyclePagesFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.Redirect, tooEarly.Status);
         Assert.Equal(ProcurementUrls.Overview(arranged.CycleId), tooEarly.Location);
         Assert.Equal(HttpStatusCode.Redirect, tooEarlyToModerate.Status);
+        // An id from another cycle is not found whether or not the page applies yet.
+        Assert.Equal(HttpStatusCode.NotFound, tooEarlyOtherCyclesBid.Status);
         Assert.Equal(HttpStatusCode.NotFound, otherCyclesBid.Status);
         Assert.Equal(HttpStatusCode.NotFound, otherCyclesCriterion.Status);
     }

@@ -87,7 +87,10 @@ public sealed class ModerateModel(CoproDbContext db, TimeProvider clock, ILogger
 
     private async Task<IActionResult?> FindAsync(Guid bidId, Guid criterionId, DateTimeOffset now, bool forChange, CancellationToken ct)
     {
-        if (await LoadEvaluationAsync(db, now, forChange, ct) is { } elsewhere)
+        var found = await LoadEvaluationAsync(db, now, forChange, ct, async procurement =>
+            procurement.FindCriterion(criterionId) is not null
+            && await db.Bids.AnyAsync(b => b.Id == bidId && b.ProcurementId == procurement.Id, ct));
+        if (found is { } elsewhere)
         {
             return elsewhere;
         }

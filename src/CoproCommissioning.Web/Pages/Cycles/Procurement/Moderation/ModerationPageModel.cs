@@ -34,9 +34,12 @@ public abstract class ModerationPageModel : ProcurementPageModel
 
     /// <summary>
     /// Reads the cycle, its procurement and the evaluation; null when the page can show, otherwise where to go
-    /// instead: not found for no cycle, the overview when there is nothing to moderate yet.
+    /// instead: not found for no cycle, or for ids in the address that <paramref name="isInProcurement"/> does not
+    /// find in this cycle's procurement (asked first, so an id from another cycle is never answered otherwise); the
+    /// overview when there is nothing to moderate yet.
     /// </summary>
-    protected async Task<IActionResult?> LoadEvaluationAsync(CoproDbContext db, DateTimeOffset now, bool forChange, CancellationToken ct)
+    protected async Task<IActionResult?> LoadEvaluationAsync(
+        CoproDbContext db, DateTimeOffset now, bool forChange, CancellationToken ct, Func<CycleProcurement, Task<bool>>? isInProcurement = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (await LoadCycleAsync(db, ct) is not { } cycle)
@@ -45,6 +48,11 @@ public abstract class ModerationPageModel : ProcurementPageModel
         }
 
         var procurement = await LoadProcurementAsync(db, forChange, ct);
+        if (isInProcurement is not null && (procurement is null || !await isInProcurement(procurement)))
+        {
+            return NotFound();
+        }
+
         if (procurement is null || !procurement.IsCompetitive || !procurement.IsPastDeadline(now))
         {
             return Redirect(OverviewUrl);
