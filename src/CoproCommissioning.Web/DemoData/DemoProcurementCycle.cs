@@ -93,21 +93,21 @@ public static class DemoProcurementCycle
 
         private (Contribution DropIn, Contribution WalkIn) AddEarlierStages()
         {
-            var evenings = Must(_cycle.AddContribution(StageKind.NeedsAssessment, People.Panel, CycleRole.PanelMember, Voice.LivedExperience, Channel.Online, ContributionVisibility.Everyone,
+            var evenings = Said(StageKind.NeedsAssessment, People.Panel, CycleRole.PanelMember, Voice.LivedExperience,
                 "My crises start in the evening, when everything is shut",
                 "Things nearly always fall apart for me after 7pm. The crisis line told me to go to A&E, where I sat for seven hours under bright lights. "
                     + "What I needed was somewhere calm to sit with someone who understood, and a cup of tea, until the worst had passed.",
-                Day(4)));
+                4);
             var dropIn = Must(_cycle.LogContributionOnBehalf(StageKind.NeedsAssessment, People.Champion, CycleRole.CoProductionChampion, null, 8,
                 Voice.LivedExperience, Channel.Workshop, ContributionVisibility.Everyone,
                 "Drop-in at Harbourside Library: people want a crisis café run by peers and open late",
                 "Eight people who have used crisis services came to the drop-in. Most said they would have gone to a crisis café instead of A&E if one had been open.\n"
                     + "They want it staffed by people who have been through a crisis themselves, open until late, and in a building that does not feel like a hospital.",
                 Day(9), origin: new InputOrigin(DateOnly.FromDateTime(Day(8).UtcDateTime), GivenBy: "people at the Harbourside Library drop-in")));
-            Must(_cycle.AddContribution(StageKind.NeedsAssessment, People.Clinician, CycleRole.ClinicalAdviser, Voice.Clinician, Channel.Online, ContributionVisibility.Everyone,
+            Said(StageKind.NeedsAssessment, People.Clinician, CycleRole.ClinicalAdviser, Voice.Clinician,
                 "Most mental health visits to A&E happen between 6pm and 2am",
                 "Last year 2,140 people came to Harbourside A&E mainly because of their mental health. 61% arrived between 6pm and 2am, and fewer than one in five were admitted.",
-                Day(12)));
+                12);
             Agree(StageKind.NeedsAssessment, 16,
                 [
                     new(evenings, ResponseType.Adopted,
@@ -121,15 +121,15 @@ public static class DemoProcurementCycle
                 "Harbourside needs a crisis café: a calm, welcoming place, run with peers, where people can go in the evening and at night instead of A&E.",
                 "Need agreed with the panel, using what people told us online and at the Harbourside Library drop-in, and the A&E figures.");
 
-            var walkIn = Must(_cycle.AddContribution(StageKind.CoDesign, cast.SecondPanel, CycleRole.PanelMember, Voice.LivedExperience, Channel.Online, ContributionVisibility.Everyone,
+            var walkIn = Said(StageKind.CoDesign, cast.SecondPanel, CycleRole.PanelMember, Voice.LivedExperience,
                 "Let people walk in without a referral or an NHS number",
                 "The last time I was in crisis I could not have filled in a form or remembered my NHS number. If the door asks for a referral, people like me will turn round and go home.",
-                Day(26)));
-            Must(_cycle.AddContribution(StageKind.CoDesign, People.Provider, CycleRole.Provider, Voice.Provider, Channel.Online, ContributionVisibility.Everyone,
+                26);
+            Said(StageKind.CoDesign, People.Provider, CycleRole.Provider, Voice.Provider,
                 "Our evening space in Northgate shows what peers can do",
                 "Harbourside Community Wellbeing has run a peer-led evening space in Northgate two nights a week since 2024. "
                     + "70% of the people who came said they would otherwise have gone to A&E or called 999.",
-                Day(29)));
+                29);
             Agree(StageKind.CoDesign, 33,
                 [new(walkIn, ResponseType.Adopted, "Anyone can walk in. Nobody will be asked for a referral, a form or an NHS number at the door.",
                     "Made walking in the way into the service.")],
@@ -151,6 +151,9 @@ public static class DemoProcurementCycle
                 Participants(), [.. input.Select(a => new DecisionInfluence(a.Input.Id, a.Influence))]), People.Commissioner, CycleRole.Commissioner, Day(at + 1.1)));
             Must(_cycle.SignOff(stage, People.Commissioner, CycleRole.Commissioner, statement, Day(at + 2)));
         }
+
+        private Contribution Said(StageKind stage, string userId, CycleRole role, Voice voice, string summary, string body, double at) =>
+            Must(_cycle.AddContribution(stage, userId, role, voice, Channel.Online, ContributionVisibility.Everyone, summary, body, Day(at)));
 
         private DecisionParticipant[] Participants() =>
         [
@@ -226,10 +229,10 @@ public static class DemoProcurementCycle
 
         private CycleProcurement AddProcurement(ServiceSpecification specification, Contribution dropIn, Contribution walkIn)
         {
-            var runIt = Must(_cycle.AddContribution(StageKind.Procurement, People.Panel, CycleRole.PanelMember, Voice.LivedExperience, Channel.Online, ContributionVisibility.Everyone,
+            var runIt = Said(StageKind.Procurement, People.Panel, CycleRole.PanelMember, Voice.LivedExperience,
                 "Ask bidders how people who use the café will help run it",
                 "Every provider says it listens. Ask them how visitors will actually change things, and whether they will be paid for their time.",
-                Day(59)));
+                59);
             Must(_cycle.Respond(runIt.Id, People.Commissioner, CycleRole.Commissioner, ResponseType.Adopted,
                 "The co-production criterion now asks bidders how visitors will help run and review the café, and how they will be paid. The panel will score it.",
                 Day(60)));
@@ -350,7 +353,7 @@ public static class DemoProcurementCycle
             var evaluators = procurement.Evaluators;
             return
             [
-                Scorecard(procurement, bids, evaluators[0], 102,
+                ScoreAndSubmit(procurement, bids, evaluators[0], 102,
                     (wellbeing, quality, 3, "Clear model with peers at the door and a nurse on every shift. Safety plans before leaving are good practice. "
                         + "I would like more on how one nurse copes on a busy Saturday night."),
                     (wellbeing, value, 2, "The highest price of the three. The breakdown is clear, but management at 10% and the building cost are high for what is offered."),
@@ -361,7 +364,7 @@ public static class DemoProcurementCycle
                     (northgate, quality, 3, "A tested model with good governance and incident reporting. Closing at 11pm misses the hours the needs assessment showed matter most."),
                     (northgate, value, 3, "Lowest total price, helped by sharing the health centre. Central costs of 20% are high and not explained."),
                     (northgate, socialValue, 2, "Meets the criterion with the Real Living Wage and apprenticeships, but little that is specific to Harbourside.")),
-                Scorecard(procurement, bids, evaluators[1], 103,
+                ScoreAndSubmit(procurement, bids, evaluators[1], 103,
                     (wellbeing, quality, 2, "Good peer model, but the plan for a medical emergency, such as someone who has taken an overdose, is thin. "
                         + "One nurse across a late shift is a risk on busy nights."),
                     (wellbeing, integration, 3, "Shared records and a direct line to the crisis team. The emergency bed from the housing partner fills a real gap."),
@@ -369,7 +372,7 @@ public static class DemoProcurementCycle
                     (sanctuary, integration, 2, "Going with people to the crisis team is kind, but there is no agreed way of working yet and no shared records."),
                     (northgate, quality, 3, "A senior practitioner on every shift and proper clinical governance. Safe, though it reads more like a clinic than a café."),
                     (northgate, integration, 4, "The most joined-up answer: next door to the crisis team and GP out of hours, with shared records and a daily handover.")),
-                Scorecard(procurement, bids, evaluators[2], 104,
+                ScoreAndSubmit(procurement, bids, evaluators[2], 104,
                     (wellbeing, quality, 4, "This is what we asked for. A peer at the door, a quiet room and a safety plan you write yourself. I would feel safe going there."),
                     (wellbeing, access, 3, "Walk in, text or web chat, and outreach in the Docks. Good for people who do not speak English. Not clear if it opens on bank holidays."),
                     (wellbeing, coProduction, 3, "A paid chair for the visitors' group and places on the board. I would like to know how visitors' ideas get acted on."),
@@ -379,7 +382,7 @@ public static class DemoProcurementCycle
                     (northgate, quality, 2, "A health centre at night still feels like a hospital. Closing at 11pm is when my crises are only getting started."),
                     (northgate, access, 2, "Having to phone first will put people off. Walk-ins only 'when there is space' is not good enough in a crisis."),
                     (northgate, coProduction, 1, "A survey and a yearly meeting is asking people, not involving them. The advisory group is national, not local.")),
-                Scorecard(procurement, bids, evaluators[3], 105,
+                ScoreAndSubmit(procurement, bids, evaluators[3], 105,
                     (wellbeing, access, 3, "Text and web chat matter for people who cannot face a room of strangers. Outreach in the Docks is welcome."),
                     (wellbeing, coProduction, 2, "The visitors' group is good, but it meets once a month and nothing says visitors are paid. Needs more detail."),
                     (northgate, access, 4, "Being linked to NHS 111 and next to the GP out of hours means people will be sent there. That makes it easy to find."),
@@ -388,11 +391,11 @@ public static class DemoProcurementCycle
         }
 
         // An evaluator scores each bid they may read on each criterion they were given, with a comment, then submits.
-        private Scorecard Scorecard(
+        private Scorecard ScoreAndSubmit(
             CycleProcurement procurement, IReadOnlyList<Bid> bids, Evaluator evaluator, double at,
             params (Bid Bid, EvaluationCriterion Criterion, int Level, string Comment)[] scores)
         {
-            var scorecard = Domain.Procurement.Scorecard.For(procurement, evaluator, Day(at));
+            var scorecard = Scorecard.For(procurement, evaluator, Day(at));
             foreach (var (score, i) in scores.Select((s, i) => (s, i)))
             {
                 Must(scorecard.Score(_cycle, procurement, score.Bid, score.Criterion.Id, score.Level, score.Comment, evaluator.UserId, Day(at).AddMinutes(10 * (i + 1))));
