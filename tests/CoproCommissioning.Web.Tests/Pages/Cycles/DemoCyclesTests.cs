@@ -1,9 +1,11 @@
+using System.Net;
 using CoproCommissioning.Data;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Procurement;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Infrastructure.Specification;
+using CoproCommissioning.Web.Pages.Cycles.Procurement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -101,6 +103,27 @@ public sealed class DemoCyclesTests(CyclePagesFixture fixture) : IClassFixture<C
         Assert.Equal(
             [ProcurementRules.ScoresNotModerated(17), ProcurementRules.AwardNotRecorded],
             CycleProcurement.SignOffConditions(progress).Select(r => r.Rule));
+    }
+
+    [Theory]
+    [InlineData(CyclePeople.CommissionerEmail)]
+    [InlineData(DemoProcurementCycle.SecondPanelEmail)]
+    [InlineData(DemoProcurementCycle.SanctuaryEmail)]
+    public async Task The_crisis_cafe_cycle_s_procurement_opens_for_its_commissioner_evaluators_and_bidders(string email)
+    {
+        Guid cycleId;
+        await using (var scope = fixture.Db())
+        {
+            cycleId = await scope.Context.Cycles.Where(c => c.Title == DemoProcurementCycle.Title).Select(c => c.Id).SingleAsync(_ct);
+        }
+
+        var client = await fixture.SignedInAsync(email);
+        var overview = await client.GetAsync(CycleUrls.Overview(cycleId), _ct);
+        var procurement = await client.GetAsync(ProcurementUrls.Overview(cycleId), _ct);
+
+        Assert.Equal(HttpStatusCode.OK, overview.Status);
+        Assert.Contains(DemoProcurementCycle.Title, overview.Text);
+        Assert.Equal(HttpStatusCode.OK, procurement.Status);
     }
 
     [Fact]
