@@ -51,7 +51,7 @@ public static class DemoProcurementCycle
 
     private sealed record Bidder(string UserId, Guid OrganisationId);
 
-    /// <summary>Input answered, the decision it shaped and the stage's sign-off, in that order.</summary>
+    /// <summary>A piece of input, the answer it gets and how it shaped the stage's decision.</summary>
     private sealed record AnsweredInput(Contribution Input, ResponseType Type, string Answer, string Influence);
 
     private sealed class Builder(CoproDbContext db, Cast cast, DateTimeOffset start)
@@ -83,7 +83,7 @@ public static class DemoProcurementCycle
             var (dropIn, walkIn) = AddEarlierStages();
             var specification = AddSpecification();
             var procurement = AddProcurement(specification, dropIn, walkIn);
-            var bids = AddBids(procurement);
+            var bids = AddPanelAndBids(procurement);
             var scorecards = AddScores(procurement, bids);
             Moderate(procurement, bids, scorecards);
             db.Cycles.Add(_cycle);
@@ -266,7 +266,7 @@ public static class DemoProcurementCycle
             return procurement;
         }
 
-        private IReadOnlyList<Bid> AddBids(CycleProcurement procurement)
+        private IReadOnlyList<Bid> AddPanelAndBids(CycleProcurement procurement)
         {
             var criteria = procurement.Criteria;
             var officer = AddEvaluator(procurement, People.Commissioner, CycleRole.Commissioner, EvaluatorRole.Officer, criteria, 0, 1, 4);
