@@ -6,7 +6,8 @@ namespace CoproCommissioning.Web.DemoData;
 /// <summary>
 /// The demo cycles in the fictional borough of Harbourside, built only through the domain's own methods:
 /// a community rehabilitation service part-way through co-design (needs assessment signed off), a crisis
-/// service that has just started, and a recovery college at its specification stage (<see cref="DemoSpecificationCycle"/>).
+/// service that has just started, a recovery college at its specification stage (<see cref="DemoSpecificationCycle"/>)
+/// and a crisis café being procured (<see cref="DemoProcurementCycle"/>).
 /// Looked up by title, so running again adds nothing.
 /// </summary>
 public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger logger)
@@ -32,8 +33,8 @@ public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger lo
             throw new InvalidOperationException("Demo data: seed the demo accounts before the demo cycles.");
         }
 
-        var icb = await OrganisationAsync(CommissioningBody, OrganisationKind.IntegratedCareBoard, ct);
-        var wellbeing = await OrganisationAsync(ProviderOrganisation, OrganisationKind.VoluntaryOrCommunityOrganisation, ct);
+        var icb = await OrganisationAsync(db, CommissioningBody, OrganisationKind.IntegratedCareBoard, ct);
+        var wellbeing = await OrganisationAsync(db, ProviderOrganisation, OrganisationKind.VoluntaryOrCommunityOrganisation, ct);
         users[Commissioner].OrganisationId ??= icb.Id;
         users[Champion].OrganisationId ??= icb.Id;
         users[Provider].OrganisationId ??= wellbeing.Id;
@@ -57,6 +58,12 @@ public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger lo
         if (!await db.Cycles.AnyAsync(c => c.Title == DemoSpecificationCycle.Title, ct))
         {
             DemoSpecificationCycle.Add(db, people, clock.GetUtcNow());
+            added++;
+        }
+
+        if (!await db.Cycles.AnyAsync(c => c.Title == DemoProcurementCycle.Title, ct))
+        {
+            await DemoProcurementCycle.AddAsync(db, people, clock.GetUtcNow(), ct);
             added++;
         }
 
@@ -281,7 +288,7 @@ public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger lo
         }
     }
 
-    private async Task<Organisation> OrganisationAsync(string name, OrganisationKind kind, CancellationToken ct)
+    internal static async Task<Organisation> OrganisationAsync(CoproDbContext db, string name, OrganisationKind kind, CancellationToken ct)
     {
         var existing = await db.Organisations.SingleOrDefaultAsync(o => o.Name == name, ct);
         if (existing is not null)

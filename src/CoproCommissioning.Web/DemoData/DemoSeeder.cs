@@ -25,7 +25,10 @@ public sealed class DemoSeeder(
         new("champion@demo.copro.test", "Tom Okafor", "Co-production champion", null),
         new("panel@demo.copro.test", "Jess Morgan", "Lived-experience panel member", null),
         new("carer@demo.copro.test", "Alan Price", "Carer panel member", null),
+        new(DemoProcurementCycle.SecondPanelEmail, "Marcus Reid", "Lived-experience panel member", null),
         new("provider@demo.copro.test", "Ruth Bell", "Provider", null),
+        new(DemoProcurementCycle.SanctuaryEmail, "Aisha Khan", "Provider", null),
+        new(DemoProcurementCycle.NorthgateEmail, "Gareth Lloyd", "Provider", null),
         new("clinician@demo.copro.test", "Dr Sam Iqbal", "Clinical adviser", null),
         new("admin@demo.copro.test", "Lee Chen", "Administrator", SiteRoles.Administrator),
     ];
