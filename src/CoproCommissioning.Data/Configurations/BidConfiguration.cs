@@ -32,6 +32,9 @@ public sealed class BidConfiguration : IEntityTypeConfiguration<Bid>
             responses.ToTable("procurement_bid_responses");
             responses.WithOwner().HasForeignKey("BidId");
             responses.HasKey("BidId", nameof(BidResponse.CriterionId));
+            // The domain sets it (the criterion answered); EF's convention for an owned collection's own key part would
+            // take it as generated and send a first answer as an update of a row that is not there.
+            responses.Property(r => r.CriterionId).ValueGeneratedNever();
             responses.Property(r => r.Text).HasMaxLength(BidResponse.TextMaxLength).IsRequired().IsPersonalText();
         });
         builder.Navigation(b => b.Responses).HasField("_responses").UsePropertyAccessMode(PropertyAccessMode.Field);

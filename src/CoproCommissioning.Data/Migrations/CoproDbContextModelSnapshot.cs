@@ -2508,7 +2508,6 @@ namespace CoproCommissioning.Data.Migrations
                                 .HasColumnName("bid_id");
 
                             b1.Property<Guid>("CriterionId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("uuid")
                                 .HasColumnName("criterion_id");
 

@@ -143,20 +143,11 @@ public sealed class MyBidModel(CoproDbContext db, TimeProvider clock, ILogger<My
 
         var bid = Bid;
         db.Entry(bid).Property(b => b.Version).OriginalValue = Form.Version;
-        var answered = bid.Responses.Select(r => r.CriterionId).ToHashSet();
         var outcome = change(bid, _cycle, clock.GetUtcNow());
         ModelState.AddErrors(outcome, nameof(Form));
         if (!outcome.Succeeded)
         {
             return await ShowAgainAsync(keepTyped, ct);
-        }
-
-        // The answers' key is the criterion's id, set by the domain; the model marks it as generated on add (an EF
-        // convention for owned collections), so EF would take a first answer for an existing row and update nothing.
-        db.ChangeTracker.DetectChanges();
-        foreach (var entry in db.ChangeTracker.Entries<BidResponse>().Where(e => !answered.Contains(e.Entity.CriterionId)))
-        {
-            entry.State = EntityState.Added;
         }
 
         var saved = await db.TrySaveAsync(ct);
