@@ -26,6 +26,7 @@ public class BrowserAppFixture(PostgresServer server) : DatabaseFixture(server)
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
+        ConfigureApp(Factory);
         // The port is chosen before start-up because links in emails are built from the configured public address.
         var port = FreePort();
         Factory.PublicBaseUrl = $"http://127.0.0.1:{port}";
@@ -46,6 +47,11 @@ public class BrowserAppFixture(PostgresServer server) : DatabaseFixture(server)
         }
 
         _browser = await SharedChromium.BrowserAsync();
+    }
+
+    /// <summary>Changes to the app before it starts, such as its clock.</summary>
+    protected virtual void ConfigureApp(AppFactory factory)
+    {
     }
 
     // Ports below the kernel's ephemeral range (32768 up): a port the kernel hands out (port 0) can be taken again by an

@@ -10,9 +10,9 @@ public sealed class MovableClockAppFixture(PostgresServer server) : BrowserAppFi
 {
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    public override async ValueTask InitializeAsync()
+    protected override void ConfigureApp(AppFactory factory)
     {
-        Factory.Clock = Clock;
-        await base.InitializeAsync();
+        ArgumentNullException.ThrowIfNull(factory);
+        factory.Clock = Clock;
     }
 }
