@@ -74,7 +74,7 @@ public sealed class Bid
         [.. Partners.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     /// <summary>
-    /// Who may read this bid now. Its own organisation's providers always; after the deadline, a commissioner, and an
+    /// Who may read this bid now. Its own organisation's providers always; after the deadline, a commissioner not on the panel, and an
     /// evaluator whose declaration allows it (<see cref="CycleProcurement.EvaluatorMayRead"/>), once it was submitted.
     /// Nobody reads a bid before the deadline except those who write it, and no provider reads another's.
     /// </summary>
@@ -96,7 +96,11 @@ public sealed class Bid
             return false;
         }
 
-        return CyclePermissions.Allows(role, CycleOperation.ManageCycle) || procurement.EvaluatorMayRead(userId, OrganisationId, now);
+        // A commissioner who sits on the panel is bound by their own declaration like any evaluator; one who only runs
+        // the procurement reads every bid after the deadline to moderate and award.
+        return procurement.EvaluatorFor(userId) is not null
+            ? procurement.EvaluatorMayRead(userId, OrganisationId, now)
+            : CyclePermissions.Allows(role, CycleOperation.ManageCycle);
     }
 
     /// <summary>A provider starts its organisation's bid once bidding is open and before the deadline.</summary>

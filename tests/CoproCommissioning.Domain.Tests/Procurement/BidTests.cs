@@ -185,6 +185,26 @@ public sealed class BidTests
     }
 
     [Fact]
+    public void A_commissioner_who_sits_on_the_panel_is_kept_from_a_bid_by_their_own_declaration_like_any_evaluator()
+    {
+        var cycle = Cycle();
+        var procurement = OpenForBids(cycle);
+        var restricted = Submitted(cycle, procurement, Bidder, People.Provider);
+        var other = Submitted(cycle, procurement, OtherBidder, People.Provider);
+        var commissioner = Expect.Success(procurement.AddEvaluator(cycle, People.Commissioner, CycleRole.Commissioner, EvaluatorRole.Officer,
+            [procurement.Quality().Id], People.Commissioner, CycleRole.Commissioner, Now));
+
+        Assert.False(other.MayBeReadBy(procurement, People.Commissioner, CycleRole.Commissioner, null, AfterDeadline));
+
+        Expect.Success(procurement.Declare(cycle, commissioner.Id,
+            new DeclarationDraft(true, "My partner is a trustee of the bidder.", ConflictAction.RestrictBids, [Bidder]), People.Commissioner, Now));
+        Expect.Success(procurement.AcceptDeclaration(cycle, commissioner.Id, People.Commissioner, CycleRole.Commissioner, Now));
+
+        Assert.False(restricted.MayBeReadBy(procurement, People.Commissioner, CycleRole.Commissioner, null, AfterDeadline));
+        Assert.True(other.MayBeReadBy(procurement, People.Commissioner, CycleRole.Commissioner, null, AfterDeadline));
+    }
+
+    [Fact]
     public void An_evaluator_reads_only_after_the_deadline_with_an_accepted_declaration_and_not_restricted_or_stepped_down()
     {
         var cycle = Cycle();
