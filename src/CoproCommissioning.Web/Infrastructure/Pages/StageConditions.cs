@@ -42,7 +42,8 @@ public sealed record StageConditions(IReadOnlyList<Refusal> Specification, IRead
             .Where(p => cycleIds.Contains(p.CycleId))
             .ToListAsync(ct);
         var procurementIds = procurements.Select(p => p.Id).ToList();
-        var bids = procurementIds.Count == 0 ? [] : await db.Bids.AsNoTracking()
+        // Without their answers: progress reads only who bid and when.
+        var bids = procurementIds.Count == 0 ? [] : await db.Bids.AsNoTracking().IgnoreAutoIncludes()
             .Where(b => procurementIds.Contains(b.ProcurementId) && b.Status == BidStatus.Submitted)
             .ToListAsync(ct);
         var scorecards = procurementIds.Count == 0 ? [] : await db.Scorecards.AsNoTracking()

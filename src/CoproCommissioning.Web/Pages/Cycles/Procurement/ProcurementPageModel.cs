@@ -30,7 +30,12 @@ public abstract class ProcurementPageModel : CycleStagePageModel
     /// </summary>
     protected async Task<CommissioningCycle?> LoadCycleAsync(CoproDbContext db, CancellationToken ct)
     {
-        var cycle = await db.Cycles.IncludeStageStatuses().AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
+        return ForHeading(await db.Cycles.IncludeStageStatuses().AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, ct));
+    }
+
+    /// <summary>Takes the heading's cycle title and the procurement stage's status from <paramref name="cycle"/>, when found.</summary>
+    protected CommissioningCycle? ForHeading(CommissioningCycle? cycle)
+    {
         if (cycle is not null)
         {
             CycleTitle = cycle.Title;
@@ -68,13 +73,13 @@ public abstract class ProcurementPageModel : CycleStagePageModel
     }
 
     /// <summary>
-    /// Every submitted bid, for working out the evaluation (<see cref="Evaluation.Of"/>) and the sign-off: pages show
-    /// from it only what the member may see.
+    /// Every submitted bid without its answers, for working out the evaluation (<see cref="Evaluation.Of"/>), which
+    /// reads only who bid and when: pages show a bid's answers only from <see cref="LoadReadableBidsAsync"/>.
     /// </summary>
     protected static async Task<IReadOnlyList<Bid>> LoadSubmittedBidsAsync(CoproDbContext db, CycleProcurement procurement, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(procurement);
-        return await db.Bids.AsNoTracking()
+        return await db.Bids.AsNoTracking().IgnoreAutoIncludes()
             .Where(b => b.ProcurementId == procurement.Id && b.Status == BidStatus.Submitted)
             .OrderBy(b => b.SubmittedAt).ToListAsync(ct);
     }

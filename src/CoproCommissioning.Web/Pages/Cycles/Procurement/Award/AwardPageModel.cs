@@ -14,20 +14,15 @@ public abstract class AwardPageModel : ProcurementPageModel
     public string DecisionUrl(Guid decisionId) => $"/cycles/{CycleId}/stages/{StageKind.Procurement.ToSlug()}/decisions/{decisionId}";
 
     /// <summary>
-    /// The cycle with its stages' decisions, not tracked: <see cref="CycleProcurement.RecordAward"/> checks the decision
-    /// it names is in the procurement stage.
+    /// The cycle with its stages' statuses and the procurement stage's decisions only, not tracked:
+    /// <see cref="CycleProcurement.RecordAward"/> checks the decision it names is in the procurement stage, and no page
+    /// here shows another stage's.
     /// </summary>
     protected async Task<CommissioningCycle?> LoadCycleWithDecisionsAsync(CoproDbContext db, CancellationToken ct)
     {
-        var cycle = await db.Cycles.Include(c => c.Stages).ThenInclude(s => s.Decisions).AsSplitQuery().AsNoTracking()
-            .SingleOrDefaultAsync(c => c.Id == CycleId, ct);
-        if (cycle is not null)
-        {
-            CycleTitle = cycle.Title;
-            Status = cycle.StageOf(StageKind.Procurement).Status;
-        }
-
-        return cycle;
+        return ForHeading(await db.Cycles.Include(c => c.Stages).ThenInclude(s => s.Decisions.Where(d => d.StageKind == StageKind.Procurement))
+            .AsSplitQuery().AsNoTracking()
+            .SingleOrDefaultAsync(c => c.Id == CycleId, ct));
     }
 
     /// <summary>Organisations' names by id, whether or not they are still in the cycle.</summary>
