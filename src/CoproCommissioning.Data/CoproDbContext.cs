@@ -1,4 +1,6 @@
 using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Data.Notifications;
+using CoproCommissioning.Data.Outbox;
 using CoproCommissioning.Data.Reading;
 using CoproCommissioning.Domain.CoDesign;
 using CoproCommissioning.Domain.Feedback;
@@ -39,6 +41,13 @@ public sealed class CoproDbContext(DbContextOptions<CoproDbContext> options)
     /// <summary>Which answers each person has seen on "What happened to my input".</summary>
     public DbSet<SeenResponse> SeenResponses => Set<SeenResponse>();
 
+    /// <summary>Emails written with the change that causes them, sent afterwards by the outbox worker.</summary>
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
     // Shared key ring so every app instance behind a load balancer can read the others' cookies.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -51,7 +60,8 @@ public sealed class CoproDbContext(DbContextOptions<CoproDbContext> options)
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored as their names: readable in SQL and safe when members are reordered.
-        var enums = typeof(CommissioningCycle).Assembly.GetTypes().Append(typeof(AuditAction)).Where(t => t.IsEnum);
+        var enums = typeof(CommissioningCycle).Assembly.GetTypes().Append(typeof(AuditAction))
+            .Concat([typeof(OutboxStatus), typeof(NotificationKind), typeof(NotificationFrequency)]).Where(t => t.IsEnum);
         foreach (var type in enums)
         {
             configurationBuilder.Properties(type).HaveConversion<string>().HaveMaxLength(EnumMaxLength);
