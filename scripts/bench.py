@@ -2,8 +2,8 @@
 """The HTTP side of scripts/bench.sh (python3 standard library only).
 
   bench.py measure --base URL --manifest JSON --app-pid PID --duration S --connections N --out FILE [--smoke]
-      signs in as the benchmark's commissioner (password, then a TOTP code from the seeded authenticator key) and
-      panel member, then for each key page: one request asking for the SQL counts (X-Bench-Count), then wrk.
+      signs in as the benchmark's commissioner (password, then a TOTP code from the seeded authenticator key), a
+      panel member and a lived-experience evaluator of the procurement cycle, then for each key page: one request asking for the SQL counts (X-Bench-Count), then wrk.
       The ceiling page is measured before each page and after the last, and each page is compared with the ceiling
       runs around it. Then real sign-off POSTs on the stage the seed left ready (sign off, reopen, sign off again:
       the second is timed), and the app's memory (RSS). Writes the results of this scale to FILE as JSON.
@@ -50,6 +50,12 @@ ROW_BOUNDS = {
     "section with comments": 200,
     "members": 200,
     "my input": 200,
+    # The procurement pages list bids: the scoring page every bid the evaluator scores (with the others' scores once
+    # their own are submitted), moderation every bid's every score. At scale 100 that is 40 bids and 3,200 scores, so
+    # they meet the bound only by showing a page of bids, as the stage workspaces show a page of input.
+    "scoring": 200,
+    "scoring: one bid": 200,
+    "moderation": 200,
 }
 STAGES = [("needs assessment", "needs-assessment"), ("co-design", "co-design"), ("specification", "specification"),
           ("procurement", "procurement"), ("monitoring", "monitoring")]
@@ -241,6 +247,10 @@ def measure(args):
     load_before = os.getloadavg()[0]
     commissioner = sign_in(base, manifest["commissioner"]["email"], manifest["password"], manifest["commissioner"]["authenticatorKey"])
     panel = sign_in(base, manifest["panelMember"]["email"], manifest["password"])
+    procurement = manifest["procurement"]
+    # A lived-experience evaluator: a panel member, who signs in with their password as panel members do.
+    evaluator = sign_in(base, procurement["evaluator"]["email"], manifest["password"])
+    scoring = f"/cycles/{procurement['cycleId']}/procurement"
     pages = [("dashboard", "/cycles", commissioner), ("overview", f"/cycles/{cycle}", commissioner)]
     pages += [(f"workspace: {name}", f"/cycles/{cycle}/stages/{slug}", commissioner) for name, slug in STAGES]
     ready = STAGE_SLUGS[manifest["readyStage"]]
@@ -251,6 +261,9 @@ def measure(args):
         ("section with comments", f"/cycles/{cycle}/specification/sections/{manifest['commentedSectionId']}", commissioner),
         ("members", f"/cycles/{cycle}/members", commissioner),
         ("my input", "/my-input", panel),
+        ("scoring", f"{scoring}/scoring", evaluator),
+        ("scoring: one bid", f"{scoring}/scoring/{procurement['bidId']}", evaluator),
+        ("moderation", f"{scoring}/moderation", commissioner),
     ]
     # The machine is shared, so throughput drifts during a run: the ceiling is measured before each page and after the
     # last, and each page is compared with the mean of the two ceiling runs around it (smoke runs: first and last only).
@@ -346,9 +359,12 @@ def fmt(value, pattern):
 
 def table(result):
     c = result["counts"]
+    # Results measured before the procurement cycle was seeded have no procurement counts.
+    procurement = (f", {c['bids']} bids × {c['criteria']} criteria × {c['evaluators']} evaluators ({c['scores']:,} scores, "
+                   f"{c['moderated']} moderated)" if "bids" in c else "")
     lines = [
         f"#### Scale {result['scale']}: {c['contributions']:,} contributions, {c['comments']:,} comments, {c['decisions']:,} decisions, "
-        f"{c['versions']} versions of {c['sections']} sections, {c['members']} members, {c['cycles']} cycles "
+        f"{c['versions']} versions of {c['sections']} sections, {c['members']} members, {c['cycles']} cycles{procurement} "
         f"({result['connections']} connections, {result['duration_s']} s a page; n/a: no request finished within the run)",
         "",
         "| page | req/s | ceiling req/s | × ceiling | p50 ms | p95 ms | p99 ms | alone ms | SQL/req | rows/req |",

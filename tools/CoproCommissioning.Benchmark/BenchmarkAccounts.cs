@@ -10,10 +10,17 @@ public sealed record BenchmarkCast(
     IReadOnlyList<Person> Panel,
     IReadOnlyList<Person> Providers,
     IReadOnlyList<Person> Clinicians,
+    IReadOnlyList<Person> Bidders,
     Guid CommissioningBody)
 {
     /// <summary>The panel member whose "what happened to my input" page is measured; the cycles give them more input than most.</summary>
     public Person Prolific => Panel[0];
+
+    /// <summary>
+    /// The lived-experience evaluators of the procurement cycle, from the second panel member on: the first is
+    /// <see cref="Prolific"/>, whose input pages stay as they were.
+    /// </summary>
+    public IReadOnlyList<Person> Evaluators(int count) => [.. Panel.Skip(1).Take(count)];
 }
 
 public sealed record Person(string Id, string Email, CycleRole Role, Voice? PanelVoice = null, Guid? Organisation = null);
@@ -75,12 +82,30 @@ public sealed class BenchmarkAccounts(UserManager<AppUser> users, RoleManager<Id
             clinicianMembers.Add(await CreateAsync($"clinician-{i:0000}", $"Clinician {i}", CycleRole.ClinicalAdviser, hash, null, ct: ct));
         }
 
+        // A bid comes from an organisation that has no other bid, so each bidder brings its own organisation.
+        var bidderOrganisations = Enumerable.Range(1, scale.Bids)
+            .Select(i => new Organisation($"Bench bidder {i:000}", (i % 4) switch
+            {
+                0 => OrganisationKind.NhsTrust,
+                1 => OrganisationKind.VoluntaryOrCommunityOrganisation,
+                2 => OrganisationKind.UserLedOrganisation,
+                _ => OrganisationKind.IndependentProvider,
+            }))
+            .ToList();
+        db.Organisations.AddRange(bidderOrganisations);
+        await db.SaveChangesAsync(ct);
+        List<Person> bidders = [];
+        foreach (var (organisation, i) in bidderOrganisations.Select((o, i) => (o, i + 1)))
+        {
+            bidders.Add(await CreateAsync($"bidder-{i:0000}", $"Bid writer {i}", CycleRole.Provider, hash, organisation.Id, ct: ct));
+        }
+
         var user = await users.FindByIdAsync(commissioner.Id) ?? throw new InvalidOperationException("The commissioner was not saved.");
         Must.Succeed(await users.ResetAuthenticatorKeyAsync(user), "give the commissioner an authenticator key");
         var key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key was kept.");
         Must.Succeed(await users.SetTwoFactorEnabledAsync(user, true), "turn on two-factor authentication for the commissioner");
 
-        return (new BenchmarkCast(commissioner, champion, panelMembers, providerMembers, clinicianMembers, body.Id), key);
+        return (new BenchmarkCast(commissioner, champion, panelMembers, providerMembers, clinicianMembers, bidders, body.Id), key);
     }
 
     public static string EmailOf(string name) => $"bench-{name}@{EmailDomain}";

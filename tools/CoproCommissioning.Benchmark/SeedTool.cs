@@ -75,7 +75,7 @@ public static class SeedTool
         var db = services.GetRequiredService<CoproDbContext>();
         db.ChangeTracker.Clear();
         var cycles = new BenchmarkCycles(db, size, cast, new BenchmarkText(seed: scale), services.GetRequiredService<TimeProvider>().GetUtcNow());
-        var big = await cycles.SeedAsync(Progress, CancellationToken.None);
+        var (big, procurement) = await cycles.SeedAsync(Progress, CancellationToken.None);
 
         var manifest = new
         {
@@ -86,10 +86,18 @@ public static class SeedTool
             cycleId = big.CycleId,
             readyStage = big.ReadyToSignOff.ToString(),
             commentedSectionId = big.CommentedSectionId,
+            procurement = new
+            {
+                cycleId = procurement.CycleId,
+                bidId = procurement.ScoredBidId,
+                evaluator = new { email = procurement.Evaluator.Email },
+            },
             counts = new
             {
                 cycles = size.Cycles, members = size.Members, contributions = big.Contributions, comments = big.Comments,
                 decisions = big.Decisions, versions = big.Versions, sections = size.Sections,
+                bids = procurement.Bids, criteria = procurement.Criteria, evaluators = procurement.Evaluators, scores = procurement.Scores,
+                moderated = procurement.Moderated,
             },
         };
         await File.WriteAllTextAsync(manifestPath, JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
