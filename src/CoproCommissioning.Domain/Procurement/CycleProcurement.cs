@@ -269,18 +269,30 @@ public sealed partial class CycleProcurement
     /// </summary>
     public ProcurementProgress Progress(IEnumerable<Bid> bids, IEnumerable<Scorecard> scorecards, DateTimeOffset now)
     {
-        var bidList = bids.Where(b => b.ProcurementId == Id).ToList();
-        var cards = scorecards.Where(s => s.ProcurementId == Id).ToList();
-        var standings = Evaluation.Of(this, bidList, cards, now);
-        var expected = _evaluators.Where(e => !e.HasSteppedDown && Scorecard.Assignments(this, e, bidList, now).Count > 0).ToList();
+        ArgumentNullException.ThrowIfNull(scorecards);
+        return ProgressWithSubmitted(bids, [.. scorecards.Where(s => s.ProcurementId == Id && s.IsSubmitted).Select(s => s.EvaluatorId)], now);
+    }
+
+    /// <summary>
+    /// <see cref="Progress(IEnumerable{Bid}, IEnumerable{Scorecard}, DateTimeOffset)"/> from only which evaluators have
+    /// submitted their scorecards: progress reads no score, so pages that show it (the dashboard, the overview) read none.
+    /// </summary>
+    public ProcurementProgress ProgressWithSubmitted(IEnumerable<Bid> bids, IReadOnlyCollection<Guid> submittedEvaluatorIds, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(bids);
+        ArgumentNullException.ThrowIfNull(submittedEvaluatorIds);
+        var submittedBids = bids.Where(b => b.IsSubmitted && b.ProcurementId == Id).ToList();
+        var submitted = submittedEvaluatorIds.ToHashSet();
+        var expected = _evaluators.Where(e => !e.HasSteppedDown && Scorecard.Assignments(this, e, submittedBids, now).Count > 0).ToList();
         return new ProcurementProgress(
             Route,
             IsBiddingOpen,
             IsPastDeadline(now),
-            standings.Count,
-            expected.Count(e => cards.SingleOrDefault(c => c.EvaluatorId == e.Id)?.IsSubmitted != true),
-            standings.Sum(s => s.Criteria.Count(c => c.Agreed is null)),
-            expected.Any(e => e.Role == EvaluatorRole.LivedExperience && cards.SingleOrDefault(c => c.EvaluatorId == e.Id)?.IsSubmitted == true),
+            submittedBids.Count,
+            expected.Count(e => !submitted.Contains(e.Id)),
+            // Every criterion of every submitted bid is moderated before the award (Evaluation.Of's Agreed).
+            submittedBids.Sum(b => Criteria.Count(c => FindModeration(b.Id, c.Id) is null)),
+            expected.Any(e => e.Role == EvaluatorRole.LivedExperience && submitted.Contains(e.Id)),
             IsAwardRecorded,
             IsIntentionPublished,
             HasStandstillEnded(now),

@@ -26,7 +26,7 @@ public sealed record StageConditions(IReadOnlyList<Refusal> Specification, IRead
     public static async Task<IReadOnlyCollection<Refusal>?> ForStageAsync(CoproDbContext db, Guid cycleId, StageKind stage, TimeProvider timeProvider, CancellationToken ct) =>
         stage is StageKind.Specification or StageKind.Procurement ? (await LoadAsync(db, cycleId, timeProvider, ct)).For(stage) : null;
 
-    /// <summary>A few queries for many cycles: the latest and approved version numbers, and each procurement with its submitted bids and scorecards.</summary>
+    /// <summary>A few queries for many cycles: the latest and approved version numbers, and each procurement with its submitted bids and who has submitted scores.</summary>
     public static async Task<IReadOnlyDictionary<Guid, StageConditions>> LoadAsync(
         CoproDbContext db, IReadOnlyCollection<Guid> cycleIds, TimeProvider timeProvider, CancellationToken ct)
     {
@@ -46,11 +46,14 @@ public sealed record StageConditions(IReadOnlyList<Refusal> Specification, IRead
         var bids = procurementIds.Count == 0 ? [] : await db.Bids.AsNoTracking().IgnoreAutoIncludes()
             .Where(b => procurementIds.Contains(b.ProcurementId) && b.Status == BidStatus.Submitted)
             .ToListAsync(ct);
-        var scorecards = procurementIds.Count == 0 ? [] : await db.Scorecards.AsNoTracking()
-            .Where(s => procurementIds.Contains(s.ProcurementId))
+        // Who has submitted, not what they scored: a procurement of 40 bids has thousands of scores.
+        var submitted = procurementIds.Count == 0 ? [] : await db.Scorecards.AsNoTracking()
+            .Where(s => procurementIds.Contains(s.ProcurementId) && s.SubmittedAt != null)
+            .Select(s => new { s.ProcurementId, s.EvaluatorId })
             .ToListAsync(ct);
         var now = timeProvider.GetUtcNow();
-        var progress = procurements.ToDictionary(p => p.CycleId, p => p.Progress(bids, scorecards, now));
+        var progress = procurements.ToDictionary(p => p.CycleId, p => p.ProgressWithSubmitted(
+            bids, [.. submitted.Where(s => s.ProcurementId == p.Id).Select(s => s.EvaluatorId)], now));
         return cycleIds.Distinct().ToDictionary(
             id => id,
             id => new StageConditions(

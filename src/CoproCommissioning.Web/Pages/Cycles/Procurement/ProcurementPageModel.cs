@@ -60,6 +60,34 @@ public abstract class ProcurementPageModel : CycleStagePageModel
     protected async Task<IReadOnlyList<Bid>> LoadReadableBidsAsync(
         CoproDbContext db, CycleProcurement procurement, DateTimeOffset now, bool forChange, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        var bids = await (forChange ? BidsVisibleToRole(db, procurement) : BidsVisibleToRole(db, procurement).AsNoTracking())
+            .OrderBy(b => b.StartedAt).ToListAsync(ct);
+        return [.. bids.Where(b => b.MayBeReadBy(procurement, UserId, Role, OrganisationId, now))];
+    }
+
+    /// <summary>
+    /// The same bids, read without changing them, with their answers, partners and attachments only for the one bid
+    /// (<paramref name="withAnswersOf"/>) a page shows in full, or for none: a list of forty bids needs none of them.
+    /// </summary>
+    protected async Task<IReadOnlyList<Bid>> LoadReadableBidListAsync(
+        CoproDbContext db, CycleProcurement procurement, DateTimeOffset now, Guid? withAnswersOf, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var bids = await BidsVisibleToRole(db, procurement).AsNoTracking().IgnoreAutoIncludes().OrderBy(b => b.StartedAt).ToListAsync(ct);
+        var readable = bids.Where(b => b.MayBeReadBy(procurement, UserId, Role, OrganisationId, now)).ToList();
+        var index = readable.FindIndex(b => b.Id == withAnswersOf);
+        if (index >= 0)
+        {
+            var id = readable[index].Id;
+            readable[index] = await db.Bids.AsNoTracking().SingleAsync(b => b.Id == id, ct);
+        }
+
+        return readable;
+    }
+
+    private IQueryable<Bid> BidsVisibleToRole(CoproDbContext db, CycleProcurement procurement)
+    {
         ArgumentNullException.ThrowIfNull(procurement);
         var query = db.Bids.Where(b => b.ProcurementId == procurement.Id);
         if (CyclePermissions.Allows(Role, CycleOperation.SubmitBid))
@@ -68,8 +96,7 @@ public abstract class ProcurementPageModel : CycleStagePageModel
             query = query.Where(b => b.OrganisationId == own);
         }
 
-        var bids = await (forChange ? query : query.AsNoTracking()).OrderBy(b => b.StartedAt).ToListAsync(ct);
-        return [.. bids.Where(b => b.MayBeReadBy(procurement, UserId, Role, OrganisationId, now))];
+        return query;
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ namespace CoproCommissioning.Web.Pages.Cycles.Procurement.Scoring;
 
 /// <summary>
 /// What the scoring pages share: the signed-in evaluator, found on the server from their account; their own scorecard;
-/// the bids they may read (through <see cref="ProcurementPageModel.LoadReadableBidsAsync"/>, the seal) and what they
+/// the bids they may read (through <see cref="ProcurementPageModel.LoadReadableBidListAsync"/>, the seal) and what they
 /// score in them; and, only once they have submitted their own, the scores other evaluators submitted for the same bids
 /// and criteria.
 /// </summary>
@@ -81,7 +81,8 @@ public abstract class ScoringPageModel(CoproDbContext db, TimeProvider clock) : 
 
         Procurement = procurement;
         Now = clock.GetUtcNow();
-        var readable = await LoadReadableBidsAsync(db, procurement, Now, forChange: false, ct);
+        // Answers only for the one bid a page shows: the list shows who bid, not what they wrote.
+        var readable = await LoadReadableBidListAsync(db, procurement, Now, withAnswersOf: bidId, ct);
         if (bidId is not null && readable.All(b => b.Id != bidId))
         {
             return NotFound();
@@ -107,12 +108,12 @@ public abstract class ScoringPageModel(CoproDbContext db, TimeProvider clock) : 
         Assignments = Scorecard.Assignments(Procurement, me, readable, Now);
         var organisationIds = readable.Select(b => b.OrganisationId).Distinct().ToList();
         OrganisationNames = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        await LoadOthersScoresAsync(ct);
+        await LoadOthersScoresAsync(bidId, ct);
         return null;
     }
 
     /// <summary>Others' scores only from submitted scorecards, and only once this evaluator may see them.</summary>
-    private async Task LoadOthersScoresAsync(CancellationToken ct)
+    private async Task LoadOthersScoresAsync(Guid? bidId, CancellationToken ct)
     {
         // Independent scoring: even a commissioner, who may see every scorecard to moderate, sees others' scores here
         // only once their own are submitted.
@@ -124,21 +125,22 @@ public abstract class ScoringPageModel(CoproDbContext db, TimeProvider clock) : 
 
         var procurementId = Procurement.Id;
         var ownId = Me.Id;
+        // Read as scores, not scorecards, so that a page about one bid reads that bid's scores only.
         var others = await db.Scorecards.AsNoTracking()
             .Where(s => s.ProcurementId == procurementId && s.EvaluatorId != ownId && s.SubmittedAt != null)
+            .SelectMany(s => s.Scores.Where(score => bidId == null || score.BidId == bidId)
+                .Select(score => new { s.EvaluatorId, s.UserId, score.BidId, score.CriterionId, score.Level, score.Comment }))
             .ToListAsync(ct);
         // Named as the cycle's member list names them: people shown as "Panel member" are numbered, never named.
         var names = (await CycleMemberRow.LoadAsync(db, CycleId, UserId, ct)).ToDictionary(m => m.UserId, m => m.Name, StringComparer.Ordinal);
         var assigned = Assignments.Select(a => (a.Bid.Id, a.Criterion.Id)).ToHashSet();
         OthersScores =
         [
-            .. from scorecard in others
-               let evaluator = Procurement.FindEvaluator(scorecard.EvaluatorId)
-               where evaluator is not null
-               from score in scorecard.Scores
-               where assigned.Contains((score.BidId, score.CriterionId))
+            .. from score in others
+               let evaluator = Procurement.FindEvaluator(score.EvaluatorId)
+               where evaluator is not null && assigned.Contains((score.BidId, score.CriterionId))
                orderby evaluator.AddedAt
-               select new OthersScore(score.BidId, score.CriterionId, names.GetValueOrDefault(scorecard.UserId, PeopleNames.Unknown), evaluator.Role, score.Level, score.Comment),
+               select new OthersScore(score.BidId, score.CriterionId, names.GetValueOrDefault(score.UserId, PeopleNames.Unknown), evaluator.Role, score.Level, score.Comment),
         ];
     }
 }
