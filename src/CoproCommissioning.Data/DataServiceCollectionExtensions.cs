@@ -28,16 +28,8 @@ public static class DataServiceCollectionExtensions
     /// Npgsql resets a pooled connection's session (DISCARD ALL) each time EF Core returns it to the pool, which is after
     /// every query: a page of fifteen statements paid for fifteen resets (docs/benchmarks.md). The app leaves no session
     /// state behind (its locks are transaction-scoped, it sets no parameters and prepares nothing), so there is nothing
-    /// to reset. A connection string that says otherwise keeps its own setting.
+    /// to reset.
     /// </summary>
-    public static string WithoutResetOnClose(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("No Reset On Close"))
-        {
-            builder.NoResetOnClose = true;
-        }
-
-        return builder.ConnectionString;
-    }
+    public static string WithoutResetOnClose(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
 }
