@@ -12,7 +12,7 @@ namespace CoproCommissioning.Web.Infrastructure.Email;
 /// The worker loops over <see cref="SendDueAsync"/>; tests call it to run one pass deterministically.
 /// </summary>
 public sealed class OutboxSender(CoproDbContext db, IOptions<EmailOptions> email, IOptions<OutboxOptions> options, PickupFolder pickup,
-    TimeProvider clock, ILogger<OutboxSender> logger)
+    OutboxSignal signal, TimeProvider clock, ILogger<OutboxSender> logger)
 {
     /// <summary>Sends (or records a failed attempt at) each due message, up to the batch size; returns how many it tried.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
@@ -38,6 +38,34 @@ public sealed class OutboxSender(CoproDbContext db, IOptions<EmailOptions> email
         }
 
         return deleted;
+    }
+
+    /// <summary>
+    /// An administrator's "send again" of a message that failed for good; returns the status it found (null: no such
+    /// message). The row is locked first, as a worker would, so a message a worker is sending (or has just sent) is
+    /// never put back in the queue by a second click.
+    /// </summary>
+    public async Task<OutboxStatus?> SendAgainAsync(Guid messageId, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var found = await db.Outbox.FromSql($"SELECT * FROM outbox_messages WHERE id = {messageId} FOR UPDATE").ToListAsync(ct);
+        if (found is not [var message])
+        {
+            return null;
+        }
+
+        var status = message.Status;
+        if (status == OutboxStatus.Failed)
+        {
+            message.SendAgain(clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            signal.Raise();
+            logger.LogInformation("Email {OutboxMessageId} ({Purpose}) queued to be sent again", message.Id, message.Purpose);
+        }
+
+        return status;
     }
 
     private async Task<bool> SendNextAsync(MailDelivery delivery, CancellationToken ct)
