@@ -26,7 +26,9 @@ public sealed class InvitationJourneyTests(BrowserAppFixture app) : BrowserTest(
         await Page.AssertNoViolationsAsync();
         await ScreenshotAsync("members");
 
-        // An administrator reads the email from the Sent emails page, as a person without a mail server would.
+        // An administrator reads the email from the Sent emails page, as a person without a mail server would, once
+        // the outbox worker has sent it.
+        await TestMailbox.DeliverAsync(App.Factory.Services, Ct);
         await using var adminContext = await App.Browser.NewContextAsync(new() { BaseURL = App.BaseUrl });
         var admin = await adminContext.NewPageAsync();
         await admin.GotoAsync("/Identity/Account/Login");

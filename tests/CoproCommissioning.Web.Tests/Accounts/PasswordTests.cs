@@ -27,8 +27,8 @@ public sealed partial class PasswordTests(DatabaseFixture fixture) : IClassFixtu
         Assert.Equal(forUnknown.Location, forAccount.Location);
         var confirmation = await BrowserLikeClient.For(fixture.Factory).GetAsync(forUnknown.Location!, _ct);
         Assert.Contains("If an account exists for the email address you entered, we've sent an email", confirmation.Text);
-        Assert.Empty(EmailsTo(unknown));
-        Assert.Single(EmailsTo(account.Email));
+        Assert.Empty(await EmailsToAsync(unknown));
+        Assert.Single(await EmailsToAsync(account.Email));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed partial class PasswordTests(DatabaseFixture fixture) : IClassFixtu
     {
         var account = await TestAccounts.CreateAsync(fixture);
         await BrowserLikeClient.For(fixture.Factory).SubmitAsync(ForgotUrl, new Dictionary<string, string> { ["Input.Email"] = account.Email }, "main form", _ct);
-        var link = new Uri(ResetLink().Match(Assert.Single(EmailsTo(account.Email)).HtmlBody ?? "").Groups["href"].Value.Replace("&amp;", "&", StringComparison.Ordinal));
+        var link = new Uri(ResetLink().Match(Assert.Single(await EmailsToAsync(account.Email)).HtmlBody ?? "").Groups["href"].Value.Replace("&amp;", "&", StringComparison.Ordinal));
         var client = BrowserLikeClient.For(fixture.Factory);
 
         var mismatch = await client.SubmitAsync(link.PathAndQuery, new Dictionary<string, string>
@@ -250,12 +250,7 @@ public sealed partial class PasswordTests(DatabaseFixture fixture) : IClassFixtu
         return await scope.Context.Users.Where(u => u.Id == userId).Select(u => u.PasswordHash).SingleAsync(_ct);
     }
 
-    private List<MimeMessage> EmailsTo(string address) =>
-        !Directory.Exists(fixture.Factory.PickupFolder)
-            ? []
-            : [.. Directory.EnumerateFiles(fixture.Factory.PickupFolder, "*.eml")
-                .Select(file => MimeMessage.Load(file))
-                .Where(message => message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)))];
+    private Task<IReadOnlyList<MimeMessage>> EmailsToAsync(string address) => TestMailbox.EmailsToAsync(fixture.Factory, address, _ct);
 
     [GeneratedRegex("href=\"(?<href>[^\"]*ResetPassword[^\"]*)\"")]
     private static partial Regex ResetLink();

@@ -7,7 +7,6 @@ using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Tests.Accounts;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 
 namespace CoproCommissioning.Web.Tests.Security;
 
@@ -44,7 +43,7 @@ public sealed partial class EmailLinkTests(PublicAddressFixture fixture) : IClas
             new Dictionary<string, string> { ["Input.Email"] = account.Email }, "main form", _ct);
 
         Assert.Equal(HttpStatusCode.Redirect, posted.Status);
-        var link = Assert.Single(LinksEmailedTo(account.Email));
+        var link = Assert.Single(await LinksEmailedToAsync(account.Email));
         Assert.StartsWith($"{PublicAddressFixture.PublicBaseUrl}/Identity/Account/ResetPassword?code=", link, StringComparison.Ordinal);
     }
 
@@ -56,7 +55,7 @@ public sealed partial class EmailLinkTests(PublicAddressFixture fixture) : IClas
         var status = await PostWithHostileHostAsync(Client(), "/Identity/Account/ForgotPassword", "/Identity/Account/ForgotPassword",
             new() { ["Input.Email"] = account.Email });
 
-        var links = LinksEmailedTo(account.Email);
+        var links = await LinksEmailedToAsync(account.Email);
         Assert.True(status == HttpStatusCode.BadRequest || links.Count == 1, $"Answered {(int)status} and mailed {links.Count} links.");
         Assert.All(links, l => Assert.StartsWith(PublicAddressFixture.PublicBaseUrl + "/", l, StringComparison.Ordinal));
     }
@@ -77,7 +76,7 @@ public sealed partial class EmailLinkTests(PublicAddressFixture fixture) : IClas
             ["Form.Role"] = nameof(CycleRole.Observer),
         });
 
-        var links = LinksEmailedTo(invitee);
+        var links = await LinksEmailedToAsync(invitee);
         Assert.True(status == HttpStatusCode.BadRequest || links.Count == 1, $"Answered {(int)status} and mailed {links.Count} links.");
         Assert.All(links, l => Assert.StartsWith($"{PublicAddressFixture.PublicBaseUrl}/invitations/", l, StringComparison.Ordinal));
     }
@@ -114,13 +113,9 @@ public sealed partial class EmailLinkTests(PublicAddressFixture fixture) : IClas
         return response.StatusCode;
     }
 
-    private List<string> LinksEmailedTo(string address) =>
-        !Directory.Exists(fixture.Factory.PickupFolder)
-            ? []
-            : [.. Directory.EnumerateFiles(fixture.Factory.PickupFolder, "*.eml")
-                .Select(file => MimeMessage.Load(file))
-                .Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)))
-                .SelectMany(m => Link().Matches(m.HtmlBody ?? "").Select(match => WebUtility.HtmlDecode(match.Groups[1].Value)))];
+    private async Task<List<string>> LinksEmailedToAsync(string address) =>
+        [.. (await TestMailbox.EmailsToAsync(fixture.Factory, address, _ct))
+            .SelectMany(m => Link().Matches(m.HtmlBody ?? "").Select(match => WebUtility.HtmlDecode(match.Groups[1].Value)))];
 
     [GeneratedRegex("href=\"([^\"]+)\"")]
     private static partial Regex Link();

@@ -80,7 +80,7 @@ public sealed class RateLimitTests(SecurityFixture fixture) : IClassFixture<Secu
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
         Assert.True(refused.Headers.ContainsKey("Retry-After"));
-        Assert.Equal(ResetEmailsPerEmail, EmailsTo(account.Email).Count);
+        Assert.Equal(ResetEmailsPerEmail, (await EmailsToAsync(account.Email)).Count);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class RateLimitTests(SecurityFixture fixture) : IClassFixture<Secu
         }
 
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Redirect, InvitationsPerEmail), HttpStatusCode.TooManyRequests], answers);
-        Assert.Equal(InvitationsPerEmail, EmailsTo(target).Count);
+        Assert.Equal(InvitationsPerEmail, (await EmailsToAsync(target)).Count);
     }
 
     [Theory]
@@ -152,10 +152,5 @@ public sealed class RateLimitTests(SecurityFixture fixture) : IClassFixture<Secu
 
     private static string Nobody() => $"nobody-{Guid.NewGuid():N}@example.org";
 
-    private List<MimeMessage> EmailsTo(string address) =>
-        !Directory.Exists(fixture.Factory.PickupFolder)
-            ? []
-            : [.. Directory.EnumerateFiles(fixture.Factory.PickupFolder, "*.eml")
-                .Select(file => MimeMessage.Load(file))
-                .Where(message => message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)))];
+    private Task<IReadOnlyList<MimeMessage>> EmailsToAsync(string address) => TestMailbox.EmailsToAsync(fixture.Factory, address, _ct);
 }

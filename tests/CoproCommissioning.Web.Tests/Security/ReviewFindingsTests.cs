@@ -32,7 +32,7 @@ public sealed class ReviewFindingsTests(SecurityFixture fixture) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, posted.Status);
         Assert.NotNull(posted.Document.QuerySelector("#Input_Email-error"));
-        Assert.Empty(EmailsTo(account.Email));
+        Assert.Empty(await EmailsToAsync(account.Email));
     }
 
     [Fact]
@@ -76,10 +76,5 @@ public sealed class ReviewFindingsTests(SecurityFixture fixture) : IClassFixture
         Assert.Equal(ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, options.ForwardedHeaders);
     }
 
-    private List<MimeMessage> EmailsTo(string address) =>
-        !Directory.Exists(fixture.Factory.PickupFolder)
-            ? []
-            : [.. Directory.EnumerateFiles(fixture.Factory.PickupFolder, "*.eml")
-                .Select(file => MimeMessage.Load(file))
-                .Where(message => message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)))];
+    private Task<IReadOnlyList<MimeMessage>> EmailsToAsync(string address) => TestMailbox.EmailsToAsync(fixture.Factory, address, _ct);
 }

@@ -7,7 +7,6 @@ using CoproCommissioning.Web.Tests.Accounts;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 using Serilog.Core;
 using Serilog.Events;
 
@@ -76,7 +75,7 @@ public sealed partial class SecretsInLogsTests(SecretsInLogsFixture fixture) : I
         }, "form[action*=Invite]", _ct);
         Assert.Equal(HttpStatusCode.Redirect, invited.Status);
 
-        var invitation = LinkEmailedTo(newcomer, InvitationLink());
+        var invitation = await LinkEmailedToAsync(newcomer, InvitationLink());
         var token = invitation.Segments[^1];
         var asNewcomer = fixture.Client();
         var joined = await asNewcomer.SubmitAsync(invitation.PathAndQuery, new Dictionary<string, string>
@@ -90,7 +89,7 @@ public sealed partial class SecretsInLogsTests(SecretsInLogsFixture fixture) : I
         var forgot = await fixture.Client().SubmitAsync("/Identity/Account/ForgotPassword",
             new Dictionary<string, string> { ["Input.Email"] = newcomer }, "main form", _ct);
         Assert.Equal(HttpStatusCode.Redirect, forgot.Status);
-        var reset = LinkEmailedTo(newcomer, ResetLink());
+        var reset = await LinkEmailedToAsync(newcomer, ResetLink());
         var code = QueryHelpers.ParseQuery(reset.Query)["code"].ToString();
         var resetting = fixture.Client();
         Assert.Equal(HttpStatusCode.OK, (await resetting.GetAsync(reset.PathAndQuery, _ct)).Status);
@@ -129,12 +128,9 @@ public sealed partial class SecretsInLogsTests(SecretsInLogsFixture fixture) : I
     private static string SourceOf(LogEvent e) =>
         e.Properties.TryGetValue("SourceContext", out var source) ? source.ToString() : "?";
 
-    private Uri LinkEmailedTo(string address, Regex link)
+    private async Task<Uri> LinkEmailedToAsync(string address, Regex link)
     {
-        var message = Directory.EnumerateFiles(fixture.Factory.PickupFolder, "*.eml")
-            .Select(file => MimeMessage.Load(file))
-            .Where(m => m.To.Mailboxes.Any(b => b.Address == address))
-            .Single(m => link.IsMatch(m.HtmlBody ?? ""));
+        var message = (await TestMailbox.EmailsToAsync(fixture.Factory, address, _ct)).Single(m => link.IsMatch(m.HtmlBody ?? ""));
         return new Uri(link.Match(message.HtmlBody ?? "").Groups["href"].Value.Replace("&amp;", "&", StringComparison.Ordinal));
     }
 

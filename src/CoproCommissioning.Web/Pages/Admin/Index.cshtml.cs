@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace CoproCommissioning.Web.Pages.Admin;
 
-/// <summary>Where administrators start: organisations, staff accounts and (without a mail server) sent emails.</summary>
+/// <summary>Where administrators start: organisations, staff accounts, outgoing email and (without a mail server) sent emails.</summary>
 [Authorize(Roles = SiteRoles.Administrator)]
 public sealed class IndexModel(PickupFolder pickup) : PageModel
 {

@@ -101,13 +101,13 @@ public sealed class NewModel(CoproDbContext db, IValidator<NewModel.Input> valid
             }
         }
 
-        (Invitation Invitation, string Token)? championInvitation = null;
         if (Form.ChampionUserId == InviteChampion)
         {
             var (token, hash) = InvitationTokens.Create();
             var invited = Must(Invitation.Create(cycle.Id, Form.ChampionEmail, CycleRole.CoProductionChampion, null, null, hash, me, now));
             db.Invitations.Add(invited);
-            championInvitation = (invited, token);
+            // Saved with the cycle and the invitation, or not at all.
+            invitations.Queue(invited, token, await InvitationSender.ContextAsync(db, cycle, me, ct), now);
         }
 
         if (!(await db.TrySaveAsync(ct)).Succeeded)
@@ -117,11 +117,6 @@ public sealed class NewModel(CoproDbContext db, IValidator<NewModel.Input> valid
         }
 
         logger.LogInformation("Cycle {CycleId} created by {UserId}", cycle.Id, me);
-        if (championInvitation is var (invitation, championToken))
-        {
-            await invitations.SendAsync(invitation, championToken, await InvitationSender.ContextAsync(db, cycle.Id, me, ct));
-        }
-
         TempData.SetSuccess("Cycle created. Next, invite the people who will take part: panel members, carers, providers and clinical advisers.");
         return RedirectToPage("/Cycles/Details", new { cycleId = cycle.Id });
     }

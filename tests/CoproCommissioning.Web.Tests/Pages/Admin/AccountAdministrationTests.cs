@@ -8,7 +8,6 @@ using CoproCommissioning.Web.Tests.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 
 namespace CoproCommissioning.Web.Tests.Pages.Admin;
 
@@ -154,7 +153,7 @@ public sealed partial class AccountAdministrationTests(AdminFixture fixture) : I
         Assert.Contains($"Invitation sent to {email}", shown.Text, StringComparison.Ordinal);
         Assert.Contains("Not set up yet", shown.Text, StringComparison.Ordinal);
 
-        var link = Assert.Single(LinksEmailedTo(email));
+        var link = Assert.Single(await LinksEmailedToAsync(email));
         var person = BrowserLikeClient.For(fixture.Factory);
         var saved = await person.SubmitAsync(link, new Dictionary<string, string>
         {
@@ -207,13 +206,9 @@ public sealed partial class AccountAdministrationTests(AdminFixture fixture) : I
 
     private static JsonElement Changes(AuditEvent e) => JsonDocument.Parse(e.Changes).RootElement;
 
-    private List<string> LinksEmailedTo(string address) =>
-        !Directory.Exists(fixture.Factory.PickupFolder)
-            ? []
-            : [.. Directory.EnumerateFiles(fixture.Factory.PickupFolder, "*.eml")
-                .Select(file => MimeMessage.Load(file))
-                .Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)))
-                .SelectMany(m => Link().Matches(m.HtmlBody ?? "").Select(match => WebUtility.HtmlDecode(match.Groups[1].Value)))];
+    private async Task<List<string>> LinksEmailedToAsync(string address) =>
+        [.. (await TestMailbox.EmailsToAsync(fixture.Factory, address, _ct))
+            .SelectMany(m => Link().Matches(m.HtmlBody ?? "").Select(match => WebUtility.HtmlDecode(match.Groups[1].Value)))];
 
     [GeneratedRegex("href=\"([^\"]+)\"")]
     private static partial Regex Link();

@@ -5,7 +5,6 @@ using CoproCommissioning.Web.Pages.Cycles;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles;
 
@@ -168,8 +167,7 @@ public sealed class CreateCyclePageTests(CyclePagesFixture fixture) : IClassFixt
         Assert.Equal(invitee, invitation.Email);
         Assert.Equal(CycleRole.CoProductionChampion, invitation.Role);
         Assert.Null(cycle.ChampionUserId);
-        var email = Directory.EnumerateFiles(fixture.Factory.PickupFolder, "*.eml").Select(f => MimeMessage.Load(f))
-            .Single(m => m.To.Mailboxes.Any(b => b.Address == invitee));
+        var email = Assert.Single(await TestMailbox.EmailsToAsync(fixture.Factory, invitee, _ct));
         Assert.Contains($"{fixture.Factory.PublicBaseUrl}/invitations/", email.HtmlBody, StringComparison.Ordinal);
     }
 

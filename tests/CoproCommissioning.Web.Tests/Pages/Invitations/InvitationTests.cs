@@ -43,7 +43,7 @@ public sealed partial class InvitationTests(InvitationFixture fixture) : IClassF
         Assert.Equal(HttpStatusCode.Redirect, sent.Status);
         Assert.Contains($"Invitation sent to {newcomer}", (await commissioner.FollowRedirectAsync(sent, _ct)).Text);
 
-        var link = LinkEmailedTo(newcomer);
+        var link = await LinkEmailedToAsync(newcomer);
         var invitee = BrowserLikeClient.For(fixture.Factory);
         var joined = await invitee.SubmitAsync(link, new Dictionary<string, string>
         {
@@ -83,7 +83,7 @@ public sealed partial class InvitationTests(InvitationFixture fixture) : IClassF
         }, "form[action*=Invite]", _ct);
         Assert.Equal(HttpStatusCode.Redirect, sent.Status);
 
-        var email = EmailTo(newcomer);
+        var email = await EmailToAsync(newcomer);
         var body = WebUtility.HtmlDecode(Regex.Replace(email.HtmlBody ?? "", @"\s+", " "));
         Assert.Contains($"Priya Sharma from {cycle.CommissioningOrganisation} has invited you to join", body, StringComparison.Ordinal);
         Assert.Contains($"<strong>{cycle.Title}</strong> as a provider", body, StringComparison.Ordinal);
@@ -91,7 +91,7 @@ public sealed partial class InvitationTests(InvitationFixture fixture) : IClassF
         Assert.DoesNotContain("Panel member", body, StringComparison.OrdinalIgnoreCase);
         Assert.StartsWith("Priya Sharma invited you", email.Subject, StringComparison.Ordinal);
 
-        var link = LinkEmailedTo(newcomer);
+        var link = await LinkEmailedToAsync(newcomer);
         var invitee = BrowserLikeClient.For(fixture.Factory);
         var accept = await invitee.GetAsync(link, _ct);
         Assert.DoesNotContain("Panel member", accept.Text, StringComparison.OrdinalIgnoreCase);
@@ -258,16 +258,13 @@ public sealed partial class InvitationTests(InvitationFixture fixture) : IClassF
         return (cycle, token);
     }
 
-    private MimeMessage EmailTo(string address) =>
-        Directory.EnumerateFiles(fixture.Factory.PickupFolder, "*.eml").Select(f => MimeMessage.Load(f))
-            .Single(m => m.To.Mailboxes.Any(b => b.Address == address));
+    private async Task<MimeMessage> EmailToAsync(string address) =>
+        Assert.Single(await TestMailbox.EmailsToAsync(fixture.Factory, address, _ct));
 
-    private string LinkEmailedTo(string address)
+    private async Task<string> LinkEmailedToAsync(string address)
     {
-        var file = Directory.EnumerateFiles(fixture.Factory.PickupFolder, "*.eml")
-            .Select(f => (File: f, Message: MimeMessage.Load(f)))
-            .Single(m => m.Message.To.Mailboxes.Any(b => b.Address == address));
-        var url = InvitationLink().Match(file.Message.HtmlBody ?? "").Groups[1].Value;
+        var message = await EmailToAsync(address);
+        var url = InvitationLink().Match(message.HtmlBody ?? "").Groups[1].Value;
         return new Uri(url).PathAndQuery;
     }
 

@@ -4,7 +4,6 @@ using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Administration;
 using CoproCommissioning.Web.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.UI.Services;
 
 namespace CoproCommissioning.Web.Pages.Admin.Accounts;
 
@@ -15,7 +14,7 @@ namespace CoproCommissioning.Web.Pages.Admin.Accounts;
 /// (R8); the audit trail records each with who made it.
 /// </summary>
 public sealed class AccountAdministration(
-    CoproDbContext db, UserManager<AppUser> users, AccountSetUp setUp, IEmailSender email, TimeProvider clock,
+    CoproDbContext db, UserManager<AppUser> users, AccountSetUp setUp, TimeProvider clock,
     ILogger<AccountAdministration> logger)
 {
     // Any number, the same for every instance: pg_advisory_xact_lock serialises changes to administrators.
@@ -99,13 +98,12 @@ public sealed class AccountAdministration(
             }
 
             Ensure(await users.UpdateSecurityStampAsync(user));
-            await SendSetUpEmailAsync(user, await setUp.LinkAsync(user));
-            logger.LogInformation("A new set-up link for {UserId} sent by {ActorId}", user.Id, actorId);
+            // In the change's transaction: the new stamp and the email with the link it makes commit together.
+            SetUpEmail.Queue(db, user, await setUp.LinkAsync(user), clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("A new set-up link for {UserId} queued by {ActorId}", user.Id, actorId);
             return [];
         }, ct);
-
-    public Task SendSetUpEmailAsync(AppUser user, string link) =>
-        email.SendEmailAsync(user.Email!, "Set up your account for Co-produced commissioning", SetUpEmail.Html(user.DisplayName, link));
 
     private async Task<AccountChange> ChangeAsync(string userId, string? version,
         Func<AppUser, int, Task<IReadOnlyList<Refusal>>> change, CancellationToken ct)

@@ -11,8 +11,7 @@ namespace CoproCommissioning.Web.Pages.Admin.Accounts;
 /// </summary>
 [Authorize(Roles = SiteRoles.Administrator)]
 [EnableRateLimiting(RateLimitPolicies.InviteStaff)]
-public sealed class InviteModel(CoproDbContext db, StaffAccounts accounts, AccountAdministration administration,
-    ILogger<InviteModel> logger) : PageModel
+public sealed class InviteModel(CoproDbContext db, StaffAccounts accounts, ILogger<InviteModel> logger) : PageModel
 {
     [BindProperty] public Input Form { get; set; } = new();
 
@@ -24,7 +23,7 @@ public sealed class InviteModel(CoproDbContext db, StaffAccounts accounts, Accou
     {
         await LoadAsync(ct);
         var organisation = Form.OrganisationId is { } id ? await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, ct) : null;
-        var created = await accounts.CreateAsync(Form.Email, Form.DisplayName, organisation, organisationRequired: true,
+        var created = await accounts.CreateAndEmailAsync(Form.Email, Form.DisplayName, organisation,
             [.. Form.Roles.Intersect(SiteRoles.All, StringComparer.Ordinal)], ct);
         ModelState.AddErrors(created, nameof(Form));
         if (!created.Succeeded)
@@ -32,7 +31,6 @@ public sealed class InviteModel(CoproDbContext db, StaffAccounts accounts, Accou
             return Page();
         }
 
-        await administration.SendSetUpEmailAsync(created.Value.User, created.Value.SetUpLink);
         logger.LogInformation("Staff member {UserId} invited", created.Value.User.Id);
         TempData.SetSuccess($"Invitation sent to {created.Value.User.Email}. They have 7 days to set up their account.");
         return RedirectToPage("Details", new { userId = created.Value.User.Id });

@@ -11,10 +11,21 @@ namespace CoproCommissioning.Web.Pages.Admin.Accounts;
 /// and for the <c>admin create</c> command that makes the first administrator before any organisation exists.
 /// Panel members and providers are never made here: they join through a cycle's invitation.
 /// </summary>
-public sealed class StaffAccounts(CoproDbContext db, UserManager<AppUser> users, AccountSetUp setUp, ILogger<StaffAccounts> logger)
+public sealed class StaffAccounts(CoproDbContext db, UserManager<AppUser> users, AccountSetUp setUp, TimeProvider clock,
+    ILogger<StaffAccounts> logger)
 {
-    public async Task<DomainOutcome<StaffAccountCreated>> CreateAsync(string? email, string? displayName, Organisation? organisation,
-        bool organisationRequired, IReadOnlyCollection<string> roles, CancellationToken ct)
+    /// <summary>Makes the account; the caller hands its set-up link over (the <c>admin create</c> command prints it).</summary>
+    public Task<DomainOutcome<StaffAccountCreated>> CreateAsync(string? email, string? displayName, Organisation? organisation,
+        bool organisationRequired, IReadOnlyCollection<string> roles, CancellationToken ct) =>
+        CreateAsync(email, displayName, organisation, organisationRequired, roles, emailSetUpLink: false, ct);
+
+    /// <summary>Makes the account and queues the email with its set-up link in the same transaction.</summary>
+    public Task<DomainOutcome<StaffAccountCreated>> CreateAndEmailAsync(string? email, string? displayName, Organisation? organisation,
+        IReadOnlyCollection<string> roles, CancellationToken ct) =>
+        CreateAsync(email, displayName, organisation, organisationRequired: true, roles, emailSetUpLink: true, ct);
+
+    private async Task<DomainOutcome<StaffAccountCreated>> CreateAsync(string? email, string? displayName, Organisation? organisation,
+        bool organisationRequired, IReadOnlyCollection<string> roles, bool emailSetUpLink, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(roles);
         if (roles.Except(SiteRoles.All, StringComparer.Ordinal).FirstOrDefault() is { } unknown)
@@ -57,6 +68,12 @@ public sealed class StaffAccounts(CoproDbContext db, UserManager<AppUser> users,
         }
 
         var link = await setUp.LinkAsync(user);
+        if (emailSetUpLink)
+        {
+            SetUpEmail.Queue(db, user, link, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }
+
         await transaction.CommitAsync(ct);
         logger.LogInformation("Staff account {UserId} created with roles {Roles}", user.Id, roles);
         return DomainOutcome.Success(new StaffAccountCreated(user, link));

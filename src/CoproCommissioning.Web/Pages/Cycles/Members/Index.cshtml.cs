@@ -59,9 +59,10 @@ public sealed class IndexModel(CoproDbContext db, InvitationSender invitations, 
                 .ToListAsync(ct);
             earlier.ForEach(i => i.Revoke(now));
             db.Invitations.Add(outcome.Value);
+            // Queued before the save, so the invitation and its email are saved together or not at all.
+            invitations.Queue(outcome.Value, token, await InvitationSender.ContextAsync(db, cycleId, User.UserId(), ct), now);
             if (await SavedAsync(ct))
             {
-                await invitations.SendAsync(outcome.Value, token, await InvitationSender.ContextAsync(db, cycleId, User.UserId(), ct));
                 Sent = $"Invitation sent to {outcome.Value.Email}.";
                 return RedirectToPage(new { cycleId });
             }

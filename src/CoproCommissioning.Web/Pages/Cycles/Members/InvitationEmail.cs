@@ -8,6 +8,31 @@ namespace CoproCommissioning.Web.Pages.Cycles.Members;
 /// </summary>
 public static class InvitationEmail
 {
+    public const string Purpose = "Invitation";
+
+    public static string Subject(InvitationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return $"{context.InvitedBy} invited you to help shape {context.CycleTitle}";
+    }
+
+    /// <summary>The same words as <see cref="Html"/>, for mail programs that show plain text.</summary>
+    public static string Text(InvitationContext context, CycleRole role, Voice? panelVoice, string link, DateTimeOffset expiresAt)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return $"""
+            {context.InvitedBy} from {context.Organisation} has invited you to join {context.CycleTitle} as a {Labels.Of(role, panelVoice).ToLowerInvariant()}.
+
+            {WhyYou(role)}
+
+            People who use services, carers, providers and commissioners plan this service together. You'll see what happens to everything you say.
+
+            Accept the invitation: {link}
+
+            The link works once and until {expiresAt:d MMMM yyyy}. If you weren't expecting this email, you can ignore it.
+            """;
+    }
+
     public static string Html(InvitationContext context, CycleRole role, Voice? panelVoice, string link, DateTimeOffset expiresAt)
     {
         ArgumentNullException.ThrowIfNull(context);

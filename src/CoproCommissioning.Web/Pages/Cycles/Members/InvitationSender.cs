@@ -1,19 +1,27 @@
+using CoproCommissioning.Data.Outbox;
 using CoproCommissioning.Web.Infrastructure.Hosting;
-using Microsoft.AspNetCore.Identity.UI.Services;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Members;
 
-/// <summary>Emails an invitation's one-time link, on the app's public address (never the request's host).</summary>
-public sealed class InvitationSender(IEmailSender email, PublicLinks links, ILogger<InvitationSender> logger)
+/// <summary>
+/// Queues an invitation's email, with its one-time link on the app's public address (never the request's host), in the
+/// outbox of the context that saves the invitation: one SaveChanges writes both, and the outbox worker sends it after
+/// (docs/decisions/0024-email-outbox.md).
+/// </summary>
+public sealed class InvitationSender(CoproDbContext db, PublicLinks links)
 {
-    public async Task SendAsync(Invitation invitation, string token, InvitationContext context)
+    /// <summary>Call before the SaveChanges that adds the invitation.</summary>
+    public OutboxMessage Queue(Invitation invitation, string token, InvitationContext context, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(invitation);
         ArgumentNullException.ThrowIfNull(context);
         var link = links.ToPage("/Invitations/Accept", new { token });
-        await email.SendEmailAsync(invitation.Email, $"{context.InvitedBy} invited you to help shape {context.CycleTitle}",
-            InvitationEmail.Html(context, invitation.Role, invitation.PanelVoice, link, invitation.ExpiresAt));
-        logger.LogInformation("Invitation {InvitationId} to cycle {CycleId} sent", invitation.Id, invitation.CycleId);
+        return db.Enqueue(new OutgoingEmail(
+            invitation.Email,
+            InvitationEmail.Subject(context),
+            InvitationEmail.Text(context, invitation.Role, invitation.PanelVoice, link, invitation.ExpiresAt),
+            InvitationEmail.Html(context, invitation.Role, invitation.PanelVoice, link, invitation.ExpiresAt),
+            InvitationEmail.Purpose), now);
     }
 
     /// <summary>The inviter's name and the cycle's commissioning organisation, read for the email.</summary>
@@ -21,7 +29,16 @@ public sealed class InvitationSender(IEmailSender email, PublicLinks links, ILog
     {
         var cycle = await db.Cycles.AsNoTracking().Where(c => c.Id == cycleId)
             .Select(c => new { c.Title, c.CommissioningOrganisation }).SingleAsync(ct);
-        var inviter = await db.Users.AsNoTracking().Where(u => u.Id == inviterUserId).Select(u => u.DisplayName).SingleAsync(ct);
-        return new InvitationContext(cycle.Title, inviter, cycle.CommissioningOrganisation);
+        return new InvitationContext(cycle.Title, await InviterNameAsync(db, inviterUserId, ct), cycle.CommissioningOrganisation);
     }
+
+    /// <summary>The same for a cycle not saved yet: its invitation is saved with it.</summary>
+    public static async Task<InvitationContext> ContextAsync(CoproDbContext db, CommissioningCycle cycle, string inviterUserId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        return new InvitationContext(cycle.Title, await InviterNameAsync(db, inviterUserId, ct), cycle.CommissioningOrganisation);
+    }
+
+    private static Task<string> InviterNameAsync(CoproDbContext db, string inviterUserId, CancellationToken ct) =>
+        db.Users.AsNoTracking().Where(u => u.Id == inviterUserId).Select(u => u.DisplayName).SingleAsync(ct);
 }
