@@ -49,7 +49,11 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public async Task DropDatabaseAsync(string connectionString)
     {
-        foreach (var pooled in new[] { connectionString, OwnerConnectionStringFor(connectionString) })
+        // The app connects with its own variant of the string (DataServiceCollectionExtensions.WithoutResetOnClose), which
+        // is a pool of its own: its idle connections belong to the runtime role, which the owner can't terminate.
+        var owner = OwnerConnectionStringFor(connectionString);
+        foreach (var pooled in new[] { connectionString, owner,
+            DataServiceCollectionExtensions.WithoutResetOnClose(connectionString), DataServiceCollectionExtensions.WithoutResetOnClose(owner) })
         {
             using var connection = new NpgsqlConnection(pooled);
             NpgsqlConnection.ClearPool(connection);
