@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Data.Notifications;
 using CoproCommissioning.Data.Outbox;
@@ -31,7 +32,8 @@ public sealed class NotificationEmails(PublicLinks links, UnsubscribeTokens toke
     public const string ServiceName = "Co-produced commissioning";
     public const string PreferencesPath = "/account/notifications";
 
-    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+    // Every character a name or a quote may hold stays readable; only markup characters are encoded.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>One notification, sent straight away.</summary>
     public OutgoingEmail Single(NotificationReader reader, NotificationKind kind, NotificationWording words, string link)
