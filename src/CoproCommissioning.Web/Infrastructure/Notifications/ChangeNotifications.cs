@@ -155,13 +155,12 @@ public sealed class ChangeNotifications(IAuditActor actor, TimeProvider clock, N
             return [];
         }
 
-        var specificationIds = windows.Select(w => w.SpecificationId).Distinct().ToList();
-        var cycles = await (
-                from s in db.Specifications.AsNoTracking()
-                where specificationIds.Contains(s.Id)
-                join c in db.Cycles on s.CycleId equals c.Id
-                select new { s.Id, CycleId = c.Id, c.Title })
-            .ToDictionaryAsync(s => s.Id, ct);
+        // The specification is tracked (the window was added through it), and may itself be new in this save.
+        var specifications = db.ChangeTracker.Entries<ServiceSpecification>().ToDictionary(e => e.Entity.Id, e => e.Entity.CycleId);
+        var titles = await CycleTitlesAsync(db, specifications.Values, ct);
+        var cycles = windows.Select(w => w.SpecificationId).Distinct()
+            .Where(id => specifications.TryGetValue(id, out var cycleId) && titles.ContainsKey(cycleId))
+            .ToDictionary(id => id, id => (CycleId: specifications[id], Title: titles[specifications[id]]));
         var members = await MembersAsync(db, cycles.Values.Select(c => c.CycleId), CommentWindowAudience.MayBeAsked, ct);
         return windows.Where(w => cycles.ContainsKey(w.SpecificationId)).SelectMany(w =>
         {
@@ -187,13 +186,12 @@ public sealed class ChangeNotifications(IAuditActor actor, TimeProvider clock, N
             return [];
         }
 
-        var procurementIds = assigned.Select(a => a.ProcurementId).Distinct().ToList();
-        var cycles = await (
-                from p in db.Procurements.AsNoTracking()
-                where procurementIds.Contains(p.Id)
-                join c in db.Cycles on p.CycleId equals c.Id
-                select new { p.Id, CycleId = c.Id, c.Title })
-            .ToDictionaryAsync(p => p.Id, ct);
+        // The procurement is tracked (its evaluators are owned), and may itself be new in this save.
+        var procurements = db.ChangeTracker.Entries<CycleProcurement>().ToDictionary(e => e.Entity.Id, e => e.Entity.CycleId);
+        var titles = await CycleTitlesAsync(db, procurements.Values, ct);
+        var cycles = assigned.Select(a => a.ProcurementId).Distinct()
+            .Where(id => procurements.TryGetValue(id, out var cycleId) && titles.ContainsKey(cycleId))
+            .ToDictionary(id => id, id => (CycleId: procurements[id], Title: titles[procurements[id]]));
         return assigned.Where(a => cycles.ContainsKey(a.ProcurementId)).Select(a =>
         {
             var cycle = cycles[a.ProcurementId];
@@ -207,6 +205,12 @@ public sealed class ChangeNotifications(IAuditActor actor, TimeProvider clock, N
         var property = evaluator.Property(nameof(Evaluator.CriterionIds));
         var before = property.OriginalValue as IEnumerable<Guid> ?? [];
         return property.IsModified && ((Evaluator)evaluator.Entity).CriterionIds.Except(before).Any();
+    }
+
+    private static async Task<Dictionary<Guid, string>> CycleTitlesAsync(CoproDbContext db, IEnumerable<Guid> cycleIds, CancellationToken ct)
+    {
+        var ids = cycleIds.Distinct().ToList();
+        return await db.Cycles.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Title, ct);
     }
 
     private static string MyInput(Guid cycleId) => $"/my-input?cycle={cycleId}";

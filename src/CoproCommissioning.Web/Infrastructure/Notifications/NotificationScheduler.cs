@@ -237,14 +237,17 @@ public sealed class NotificationScheduler(IServiceScopeFactory scopes, TimeProvi
     private static async Task<IEnumerable<PendingNotification>> InputAwaitingResponseAsync(CoproDbContext db, DateTimeOffset now, CancellationToken ct)
     {
         var waitingSince = now - InputWaitingTooLong;
-        var cycles = await (
+        var counts = await (
                 from c in db.Set<Contribution>().AsNoTracking()
                 where c.ResponseRevision == 0 && c.CreatedAt < waitingSince
                 join s in db.Set<Stage>() on EF.Property<Guid>(c, StageConfiguration.StageKey) equals s.Id
-                group c by EF.Property<Guid>(s, "CycleId") into waiting
-                join cycle in db.Cycles on waiting.Key equals cycle.Id
-                select new { CycleId = waiting.Key, cycle.Title, Count = waiting.Count() })
+                select new { CycleId = EF.Property<Guid>(s, "CycleId") })
+            .GroupBy(c => c.CycleId)
+            .Select(g => new { CycleId = g.Key, Count = g.Count() })
             .ToListAsync(ct);
+        var cycleIds = counts.Select(c => c.CycleId).ToList();
+        var titles = await db.Cycles.AsNoTracking().Where(c => cycleIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Title, ct);
+        var cycles = counts.Where(c => titles.ContainsKey(c.CycleId)).Select(c => new { c.CycleId, Title = titles[c.CycleId], c.Count }).ToList();
         if (cycles.Count == 0)
         {
             return [];
@@ -260,6 +263,7 @@ public sealed class NotificationScheduler(IServiceScopeFactory scopes, TimeProvi
                 $"input-awaiting-response:{c.CycleId}:{today}")));
     }
 
+    // Read by the snake_case naming convention, like every mapped type.
     private sealed record ClaimedNotification(Guid Id, string UserId, string Kind, Guid? CycleId, string Title, string Text, string Link, DateTimeOffset CreatedAt);
 
     private async Task<int> SendSummariesAsync(NotificationFrequency frequency, DateTimeOffset cutoff, DateTimeOffset now, CancellationToken ct)
@@ -277,8 +281,7 @@ public sealed class NotificationScheduler(IServiceScopeFactory scopes, TimeProvi
                 SELECT id FROM notifications
                 WHERE emailed_at IS NULL AND frequency = {name} AND created_at < {cutoff}
                 FOR UPDATE SKIP LOCKED)
-            RETURNING id AS "Id", user_id AS "UserId", kind AS "Kind", cycle_id AS "CycleId", title AS "Title", text AS "Text",
-                link AS "Link", created_at AS "CreatedAt"
+            RETURNING id, user_id, kind, cycle_id, title, text, link, created_at
             """).ToListAsync(ct);
         if (claimed.Count == 0)
         {
