@@ -2,6 +2,8 @@ using System.Net;
 using CoproCommissioning.Data;
 using CoproCommissioning.Data.Notifications;
 using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Domain.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,11 +34,11 @@ public sealed class ChangeNotificationTests(CyclePagesFixture fixture) : IClassF
         Assert.Equal($"/my-input?cycle={cycleId}", notification.Link);
         Assert.NotNull(notification.EmailedAt);
 
-        var email = Assert.Single(await EmailsToAsync(CyclePeople.PanelEmail));
+        var email = Assert.Single(await EmailsToAsync(CyclePeople.PanelEmail), e => e.TextBody.Contains(cycleId.ToString()));
         Assert.Contains("Visits will carry on for as long as people need them.", email.TextBody);
         Assert.Contains($"http://localhost/my-input?cycle={cycleId}", email.TextBody);
         Assert.Contains($"href=\"http://localhost/my-input?cycle={cycleId}\"", email.HtmlBody);
-        Assert.Empty(await EmailsToAsync(CyclePeople.CommissionerEmail));
+        Assert.DoesNotContain(await EmailsToAsync(CyclePeople.CommissionerEmail), e => e.TextBody.Contains(cycleId.ToString()));
     }
 
     [Fact]
@@ -116,6 +118,43 @@ public sealed class ChangeNotificationTests(CyclePagesFixture fixture) : IClassF
         var told = (await NotificationsAsync(cycleId)).Where(n => n.Kind == NotificationKind.StageSignedOff).Select(n => n.UserId).Order();
         var p = fixture.People;
         Assert.Equal(new[] { p.Champion, p.Panel, p.Carer, p.Provider, p.Clinician }.Order(), told);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Opening_the_specification_for_comment_tells_the_panel_and_providers_only_when_they_are_invited(bool providers)
+    {
+        var p = fixture.People;
+        var cycle = ACycle.AtStage(StageKind.Specification).Build();
+        await using (var scope = fixture.Db())
+        {
+            scope.Context.Cycles.Add(cycle);
+            foreach (var (userId, role, voice, organisation) in p.Memberships())
+            {
+                scope.Context.Memberships.Add(Expect.Success(CycleMembership.Create(cycle.Id, userId, role, voice, organisation, null, Moments.Now)));
+            }
+
+            await scope.Context.SaveChangesAsync(_ct);
+        }
+
+        var closesAt = DateTimeOffset.UtcNow.AddDays(14);
+        await using (var scope = fixture.As(p.Commissioner))
+        {
+            var loaded = await scope.Context.Cycles.IncludeStages().SingleAsync(c => c.Id == cycle.Id, _ct);
+            var specification = Expect.Success(ServiceSpecification.Start(loaded, new VersionDraft("First draft",
+                [new SectionDraft(Guid.CreateVersion7(), "Opening hours", "Open 9am to 8pm every day.", "When you can get help.")], []),
+                p.Commissioner, CycleRole.Commissioner, DateTimeOffset.UtcNow.AddMinutes(-1)));
+            Expect.Success(specification.OpenForComment(loaded, closesAt, providers, p.Commissioner, CycleRole.Commissioner, DateTimeOffset.UtcNow));
+            scope.Context.Specifications.Add(specification);
+            await scope.Context.SaveChangesAsync(_ct);
+        }
+
+        var told = await NotificationsAsync(cycle.Id);
+        string[] expected = providers ? [p.Panel, p.Carer, p.Provider] : [p.Panel, p.Carer];
+        Assert.Equal(expected.Order(), told.Select(n => n.UserId).Order());
+        Assert.All(told, n => Assert.Equal(NotificationKind.CommentWindowOpened, n.Kind));
+        Assert.All(told, n => Assert.Equal($"/cycles/{cycle.Id}/specification", n.Link));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using CoproCommissioning.Data.Auditing;
 using CoproCommissioning.Data.Configurations;
+using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Data.Notifications;
 using CoproCommissioning.Domain.Procurement;
 using CoproCommissioning.Domain.Specification;
@@ -10,7 +11,7 @@ namespace CoproCommissioning.Web.Infrastructure.Notifications;
 /// <summary>
 /// The events a save causes, read from what the save adds (docs/decisions/0025-notifications.md): a response to someone's
 /// input, a decision citing input, a stage signed off, a specification opened for comment, an evaluator given bids to
-/// score. Pages raise nothing themselves. The facts each needs (authors, members, titles) come from a few set-based
+/// score. Pages raise nothing themselves. It also forgets a deleted account's notifications. The facts each needs (authors, members, titles) come from a few set-based
 /// queries per save, never one per person; nobody is told about their own action.
 /// </summary>
 public sealed class ChangeNotifications(IAuditActor actor, TimeProvider clock, NotificationRaiser raiser) : INotificationSource
@@ -36,12 +37,14 @@ public sealed class ChangeNotifications(IAuditActor actor, TimeProvider clock, N
         db.ChangeTracker.DetectChanges();
         var changed = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && e.Entity is Response or DecisionInfluence or StageEvent or CommentWindow or Evaluator)
+                && e.Entity is Response or DecisionInfluence or StageEvent or CommentWindow or Evaluator or AppUser)
             .ToList();
         if (changed.Count == 0)
         {
             return;
         }
+
+        await ForgetDeletedAccountsAsync(db, changed, ct);
 
         List<PendingNotification> pending = [];
         pending.AddRange(await InputAnsweredAsync(db, changed, ct));
@@ -52,6 +55,25 @@ public sealed class ChangeNotifications(IAuditActor actor, TimeProvider clock, N
 
         var me = actor.UserId;
         _raised.AddRange(await raiser.RaiseAsync(db, [.. pending.Where(p => p.UserId != me)], clock.GetUtcNow(), ct));
+    }
+
+    /// <summary>
+    /// A deleted account keeps its row (it is pseudonymised, so the record keeps its provenance), so nothing cascades:
+    /// what the person was told, which can quote answers to their input, and their choices go in the same save.
+    /// </summary>
+    private static async Task ForgetDeletedAccountsAsync(CoproDbContext db, List<EntityEntry> changed, CancellationToken ct)
+    {
+        var deleted = changed.Where(e => e is { State: EntityState.Modified, Entity: AppUser { DeletedAt: not null } }
+                && e.Property(nameof(AppUser.DeletedAt)).OriginalValue is null)
+            .Select(e => ((AppUser)e.Entity).Id)
+            .ToList();
+        if (deleted.Count == 0)
+        {
+            return;
+        }
+
+        db.Notifications.RemoveRange(await db.Notifications.Where(n => deleted.Contains(n.UserId)).ToListAsync(ct));
+        db.NotificationPreferences.RemoveRange(await db.NotificationPreferences.Where(p => deleted.Contains(p.UserId)).ToListAsync(ct));
     }
 
     private static async Task<IEnumerable<PendingNotification>> InputAnsweredAsync(CoproDbContext db, List<EntityEntry> changed, CancellationToken ct)
