@@ -57,7 +57,7 @@ public sealed class NotificationRaiser(NotificationEmails emails, ILogger<Notifi
             }
         }
 
-        foreach (var kind in pending.GroupBy(p => p.Kind))
+        foreach (var kind in added.OfType<Notification>().GroupBy(n => n.Kind))
         {
             logger.LogInformation("Raised {Kind} for {Count} people", kind.Key, kind.Count());
         }
