@@ -1,3 +1,4 @@
+using CoproCommissioning.Data.Notifications;
 using CoproCommissioning.Data.Saving;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,6 +13,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IAuditActor, SystemAuditActor>();
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<NotificationInterceptor>();
         services.TryAddSingleton<AggregateVersionInterceptor>();
         services.TryAddSingleton<RemovalInterceptor>();
         return services.AddDbContext<CoproDbContext>((provider, options) => options
@@ -21,7 +23,9 @@ public static class DataServiceCollectionExtensions
             .AddInterceptors(
                 provider.GetRequiredService<RemovalInterceptor>(),
                 provider.GetRequiredService<AggregateVersionInterceptor>(),
-                provider.GetRequiredService<AuditInterceptor>()));
+                provider.GetRequiredService<AuditInterceptor>(),
+                // Last: it reads what the save adds, and what it adds (notifications, emails) is delivery, not audited.
+                provider.GetRequiredService<NotificationInterceptor>()));
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.Property(n => n.Title).HasMaxLength(Notification.TitleMaxLength).IsRequired().IsPersonalText();
         builder.Property(n => n.Text).IsRequired().IsPersonalText();
         builder.Property(n => n.Link).HasMaxLength(Notification.LinkMaxLength).IsRequired();
+        builder.Property(n => n.OnceKey).HasMaxLength(Notification.OnceKeyMaxLength);
         // A person's notifications go with their account and with the cycle.
         builder.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<CommissioningCycle>().WithMany().HasForeignKey(n => n.CycleId).OnDelete(DeleteBehavior.Cascade);
@@ -22,6 +23,8 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.HasIndex(n => new { n.Frequency, n.UserId, n.CreatedAt })
             .HasFilter("emailed_at IS NULL AND frequency IN ('DailySummary', 'WeeklySummary')")
             .HasDatabaseName("ix_notifications_awaiting_summary");
+        // A scheduled event is raised once per person: the scheduler skips keys it finds, and this refuses a second.
+        builder.HasIndex(n => new { n.UserId, n.OnceKey }).IsUnique().HasFilter("once_key IS NOT NULL");
     }
 }
 

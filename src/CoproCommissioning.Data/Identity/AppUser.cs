@@ -46,6 +46,7 @@ public enum CommunicationPreference
     Phone,
     Post,
     EasyRead,
+    PlainEnglish,
     LargePrint,
     BslInterpreter,
     OtherInterpreter,

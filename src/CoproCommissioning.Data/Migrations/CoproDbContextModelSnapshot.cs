@@ -237,6 +237,11 @@ namespace CoproCommissioning.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("link");
 
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("once_key");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text")
@@ -264,6 +269,11 @@ namespace CoproCommissioning.Data.Migrations
 
                     b.HasIndex("UserId", "CreatedAt")
                         .HasDatabaseName("ix_notifications_user_id_created_at");
+
+                    b.HasIndex("UserId", "OnceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_user_id_once_key")
+                        .HasFilter("once_key IS NOT NULL");
 
                     b.HasIndex("Frequency", "UserId", "CreatedAt")
                         .HasDatabaseName("ix_notifications_awaiting_summary")

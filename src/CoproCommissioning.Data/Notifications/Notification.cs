@@ -9,11 +9,12 @@ public sealed class Notification
 {
     public const int TitleMaxLength = 300;
     public const int LinkMaxLength = 500;
+    public const int OnceKeyMaxLength = 200;
 
     private Notification() { }
 
     public Notification(string userId, NotificationKind kind, Guid? cycleId, string title, string text, string link,
-        NotificationFrequency frequency, DateTimeOffset now)
+        NotificationFrequency frequency, DateTimeOffset now, string? onceKey = null)
     {
         Id = Guid.NewGuid();
         UserId = userId;
@@ -24,6 +25,7 @@ public sealed class Notification
         Link = link;
         Frequency = frequency;
         CreatedAt = now;
+        OnceKey = onceKey;
     }
 
     public Guid Id { get; private set; }
@@ -48,6 +50,13 @@ public sealed class Notification
     public NotificationFrequency Frequency { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>
+    /// For an event found by the scheduler rather than caused by a change (a window closing soon, a deadline near): what
+    /// makes it the same event on the next pass, e.g. "comment-window-closing:{windowId}". Unique per person, so each is
+    /// raised once however often the scheduler looks. Null for events caused by a change.
+    /// </summary>
+    public string? OnceKey { get; private set; }
 
     /// <summary>When it went into an email (straight away or in a summary); null while waiting for a summary or never emailed.</summary>
     public DateTimeOffset? EmailedAt { get; private set; }

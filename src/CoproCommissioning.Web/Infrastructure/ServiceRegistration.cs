@@ -5,6 +5,7 @@ using CoproCommissioning.Web.Infrastructure.Accounts;
 using CoproCommissioning.Web.Infrastructure.Benchmarking;
 using CoproCommissioning.Web.Infrastructure.Email;
 using CoproCommissioning.Web.Infrastructure.Hosting;
+using CoproCommissioning.Web.Infrastructure.Notifications;
 using CoproCommissioning.Web.Pages.Admin.Accounts;
 using CoproCommissioning.Web.Pages.Cycles.Members;
 using CoproCommissioning.Web.Infrastructure.RateLimiting;
@@ -86,6 +87,7 @@ public static class ServiceRegistration
 
         services.AddCoproAccounts(builder.Configuration);
         services.AddCoproEmail(builder.Configuration);
+        services.AddCoproNotifications(builder.Configuration);
         services.AddCoproRateLimiting(builder.Configuration);
 
         services.AddDataProtection()

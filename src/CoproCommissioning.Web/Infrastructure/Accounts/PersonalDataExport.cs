@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CoproCommissioning.Data.Identity;
+using CoproCommissioning.Data.Notifications;
 using CoproCommissioning.Domain.CoDesign;
 using CoproCommissioning.Domain.Procurement;
 using CoproCommissioning.Domain.Specification;
@@ -158,8 +159,20 @@ public sealed class PersonalDataExport(CoproDbContext db, TimeProvider clock)
 
         var scores = await ScoresGivenAsync(userId, ct);
 
+        // What the person was told (it can quote answers to their input) and how they chose to hear about each kind.
+        var notifications = await db.Notifications.AsNoTracking()
+            .Where(n => n.UserId == userId)
+            .OrderBy(n => n.CreatedAt)
+            .Select(n => new NotificationData(n.Kind, n.CycleId, n.Title, n.Text, n.Link, n.Frequency, n.CreatedAt, n.EmailedAt))
+            .ToListAsync(ct);
+        var notificationChoices = await db.NotificationPreferences.AsNoTracking()
+            .Where(p => p.UserId == userId)
+            .OrderBy(p => p.Kind)
+            .Select(p => new NotificationChoiceData(p.Kind, p.Frequency))
+            .ToListAsync(ct);
+
         return new PersonalData(clock.GetUtcNow(), account, memberships, contributions, decisions, glossaryTerms,
-            loggedForOthers, responsesWritten, proposals, sessions, panels, scores);
+            loggedForOthers, responsesWritten, proposals, sessions, panels, scores, notifications, notificationChoices);
     }
 
     /// <summary>
@@ -222,7 +235,14 @@ public sealed class PersonalDataExport(CoproDbContext db, TimeProvider clock)
         IReadOnlyList<ProposalData> ProposalsYouSubmitted,
         IReadOnlyList<SessionData> SessionsYouAttended,
         IReadOnlyList<EvaluatorData> EvaluationPanelsYouSitOn,
-        IReadOnlyList<ScoreGivenData> ScoresYouGaveAsAnEvaluator);
+        IReadOnlyList<ScoreGivenData> ScoresYouGaveAsAnEvaluator,
+        IReadOnlyList<NotificationData> NotificationsSentToYou,
+        IReadOnlyList<NotificationChoiceData> HowYouChoseToHearAboutThings);
+
+    public sealed record NotificationData(NotificationKind Kind, Guid? CycleId, string Title, string Text, string Link,
+        NotificationFrequency Frequency, DateTimeOffset RaisedAt, DateTimeOffset? EmailedAt);
+
+    public sealed record NotificationChoiceData(NotificationKind Kind, NotificationFrequency Frequency);
 
     public sealed record AccountData(
         string Id,

@@ -10,6 +10,7 @@ public static class CommunicationPreferenceNames
         CommunicationPreference.Phone => "Phone",
         CommunicationPreference.Post => "Post",
         CommunicationPreference.EasyRead => "Easy read",
+        CommunicationPreference.PlainEnglish => "Plain English",
         CommunicationPreference.LargePrint => "Large print",
         CommunicationPreference.BslInterpreter => "BSL interpreter",
         CommunicationPreference.OtherInterpreter => "Other interpreter",
