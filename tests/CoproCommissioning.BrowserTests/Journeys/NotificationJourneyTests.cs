@@ -13,7 +13,7 @@ namespace CoproCommissioning.BrowserTests.Journeys;
 /// Hearing back (issue 18): a panel member chooses how they hear about each kind of event, keeping answers to their input
 /// "straight away"; a commissioner answers their input; the email arrives (the pickup folder, through the outbox) with
 /// the answer in both parts, a one-click unsubscribe header and a link that, after signing in, opens "What happened to
-/// my input" with the answer. The commissioner, who acted, gets no email about it.
+/// my input" with the answer, and "Your updates" lists it. The commissioner, who acted, gets no email about it.
 /// </summary>
 public sealed partial class NotificationJourneyTests(BrowserAppFixture app) : BrowserTest(app), IClassFixture<BrowserAppFixture>
 {
@@ -75,6 +75,15 @@ public sealed partial class NotificationJourneyTests(BrowserAppFixture app) : Br
         var card = Page.Locator(".nhsuk-card", new() { HasText = Said });
         await Assertions.Expect(card).ToContainTextAsync(Answer);
         await Page.AssertNoViolationsAsync();
+
+        // Everything they were told is also listed in the service, however it was sent.
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Updates" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Your updates");
+        var update = Page.Locator(".nhsuk-card", new() { HasText = Title });
+        await Assertions.Expect(update).ToContainTextAsync(Answer);
+        await Assertions.Expect(update).ToContainTextAsync("Emailed");
+        await Page.AssertNoViolationsAsync();
+        await ScreenshotAsync("updates");
 
         await using var scope = App.Db();
         var stored = await scope.Context.NotificationPreferences.AsNoTracking()

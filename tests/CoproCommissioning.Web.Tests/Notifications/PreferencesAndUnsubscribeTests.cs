@@ -22,7 +22,7 @@ public sealed class PreferencesAndUnsubscribeTests(CyclePagesFixture fixture) : 
         var clinician = await fixture.SignedInAsync(CyclePeople.ClinicianEmail);
         var page = await clinician.GetAsync(PreferencesUrl, _ct);
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("everything is also listed in the service", page.Text);
+        Assert.Contains("everything is also listed under", page.Text);
         Assert.True(page.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>(
             "input[name='Form[StageSignedOff]'][value='DailySummary']")!.IsChecked);
 
