@@ -28,6 +28,9 @@ public class OutboxFixture(PostgresServer server) : DatabaseFixture(server)
         }
 
         Factory.Settings["Email:Outbox:RunWorker"] = RunWorker.ToString();
+        // These tests count what the outbox sends as the clock moves on by hours; the notification scheduler would queue
+        // summaries and reminders of its own at those times (its tests are in Notifications/).
+        Factory.Settings["Notifications:SchedulerEnabled"] = "false";
         Factory.Clock = Clock;
         await using var scope = Db();
         await scope.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);

@@ -42,9 +42,9 @@ public sealed class NavigationPageTests(CyclePagesFixture fixture) : IClassFixtu
         var myInput = await panel.GetAsync("/my-input", _ct);
 
         Assert.Equal(
-            [("My cycles", "/cycles", "page"), ("What happened to my input", "/my-input", null), ("Account", "/Identity/Account/Manage", null)],
+            [("My cycles", "/cycles", "page"), ("What happened to my input", "/my-input", null), ("Updates", "/updates", null), ("Account", "/Identity/Account/Manage", null)],
             Navigation(myCycles));
-        Assert.Equal([("My cycles", "/cycles", "true"), ("What happened to my input", "/my-input", null), ("Account", "/Identity/Account/Manage", null)],
+        Assert.Equal([("My cycles", "/cycles", "true"), ("What happened to my input", "/my-input", null), ("Updates", "/updates", null), ("Account", "/Identity/Account/Manage", null)],
             Navigation(inCycle));
         Assert.Equal("page", Navigation(myInput).Single(n => n.Text == "What happened to my input").Current);
         Assert.Equal("Menu", myCycles.Document.QuerySelector("header nav.nhsuk-header__navigation")?.GetAttribute("aria-label"));
