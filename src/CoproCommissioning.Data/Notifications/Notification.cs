@@ -46,7 +46,10 @@ public sealed class Notification
     /// <summary>The app path that shows it (relative to the public address), e.g. /my-input.</summary>
     public string Link { get; private set; } = "";
 
-    /// <summary>The person's choice for this kind when it was raised.</summary>
+    /// <summary>
+    /// The person's choice for this kind when it was raised; not by email when they stopped emails about the kind before
+    /// its summary went.
+    /// </summary>
     public NotificationFrequency Frequency { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }

@@ -18,7 +18,9 @@ public sealed class OutboxMessage
         ArgumentNullException.ThrowIfNull(email);
         Id = Guid.NewGuid();
         To = email.To;
-        Subject = email.Subject;
+        // A subject is made from people's words (a cycle's title, an inviter's name) that may together be longer than the
+        // column: shortened, the email still goes with the change that causes it rather than failing its save.
+        Subject = email.Subject.Length <= SubjectMaxLength ? email.Subject : string.Concat(email.Subject.AsSpan(0, SubjectMaxLength - 1), "…");
         TextBody = email.TextBody;
         HtmlBody = email.HtmlBody;
         Headers = email.Headers?.ToDictionary(h => h.Key, h => h.Value) ?? [];

@@ -7,7 +7,7 @@ namespace CoproCommissioning.Web.Infrastructure.Accounts;
 /// Deletes a person's account by pseudonymising it: the row stays, so every decision, contribution and
 /// membership still points at the same id and keeps its provenance, but it now reads "Former participant #N"
 /// and holds nothing that identifies the person or lets anyone sign in to it. Their address goes from every invitation
-/// sent to it, and the audit never held it (personal text is recorded only as changed).
+/// sent to it, every email to it leaves the outbox, and the audit never held it (personal text is recorded only as changed).
 /// </summary>
 public sealed class AccountPseudonymiser(CoproDbContext db, TimeProvider clock, ILogger<AccountPseudonymiser> logger)
 {
@@ -47,6 +47,11 @@ public sealed class AccountPseudonymiser(CoproDbContext db, TimeProvider clock, 
             invitation.RemoveAddress(now);
         }
 
+        // Every email to the address goes too: one still waiting would reach a person who has left, and one sent or failed
+        // keeps their address and what they were told (docs/decisions/0024-email-outbox.md). A row a worker is sending
+        // right now is locked, so this waits for that send to be recorded, then deletes it.
+        var emails = await db.Outbox.Where(m => addresses.Contains(m.To.ToUpper())).ExecuteDeleteAsync(ct);
+
         user.DisplayName = $"Former participant #{number}";
         user.FormerParticipantNumber = number;
         user.DeletedAt = now;
@@ -83,8 +88,8 @@ public sealed class AccountPseudonymiser(CoproDbContext db, TimeProvider clock, 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
-        logger.LogInformation("Account {UserId} deleted: pseudonymised as former participant {Number}, address removed from {Invitations} invitations",
-            userId, number, invitations.Count);
+        logger.LogInformation("Account {UserId} deleted: pseudonymised as former participant {Number}, address removed from {Invitations} invitations and {Emails} emails",
+            userId, number, invitations.Count, emails);
         return number;
     }
 }

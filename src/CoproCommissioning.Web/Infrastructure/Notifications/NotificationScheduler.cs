@@ -289,6 +289,7 @@ public sealed class NotificationScheduler(IServiceScopeFactory scopes, TimeProvi
         }
 
         var userIds = claimed.Select(c => c.UserId).Distinct().ToList();
+        claimed = await LeaveOutStoppedAsync(db, claimed, userIds, ct);
         var readers = await db.Users.AsNoTracking()
             .Where(u => userIds.Contains(u.Id) && u.DeactivatedAt == null && u.DeletedAt == null && u.Email != null)
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.CommunicationPreferences })
@@ -316,5 +317,32 @@ public sealed class NotificationScheduler(IServiceScopeFactory scopes, TimeProvi
         await transaction.CommitAsync(ct);
         logger.LogInformation("Wrote {Count} {Frequency} emails", sent, frequency);
         return sent;
+    }
+
+    /// <summary>
+    /// "Stop emails like this" stops them now, not after one more summary: a claimed notification of a kind its person has
+    /// since turned to "not by email" (by the link in an email or on their preferences page) is left out. Its row, already
+    /// claimed, is marked not by email and never emailed, so no later summary gathers it and their data download says
+    /// truthfully that it was not emailed.
+    /// </summary>
+    private static async Task<List<ClaimedNotification>> LeaveOutStoppedAsync(CoproDbContext db, List<ClaimedNotification> claimed,
+        List<string> userIds, CancellationToken ct)
+    {
+        var stopped = (await db.NotificationPreferences.AsNoTracking()
+                .Where(p => userIds.Contains(p.UserId) && p.Frequency == NotificationFrequency.NotByEmail)
+                .Select(p => new { p.UserId, p.Kind })
+                .ToListAsync(ct))
+            .Select(p => (p.UserId, p.Kind.ToString()))
+            .ToHashSet();
+        var left = claimed.Where(c => stopped.Contains((c.UserId, c.Kind))).Select(c => c.Id).ToList();
+        if (left.Count == 0)
+        {
+            return claimed;
+        }
+
+        await db.Notifications.Where(n => left.Contains(n.Id)).ExecuteUpdateAsync(set => set
+            .SetProperty(n => n.EmailedAt, (DateTimeOffset?)null)
+            .SetProperty(n => n.Frequency, NotificationFrequency.NotByEmail), ct);
+        return [.. claimed.Where(c => !left.Contains(c.Id))];
     }
 }
