@@ -320,6 +320,10 @@ namespace CoproCommissioning.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<bool>("ForgetTextWhenSent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("forget_text_when_sent");
+
                     b.Property<string>("Headers")
                         .IsRequired()
                         .HasColumnType("jsonb")

@@ -25,6 +25,7 @@ public sealed class OutboxMessage
         HtmlBody = email.HtmlBody;
         Headers = email.Headers?.ToDictionary(h => h.Key, h => h.Value) ?? [];
         Purpose = email.Purpose;
+        ForgetTextWhenSent = email.CarriesOneTimeLink;
         Status = OutboxStatus.Waiting;
         CreatedAt = now;
         NextAttemptAt = now;
@@ -46,6 +47,12 @@ public sealed class OutboxMessage
     /// <summary>What the email is for, shown to administrators (never the text): "Invitation", "Password reset", a notification kind.</summary>
     public string Purpose { get; private set; } = "";
 
+    /// <summary>
+    /// The text holds a one-time link (invitation tokens are otherwise kept only as hashes), so once the email is sent its
+    /// text is erased: someone who reads the database or a backup can't use the link.
+    /// </summary>
+    public bool ForgetTextWhenSent { get; private set; }
+
     public OutboxStatus Status { get; private set; }
 
     public int Attempts { get; private set; }
@@ -64,6 +71,12 @@ public sealed class OutboxMessage
     {
         Status = OutboxStatus.Sent;
         SentAt = now;
+        if (ForgetTextWhenSent)
+        {
+            TextBody = "";
+            HtmlBody = null;
+        }
+
         Attempts++;
         LastError = null;
     }

@@ -1,8 +1,11 @@
 namespace CoproCommissioning.Data.Outbox;
 
-/// <summary>An email as its sender writes it: both parts, and any headers it needs.</summary>
+/// <summary>
+/// An email as its sender writes it: both parts, and any headers it needs. <paramref name="CarriesOneTimeLink"/>: it holds
+/// a link that acts for the person (an invitation, a password reset, an account set-up), so its text is not kept once sent.
+/// </summary>
 public sealed record OutgoingEmail(string To, string Subject, string TextBody, string? HtmlBody, string Purpose,
-    IReadOnlyDictionary<string, string>? Headers = null);
+    IReadOnlyDictionary<string, string>? Headers = null, bool CarriesOneTimeLink = false);
 
 public static class OutboxExtensions
 {

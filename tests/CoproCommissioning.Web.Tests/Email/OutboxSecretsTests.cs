@@ -22,7 +22,7 @@ public sealed class OutboxSecretsTests(OutboxFixture fixture) : IClassFixture<Ou
         await using (var scope = fixture.Db())
         {
             id = scope.Context.Enqueue(new OutgoingEmail($"secret-{Guid.NewGuid():N}@example.org", "You are invited", $"Accept: {link}",
-                $"<a href=\"{link}\">Accept</a>", InvitationEmail.Purpose), fixture.Clock.GetUtcNow()).Id;
+                $"<a href=\"{link}\">Accept</a>", InvitationEmail.Purpose, CarriesOneTimeLink: true), fixture.Clock.GetUtcNow()).Id;
             await scope.Context.SaveChangesAsync(_ct);
         }
 

@@ -87,6 +87,12 @@ public sealed class OutboxTransactionTests(OutboxFixture fixture) : IClassFixtur
 
         Assert.Equal(1, await SendDueAsync());
         Assert.Single(fixture.Smtp.ReceivedFor(invitee));
+        // Its one-time link went to the invitee and is not kept readable once sent (invitation tokens are stored as hashes).
+        await using (var scope = fixture.Db())
+        {
+            var kept = await scope.Context.Outbox.AsNoTracking().SingleAsync(m => m.To == invitee, _ct);
+            Assert.Equal((OutboxStatus.Sent, true, "", (string?)null), (kept.Status, kept.ForgetTextWhenSent, kept.TextBody, kept.HtmlBody));
+        }
     }
 
     private async Task QueueInvitationAsync(DatabaseFixture.DbScope scope, Guid cycleId, string invitee, CommissioningCycle? unsaved = null)

@@ -16,7 +16,7 @@ public sealed partial class OutboxEmailSender(CoproDbContext db, TimeProvider cl
 
     public async Task SendEmailAsync(string email, string subject, string htmlMessage)
     {
-        db.Enqueue(new OutgoingEmail(email, subject, TextOf(htmlMessage), htmlMessage, Purpose), clock.GetUtcNow());
+        db.Enqueue(new OutgoingEmail(email, subject, TextOf(htmlMessage), htmlMessage, Purpose, CarriesOneTimeLink: true), clock.GetUtcNow());
         await db.SaveChangesAsync();
     }
 

@@ -19,7 +19,7 @@ public static class SetUpEmail
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(user);
-        return db.Enqueue(new OutgoingEmail(user.Email!, Subject, Text(user.DisplayName, link), Html(user.DisplayName, link), Purpose), now);
+        return db.Enqueue(new OutgoingEmail(user.Email!, Subject, Text(user.DisplayName, link), Html(user.DisplayName, link), Purpose, CarriesOneTimeLink: true), now);
     }
 
     public static string Html(string displayName, string link)

@@ -21,7 +21,7 @@ public sealed class InvitationSender(CoproDbContext db, PublicLinks links)
             InvitationEmail.Subject(context),
             InvitationEmail.Text(context, invitation.Role, invitation.PanelVoice, link, invitation.ExpiresAt),
             InvitationEmail.Html(context, invitation.Role, invitation.PanelVoice, link, invitation.ExpiresAt),
-            InvitationEmail.Purpose), now);
+            InvitationEmail.Purpose, CarriesOneTimeLink: true), now);
     }
 
     /// <summary>The inviter's name and the cycle's commissioning organisation, read for the email.</summary>

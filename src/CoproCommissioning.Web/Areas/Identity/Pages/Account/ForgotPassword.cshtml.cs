@@ -51,7 +51,7 @@ public sealed class ForgotPasswordModel(
             // Queued, not sent: the outbox worker sends it, so this page never waits for a mail server and takes as long
             // whether or not there is an account (docs/decisions/0024-email-outbox.md).
             var hours = (int)Math.Round(tokens.Value.TokenLifespan.TotalHours);
-            db.Enqueue(new OutgoingEmail(address, "Reset your password", ResetText(link, hours), ResetHtml(link, hours), ResetPurpose),
+            db.Enqueue(new OutgoingEmail(address, "Reset your password", ResetText(link, hours), ResetHtml(link, hours), ResetPurpose, CarriesOneTimeLink: true),
                 clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Password reset email queued for user {UserId}", user.Id);
