@@ -103,9 +103,9 @@ internal static class MonitoringSetUp
     }
 
     /// <summary><see cref="Arrange"/>, with the contract made from <see cref="Contract"/> (or <paramref name="draft"/>) at <see cref="Now"/>.</summary>
-    public static Contracted Contracted(RouteChoice? route = null, ContractDraft? draft = null)
+    public static Contracted Contracted(RouteChoice? route = null, ContractDraft? draft = null, IReadOnlyList<Guid>? awarded = null)
     {
-        var arranged = Arrange(route);
+        var arranged = Arrange(route, awarded);
         var monitoring = Expect.Success(CycleMonitoring.Start(arranged.Cycle, arranged.Procurement, arranged.Specification, draft ?? Contract, false,
             People.Commissioner, CycleRole.Commissioner, Now));
         return new Contracted(arranged.Cycle, monitoring);
