@@ -163,7 +163,7 @@ internal static class MonitoringSetUp
             .DecidedAt(at).Build(), People.Commissioner, CycleRole.Commissioner, at));
 
     public static ReviewDraft ReviewOf(params ReportingPeriod[] periods) => new(
-        new DateOnly(2026, 8, 3),
+        new DateOnly(2026, 7, 9),
         [new DecisionParticipant(People.Commissioner, CycleRole.Commissioner), new DecisionParticipant(People.PanelMember(1), CycleRole.PanelMember)],
         "The provider's service manager.",
         "We looked at the first quarter's outcomes. The panel rated early help lower than the provider.",
