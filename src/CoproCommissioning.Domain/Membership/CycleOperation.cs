@@ -32,4 +32,10 @@ public enum CycleOperation
 
     /// <summary>Read and score bids, when the procurement's evaluation panel has a seat for them; providers never do.</summary>
     EvaluateBids,
+
+    /// <summary>Write and submit the organisation's monitoring return for a reporting period.</summary>
+    SubmitProviderReturn,
+
+    /// <summary>Read every contract party's submitted monitoring returns.</summary>
+    ReadProviderReturns,
 }

@@ -34,6 +34,10 @@ public static class CyclePermissions
         [CycleOperation.SubmitBid] = [CycleRole.Provider],
         // Who may sit on an evaluation panel; the procurement's panel says who does. Providers may bid, so never.
         [CycleOperation.EvaluateBids] = [CycleRole.Commissioner, CycleRole.CoProductionChampion, CycleRole.PanelMember, CycleRole.ClinicalAdviser],
+        [CycleOperation.SubmitProviderReturn] = [CycleRole.Provider],
+        // A return reports a provider's own performance and may name people, so it goes to the team that monitors the
+        // contract, not to every member; the panel gives its own view by rating the same outcomes.
+        [CycleOperation.ReadProviderReturns] = [CycleRole.Commissioner, CycleRole.CoProductionChampion, CycleRole.ClinicalAdviser],
     };
 
     // Of those who may record decisions, who may record or change one made in each mode: a clinical adviser records

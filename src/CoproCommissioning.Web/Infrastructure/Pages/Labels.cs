@@ -164,12 +164,14 @@ public static class Labels
     public static string Of(OutcomeDomain domain) => domain switch
     {
         OutcomeDomain.MentalWellbeing => "Mental wellbeing",
-        OutcomeDomain.PhysicalHealth => "Physical health",
+        OutcomeDomain.CommunityParticipationAndLeisure => "Community participation and leisure",
         OutcomeDomain.SocialNetworks => "Social networks",
-        OutcomeDomain.Employment => "Employment",
-        OutcomeDomain.Housing => "Housing",
+        OutcomeDomain.PhysicalHealth => "Physical health",
         OutcomeDomain.EducationAndTraining => "Education and training",
+        OutcomeDomain.Volunteering => "Volunteering",
+        OutcomeDomain.Employment => "Employment",
         OutcomeDomain.MoneyAndBenefits => "Money and benefits",
+        OutcomeDomain.Housing => "Housing",
         OutcomeDomain.Safety => "Safety",
         OutcomeDomain.ChoiceAndControl => "Choice and control",
         _ => domain.ToString(),

@@ -1,0 +1,23 @@
+namespace CoproCommissioning.Domain.Monitoring;
+
+/// <summary>
+/// An organisation that is party to the contract. The commissioner's party has no organisation id: the cycle's
+/// commissioning organisation is a name, not an organisation providers belong to.
+/// </summary>
+public sealed class ContractParty
+{
+    private ContractParty() { }
+
+    internal ContractParty(Guid? organisationId, PartyRole role)
+    {
+        OrganisationId = organisationId;
+        Role = role;
+    }
+
+    public Guid? OrganisationId { get; private set; }
+
+    public PartyRole Role { get; private set; }
+
+    /// <summary>Providers report on the contract every period; the commissioner answers for its commitments instead.</summary>
+    public bool SubmitsReturns => Role != PartyRole.Commissioner;
+}

@@ -1,0 +1,101 @@
+namespace CoproCommissioning.Domain.Monitoring;
+
+// What happens in each reporting period besides the returns: the commissioner's results on its commitments, and its
+// explanations for returns that never came.
+public sealed partial class CycleMonitoring
+{
+    private readonly List<CommitmentResult> _results = [];
+    private readonly List<ReturnExplanation> _explanations = [];
+
+    public IReadOnlyList<CommitmentResult> CommitmentResults => _results;
+
+    public IReadOnlyList<ReturnExplanation> Explanations => _explanations;
+
+    public CommitmentResult? ResultFor(Guid periodId, Guid kpiId) => _results.SingleOrDefault(r => r.PeriodId == periodId && r.KpiId == kpiId);
+
+    public ReturnExplanation? ExplanationFor(Guid periodId, Guid organisationId) =>
+        _explanations.SingleOrDefault(e => e.PeriodId == periodId && e.OrganisationId == organisationId);
+
+    /// <summary>
+    /// A commissioner records what it achieved on one of its commitments in a period that has started, or corrects it.
+    /// <paramref name="value"/> is null when it could not be read.
+    /// </summary>
+    public DomainOutcome RecordCommitmentResult(
+        CommissioningCycle cycle, Guid periodId, Guid kpiId, decimal? value, string? note, string actorUserId, CycleRole actorRole, DateTimeOffset now)
+    {
+        var refusals = CheckActor(cycle, actorUserId, actorRole, now);
+        CheckStartedPeriod(refusals, periodId, now);
+        if (FindKpi(kpiId) is not { Owner: KpiOwner.Commissioner })
+        {
+            refusals.Add(new Refusal(MonitoringRules.CommitmentNotFound));
+        }
+
+        if (value is null)
+        {
+            refusals.Add(new Refusal(MonitoringRules.ResultValueRequired));
+        }
+
+        TextInput.Check(refusals, note, CommitmentResult.NoteMaxLength, null, MonitoringRules.ResultNoteTooLong);
+        if (refusals.Count > 0)
+        {
+            return DomainOutcome.Refused(refusals);
+        }
+
+        if (ResultFor(periodId, kpiId) is { } existing)
+        {
+            existing.Rewrite(value!.Value, TextInput.Clean(note), actorUserId, now);
+        }
+        else
+        {
+            _results.Add(new CommitmentResult(periodId, kpiId, value!.Value, TextInput.Clean(note), actorUserId, now));
+        }
+
+        return Changed(cycle, now);
+    }
+
+    /// <summary>
+    /// A commissioner explains why a party's return for a period is missing, or rewrites the explanation, so sign-off
+    /// can go ahead without it and the record says why.
+    /// </summary>
+    public DomainOutcome ExplainMissingReturn(
+        CommissioningCycle cycle, Guid periodId, Guid organisationId, string? explanation, string actorUserId, CycleRole actorRole, DateTimeOffset now)
+    {
+        var refusals = CheckActor(cycle, actorUserId, actorRole, now);
+        CheckStartedPeriod(refusals, periodId, now);
+        if (!IsReturningParty(organisationId))
+        {
+            refusals.Add(new Refusal(MonitoringRules.NotAReturningParty));
+        }
+
+        TextInput.Check(refusals, explanation, ReturnExplanation.TextMaxLength, MonitoringRules.ExplanationRequired, MonitoringRules.ExplanationTooLong);
+        if (refusals.Count > 0)
+        {
+            return DomainOutcome.Refused(refusals);
+        }
+
+        if (ExplanationFor(periodId, organisationId) is { } existing)
+        {
+            existing.Rewrite(TextInput.Clean(explanation), actorUserId, now);
+        }
+        else
+        {
+            _explanations.Add(new ReturnExplanation(periodId, organisationId, TextInput.Clean(explanation), actorUserId, now));
+        }
+
+        return Changed(cycle, now);
+    }
+
+    /// <summary>Reports and results are for a period of this contract that has begun.</summary>
+    internal void CheckStartedPeriod(List<Refusal> refusals, Guid periodId, DateTimeOffset now)
+    {
+        var period = FindPeriod(periodId);
+        if (period is null)
+        {
+            refusals.Add(new Refusal(MonitoringRules.PeriodNotFound));
+        }
+        else if (!period.HasStarted(Today(now)))
+        {
+            refusals.Add(new Refusal(MonitoringRules.PeriodNotStarted));
+        }
+    }
+}
