@@ -88,6 +88,6 @@ public sealed class AllianceHealthCheckTests
     }
 
     private static AllianceHealthRating Rate(
-        Alliance alliance, string userId, int trust, int sharing, int decisions, string comment = "Working well together.", Guid? period = null) =>
+        AnAlliance alliance, string userId, int trust, int sharing, int decisions, string comment = "Working well together.", Guid? period = null) =>
         Expect.Success(alliance.Team.RateHealth(alliance.Cycle, period ?? FirstQuarter, new HealthScores(trust, sharing, decisions), comment, userId, Now));
 }

@@ -77,15 +77,15 @@ internal static class AllianceSetUp
     }
 
     /// <summary>A team started on an alliance in monitoring, with no members yet.</summary>
-    public static Alliance Started()
+    public static AnAlliance Started()
     {
         var (cycle, procurement) = Awarded();
         var team = Expect.Success(AllianceLeadershipTeam.Start(cycle, procurement, People.Commissioner, CycleRole.Commissioner, SetUpAt.AddMinutes(2)));
-        return new Alliance(cycle, procurement, team);
+        return new AnAlliance(cycle, procurement, team);
     }
 
     /// <summary>A complete team: the trust, the two voluntary providers and the commissioner, each with its named person.</summary>
-    public static Alliance Complete()
+    public static AnAlliance Complete()
     {
         var alliance = Started();
         alliance.Add(AllianceParty.Provider, Trust, TrustPerson);
@@ -103,7 +103,7 @@ internal static class AllianceSetUp
 }
 
 /// <summary>A cycle in monitoring, its alliance procurement and the alliance's leadership team.</summary>
-internal sealed record Alliance(CommissioningCycle Cycle, CycleProcurement Procurement, AllianceLeadershipTeam Team)
+internal sealed record AnAlliance(CommissioningCycle Cycle, CycleProcurement Procurement, AllianceLeadershipTeam Team)
 {
     public AllianceMember Add(AllianceParty party, Guid? organisationId, NamedPerson person) =>
         Expect.Success(Team.AddMember(Cycle, Procurement, party, organisationId, person, People.Commissioner, CycleRole.Commissioner, AllianceSetUp.Now));

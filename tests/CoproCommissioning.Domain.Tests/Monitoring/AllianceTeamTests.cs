@@ -133,6 +133,6 @@ public sealed class AllianceTeamTests
         Assert.Equal([AllianceRules.TeamMembersOnly], oldPerson.BrokenRules);
     }
 
-    private static DomainOutcome Add(Alliance alliance, AllianceParty? party, Guid? organisationId, NamedPerson? person) =>
+    private static DomainOutcome Add(AnAlliance alliance, AllianceParty? party, Guid? organisationId, NamedPerson? person) =>
         alliance.Team.AddMember(alliance.Cycle, alliance.Procurement, party, organisationId, person, People.Commissioner, CycleRole.Commissioner, Now);
 }
