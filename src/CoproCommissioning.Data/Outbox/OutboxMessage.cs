@@ -1,3 +1,5 @@
+using CoproCommissioning.Domain;
+
 namespace CoproCommissioning.Data.Outbox;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed class OutboxMessage
         To = email.To;
         // A subject is made from people's words (a cycle's title, an inviter's name) that may together be longer than the
         // column: shortened, the email still goes with the change that causes it rather than failing its save.
-        Subject = email.Subject.Length <= SubjectMaxLength ? email.Subject : string.Concat(email.Subject.AsSpan(0, SubjectMaxLength - 1), "…");
+        Subject = WrittenText.FitTo(email.Subject, SubjectMaxLength);
         TextBody = email.TextBody;
         HtmlBody = email.HtmlBody;
         Headers = email.Headers?.ToDictionary(h => h.Key, h => h.Value) ?? [];

@@ -120,17 +120,16 @@ public static class NextCycle
             }
         }
 
-        return Fit(text.ToString(), EvidenceItem.SummaryMaxLength);
+        return WrittenText.FitTo(text.ToString(), EvidenceItem.SummaryMaxLength);
     }
 
     /// <summary>"Lesson learned in", then the earlier cycle's title, shortened so the whole fits an evidence source.</summary>
     private static string Source(string lead, string title, string suffix = "")
     {
         var room = EvidenceItem.SourceMaxLength - lead.Length - suffix.Length - 1;
-        return $"{lead} {Fit(title, room)}{suffix}";
+        return $"{lead} {WrittenText.FitTo(title, room)}{suffix}";
     }
 
-    private static string Fit(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "\u2026");
 
     private static string Count(int count, string noun) => string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 
@@ -158,7 +157,7 @@ public static class NextCycle
         int length = 0;
         foreach (var item in items)
         {
-            var text = Fit(line(item), EvidenceItem.SummaryMaxLength);
+            var text = WrittenText.FitTo(line(item), EvidenceItem.SummaryMaxLength);
             if (parts.Count == 0 || length + 1 + text.Length > EvidenceItem.SummaryMaxLength)
             {
                 parts.Add(([], []));

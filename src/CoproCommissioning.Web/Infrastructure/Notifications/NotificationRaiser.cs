@@ -46,7 +46,7 @@ public sealed class NotificationRaiser(NotificationEmails emails, ILogger<Notifi
             var entry = NotificationCatalogue.Of(item.Kind);
             var frequency = chosen.TryGetValue((item.UserId, item.Kind), out var choice) ? choice : entry.Default;
             var words = entry.Words(reader.Style, item.Facts);
-            var notification = new Notification(item.UserId, item.Kind, item.CycleId, Shorten(words.Title, Notification.TitleMaxLength),
+            var notification = new Notification(item.UserId, item.Kind, item.CycleId, WrittenText.FitTo(words.Title, Notification.TitleMaxLength),
                 words.Text, item.Facts.Link, frequency, now, item.OnceKey);
             db.Notifications.Add(notification);
             added.Add(notification);
@@ -64,6 +64,4 @@ public sealed class NotificationRaiser(NotificationEmails emails, ILogger<Notifi
 
         return added;
     }
-
-    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 }

@@ -103,7 +103,7 @@ public abstract class ProcurementPageModel : CycleStagePageModel
     /// Every submitted bid without its answers, for working out the evaluation (<see cref="Evaluation.Of"/>), which
     /// reads only who bid and when: pages show a bid's answers only from <see cref="LoadReadableBidsAsync"/>.
     /// </summary>
-    protected static async Task<IReadOnlyList<Bid>> LoadSubmittedBidsAsync(CoproDbContext db, CycleProcurement procurement, CancellationToken ct)
+    internal static async Task<IReadOnlyList<Bid>> LoadSubmittedBidsAsync(CoproDbContext db, CycleProcurement procurement, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(procurement);
         return await db.Bids.AsNoTracking().IgnoreAutoIncludes()
@@ -112,7 +112,7 @@ public abstract class ProcurementPageModel : CycleStagePageModel
     }
 
     /// <summary>The evaluators' scorecards. Pages show another evaluator's scores only when <see cref="Scorecard.MaySeeOthersScores"/> allows.</summary>
-    protected static async Task<IReadOnlyList<Scorecard>> LoadScorecardsAsync(CoproDbContext db, CycleProcurement procurement, CancellationToken ct)
+    internal static async Task<IReadOnlyList<Scorecard>> LoadScorecardsAsync(CoproDbContext db, CycleProcurement procurement, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(procurement);
         return await db.Scorecards.AsNoTracking().Where(s => s.ProcurementId == procurement.Id).ToListAsync(ct);

@@ -49,8 +49,8 @@ public sealed record ProcurementRecord(
         IReadOnlyList<BidStanding> standings = procurement.IsCompetitive && procurement.IsPastDeadline(now)
             ? Evaluation.Of(
                 procurement,
-                await db.Bids.AsNoTracking().Where(b => b.ProcurementId == procurement.Id && b.Status == BidStatus.Submitted).ToListAsync(ct),
-                await db.Scorecards.AsNoTracking().Where(s => s.ProcurementId == procurement.Id).ToListAsync(ct),
+                await ProcurementPageModel.LoadSubmittedBidsAsync(db, procurement, ct),
+                await ProcurementPageModel.LoadScorecardsAsync(db, procurement, ct),
                 now)
             : [];
         var organisationIds = standings.Select(s => s.Bid.OrganisationId)
