@@ -5,6 +5,7 @@ using CoproCommissioning.Data.Reading;
 using CoproCommissioning.Domain.CoDesign;
 using CoproCommissioning.Domain.Feedback;
 using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Domain.Monitoring;
 using CoproCommissioning.Domain.NeedsAssessment;
 using CoproCommissioning.Domain.Organisations;
 using CoproCommissioning.Domain.Procurement;
@@ -35,6 +36,20 @@ public sealed class CoproDbContext(DbContextOptions<CoproDbContext> options)
     public DbSet<Bid> Bids => Set<Bid>();
 
     public DbSet<Scorecard> Scorecards => Set<Scorecard>();
+
+    /// <summary>The contract monitored in a cycle's last stage, with its KPIs, periods and reviews.</summary>
+    public DbSet<CycleMonitoring> Monitorings => Set<CycleMonitoring>();
+
+    public DbSet<ProviderReturn> ProviderReturns => Set<ProviderReturn>();
+
+    public DbSet<PanelRating> PanelRatings => Set<PanelRating>();
+
+    public DbSet<AllianceLeadershipTeam> AllianceTeams => Set<AllianceLeadershipTeam>();
+
+    public DbSet<Lesson> Lessons => Set<Lesson>();
+
+    /// <summary>Where each piece of a cycle's evidence carried from an earlier cycle came from.</summary>
+    public DbSet<CarriedEvidence> CarriedEvidence => Set<CarriedEvidence>();
     public DbSet<ServiceFeedback> Feedback => Set<ServiceFeedback>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 

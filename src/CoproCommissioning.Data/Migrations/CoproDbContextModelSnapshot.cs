@@ -1241,6 +1241,445 @@ namespace CoproCommissioning.Data.Migrations
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("CoproCommissioning.Domain.Monitoring.AllianceLeadershipTeam", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_changed_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alliance_teams");
+
+                    b.HasIndex("CycleId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alliance_teams_cycle_id");
+
+                    b.ToTable("alliance_teams", (string)null);
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Monitoring.CarriedEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CarriedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("carried_at");
+
+                    b.Property<string>("CarriedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("carried_by_user_id");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<Guid>("EvidenceItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_item_id");
+
+                    b.Property<Guid>("FromCycleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_cycle_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carried_evidence");
+
+                    b.HasIndex("CycleId")
+                        .HasDatabaseName("ix_carried_evidence_cycle_id");
+
+                    b.HasIndex("EvidenceItemId")
+                        .HasDatabaseName("ix_carried_evidence_evidence_item_id");
+
+                    b.HasIndex("FromCycleId")
+                        .HasDatabaseName("ix_carried_evidence_from_cycle_id");
+
+                    b.ToTable("carried_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Monitoring.ContractOutcome", b =>
+                {
+                    b.Property<Guid>("MonitoringId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("monitoring_id");
+
+                    b.Property<Guid>("OutcomeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outcome_id");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("domain");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("measure")
+                        .HasAnnotation("Copro:PersonalText", true);
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("statement")
+                        .HasAnnotation("Copro:PersonalText", true);
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Levels", "CoproCommissioning.Domain.Monitoring.ContractOutcome.Levels#RatingLevels", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Fair")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("level_fair")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<string>("Good")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("level_good")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<string>("Outstanding")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("level_outstanding")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<string>("Poor")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("level_poor")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<string>("Stretch")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("level_stretch")
+                                .HasAnnotation("Copro:PersonalText", true);
+                        });
+
+                    b.HasKey("MonitoringId", "OutcomeId")
+                        .HasName("pk_monitoring_outcomes");
+
+                    b.ToTable("monitoring_outcomes", (string)null);
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Monitoring.CycleMonitoring", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AwardDecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("award_decision_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("ExtensionOptions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("extension_options");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("frequency");
+
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_changed_at");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procurement_id");
+
+                    b.Property<string>("Regime")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("regime");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("route");
+
+                    b.Property<int>("SpecificationVersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("specification_version_number");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("value");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monitoring_contracts");
+
+                    b.HasIndex("CycleId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monitoring_contracts_cycle_id");
+
+                    b.HasIndex("ProcurementId")
+                        .HasDatabaseName("ix_monitoring_contracts_procurement_id");
+
+                    b.ToTable("monitoring_contracts", (string)null);
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Monitoring.Lesson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_changed_at");
+
+                    b.Property<string>("LastChangedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("last_changed_by_user_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text")
+                        .HasAnnotation("Copro:PersonalText", true);
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monitoring_lessons");
+
+                    b.HasIndex("CycleId", "RecordedAt")
+                        .HasDatabaseName("ix_monitoring_lessons_cycle_id_recorded_at");
+
+                    b.ToTable("monitoring_lessons", (string)null);
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Monitoring.PanelRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<DateOnly?>("GatheredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("gathered_on");
+
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_changed_at");
+
+                    b.Property<string>("LastChangedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("last_changed_by_user_id");
+
+                    b.Property<string>("MemberUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("member_user_id");
+
+                    b.Property<Guid>("MonitoringId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("monitoring_id");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("period_id");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("visibility");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monitoring_panel_ratings");
+
+                    b.HasIndex("CycleId")
+                        .HasDatabaseName("ix_monitoring_panel_ratings_cycle_id");
+
+                    b.HasIndex("MonitoringId", "PeriodId", "MemberUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monitoring_panel_ratings_monitoring_id_period_id_member_use");
+
+                    b.ToTable("monitoring_panel_ratings", (string)null);
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Monitoring.ProviderReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<Guid>("MonitoringId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("monitoring_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("period_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monitoring_returns");
+
+                    b.HasIndex("CycleId")
+                        .HasDatabaseName("ix_monitoring_returns_cycle_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_monitoring_returns_organisation_id");
+
+                    b.HasIndex("MonitoringId", "PeriodId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monitoring_returns_monitoring_id_period_id_organisation_id");
+
+                    b.ToTable("monitoring_returns", (string)null);
+                });
+
             modelBuilder.Entity("CoproCommissioning.Domain.NeedsAssessment.EvidenceItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2431,6 +2870,44 @@ namespace CoproCommissioning.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_decisions_stage_stage_id");
 
+                    b.OwnsMany("CoproCommissioning.Domain.Cycles.DecisionParticipant", "Participants", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("DecisionId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("decision_id");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("role");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("user_id");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_decision_participants");
+
+                            b1.HasIndex("DecisionId")
+                                .HasDatabaseName("ix_decision_participants_decision_id");
+
+                            b1.ToTable("decision_participants", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DecisionId")
+                                .HasConstraintName("fk_decision_participants_decisions_decision_id");
+                        });
+
                     b.OwnsMany("CoproCommissioning.Domain.Cycles.DecisionInfluence", "Influences", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -2476,44 +2953,6 @@ namespace CoproCommissioning.Data.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("DecisionId")
                                 .HasConstraintName("fk_decision_influences_decisions_decision_id");
-                        });
-
-                    b.OwnsMany("CoproCommissioning.Domain.Cycles.DecisionParticipant", "Participants", b1 =>
-                        {
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("integer")
-                                .HasColumnName("id");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
-
-                            b1.Property<Guid>("DecisionId")
-                                .HasColumnType("uuid")
-                                .HasColumnName("decision_id");
-
-                            b1.Property<string>("Role")
-                                .IsRequired()
-                                .HasMaxLength(40)
-                                .HasColumnType("character varying(40)")
-                                .HasColumnName("role");
-
-                            b1.Property<string>("UserId")
-                                .IsRequired()
-                                .HasMaxLength(128)
-                                .HasColumnType("character varying(128)")
-                                .HasColumnName("user_id");
-
-                            b1.HasKey("Id")
-                                .HasName("pk_decision_participants");
-
-                            b1.HasIndex("DecisionId")
-                                .HasDatabaseName("ix_decision_participants_decision_id");
-
-                            b1.ToTable("decision_participants", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("DecisionId")
-                                .HasConstraintName("fk_decision_participants_decisions_decision_id");
                         });
 
                     b.OwnsMany("CoproCommissioning.Domain.Cycles.GroupOfPeople", "Groups", b1 =>
@@ -2627,6 +3066,1113 @@ namespace CoproCommissioning.Data.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_invitations_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Monitoring.AllianceLeadershipTeam", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Cycles.CommissioningCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alliance_teams_cycles_cycle_id");
+
+                    b.OwnsMany("CoproCommissioning.Domain.Monitoring.AllianceDecision", "_decisions", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset?>("CarriedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("carried_at");
+
+                            b1.Property<string>("Proposal")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("proposal")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<DateTimeOffset>("ProposedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("proposed_at");
+
+                            b1.Property<string>("ProposedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("proposed_by_user_id");
+
+                            b1.Property<Guid>("TeamId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("team_id");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("title")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.HasKey("Id")
+                                .HasName("pk_alliance_decisions");
+
+                            b1.HasIndex("TeamId")
+                                .HasDatabaseName("ix_alliance_decisions_team_id");
+
+                            b1.ToTable("alliance_decisions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TeamId")
+                                .HasConstraintName("fk_alliance_decisions_alliance_teams_team_id");
+
+                            b1.OwnsMany("CoproCommissioning.Domain.Monitoring.AllianceVote", "Votes", b2 =>
+                                {
+                                    b2.Property<Guid>("Id")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("id");
+
+                                    b2.Property<bool>("Agrees")
+                                        .HasColumnType("boolean")
+                                        .HasColumnName("agrees");
+
+                                    b2.Property<Guid>("DecisionId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("decision_id");
+
+                                    b2.Property<Guid>("MemberId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("member_id");
+
+                                    b2.Property<string>("Reason")
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)")
+                                        .HasColumnName("reason")
+                                        .HasAnnotation("Copro:PersonalText", true);
+
+                                    b2.Property<DateTimeOffset>("RecordedAt")
+                                        .HasColumnType("timestamp with time zone")
+                                        .HasColumnName("recorded_at");
+
+                                    b2.Property<string>("RecordedByUserId")
+                                        .IsRequired()
+                                        .HasMaxLength(128)
+                                        .HasColumnType("character varying(128)")
+                                        .HasColumnName("recorded_by_user_id");
+
+                                    b2.HasKey("Id")
+                                        .HasName("pk_alliance_votes");
+
+                                    b2.HasIndex("DecisionId")
+                                        .HasDatabaseName("ix_alliance_votes_decision_id");
+
+                                    b2.ToTable("alliance_votes", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("DecisionId")
+                                        .HasConstraintName("fk_alliance_votes_alliance_decisions_decision_id");
+                                });
+
+                            b1.Navigation("Votes");
+                        });
+
+                    b.OwnsMany("CoproCommissioning.Domain.Monitoring.AllianceDispute", "_disputes", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Outcome")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("outcome")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<DateTimeOffset>("RaisedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("raised_at");
+
+                            b1.Property<Guid>("RaisedByMemberId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("raised_by_member_id");
+
+                            b1.Property<string>("RaisedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("raised_by_user_id");
+
+                            b1.Property<DateTimeOffset?>("ResolvedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("resolved_at");
+
+                            b1.Property<string>("ResolvedByUserId")
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("resolved_by_user_id");
+
+                            b1.Property<string>("Route")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("route");
+
+                            b1.Property<string>("Summary")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("summary")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<Guid>("TeamId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("team_id");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_alliance_disputes");
+
+                            b1.HasIndex("TeamId")
+                                .HasDatabaseName("ix_alliance_disputes_team_id");
+
+                            b1.ToTable("alliance_disputes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TeamId")
+                                .HasConstraintName("fk_alliance_disputes_alliance_teams_team_id");
+                        });
+
+                    b.OwnsMany("CoproCommissioning.Domain.Monitoring.AllianceHealthRating", "HealthRatings", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Comment")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("comment")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<int>("InformationSharing")
+                                .HasColumnType("integer")
+                                .HasColumnName("information_sharing");
+
+                            b1.Property<Guid>("MemberId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("member_id");
+
+                            b1.Property<Guid>("PeriodId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("period_id");
+
+                            b1.Property<DateTimeOffset>("RatedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("rated_at");
+
+                            b1.Property<string>("RatedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("rated_by_user_id");
+
+                            b1.Property<int>("SharedDecisions")
+                                .HasColumnType("integer")
+                                .HasColumnName("shared_decisions");
+
+                            b1.Property<Guid>("TeamId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("team_id");
+
+                            b1.Property<int>("Trust")
+                                .HasColumnType("integer")
+                                .HasColumnName("trust");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_alliance_health_ratings");
+
+                            b1.HasIndex("TeamId")
+                                .HasDatabaseName("ix_alliance_health_ratings_team_id");
+
+                            b1.ToTable("alliance_health_ratings", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TeamId")
+                                .HasConstraintName("fk_alliance_health_ratings_alliance_teams_team_id");
+                        });
+
+                    b.OwnsMany("CoproCommissioning.Domain.Monitoring.AllianceMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset>("AddedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("added_at");
+
+                            b1.Property<string>("AddedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("added_by_user_id");
+
+                            b1.Property<Guid?>("OrganisationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("organisation_id");
+
+                            b1.Property<string>("Party")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("party");
+
+                            b1.Property<Guid>("TeamId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("team_id");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("user_id");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_alliance_members");
+
+                            b1.HasIndex("OrganisationId")
+                                .HasDatabaseName("ix_alliance_members_organisation_id");
+
+                            b1.HasIndex("TeamId")
+                                .HasDatabaseName("ix_alliance_members_team_id");
+
+                            b1.ToTable("alliance_members", (string)null);
+
+                            b1.HasOne("CoproCommissioning.Domain.Organisations.Organisation", null)
+                                .WithMany()
+                                .HasForeignKey("OrganisationId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .HasConstraintName("fk_alliance_members_organisations_organisation_id");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TeamId")
+                                .HasConstraintName("fk_alliance_members_alliance_teams_team_id");
+                        });
+
+                    b.OwnsMany("CoproCommissioning.Domain.Monitoring.AllianceRisk", "_risks", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Actions")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("actions")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<DateTimeOffset>("AddedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("added_at");
+
+                            b1.Property<string>("AddedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("added_by_user_id");
+
+                            b1.Property<DateTimeOffset?>("ClosedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("closed_at");
+
+                            b1.Property<string>("ClosingNote")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("closing_note")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("description")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<int>("Impact")
+                                .HasColumnType("integer")
+                                .HasColumnName("impact");
+
+                            b1.Property<DateTimeOffset>("LastReviewedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("last_reviewed_at");
+
+                            b1.Property<string>("LastReviewedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("last_reviewed_by_user_id");
+
+                            b1.Property<int>("Likelihood")
+                                .HasColumnType("integer")
+                                .HasColumnName("likelihood");
+
+                            b1.Property<Guid>("OwnerMemberId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("owner_member_id");
+
+                            b1.Property<DateOnly>("ReviewOn")
+                                .HasColumnType("date")
+                                .HasColumnName("review_on");
+
+                            b1.Property<Guid>("TeamId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("team_id");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_alliance_risks");
+
+                            b1.HasIndex("TeamId")
+                                .HasDatabaseName("ix_alliance_risks_team_id");
+
+                            b1.ToTable("alliance_risks", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TeamId")
+                                .HasConstraintName("fk_alliance_risks_alliance_teams_team_id");
+                        });
+
+                    b.Navigation("HealthRatings");
+
+                    b.Navigation("Members");
+
+                    b.Navigation("_decisions");
+
+                    b.Navigation("_disputes");
+
+                    b.Navigation("_risks");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Monitoring.CarriedEvidence", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Cycles.CommissioningCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_carried_evidence_cycles_cycle_id");
+
+                    b.HasOne("CoproCommissioning.Domain.NeedsAssessment.EvidenceItem", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_carried_evidence_evidence_items_evidence_item_id");
+
+                    b.HasOne("CoproCommissioning.Domain.Cycles.CommissioningCycle", null)
+                        .WithMany()
+                        .HasForeignKey("FromCycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_carried_evidence_cycles_from_cycle_id");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Monitoring.ContractOutcome", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Monitoring.CycleMonitoring", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("MonitoringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_outcomes_monitoring_contracts_monitoring_id");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Monitoring.CycleMonitoring", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Cycles.CommissioningCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_contracts_commissioning_cycles_cycle_id");
+
+                    b.HasOne("CoproCommissioning.Domain.Procurement.CycleProcurement", null)
+                        .WithMany()
+                        .HasForeignKey("ProcurementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_contracts_procurements_procurement_id");
+
+                    b.OwnsMany("CoproCommissioning.Domain.Monitoring.CommitmentResult", "CommitmentResults", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("KpiId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("kpi_id");
+
+                            b1.Property<Guid>("MonitoringId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("monitoring_id");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("note")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<Guid>("PeriodId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("period_id");
+
+                            b1.Property<DateTimeOffset>("RecordedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("recorded_at");
+
+                            b1.Property<string>("RecordedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("recorded_by_user_id");
+
+                            b1.Property<decimal>("Value")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("value");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_monitoring_commitment_results");
+
+                            b1.HasIndex("MonitoringId")
+                                .HasDatabaseName("ix_monitoring_commitment_results_monitoring_id");
+
+                            b1.ToTable("monitoring_commitment_results", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MonitoringId")
+                                .HasConstraintName("fk_monitoring_commitment_results_monitoring_contracts_monitori");
+                        });
+
+                    b.OwnsMany("CoproCommissioning.Domain.Monitoring.ContractParty", "Parties", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("MonitoringId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("monitoring_id");
+
+                            b1.Property<Guid?>("OrganisationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("organisation_id");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("role");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_monitoring_parties");
+
+                            b1.HasIndex("MonitoringId")
+                                .HasDatabaseName("ix_monitoring_parties_monitoring_id");
+
+                            b1.ToTable("monitoring_parties", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MonitoringId")
+                                .HasConstraintName("fk_monitoring_parties_monitoring_contracts_monitoring_id");
+                        });
+
+                    b.OwnsMany("CoproCommissioning.Domain.Monitoring.Kpi", "_kpis", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("DataSource")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("data_source");
+
+                            b1.Property<string>("Definition")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("definition");
+
+                            b1.Property<string>("Direction")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("direction");
+
+                            b1.Property<string>("Frequency")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("frequency");
+
+                            b1.Property<Guid>("MonitoringId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("monitoring_id");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("name");
+
+                            b1.Property<string>("Owner")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("owner");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer")
+                                .HasColumnName("position");
+
+                            b1.Property<decimal>("Target")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("target");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("unit");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_monitoring_kpis");
+
+                            b1.HasIndex("MonitoringId")
+                                .HasDatabaseName("ix_monitoring_kpis_monitoring_id");
+
+                            b1.ToTable("monitoring_kpis", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MonitoringId")
+                                .HasConstraintName("fk_monitoring_kpis_monitoring_contracts_monitoring_id");
+                        });
+
+                    b.OwnsMany("CoproCommissioning.Domain.Monitoring.ReportingPeriod", "Periods", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateOnly>("DueOn")
+                                .HasColumnType("date")
+                                .HasColumnName("due_on");
+
+                            b1.Property<DateOnly>("EndsOn")
+                                .HasColumnType("date")
+                                .HasColumnName("ends_on");
+
+                            b1.Property<Guid>("MonitoringId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("monitoring_id");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer")
+                                .HasColumnName("number");
+
+                            b1.Property<DateOnly>("StartsOn")
+                                .HasColumnType("date")
+                                .HasColumnName("starts_on");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_monitoring_periods");
+
+                            b1.HasIndex("MonitoringId")
+                                .HasDatabaseName("ix_monitoring_periods_monitoring_id");
+
+                            b1.ToTable("monitoring_periods", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MonitoringId")
+                                .HasConstraintName("fk_monitoring_periods_monitoring_contracts_monitoring_id");
+                        });
+
+                    b.OwnsMany("CoproCommissioning.Domain.Monitoring.ReturnExplanation", "Explanations", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("MonitoringId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("monitoring_id");
+
+                            b1.Property<Guid>("OrganisationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("organisation_id");
+
+                            b1.Property<Guid>("PeriodId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("period_id");
+
+                            b1.Property<DateTimeOffset>("RecordedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("recorded_at");
+
+                            b1.Property<string>("RecordedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("recorded_by_user_id");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("text")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.HasKey("Id")
+                                .HasName("pk_monitoring_return_explanations");
+
+                            b1.HasIndex("MonitoringId")
+                                .HasDatabaseName("ix_monitoring_return_explanations_monitoring_id");
+
+                            b1.ToTable("monitoring_return_explanations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MonitoringId")
+                                .HasConstraintName("fk_monitoring_return_explanations_monitoring_contracts_monitor");
+                        });
+
+                    b.OwnsMany("CoproCommissioning.Domain.Monitoring.Review", "Reviews", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("ClinicalCommissionerSupportTest")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("clinical_commissioner_support_test")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<string>("ClinicalEvidenceTest")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("clinical_evidence_test")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<DateTimeOffset?>("DecidedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("decided_at");
+
+                            b1.Property<string>("DecidedByUserId")
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("decided_by_user_id");
+
+                            b1.Property<Guid?>("DecisionId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("decision_id");
+
+                            b1.Property<string>("DecisionType")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("decision_type");
+
+                            b1.Property<string>("EngagementTest")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("engagement_test")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<DateOnly>("HeldOn")
+                                .HasColumnType("date")
+                                .HasColumnName("held_on");
+
+                            b1.Property<string>("ImpactOnCurrentUsers")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("impact_on_current_users")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<string>("Minutes")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)")
+                                .HasColumnName("minutes")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<Guid>("MonitoringId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("monitoring_id");
+
+                            b1.Property<string>("OthersPresent")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("others_present")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<string>("PatientChoiceTest")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("patient_choice_test")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.PrimitiveCollection<Guid[]>("PeriodIds")
+                                .IsRequired()
+                                .HasColumnType("uuid[]")
+                                .HasColumnName("period_ids");
+
+                            b1.Property<DateTimeOffset>("RecordedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("recorded_at");
+
+                            b1.Property<string>("RecordedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("recorded_by_user_id");
+
+                            b1.Property<string>("TransitionPlan")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("transition_plan")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.HasKey("Id")
+                                .HasName("pk_monitoring_reviews");
+
+                            b1.HasIndex("MonitoringId")
+                                .HasDatabaseName("ix_monitoring_reviews_monitoring_id");
+
+                            b1.ToTable("monitoring_reviews", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MonitoringId")
+                                .HasConstraintName("fk_monitoring_reviews_monitoring_contracts_monitoring_id");
+
+                            b1.OwnsMany("CoproCommissioning.Domain.Cycles.DecisionParticipant", "Participants", b2 =>
+                                {
+                                    b2.Property<int>("Id")
+                                        .ValueGeneratedOnAdd()
+                                        .HasColumnType("integer")
+                                        .HasColumnName("id");
+
+                                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b2.Property<int>("Id"));
+
+                                    b2.Property<Guid>("ReviewId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("review_id");
+
+                                    b2.Property<string>("Role")
+                                        .IsRequired()
+                                        .HasMaxLength(40)
+                                        .HasColumnType("character varying(40)")
+                                        .HasColumnName("role");
+
+                                    b2.Property<string>("UserId")
+                                        .IsRequired()
+                                        .HasMaxLength(128)
+                                        .HasColumnType("character varying(128)")
+                                        .HasColumnName("user_id");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("ReviewId")
+                                        .HasDatabaseName("ix_monitoring_review_participants_review_id");
+
+                                    b2.ToTable("monitoring_review_participants", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ReviewId")
+                                        .HasConstraintName("fk_monitoring_review_participants_monitoring_reviews_review_id");
+                                });
+
+                            b1.Navigation("Participants");
+                        });
+
+                    b.Navigation("CommitmentResults");
+
+                    b.Navigation("Explanations");
+
+                    b.Navigation("Parties");
+
+                    b.Navigation("Periods");
+
+                    b.Navigation("Reviews");
+
+                    b.Navigation("_kpis");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Monitoring.Lesson", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Cycles.CommissioningCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_lessons_commissioning_cycles_cycle_id");
+
+                    b.OwnsMany("CoproCommissioning.Domain.Monitoring.LessonCitation", "Citations", b1 =>
+                        {
+                            b1.Property<Guid>("LessonId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("lesson_id");
+
+                            b1.Property<string>("Kind")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("kind");
+
+                            b1.Property<Guid>("SourceId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("source_id");
+
+                            b1.HasKey("LessonId", "Kind", "SourceId")
+                                .HasName("pk_monitoring_lesson_citations");
+
+                            b1.ToTable("monitoring_lesson_citations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("LessonId")
+                                .HasConstraintName("fk_monitoring_lesson_citations_monitoring_lessons_lesson_id");
+                        });
+
+                    b.Navigation("Citations");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Monitoring.PanelRating", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Monitoring.CycleMonitoring", null)
+                        .WithMany()
+                        .HasForeignKey("MonitoringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_panel_ratings_monitoring_contracts_monitoring_id");
+
+                    b.OwnsMany("CoproCommissioning.Domain.Monitoring.PanelOutcomeRating", "Ratings", b1 =>
+                        {
+                            b1.Property<Guid>("PanelRatingId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("panel_rating_id");
+
+                            b1.Property<Guid>("OutcomeId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("outcome_id");
+
+                            b1.Property<string>("Rating")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("rating");
+
+                            b1.Property<string>("WhatItsLike")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("what_its_like")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.HasKey("PanelRatingId", "OutcomeId")
+                                .HasName("pk_monitoring_panel_outcome_ratings");
+
+                            b1.ToTable("monitoring_panel_outcome_ratings", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PanelRatingId")
+                                .HasConstraintName("fk_monitoring_panel_outcome_ratings_monitoring_panel_ratings_p");
+                        });
+
+                    b.Navigation("Ratings");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Monitoring.ProviderReturn", b =>
+                {
+                    b.HasOne("CoproCommissioning.Domain.Monitoring.CycleMonitoring", null)
+                        .WithMany()
+                        .HasForeignKey("MonitoringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_returns_monitoring_contracts_monitoring_id");
+
+                    b.HasOne("CoproCommissioning.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_returns_organisations_organisation_id");
+
+                    b.OwnsMany("CoproCommissioning.Domain.Monitoring.ReturnRevision", "Revisions", b1 =>
+                        {
+                            b1.Property<Guid>("ReturnId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("return_id");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer")
+                                .HasColumnName("number");
+
+                            b1.Property<string>("CoProductionEvidence")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("co_production_evidence")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<string>("Exceptions")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("exceptions")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<string>("ForumMinutes")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)")
+                                .HasColumnName("forum_minutes")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<DateTimeOffset>("LastSavedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("last_saved_at");
+
+                            b1.Property<string>("LastSavedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("last_saved_by_user_id");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("reason")
+                                .HasAnnotation("Copro:PersonalText", true);
+
+                            b1.Property<DateTimeOffset>("StartedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("started_at");
+
+                            b1.Property<string>("StartedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("started_by_user_id");
+
+                            b1.Property<DateTimeOffset?>("SubmittedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("submitted_at");
+
+                            b1.Property<string>("SubmittedByUserId")
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .HasColumnName("submitted_by_user_id");
+
+                            b1.HasKey("ReturnId", "Number")
+                                .HasName("pk_monitoring_return_revisions");
+
+                            b1.ToTable("monitoring_return_revisions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReturnId")
+                                .HasConstraintName("fk_monitoring_return_revisions_monitoring_returns_return_id");
+
+                            b1.OwnsMany("CoproCommissioning.Domain.Monitoring.ReturnKpiValue", "KpiValues", b2 =>
+                                {
+                                    b2.Property<Guid>("ReturnId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("return_id");
+
+                                    b2.Property<int>("RevisionNumber")
+                                        .HasColumnType("integer")
+                                        .HasColumnName("revision_number");
+
+                                    b2.Property<Guid>("KpiId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("kpi_id");
+
+                                    b2.Property<string>("Note")
+                                        .IsRequired()
+                                        .HasMaxLength(1000)
+                                        .HasColumnType("character varying(1000)")
+                                        .HasColumnName("note")
+                                        .HasAnnotation("Copro:PersonalText", true);
+
+                                    b2.Property<decimal?>("Value")
+                                        .HasPrecision(14, 2)
+                                        .HasColumnType("numeric(14,2)")
+                                        .HasColumnName("value");
+
+                                    b2.HasKey("ReturnId", "RevisionNumber", "KpiId")
+                                        .HasName("pk_monitoring_return_kpi_values");
+
+                                    b2.ToTable("monitoring_return_kpi_values", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ReturnId", "RevisionNumber")
+                                        .HasConstraintName("fk_monitoring_return_kpi_values_monitoring_return_revisions_re");
+                                });
+
+                            b1.OwnsMany("CoproCommissioning.Domain.Monitoring.ReturnOutcomeRating", "Ratings", b2 =>
+                                {
+                                    b2.Property<Guid>("ReturnId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("return_id");
+
+                                    b2.Property<int>("RevisionNumber")
+                                        .HasColumnType("integer")
+                                        .HasColumnName("revision_number");
+
+                                    b2.Property<Guid>("OutcomeId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("outcome_id");
+
+                                    b2.Property<string>("Evidence")
+                                        .IsRequired()
+                                        .HasMaxLength(4000)
+                                        .HasColumnType("character varying(4000)")
+                                        .HasColumnName("evidence")
+                                        .HasAnnotation("Copro:PersonalText", true);
+
+                                    b2.Property<string>("Rating")
+                                        .HasMaxLength(40)
+                                        .HasColumnType("character varying(40)")
+                                        .HasColumnName("rating");
+
+                                    b2.HasKey("ReturnId", "RevisionNumber", "OutcomeId")
+                                        .HasName("pk_monitoring_return_ratings");
+
+                                    b2.ToTable("monitoring_return_ratings", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ReturnId", "RevisionNumber")
+                                        .HasConstraintName("fk_monitoring_return_ratings_monitoring_return_revisions_retur");
+                                });
+
+                            b1.Navigation("KpiValues");
+
+                            b1.Navigation("Ratings");
+                        });
+
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("CoproCommissioning.Domain.NeedsAssessment.EvidenceItem", b =>
@@ -3398,6 +4944,11 @@ namespace CoproCommissioning.Data.Migrations
                     b.Navigation("Decisions");
 
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("CoproCommissioning.Domain.Monitoring.CycleMonitoring", b =>
+                {
+                    b.Navigation("Outcomes");
                 });
 
             modelBuilder.Entity("CoproCommissioning.Domain.Specification.ServiceSpecification", b =>
