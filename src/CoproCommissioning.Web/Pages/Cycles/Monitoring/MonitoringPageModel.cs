@@ -53,8 +53,30 @@ public abstract class MonitoringPageModel : CycleStagePageModel
     }
 }
 
-/// <summary>Addresses of the monitoring pages every part links to; each part keeps its own beside its pages.</summary>
+/// <summary>The entry page of each part of monitoring, which the overview and the others link to; each part keeps its other addresses beside its pages.</summary>
 public static class MonitoringUrls
 {
     public static string Overview(Guid cycleId) => $"/cycles/{cycleId}/monitoring";
+
+    /// <summary>Making the contract from the award, and changing its terms.</summary>
+    public static string Contract(Guid cycleId) => $"{Overview(cycleId)}/contract";
+
+    /// <summary>Each provider's returns, period by period.</summary>
+    public static string Returns(Guid cycleId) => $"{Overview(cycleId)}/returns";
+
+    /// <summary>The panel's own ratings of the outcomes, period by period.</summary>
+    public static string Ratings(Guid cycleId) => $"{Overview(cycleId)}/ratings";
+
+    /// <summary>The outcomes over time: providers' ratings, the panel's, and KPIs against their targets.</summary>
+    public static string Outcomes(Guid cycleId) => $"{Overview(cycleId)}/outcomes";
+
+    public static string Reviews(Guid cycleId) => $"{Overview(cycleId)}/reviews";
+
+    /// <summary>The alliance leadership team, when the contract is an alliance agreement.</summary>
+    public static string Alliance(Guid cycleId) => $"{Overview(cycleId)}/alliance";
+
+    public static string Lessons(Guid cycleId) => $"{Overview(cycleId)}/lessons";
+
+    /// <summary>Signing off monitoring and starting the next cycle for the same service.</summary>
+    public static string NextCycle(Guid cycleId) => $"{Overview(cycleId)}/next-cycle";
 }
