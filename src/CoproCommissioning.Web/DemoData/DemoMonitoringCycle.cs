@@ -81,14 +81,20 @@ public static class DemoMonitoringCycle
     {
         private readonly Guid _gotHelp = Guid.CreateVersion7(), _peopleAround = Guid.CreateVersion7(), _money = Guid.CreateVersion7(), _hadASay = Guid.CreateVersion7();
         private readonly DateOnly _startsOn = ContractStart(now);
-        private CommissioningCycle _cycle = null!;
+        private readonly CommissioningCycle _cycle = Must(CommissioningCycle.Create(
+            Title,
+            "Crisis care",
+            "Adults aged 18 and over in Harbourside in a mental health crisis who would otherwise go to A&E or be admitted to hospital, "
+                + "and the families and friends who support them.",
+            1_050_000m,
+            DateOnly.FromDateTime(CycleStart(now).UtcDateTime),
+            DemoCycles.CommissioningBody,
+            cast.People.Commissioner,
+            CycleStart(now)));
 
         private DemoCycles.Cast People => cast.People;
 
-        // The cycle began seven months before the contract, long enough for four stages and the contract's mobilisation.
-        private DateTimeOffset Start => new(_startsOn.AddDays(-210).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
-
-        private DateTimeOffset Day(double days) => Start.AddDays(days);
+        private DateTimeOffset Day(double days) => CycleStart(now).AddDays(days);
 
         // Reporting happens in the weeks after a quarter ends: returns, ratings and the leadership team's meeting.
         private static DateTimeOffset After(ReportingPeriod period, double days) =>
@@ -98,16 +104,6 @@ public static class DemoMonitoringCycle
 
         public void Add()
         {
-            _cycle = Must(CommissioningCycle.Create(
-                Title,
-                "Crisis care",
-                "Adults aged 18 and over in Harbourside in a mental health crisis who would otherwise go to A&E or be admitted to hospital, "
-                    + "and the families and friends who support them.",
-                1_050_000m,
-                DateOnly.FromDateTime(Start.UtcDateTime),
-                DemoCycles.CommissioningBody,
-                People.Commissioner,
-                Day(0)));
             DemoCycles.AddMembers(db, _cycle, People, Day(0), withProvider: false);
             db.Memberships.Add(Must(CycleMembership.Create(_cycle.Id, cast.SecondPanel, CycleRole.PanelMember, Voice.LivedExperience, null, People.Commissioner, Day(0))));
             foreach (var provider in cast.Providers)
@@ -133,6 +129,10 @@ public static class DemoMonitoringCycle
             db.ProviderReturns.AddRange(returns.Returns);
             db.PanelRatings.AddRange(returns.Ratings);
         }
+
+        // The cycle began seven months before the contract: long enough for four stages and for the providers to get ready.
+        private static DateTimeOffset CycleStart(DateTimeOffset seededAt) =>
+            new(ContractStart(seededAt).AddDays(-210).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
 
         /// <summary>The first of the month 13 months before <paramref name="seededAt"/>'s month: four quarters ended, the fifth begun.</summary>
         private static DateOnly ContractStart(DateTimeOffset seededAt)
