@@ -6,8 +6,9 @@ namespace CoproCommissioning.Web.DemoData;
 /// <summary>
 /// The demo cycles in the fictional borough of Harbourside, built only through the domain's own methods:
 /// a community rehabilitation service part-way through co-design (needs assessment signed off), a crisis
-/// service that has just started, a recovery college at its specification stage (<see cref="DemoSpecificationCycle"/>)
-/// and a crisis café being procured (<see cref="DemoProcurementCycle"/>).
+/// service that has just started, a recovery college at its specification stage (<see cref="DemoSpecificationCycle"/>),
+/// a crisis café being procured (<see cref="DemoProcurementCycle"/>) and a crisis alliance a year into monitoring
+/// (<see cref="DemoMonitoringCycle"/>).
 /// Looked up by title, so running again adds nothing.
 /// </summary>
 public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger logger)
@@ -64,6 +65,12 @@ public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger lo
         if (!await db.Cycles.AnyAsync(c => c.Title == DemoProcurementCycle.Title, ct))
         {
             await DemoProcurementCycle.AddAsync(db, people, clock.GetUtcNow(), ct);
+            added++;
+        }
+
+        if (!await db.Cycles.AnyAsync(c => c.Title == DemoMonitoringCycle.Title, ct))
+        {
+            await DemoMonitoringCycle.AddAsync(db, people, clock.GetUtcNow(), ct);
             added++;
         }
 

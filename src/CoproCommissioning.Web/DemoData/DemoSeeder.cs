@@ -29,6 +29,7 @@ public sealed class DemoSeeder(
         new("provider@demo.copro.test", "Ruth Bell", "Provider", null),
         new(DemoProcurementCycle.SanctuaryEmail, "Aisha Khan", "Provider", null),
         new(DemoProcurementCycle.NorthgateEmail, "Gareth Lloyd", "Provider", null),
+        new(DemoMonitoringCycle.TrustEmail, "Femi Adeyemi", "Provider", null),
         new("clinician@demo.copro.test", "Dr Sam Iqbal", "Clinical adviser", null),
         new("admin@demo.copro.test", "Lee Chen", "Administrator", SiteRoles.Administrator),
     ];
