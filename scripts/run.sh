@@ -52,6 +52,10 @@ cat <<EOF
     provider@demo.copro.test       Provider
     clinician@demo.copro.test      Clinical adviser
     admin@demo.copro.test          Administrator
+    panel2@demo.copro.test         Lived-experience panel member
+    provider2@demo.copro.test      Provider (Harbour Lights Sanctuary)
+    provider3@demo.copro.test      Provider (Northgate Community Trust)
+    provider4@demo.copro.test      Provider (North Harbour Mental Health NHS Foundation Trust)
 
   Ctrl-C stops the app. The database keeps running: stop it with  scripts/pg.sh stop
 
