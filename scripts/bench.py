@@ -265,6 +265,10 @@ def measure(args):
         ("scoring: one bid", f"{scoring}/scoring/{procurement['bidId']}", evaluator),
         ("moderation", f"{scoring}/moderation", commissioner),
     ]
+    # BENCH_PAGES (names separated by commas) measures only those pages, for a quick look at one change.
+    only = [name.strip() for name in os.environ.get("BENCH_PAGES", "").split(",") if name.strip()]
+    if only:
+        pages = [page for page in pages if page[0] in only]
     # The machine is shared, so throughput drifts during a run: the ceiling is measured before each page and after the
     # last, and each page is compared with the mean of the two ceiling runs around it (smoke runs: first and last only).
     ceiling_path = "/benchmark/ceiling"

@@ -8,7 +8,8 @@
 #   scripts/bench.sh --smoke              scale 1, 1 s a page, no targets: every page must answer 200 (scripts/test.sh runs it)
 # Options: --scale N (repeatable), --duration S, --connections N, --check, --smoke, --no-build (use the last Release
 # build), --reseed (seed again even when a seeded template for this code exists).
-# Settings: PG_PORT (as scripts/pg.sh; started and stopped here when it is not already running), BENCH_PORT (5181,
+# Settings: BENCH_PAGES (page names as in the table, separated by commas: only those are measured), PG_PORT (as
+# scripts/pg.sh; started and stopped here when it is not already running), BENCH_PORT (5181,
 # or the next free port). Seeded data sets are kept as template databases (copro_bench_tpl_s<scale>_<hash of the
 # seeder, domain and data code>), so only the first run at a scale seeds; each run measures a fresh copy (copro_bench).
 # Output: the table on stdout and in artifacts/bench/latest.md; raw results in artifacts/bench/result-s<scale>.json.

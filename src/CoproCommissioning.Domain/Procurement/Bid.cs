@@ -30,6 +30,26 @@ public sealed class Bid
         LastChangedAt = now;
     }
 
+    /// <summary>
+    /// A bid as a list of bids reads it: who bid, when, and with whom, without its answers, which are rows of their own
+    /// read only for the one bid a page shows. Read-only: a change loads the bid itself.
+    /// </summary>
+    public static Bid AsListed(
+        Guid id, Guid procurementId, Guid cycleId, Guid organisationId, string partners, BidStatus status, DateTimeOffset startedAt,
+        DateTimeOffset? submittedAt, DateTimeOffset? withdrawnAt) =>
+        new()
+        {
+            Id = id,
+            ProcurementId = procurementId,
+            CycleId = cycleId,
+            OrganisationId = organisationId,
+            Partners = partners,
+            Status = status,
+            StartedAt = startedAt,
+            SubmittedAt = submittedAt,
+            WithdrawnAt = withdrawnAt,
+        };
+
     public Guid Id { get; private set; }
 
     public Guid ProcurementId { get; private set; }
@@ -78,7 +98,7 @@ public sealed class Bid
     /// evaluator whose declaration allows it (<see cref="CycleProcurement.EvaluatorMayRead"/>), once it was submitted.
     /// Nobody reads a bid before the deadline except those who write it, and no provider reads another's.
     /// </summary>
-    public bool MayBeReadBy(CycleProcurement procurement, string userId, CycleRole role, Guid? organisationId, DateTimeOffset now)
+    public bool MayBeReadBy(IEvaluationSetup procurement, string userId, CycleRole role, Guid? organisationId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(procurement);
         if (procurement.Id != ProcurementId)

@@ -9,7 +9,7 @@ namespace CoproCommissioning.Domain.Procurement;
 /// so setting it up never clashes with work elsewhere; every change checks the cycle's procurement stage.
 /// docs/decisions/0022-procurement-aggregate.md explains the choices.
 /// </summary>
-public sealed partial class CycleProcurement
+public sealed partial class CycleProcurement : IEvaluationSetup
 {
     public const int ReasonMaxLength = 2000;
     public const int MostScoreLevels = 11;
@@ -84,7 +84,9 @@ public sealed partial class CycleProcurement
     /// <summary>Once bidding opens the criteria, the scale and the route are fixed: every bid is judged by what it was written to.</summary>
     public bool IsBiddingOpen => BiddingOpenedAt is not null;
 
-    public bool IsPastDeadline(DateTimeOffset now) => BidDeadline is { } deadline && now >= deadline;
+    public bool IsPastDeadline(DateTimeOffset now) => IsPastDeadline(BidDeadline, now);
+
+    internal static bool IsPastDeadline(DateTimeOffset? deadline, DateTimeOffset now) => deadline is { } passed && now >= passed;
 
     /// <summary>The weights of the scored criteria, which must reach 100 before bidding opens.</summary>
     public int WeightTotal => _criteria.Where(c => c.Kind == CriterionKind.Scored).Sum(c => c.Weight);
@@ -261,7 +263,10 @@ public sealed partial class CycleProcurement
     /// Nobody else reads a bid before the deadline, the commissioner included.
     /// </summary>
     public bool EvaluatorMayRead(string userId, Guid organisationId, DateTimeOffset now) =>
-        IsPastDeadline(now) && EvaluatorFor(userId) is { } evaluator && evaluator.MayRead(organisationId);
+        MayRead(EvaluatorFor(userId), BidDeadline, organisationId, now);
+
+    internal static bool MayRead(Evaluator? evaluator, DateTimeOffset? deadline, Guid organisationId, DateTimeOffset now) =>
+        IsPastDeadline(deadline, now) && evaluator is not null && evaluator.MayRead(organisationId);
 
     /// <summary>
     /// Where the procurement stands, for its stage's sign-off conditions: from the procurement, its bids and the

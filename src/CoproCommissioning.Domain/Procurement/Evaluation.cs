@@ -32,6 +32,12 @@ public sealed record BidStanding(Bid Bid, IReadOnlyList<CriterionEvaluation> Cri
     public bool IsFullyModerated => Criteria.All(c => c.Agreed is not null);
 }
 
+/// <summary>
+/// A score on a submitted scorecard, as the evaluation reads it: a page that lists every bid reads every bid's levels
+/// but the comments only of the bids it shows (their comment is then empty).
+/// </summary>
+public sealed record SubmittedScore(Guid EvaluatorId, Guid BidId, Guid CriterionId, int Level, string Comment);
+
 /// <summary>Works out the procurement's evaluation from its bids and the evaluators' scorecards.</summary>
 public static class Evaluation
 {
@@ -40,28 +46,40 @@ public static class Evaluation
     /// score over the top of the scale, summed, so it is known once every criterion of the bid is moderated; bids that
     /// fail a pass/fail criterion are not ranked.
     /// </summary>
-    public static IReadOnlyList<BidStanding> Of(CycleProcurement procurement, IEnumerable<Bid> bids, IEnumerable<Scorecard> scorecards, DateTimeOffset now)
+    public static IReadOnlyList<BidStanding> Of(IEvaluationSetup procurement, IEnumerable<Bid> bids, IEnumerable<Scorecard> scorecards, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(procurement);
+        ArgumentNullException.ThrowIfNull(scorecards);
+        return OfScores(procurement, bids, SubmittedScores(procurement, scorecards), now);
+    }
+
+    /// <summary>
+    /// <see cref="Of"/> from the scores on submitted scorecards (<see cref="SubmittedScores"/>), for a page that reads them
+    /// without loading every scorecard whole.
+    /// </summary>
+    public static IReadOnlyList<BidStanding> OfScores(IEvaluationSetup procurement, IEnumerable<Bid> bids, IEnumerable<SubmittedScore> scores, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(procurement);
         ArgumentNullException.ThrowIfNull(bids);
-        ArgumentNullException.ThrowIfNull(scorecards);
+        ArgumentNullException.ThrowIfNull(scores);
         var submittedBids = bids.Where(b => b.IsSubmitted && b.ProcurementId == procurement.Id).OrderBy(b => b.SubmittedAt).ToList();
-        var cards = scorecards.Where(s => s.ProcurementId == procurement.Id).ToDictionary(s => s.EvaluatorId);
+        var submitted = scores.ToDictionary(s => (s.EvaluatorId, s.BidId, s.CriterionId));
         var top = procurement.Scale.Count == 0 ? 0 : procurement.Scale.Max(l => l.Score);
+        var allCriteria = procurement.Criteria;
         var unranked = submittedBids.Select(bid =>
         {
-            var criteria = procurement.Criteria.Select(criterion =>
+            var criteria = allCriteria.Select(criterion =>
             {
                 var assigned = procurement.Evaluators
                     .Where(e => e.CriterionIds.Contains(criterion.Id) && procurement.EvaluatorMayRead(e.UserId, bid.OrganisationId, now))
                     .ToList();
-                var scores = assigned
-                    .Select(e => cards.TryGetValue(e.Id, out var card) && card.IsSubmitted && card.ScoreFor(bid.Id, criterion.Id) is { } s
+                var given = assigned
+                    .Select(e => submitted.TryGetValue((e.Id, bid.Id, criterion.Id), out var s)
                         ? new EvaluatorScore(e.Id, e.UserId, e.Role, s.Level, s.Comment)
                         : null)
                     .OfType<EvaluatorScore>()
                     .ToList();
-                return new CriterionEvaluation(criterion, scores, assigned.Count - scores.Count, procurement.FindModeration(bid.Id, criterion.Id));
+                return new CriterionEvaluation(criterion, given, assigned.Count - given.Count, procurement.FindModeration(bid.Id, criterion.Id));
             }).ToList();
             var failed = criteria.Any(c => c.Criterion.Kind == CriterionKind.PassFail && c.Agreed?.Level == Scorecard.Fail);
             decimal? total = criteria.All(c => c.Agreed is not null) && top > 0
@@ -78,5 +96,14 @@ public static class Evaluation
             .. ranked.Select(s => s with { Rank = 1 + ranked.Count(other => other.WeightedTotal > s.WeightedTotal) }),
             .. unranked.Where(s => !ranked.Contains(s)),
         ];
+    }
+
+    /// <summary>The scores the evaluation counts: those on this procurement's submitted scorecards, never one still being written.</summary>
+    public static IEnumerable<SubmittedScore> SubmittedScores(IEvaluationSetup procurement, IEnumerable<Scorecard> scorecards)
+    {
+        ArgumentNullException.ThrowIfNull(procurement);
+        ArgumentNullException.ThrowIfNull(scorecards);
+        return scorecards.Where(s => s.ProcurementId == procurement.Id && s.IsSubmitted)
+            .SelectMany(s => s.Scores.Select(score => new SubmittedScore(s.EvaluatorId, score.BidId, score.CriterionId, score.Level, score.Comment)));
     }
 }

@@ -17,6 +17,10 @@ public sealed class ModeratedScore
         Agree(level, reason, userId, now);
     }
 
+    /// <summary>An agreed score as it is stored, for a page that reads agreed scores without their procurement (<see cref="EvaluationSetup"/>).</summary>
+    public static ModeratedScore AsStored(Guid bidId, Guid criterionId, int level, string reason, string moderatedByUserId, DateTimeOffset moderatedAt) =>
+        new(bidId, criterionId, level, reason, moderatedByUserId, moderatedAt);
+
     public Guid BidId { get; private set; }
 
     public Guid CriterionId { get; private set; }

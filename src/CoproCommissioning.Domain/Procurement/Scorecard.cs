@@ -69,7 +69,7 @@ public sealed class Scorecard
     /// assigned. Submitting needs a score for every one.
     /// </summary>
     public static IReadOnlyList<(Bid Bid, EvaluationCriterion Criterion)> Assignments(
-        CycleProcurement procurement, Evaluator evaluator, IEnumerable<Bid> bids, DateTimeOffset now)
+        IEvaluationSetup procurement, Evaluator evaluator, IEnumerable<Bid> bids, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(procurement);
         ArgumentNullException.ThrowIfNull(evaluator);
@@ -174,8 +174,11 @@ public sealed class Scorecard
     /// Whether someone may see the scores on other evaluators' submitted scorecards: a commissioner, who moderates, and
     /// an evaluator who has submitted their own. Nobody sees a scorecard that is not submitted except its evaluator.
     /// </summary>
-    public static bool MaySeeOthersScores(CycleRole role, Scorecard? own) =>
-        CyclePermissions.Allows(role, CycleOperation.ManageCycle) || own?.IsSubmitted == true;
+    public static bool MaySeeOthersScores(CycleRole role, Scorecard? own) => OthersScoresVisible(role, own?.IsSubmitted == true);
+
+    /// <summary><see cref="MaySeeOthersScores"/> for a page that read only whether its own scorecard is submitted.</summary>
+    public static bool OthersScoresVisible(CycleRole role, bool ownSubmitted) =>
+        CyclePermissions.Allows(role, CycleOperation.ManageCycle) || ownSubmitted;
 
     private List<Refusal> CheckEvaluator(CommissioningCycle cycle, CycleProcurement procurement, string actorUserId, DateTimeOffset now, out Evaluator? evaluator)
     {

@@ -42,10 +42,10 @@ public sealed record StageConditions(IReadOnlyList<Refusal> Specification, IRead
             .Where(p => cycleIds.Contains(p.CycleId))
             .ToListAsync(ct);
         var procurementIds = procurements.Select(p => p.Id).ToList();
-        // Without their answers: progress reads only who bid and when.
-        var bids = procurementIds.Count == 0 ? [] : await db.Bids.AsNoTracking().IgnoreAutoIncludes()
+        // Without their answers (an owned collection, which only a projection leaves out): progress reads only who bid and when.
+        var bids = procurementIds.Count == 0 ? [] : await db.Bids
             .Where(b => procurementIds.Contains(b.ProcurementId) && b.Status == BidStatus.Submitted)
-            .ToListAsync(ct);
+            .ListedAsync(ct);
         // Who has submitted, not what they scored: a procurement of 40 bids has thousands of scores.
         var submitted = procurementIds.Count == 0 ? [] : await db.Scorecards.AsNoTracking()
             .Where(s => procurementIds.Contains(s.ProcurementId) && s.SubmittedAt != null)

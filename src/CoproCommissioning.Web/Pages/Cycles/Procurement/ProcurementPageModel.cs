@@ -71,10 +71,10 @@ public abstract class ProcurementPageModel : CycleStagePageModel
     /// (<paramref name="withAnswersOf"/>) a page shows in full, or for none: a list of forty bids needs none of them.
     /// </summary>
     protected async Task<IReadOnlyList<Bid>> LoadReadableBidListAsync(
-        CoproDbContext db, CycleProcurement procurement, DateTimeOffset now, Guid? withAnswersOf, CancellationToken ct)
+        CoproDbContext db, IEvaluationSetup procurement, DateTimeOffset now, Guid? withAnswersOf, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var bids = await BidsVisibleToRole(db, procurement).AsNoTracking().IgnoreAutoIncludes().OrderBy(b => b.StartedAt).ToListAsync(ct);
+        var bids = await BidsVisibleToRole(db, procurement).OrderBy(b => b.StartedAt).ListedAsync(ct);
         var readable = bids.Where(b => b.MayBeReadBy(procurement, UserId, Role, OrganisationId, now)).ToList();
         var index = readable.FindIndex(b => b.Id == withAnswersOf);
         if (index >= 0)
@@ -86,7 +86,7 @@ public abstract class ProcurementPageModel : CycleStagePageModel
         return readable;
     }
 
-    private IQueryable<Bid> BidsVisibleToRole(CoproDbContext db, CycleProcurement procurement)
+    private IQueryable<Bid> BidsVisibleToRole(CoproDbContext db, IEvaluationSetup procurement)
     {
         ArgumentNullException.ThrowIfNull(procurement);
         var query = db.Bids.Where(b => b.ProcurementId == procurement.Id);
@@ -106,9 +106,9 @@ public abstract class ProcurementPageModel : CycleStagePageModel
     internal static async Task<IReadOnlyList<Bid>> LoadSubmittedBidsAsync(CoproDbContext db, CycleProcurement procurement, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(procurement);
-        return await db.Bids.AsNoTracking().IgnoreAutoIncludes()
+        return await db.Bids
             .Where(b => b.ProcurementId == procurement.Id && b.Status == BidStatus.Submitted)
-            .OrderBy(b => b.SubmittedAt).ToListAsync(ct);
+            .OrderBy(b => b.SubmittedAt).ListedAsync(ct);
     }
 
     /// <summary>The evaluators' scorecards. Pages show another evaluator's scores only when <see cref="Scorecard.MaySeeOthersScores"/> allows.</summary>

@@ -286,6 +286,39 @@ public sealed class ModerationPageTests(CyclePagesFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, otherCyclesCriterion.Status);
     }
 
+    [Fact]
+    public async Task The_list_shows_five_bids_a_page_while_the_ranking_and_agreeing_the_unanimous_scores_cover_every_bid()
+    {
+        // Seven bids, every score unanimous: two criteria each, fourteen to agree.
+        var arranged = await ArrangeAsync(Scores(quality: (3, 3), coProduction: (2, 2)), moreBids: 5);
+        await using var app = AfterDeadline(arranged);
+        var commissioner = await SignedInAsync(app, CyclePeople.CommissionerEmail);
+        var url = ProcurementUrls.Moderation(arranged.CycleId);
+
+        var first = await commissioner.GetAsync(url, _ct);
+        var second = await commissioner.GetAsync($"{url}?pageNumber=2", _ct);
+        var agreed = await commissioner.SubmitAsync($"{url}?pageNumber=2", new Dictionary<string, string>(), "main form[action*='handler=AgreeUnanimous']", _ct);
+        var lastBid = BidTables(second).Last();
+        var moderateLast = ProcurementUrls.Moderate(arranged.CycleId, lastBid, arranged.Quality);
+        var moderated = await commissioner.SubmitAsync(moderateLast, new Dictionary<string, string> { ["Form.Level"] = "3", ["Form.Reason"] = "" }, "main form", _ct);
+
+        // In the order the bids arrived: the second provider's first, then the demo provider's, then the others.
+        Assert.Equal([arranged.BidB, arranged.BidA], BidTables(first).Take(2));
+        Assert.Equal(5, BidTables(first).Count);
+        Assert.Equal(2, BidTables(second).Count);
+        Assert.Empty(BidTables(first).Intersect(BidTables(second)));
+        Assert.Contains("Showing bids 1 to 5 of 7", first.Text);
+        Assert.NotNull(first.Document.QuerySelector($"nav.nhsuk-pagination a[href='{url}?pageNumber=2']"));
+        Assert.Equal(7, Ranking(first, arranged).Count);
+        Assert.Equal(7, Ranking(second, arranged).Count);
+        Assert.Contains("Agree the 14 scores every evaluator gave the same", first.Document.QuerySelector("main form[action*='handler=AgreeUnanimous'] button")?.TextContent);
+        Assert.NotNull(first.Document.QuerySelector($"main table a[href='{url}?pageNumber=2#bid-{lastBid}']"));
+        Assert.Equal(HttpStatusCode.Redirect, agreed.Status);
+        Assert.Equal(14, (await ProcurementAsync(arranged.CycleId)).Moderated.Count);
+        Assert.Equal(HttpStatusCode.Redirect, moderated.Status);
+        Assert.Equal($"{url}?pageNumber=2#bid-{lastBid}", moderated.Location);
+    }
+
     private enum Which { Officer, LivedExperience, A, B, Quality, CoProduction, Safeguarding }
 
     private sealed record Arranged(
@@ -313,7 +346,7 @@ public sealed class ModerationPageTests(CyclePagesFixture fixture) : IClassFixtu
     /// provider (first) and the demo provider; scores given the day after the deadline by <paramref name="score"/>.
     /// </summary>
     private async Task<Arranged> ArrangeAsync(
-        Func<Which, Which, Which, int> score, bool livedExperienceSubmits = true, bool withPassFail = false, bool award = false)
+        Func<Which, Which, Which, int> score, bool livedExperienceSubmits = true, bool withPassFail = false, bool award = false, int moreBids = 0)
     {
         var opened = DateTimeOffset.UtcNow;
         var scored = opened.AddDays(8);
@@ -362,11 +395,21 @@ public sealed class ModerationPageTests(CyclePagesFixture fixture) : IClassFixtu
         var bidA = SubmittedBid(cycle, procurement, People.ProviderOrganisation, "first provider", opened.AddDays(2));
         db.Bids.AddRange(bidA, bidB);
         List<Bid> bids = [bidB, bidA];
+        // Further providers' bids, scored as bid B.
+        for (var i = 0; i < moreBids; i++)
+        {
+            var more = new Organisation($"Further Provider {i} {Guid.NewGuid():N}"[..28], OrganisationKind.VoluntaryOrCommunityOrganisation);
+            db.Organisations.Add(more);
+            var bid = SubmittedBid(cycle, procurement, more.Id, $"further provider {i}", opened.AddDays(3).AddHours(i));
+            db.Bids.Add(bid);
+            bids.Add(bid);
+        }
+
         List<Scorecard> cards = [];
         foreach (var (evaluator, which) in new[] { (officer, Which.Officer), (livedExperience, Which.LivedExperience) })
         {
             var card = Scorecard.For(procurement, evaluator, scored);
-            foreach (var (bid, bidWhich) in new[] { (bidA, Which.A), (bidB, Which.B) })
+            foreach (var (bid, bidWhich) in bids.Select(b => (b, b == bidA ? Which.A : Which.B)))
             {
                 foreach (var (criterion, criterionWhich) in new[] { (quality, Which.Quality), (coProduction, Which.CoProduction), (safeguarding, Which.Safeguarding) })
                 {
@@ -421,6 +464,10 @@ public sealed class ModerationPageTests(CyclePagesFixture fixture) : IClassFixtu
         await client.SignInAsync(email, DemoSeeder.Password, _ct);
         return client;
     }
+
+    /// <summary>The bids whose scores the page lists, in the order it lists them.</summary>
+    private static List<Guid> BidTables(BrowserLikeClient.Page page) =>
+        [.. page.Document.QuerySelectorAll("main h2[id^='bid-']").Select(h => Guid.Parse(h.Id!["bid-".Length..]))];
 
     private static IElement Row(BrowserLikeClient.Page page, Guid bidId, Guid criterionId) =>
         page.Document.GetElementById($"bid-{bidId}-criterion-{criterionId}") ?? throw new InvalidOperationException($"No row for criterion {criterionId} of bid {bidId}.");

@@ -16,14 +16,14 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
     /// <summary>How many scores "agree the unanimous scores" would agree now.</summary>
     public int UnanimousCount => Standings.Sum(s => s.Criteria.Count(c => c.Agreed is null && c.IsUnanimous));
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int pageNumber = 1, CancellationToken ct = default)
     {
-        if (await LoadEvaluationAsync(db, clock.GetUtcNow(), forChange: false, ct) is { } elsewhere)
+        if (await LoadListAsync(db, clock.GetUtcNow(), pageNumber, ct) is { } elsewhere)
         {
             return elsewhere;
         }
 
-        Form = new AgreeForm { Version = Procurement.Version };
+        Form = new AgreeForm { Version = Setup.Version };
         return Page();
     }
 
@@ -60,12 +60,12 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
 
         // Show what is saved now, not what this request half-changed.
         db.ChangeTracker.Clear();
-        if (await LoadEvaluationAsync(db, now, forChange: false, ct) is { } gone)
+        if (await LoadListAsync(db, now, pageNumber: 1, ct) is { } gone)
         {
             return gone;
         }
 
-        Form = new AgreeForm { Version = Procurement.Version };
+        Form = new AgreeForm { Version = Setup.Version };
         return Page();
     }
 

@@ -64,7 +64,7 @@ public sealed class ModerateModel(CoproDbContext db, TimeProvider clock, ILogger
             {
                 logger.LogInformation("Criterion {CriterionId} of bid {BidId} moderated in cycle {CycleId}", criterionId, bidId, CycleId);
                 TempData.SetSuccess($"The agreed score for {Evaluation.Criterion.Name} in the bid from {Provider} is recorded.");
-                return Redirect($"{ModerationUrl}#bid-{bidId}");
+                return Redirect(BidUrl(bidId));
             }
 
             if (saved.Status == SaveStatus.Conflict)

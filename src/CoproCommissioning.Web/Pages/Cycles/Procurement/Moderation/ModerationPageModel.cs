@@ -12,19 +12,38 @@ public abstract class ModerationPageModel : ProcurementPageModel
 {
     public CommissioningCycle Cycle { get; private set; } = null!;
 
+    /// <summary>The procurement, loaded whole for a change (<see cref="LoadEvaluationAsync"/>); the list reads <see cref="Setup"/> only.</summary>
     public CycleProcurement Procurement { get; private set; } = null!;
+
+    /// <summary>What the evaluation reads of the procurement: the procurement itself, or the same facts read for the list.</summary>
+    public IEvaluationSetup Setup { get; private set; } = null!;
+
+    /// <summary>How many bids the list shows a page: each shows every criterion with every evaluator's score and comment.</summary>
+    public const int BidsPerPage = 5;
 
     /// <summary>Each submitted bid's standing, ranked first.</summary>
     public IReadOnlyList<BidStanding> Standings { get; private set; } = [];
+
+    /// <summary>The page of bids shown with their scores, in the order the bids arrived.</summary>
+    public PageOf<BidStanding> Shown { get; private set; } = new([], 1, BidsPerPage, 0);
 
     public PeopleNames Names { get; private set; } = PeopleNames.None;
 
     private IReadOnlyDictionary<Guid, string> _providers = new Dictionary<Guid, string>();
 
     /// <summary>The top of the scoring scale: scores read "3 out of 4".</summary>
-    public int Top => Procurement.Scale.Count == 0 ? 0 : Procurement.Scale.Max(l => l.Score);
+    public int Top => Setup.Scale.Count == 0 ? 0 : Setup.Scale.Max(l => l.Score);
 
     public string ModerationUrl => ProcurementUrls.Moderation(CycleId);
+
+    public string PageUrl(int pageNumber) => pageNumber <= 1 ? ModerationUrl : $"{ModerationUrl}?pageNumber={pageNumber.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>Where a bid's scores are listed: its place on the page of bids that shows it.</summary>
+    public string BidUrl(Guid bidId)
+    {
+        var index = InArrivalOrder(Standings).FindIndex(s => s.Bid.Id == bidId);
+        return $"{PageUrl(index < 0 ? 1 : (index / BidsPerPage) + 1)}#bid-{bidId}";
+    }
 
     public string ProviderOf(Bid bid)
     {
@@ -33,9 +52,9 @@ public abstract class ModerationPageModel : ProcurementPageModel
     }
 
     /// <summary>
-    /// Reads the cycle, its procurement and the evaluation; null when the page can show, otherwise where to go
-    /// instead: not found for no cycle, or for ids in the address that <paramref name="isInProcurement"/> does not
-    /// find in this cycle's procurement (asked first, so an id from another cycle is never answered otherwise); the
+    /// Reads the cycle, its whole procurement and the evaluation, for a change; null when the page can show, otherwise
+    /// where to go instead: not found for no cycle, or for ids in the address that <paramref name="isInProcurement"/> does
+    /// not find in this cycle's procurement (asked first, so an id from another cycle is never answered otherwise); the
     /// overview when there is nothing to moderate yet.
     /// </summary>
     protected async Task<IActionResult?> LoadEvaluationAsync(
@@ -60,13 +79,57 @@ public abstract class ModerationPageModel : ProcurementPageModel
 
         Cycle = cycle;
         Procurement = procurement;
-        Standings = Evaluation.Of(procurement, await LoadSubmittedBidsAsync(db, procurement, ct), await LoadScorecardsAsync(db, procurement, ct), now);
-        Names = await PeopleNames.LoadAsync(db,
-            [.. procurement.Evaluators.Select(e => e.UserId), .. procurement.Moderated.Select(m => m.ModeratedByUserId)], UserId, ct);
-        var organisationIds = Standings.Select(s => s.Bid.OrganisationId).Distinct().ToList();
+        Setup = procurement;
+        var bids = await LoadSubmittedBidsAsync(db, procurement, ct);
+        Standings = Evaluation.Of(procurement, bids, await LoadScorecardsAsync(db, procurement, ct), now);
+        Shown = InArrivalOrder(Standings).ToPage(1, BidsPerPage);
+        await LoadNamesAsync(db, procurement.Moderated, ct);
+        var organisationIds = bids.Select(b => b.OrganisationId).Distinct().ToList();
         _providers = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         return null;
     }
+
+    /// <summary>
+    /// Reads what the list shows, without loading the procurement or its scorecards whole: every submitted bid's
+    /// standing (the ranking and the unanimous scores are about all of them) from their scores' levels, and the comments
+    /// of the page of bids it shows. Null when the page can show, otherwise where to go instead, as
+    /// <see cref="LoadEvaluationAsync"/>.
+    /// </summary>
+    protected async Task<IActionResult?> LoadListAsync(CoproDbContext db, DateTimeOffset now, int pageNumber, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (await LoadCycleAsync(db, ct) is not { } cycle)
+        {
+            return NotFound();
+        }
+
+        var setup = await db.EvaluationSetupAsync(CycleId, ct);
+        if (setup is null || !setup.IsCompetitive || !setup.IsPastDeadline(now))
+        {
+            return Redirect(OverviewUrl);
+        }
+
+        Cycle = cycle;
+        Setup = setup;
+        var procurementId = setup.Id;
+        // The ranking names every bidder: their organisations' names come with the bids.
+        var listed = await db.Bids.Where(b => b.ProcurementId == procurementId && b.Status == BidStatus.Submitted)
+            .ListedWithOrganisationAsync(db, ct);
+        var bids = listed.Select(b => b.Bid).OrderBy(b => b.SubmittedAt).ThenBy(b => b.Id).ToList();
+        _providers = listed.DistinctBy(b => b.Bid.OrganisationId).ToDictionary(b => b.Bid.OrganisationId, b => b.Organisation);
+        var shown = bids.ToPage(pageNumber, BidsPerPage);
+        var scores = await db.SubmittedScoresAsync(procurementId, ofBids: null, withCommentsOf: [.. shown.Items.Select(b => b.Id)], ct);
+        Standings = Evaluation.OfScores(setup, bids, scores, now);
+        Shown = shown.With<BidStanding>([.. shown.Items.Select(b => Standings.Single(s => s.Bid.Id == b.Id))]);
+        await LoadNamesAsync(db, setup.Moderated.Where(m => shown.Items.Any(b => b.Id == m.BidId)), ct);
+        return null;
+    }
+
+    // The panel's names and who agreed the scores shown.
+    private async Task LoadNamesAsync(CoproDbContext db, IEnumerable<ModeratedScore> agreed, CancellationToken ct) =>
+        Names = await PeopleNames.LoadAsync(db, [.. Setup.Evaluators.Select(e => e.UserId), .. agreed.Select(m => m.ModeratedByUserId)], UserId, ct);
+
+    private static List<BidStanding> InArrivalOrder(IEnumerable<BidStanding> standings) => [.. standings.OrderBy(s => s.Bid.SubmittedAt)];
 
     /// <summary>"Sam Green, lived-experience evaluator".</summary>
     public string Evaluator(EvaluatorScore score)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CoproCommissioning.Domain.Procurement;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Procurement.Scoring;
@@ -14,22 +15,21 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
     public SubmitForm Form { get; set; } = new();
 
     /// <summary>The criteria assigned to this evaluator, in the procurement's order.</summary>
-    public IReadOnlyList<EvaluationCriterion> MyCriteria => [.. Procurement.Criteria.Where(c => Me.CriterionIds.Contains(c.Id))];
+    public IReadOnlyList<EvaluationCriterion> MyCriteria => [.. Setup.Criteria.Where(c => Me.CriterionIds.Contains(c.Id))];
 
-    /// <summary>Each bid they score, with its criteria, in the order bids arrived.</summary>
-    public IReadOnlyList<IGrouping<Bid, EvaluationCriterion>> Bids =>
-        [.. Assignments.GroupBy(a => a.Bid, a => a.Criterion)];
+    public int ScoredCount(Bid bid) => Assignments.Count(a => a.Bid.Id == bid.Id && OwnScore(bid.Id, a.Criterion.Id) is not null);
 
-    public int ScoredCount(Bid bid) => Assignments.Count(a => a.Bid.Id == bid.Id && Own?.ScoreFor(bid.Id, a.Criterion.Id) is not null);
+    public string PageUrl(int pageNumber) =>
+        pageNumber <= 1 ? ProcurementUrls.Scoring(CycleId) : $"{ProcurementUrls.Scoring(CycleId)}?pageNumber={pageNumber.ToString(CultureInfo.InvariantCulture)}";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int pageNumber = 1, CancellationToken ct = default)
     {
-        if (await LoadScoringAsync(forChange: false, ct) is { } elsewhere)
+        if (await LoadScoringListAsync(pageNumber, ct) is { } elsewhere)
         {
             return elsewhere;
         }
 
-        Form = new SubmitForm { Version = Own?.Version ?? 0 };
+        Form = new SubmitForm { Version = OwnVersion };
         return Page();
     }
 
@@ -74,12 +74,12 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
     private async Task<IActionResult> ShowAgainAsync(CancellationToken ct)
     {
         Db.ChangeTracker.Clear();
-        if (await LoadScoringAsync(forChange: false, ct) is { } elsewhere)
+        if (await LoadScoringListAsync(pageNumber: 1, ct) is { } elsewhere)
         {
             return elsewhere;
         }
 
-        Form = new SubmitForm { Version = Own?.Version ?? 0 };
+        Form = new SubmitForm { Version = OwnVersion };
         return Page();
     }
 

@@ -10,7 +10,14 @@ namespace CoproCommissioning.Web.Pages.Cycles.Procurement.Scoring;
 /// </summary>
 public abstract class ScoringPageModel(CoproDbContext db, TimeProvider clock) : ProcurementPageModel
 {
+    /// <summary>How many bids the list shows a page: once submitted, each shows every criterion with every evaluator's score.</summary>
+    public const int BidsPerPage = 5;
+
+    /// <summary>The procurement, loaded whole for a change or for the one bid a page scores; the list reads <see cref="Setup"/> only.</summary>
     public CycleProcurement Procurement { get; private set; } = null!;
+
+    /// <summary>What scoring reads of the procurement: the procurement itself, or the same facts read for the list.</summary>
+    public IEvaluationSetup Setup { get; private set; } = null!;
 
     /// <summary>The cycle, for the domain's check that its procurement stage is open.</summary>
     protected CommissioningCycle Cycle { get; private set; } = null!;
@@ -18,8 +25,16 @@ public abstract class ScoringPageModel(CoproDbContext db, TimeProvider clock) : 
     /// <summary>The signed-in member's seat on the panel.</summary>
     public Evaluator Me { get; private set; } = null!;
 
-    /// <summary>Their scorecard; null until they first save a score.</summary>
+    /// <summary>Their scorecard, loaded whole for a change or for one bid; null until they first save a score, and on the list.</summary>
     public Scorecard? Own { get; protected set; }
+
+    /// <summary>Their scorecard's version as read (0 before it exists): a save since then is a clash (R8).</summary>
+    public uint OwnVersion { get; private set; }
+
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    // Their own scores for the bids the page shows.
+    private IReadOnlyDictionary<(Guid BidId, Guid CriterionId), Score> _ownScores = new Dictionary<(Guid, Guid), Score>();
 
     public DateTimeOffset Now { get; private set; }
 
@@ -29,20 +44,23 @@ public abstract class ScoringPageModel(CoproDbContext db, TimeProvider clock) : 
     /// <summary>The bids they score and, for each, the criteria they were asked to score.</summary>
     public IReadOnlyList<(Bid Bid, EvaluationCriterion Criterion)> Assignments { get; private set; } = [];
 
+    /// <summary>The page of bids they score that the list shows, each with its criteria, in the order bids arrived.</summary>
+    public PageOf<IGrouping<Bid, EvaluationCriterion>> Shown { get; private set; } = new([], 1, BidsPerPage, 0);
+
     public IReadOnlyDictionary<Guid, string> OrganisationNames { get; private set; } = new Dictionary<Guid, string>();
 
-    /// <summary>Other evaluators' submitted scores for this evaluator's bids and criteria; empty until they may see them.</summary>
+    /// <summary>Other evaluators' submitted scores for this evaluator's bids and criteria shown; empty until they may see them.</summary>
     public IReadOnlyList<OthersScore> OthersScores { get; private set; } = [];
 
-    public bool HasSubmitted => Own?.IsSubmitted == true;
+    public bool HasSubmitted => SubmittedAt is not null;
 
-    public bool IsPastDeadline => Procurement.IsPastDeadline(Now);
+    public bool IsPastDeadline => Setup.IsPastDeadline(Now);
 
     /// <summary>A lived-experience evaluator scores only once their evaluator training is recorded.</summary>
     public bool AwaitsBriefing => Me.Role == EvaluatorRole.LivedExperience && !Me.IsBriefed;
 
     /// <summary>Whether the form to score is offered: the domain still judges every save.</summary>
-    public bool MayScore => IsPastDeadline && !HasSubmitted && !AwaitsBriefing && !Procurement.IsAwardRecorded && !IsSignedOff;
+    public bool MayScore => IsPastDeadline && !HasSubmitted && !AwaitsBriefing && !Setup.IsAwardRecorded && !IsSignedOff;
 
     protected CoproDbContext Db => db;
 
@@ -53,18 +71,22 @@ public abstract class ScoringPageModel(CoproDbContext db, TimeProvider clock) : 
     /// <summary>How a score reads: "Pass" or "Fail" for a pass/fail criterion, "3 out of 4" on the scale.</summary>
     public string LevelText(EvaluationCriterion criterion, int level) => ScoresView.LevelText(criterion, level, ScaleTop);
 
-    public int ScaleTop => Procurement.Scale.Count == 0 ? 0 : Procurement.Scale.Max(l => l.Score);
+    public int ScaleTop => Setup.Scale.Count == 0 ? 0 : Setup.Scale.Max(l => l.Score);
+
+    /// <summary>Their own score for one criterion of a bid the page shows.</summary>
+    public Score? OwnScore(Guid bidId, Guid criterionId) => _ownScores.GetValueOrDefault((bidId, criterionId));
 
     public ScoresView ScoresOf(Bid bid, EvaluationCriterion criterion) =>
-        new(criterion, Own?.ScoreFor(bid.Id, criterion.Id), [.. OthersFor(bid.Id, criterion.Id)], ScaleTop);
+        new(criterion, OwnScore(bid.Id, criterion.Id), [.. OthersFor(bid.Id, criterion.Id)], ScaleTop);
 
     public IEnumerable<OthersScore> OthersFor(Guid bidId, Guid criterionId) =>
         OthersScores.Where(s => s.BidId == bidId && s.CriterionId == criterionId);
 
     /// <summary>
-    /// Loads the cycle, the procurement, the evaluator and what they may read. Null when the page applies: otherwise
-    /// the answer to give. A cycle without a procurement, or a member not on its panel, goes to the overview; a bid
-    /// (<paramref name="bidId"/>) that is not one this evaluator may read is not found, whoever asks.
+    /// Loads the cycle, the whole procurement, the evaluator and their whole scorecard, for a change or for the one bid
+    /// (<paramref name="bidId"/>) a page shows. Null when the page applies: otherwise the answer to give. A cycle without a
+    /// procurement, or a member not on its panel, goes to the overview; a bid that is not one this evaluator may read is
+    /// not found, whoever asks.
     /// </summary>
     protected async Task<IActionResult?> LoadScoringAsync(bool forChange, CancellationToken ct, Guid? bidId = null)
     {
@@ -80,6 +102,7 @@ public abstract class ScoringPageModel(CoproDbContext db, TimeProvider clock) : 
         }
 
         Procurement = procurement;
+        Setup = procurement;
         Now = clock.GetUtcNow();
         // Answers only for the one bid a page shows: the list shows who bid, not what they wrote.
         var readable = await LoadReadableBidListAsync(db, procurement, Now, withAnswersOf: bidId, ct);
@@ -104,43 +127,87 @@ public abstract class ScoringPageModel(CoproDbContext db, TimeProvider clock) : 
         var procurementId = Procurement.Id;
         var scorecards = db.Scorecards.Where(s => s.ProcurementId == procurementId && s.EvaluatorId == evaluatorId);
         Own = await (forChange ? scorecards : scorecards.AsNoTracking()).SingleOrDefaultAsync(ct);
+        OwnVersion = Own?.Version ?? 0;
+        SubmittedAt = Own?.SubmittedAt;
+        _ownScores = Own?.Scores.ToDictionary(s => (s.BidId, s.CriterionId)) ?? [];
         Readable = readable;
         Assignments = Scorecard.Assignments(Procurement, me, readable, Now);
-        var organisationIds = readable.Select(b => b.OrganisationId).Distinct().ToList();
-        OrganisationNames = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        await LoadOthersScoresAsync(bidId, ct);
+        Shown = ByBid(Assignments).ToPage(1, BidsPerPage);
+        await LoadNamesAndOthersAsync(bidId is { } one ? [one] : [.. Shown.Items.Select(b => b.Key.Id)], ct);
         return null;
     }
 
-    /// <summary>Others' scores only from submitted scorecards, and only once this evaluator may see them.</summary>
-    private async Task LoadOthersScoresAsync(Guid? bidId, CancellationToken ct)
+    /// <summary>
+    /// Loads what the list shows, without loading the procurement or any scorecard whole: the evaluator, every bid they
+    /// may read (one row each), and their own and, once they may see them, the others' scores only for the page of bids
+    /// shown. Null when the page applies: otherwise where to go, as <see cref="LoadScoringAsync"/>.
+    /// </summary>
+    protected async Task<IActionResult?> LoadScoringListAsync(int pageNumber, CancellationToken ct)
     {
+        if (await LoadCycleAsync(db, ct) is not { } cycle)
+        {
+            return NotFound();
+        }
+
+        Cycle = cycle;
+        if (await db.EvaluationSetupAsync(CycleId, ct) is not { } setup)
+        {
+            return Redirect(OverviewUrl);
+        }
+
+        Setup = setup;
+        Now = clock.GetUtcNow();
+        var readable = await LoadReadableBidListAsync(db, setup, Now, withAnswersOf: null, ct);
+        if (setup.EvaluatorFor(UserId) is not { } me)
+        {
+            return Redirect(OverviewUrl);
+        }
+
+        Me = me;
+        Readable = readable;
+        Assignments = Scorecard.Assignments(setup, me, readable, Now);
+        Shown = ByBid(Assignments).ToPage(pageNumber, BidsPerPage);
+        var shownIds = Shown.Items.Select(b => b.Key.Id).ToList();
+        var evaluatorId = me.Id;
+        var procurementId = setup.Id;
+        var own = await db.Scorecards.AsNoTracking()
+            .Where(s => s.ProcurementId == procurementId && s.EvaluatorId == evaluatorId)
+            .Select(s => new { s.Version, s.SubmittedAt, Scores = s.Scores.Where(x => shownIds.Contains(x.BidId)).ToList() })
+            .SingleOrDefaultAsync(ct);
+        OwnVersion = own?.Version ?? 0;
+        SubmittedAt = own?.SubmittedAt;
+        _ownScores = own?.Scores.ToDictionary(s => (s.BidId, s.CriterionId)) ?? [];
+        await LoadNamesAndOthersAsync(shownIds, ct);
+        return null;
+    }
+
+    private static List<IGrouping<Bid, EvaluationCriterion>> ByBid(IEnumerable<(Bid Bid, EvaluationCriterion Criterion)> assignments) =>
+        [.. assignments.GroupBy(a => a.Bid, a => a.Criterion)];
+
+    /// <summary>The names of the bidders shown, and others' scores only from submitted scorecards, only once this evaluator may see them.</summary>
+    private async Task LoadNamesAndOthersAsync(IReadOnlyCollection<Guid> bidIds, CancellationToken ct)
+    {
+        var organisationIds = Readable.Where(b => bidIds.Contains(b.Id)).Select(b => b.OrganisationId).Distinct().ToList();
+        OrganisationNames = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         // Independent scoring: even a commissioner, who may see every scorecard to moderate, sees others' scores here
         // only once their own are submitted.
-        if (!HasSubmitted || !Scorecard.MaySeeOthersScores(Role, Own) || Assignments.Count == 0)
+        if (!HasSubmitted || !Scorecard.OthersScoresVisible(Role, HasSubmitted) || Assignments.Count == 0 || bidIds.Count == 0)
         {
             OthersScores = [];
             return;
         }
 
-        var procurementId = Procurement.Id;
-        var ownId = Me.Id;
-        // Read as scores, not scorecards, so that a page about one bid reads that bid's scores only.
-        var others = await db.Scorecards.AsNoTracking()
-            .Where(s => s.ProcurementId == procurementId && s.EvaluatorId != ownId && s.SubmittedAt != null)
-            .SelectMany(s => s.Scores.Where(score => bidId == null || score.BidId == bidId)
-                .Select(score => new { s.EvaluatorId, s.UserId, score.BidId, score.CriterionId, score.Level, score.Comment }))
-            .ToListAsync(ct);
-        // Named as the cycle's member list names them: people shown as "Panel member" are numbered, never named.
-        var names = (await CycleMemberRow.LoadAsync(db, CycleId, UserId, ct)).ToDictionary(m => m.UserId, m => m.Name, StringComparer.Ordinal);
+        var others = await db.SubmittedScoresAsync(Setup.Id, ofBids: bidIds, withCommentsOf: bidIds, ct, exceptEvaluator: Me.Id);
+        // Named as moderation names them: the panel's own choice of name, and "Panel member" for those who chose it.
+        var names = await PeopleNames.LoadAsync(db, Setup.Evaluators.Select(e => e.UserId), UserId, ct);
         var assigned = Assignments.Select(a => (a.Bid.Id, a.Criterion.Id)).ToHashSet();
         OthersScores =
         [
             .. from score in others
-               let evaluator = Procurement.FindEvaluator(score.EvaluatorId)
+               let evaluator = Setup.FindEvaluator(score.EvaluatorId)
                where evaluator is not null && assigned.Contains((score.BidId, score.CriterionId))
                orderby evaluator.AddedAt
-               select new OthersScore(score.BidId, score.CriterionId, names.GetValueOrDefault(score.UserId, PeopleNames.Unknown), evaluator.Role, score.Level, score.Comment),
+               select new OthersScore(score.BidId, score.CriterionId, names.Of(evaluator.UserId), evaluator.Role, score.Level, score.Comment),
         ];
     }
 }
