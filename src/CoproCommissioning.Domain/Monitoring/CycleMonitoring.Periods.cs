@@ -17,6 +17,32 @@ public sealed partial class CycleMonitoring
         _explanations.SingleOrDefault(e => e.PeriodId == periodId && e.OrganisationId == organisationId);
 
     /// <summary>
+    /// Where the return of <paramref name="organisationId"/> for <paramref name="periodId"/> stands, from only what is
+    /// known of it (<paramref name="facts"/>, null when it was never started), so pages that list many read no return.
+    /// Overdue is what <see cref="ProgressWith"/> counts as missing: due, and neither submitted nor explained.
+    /// </summary>
+    public ReturnState StateOfReturn(Guid periodId, Guid organisationId, ReturnFacts? facts, DateTimeOffset now)
+    {
+        var period = FindPeriod(periodId) ?? throw new ArgumentException($"Period {periodId} is not part of monitoring {Id}.", nameof(periodId));
+        if (facts is { IsSubmitted: true })
+        {
+            return facts.IsBeingCorrected ? ReturnState.BeingCorrected : ReturnState.Submitted;
+        }
+
+        if (ExplanationFor(periodId, organisationId) is not null)
+        {
+            return ReturnState.Explained;
+        }
+
+        if (period.IsDue(Today(now)))
+        {
+            return ReturnState.Overdue;
+        }
+
+        return facts is null ? ReturnState.NotStarted : ReturnState.Draft;
+    }
+
+    /// <summary>
     /// A commissioner records what it achieved on one of its commitments in a period that has started, or corrects it.
     /// <paramref name="value"/> is null when it could not be read.
     /// </summary>
