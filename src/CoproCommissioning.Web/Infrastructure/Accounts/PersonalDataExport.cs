@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Data.Notifications;
 using CoproCommissioning.Domain.CoDesign;
-using CoproCommissioning.Domain.Monitoring;
 using CoproCommissioning.Domain.Procurement;
 using CoproCommissioning.Domain.Specification;
 
