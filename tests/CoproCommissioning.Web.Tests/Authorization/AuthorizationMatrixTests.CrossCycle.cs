@@ -289,6 +289,11 @@ public sealed record CycleSecrets(string Title, string MemberName, string Access
             ["criterionId"] = "select x.id from procurement_criteria x join procurements p on p.id = x.procurement_id where p.cycle_id = any(@cycles)",
             ["bidId"] = "select x.id from procurement_bids x where x.cycle_id = any(@cycles)",
         };
+        foreach (var (kind, sql) in MonitoringMatrix.ChildIdQueries)
+        {
+            queries[kind] = sql;
+        }
+
         await using var connection = new NpgsqlConnection(fixture.ConnectionString);
         await connection.OpenAsync(ct);
         var ids = new Dictionary<string, Guid>();
