@@ -158,6 +158,7 @@ public sealed class PersonalDataExport(CoproDbContext db, TimeProvider clock)
             .ToListAsync(ct);
 
         var scores = await ScoresGivenAsync(userId, ct);
+        var panelRatings = await PanelRatingsGivenAsync(userId, ct);
 
         // What the person was told (it can quote answers to their input) and how they chose to hear about each kind.
         var notifications = await db.Notifications.AsNoTracking()
@@ -172,7 +173,7 @@ public sealed class PersonalDataExport(CoproDbContext db, TimeProvider clock)
             .ToListAsync(ct);
 
         return new PersonalData(clock.GetUtcNow(), account, memberships, contributions, decisions, glossaryTerms,
-            loggedForOthers, responsesWritten, proposals, sessions, panels, scores, notifications, notificationChoices);
+            loggedForOthers, responsesWritten, proposals, sessions, panels, scores, panelRatings, notifications, notificationChoices);
     }
 
     /// <summary>
@@ -223,6 +224,46 @@ public sealed class PersonalDataExport(CoproDbContext db, TimeProvider clock)
             r.SubmittedAt))];
     }
 
+    /// <summary>
+    /// The ratings the person gave as a panel member, each outcome with what it's like in their own words, whether they
+    /// gave them or someone logged them on their behalf. The periods and outcomes come from each contract, read after the ratings.
+    /// </summary>
+    private async Task<IReadOnlyList<PanelRatingData>> PanelRatingsGivenAsync(string userId, CancellationToken ct)
+    {
+        var rows = await (
+                from rating in db.PanelRatings.AsNoTracking()
+                where rating.MemberUserId == userId
+                join cycle in db.Cycles on rating.CycleId equals cycle.Id
+                orderby rating.CreatedAt
+                select new { Rating = rating, cycle.Title })
+            .ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var monitoringIds = rows.Select(r => r.Rating.MonitoringId).Distinct().ToList();
+        var monitorings = await db.Monitorings.AsNoTracking().AsSplitQuery().Where(m => monitoringIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        return [.. rows.Select(r =>
+        {
+            var monitoring = monitorings[r.Rating.MonitoringId];
+            var period = monitoring.FindPeriod(r.Rating.PeriodId);
+            return new PanelRatingData(
+                r.Rating.CycleId,
+                r.Title,
+                period?.Number,
+                period?.StartsOn,
+                period?.EndsOn,
+                r.Rating.Visibility,
+                r.Rating.IsLoggedOnBehalf,
+                r.Rating.GatheredOn,
+                r.Rating.Channel,
+                r.Rating.CreatedAt,
+                r.Rating.LastChangedAt,
+                [.. r.Rating.Ratings.Select(o => new OutcomeRatingData(monitoring.FindOutcome(o.OutcomeId)?.Statement ?? "", o.Rating, o.WhatItsLike))]);
+        })];
+    }
+
     public sealed record PersonalData(
         DateTimeOffset ExportedAt,
         AccountData Account,
@@ -236,6 +277,7 @@ public sealed class PersonalDataExport(CoproDbContext db, TimeProvider clock)
         IReadOnlyList<SessionData> SessionsYouAttended,
         IReadOnlyList<EvaluatorData> EvaluationPanelsYouSitOn,
         IReadOnlyList<ScoreGivenData> ScoresYouGaveAsAnEvaluator,
+        IReadOnlyList<PanelRatingData> PanelRatingsYouGave,
         IReadOnlyList<NotificationData> NotificationsSentToYou,
         IReadOnlyList<NotificationChoiceData> HowYouChoseToHearAboutThings);
 
@@ -317,4 +359,16 @@ public sealed class PersonalDataExport(CoproDbContext db, TimeProvider clock)
     public sealed record ScoreGivenData(
         Guid CycleId, string CycleTitle, string BidFrom, string Criterion, CriterionKind? CriterionKind, int Score, string Comment,
         DateTimeOffset ScoredAt, DateTimeOffset? SubmittedAt);
+
+    /// <summary>
+    /// A panel member's ratings of a contract's outcomes for one reporting period (<see cref="Period"/> is its number), who
+    /// they chose to share them with, and, when someone logged them on their behalf, the day and the way they were gathered.
+    /// </summary>
+    public sealed record PanelRatingData(
+        Guid CycleId, string CycleTitle, int? Period, DateOnly? PeriodStartsOn, DateOnly? PeriodEndsOn, ContributionVisibility SharedWith,
+        bool LoggedOnYourBehalf, DateOnly? GatheredOn, Channel Channel, DateTimeOffset GivenAt, DateTimeOffset LastChangedAt,
+        IReadOnlyList<OutcomeRatingData> Ratings);
+
+    /// <summary>One outcome's "I" statement, the rating given and what it's like, in the person's words.</summary>
+    public sealed record OutcomeRatingData(string Outcome, RatingLevel Rating, string WhatItsLike);
 }
