@@ -13,20 +13,26 @@ public sealed record OutcomeComparison(
     public const int FlaggedGap = 2;
 
     /// <summary>The panel's middle rating, in levels from poor (0); halfway between the two middle ones when there are an even number.</summary>
-    public decimal PanelMedian
-    {
-        get
-        {
-            var sorted = PanelRatings.Select(r => (decimal)(int)r).Order().ToList();
-            var middle = sorted.Count / 2;
-            return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-        }
-    }
+    public decimal PanelMedian => Median(PanelRatings);
 
     /// <summary>How far the provider's rating is from the panel's, in levels: positive when the provider rates higher.</summary>
     public decimal Gap => (int)ProviderRating - PanelMedian;
 
     public bool IsFlagged => Math.Abs(Gap) >= FlaggedGap;
+
+    /// <summary>The middle of some ratings, in levels from poor (0); halfway between the two middle ones when there are an even number.</summary>
+    public static decimal Median(IReadOnlyCollection<RatingLevel> ratings)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        if (ratings.Count == 0)
+        {
+            throw new ArgumentException("A middle rating needs at least one rating.", nameof(ratings));
+        }
+
+        var sorted = ratings.Select(r => (decimal)(int)r).Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
 }
 
 /// <summary>A provider's rating of one outcome in its return for one period, as last submitted.</summary>

@@ -40,8 +40,8 @@ public sealed class SubmittedReturnsTests
         Assert.Equal([Lead], inDirect.Select(r => r.OrganisationId));
         Assert.Equal([Lead, Member], inAlliance.Select(r => r.OrganisationId));
         Assert.Empty(panel);
-        Assert.False(SubmittedReturns.AnyReadableBy(CycleRole.PanelMember));
-        Assert.False(SubmittedReturns.AnyReadableBy(CycleRole.Observer));
-        Assert.True(SubmittedReturns.AnyReadableBy(CycleRole.CoProductionChampion));
+        Assert.Empty(SubmittedReturns.ReadableOrganisations(alliance.Monitoring, CycleRole.Observer, null));
+        Assert.Empty(SubmittedReturns.ReadableOrganisations(alliance.Monitoring, CycleRole.Provider, Stranger));
+        Assert.Equal([Lead, Member], SubmittedReturns.ReadableOrganisations(direct.Monitoring, CycleRole.CoProductionChampion, null));
     }
 }
