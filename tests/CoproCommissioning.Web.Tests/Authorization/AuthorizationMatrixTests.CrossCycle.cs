@@ -288,6 +288,7 @@ public sealed record CycleSecrets(string Title, string MemberName, string Access
             ["evaluatorId"] = "select x.id from procurement_evaluators x join procurements p on p.id = x.procurement_id where p.cycle_id = any(@cycles)",
             ["criterionId"] = "select x.id from procurement_criteria x join procurements p on p.id = x.procurement_id where p.cycle_id = any(@cycles)",
             ["bidId"] = "select x.id from procurement_bids x where x.cycle_id = any(@cycles)",
+            ["reviewId"] = "select x.id from monitoring_reviews x join monitoring_contracts m on m.id = x.monitoring_id where m.cycle_id = any(@cycles)",
         };
         await using var connection = new NpgsqlConnection(fixture.ConnectionString);
         await connection.OpenAsync(ct);

@@ -42,6 +42,7 @@ public sealed class AuthorizationMatrixFixture(PostgresServer server) : Database
         Cycle = await TestCycles.CreateAsync(this, [.. AuthorizationMatrixTests.MemberAccounts.Select(m => (m.Email, m.Role))]);
         OutsiderCycle = await TestCycles.CreateAsync(this, (Outsider, CycleRole.Commissioner));
         await ProcurementMatrix.PlantAsync(this);
+        await MonitoringMatrix.PlantAsync(this);
         Secrets = await CycleSecrets.PlantAsync(this, Cycle.Id);
         Pages = await PageUnderTest.AllAsync(Factory.Services);
     }
