@@ -41,4 +41,12 @@ public sealed class DivergenceFromRatingsTests
         Assert.Equal(2, fromRows.Count(c => c.IsFlagged));
         Assert.All(fromRows.Where(c => c.IsFlagged), c => Assert.Equal((q1.Id, Lead, 0.5m), (c.PeriodId, c.OrganisationId, c.PanelMedian)));
     }
+
+    [Fact]
+    public void The_middle_of_an_even_number_of_ratings_is_halfway_between_the_two_middle_ones_and_there_is_none_of_no_ratings()
+    {
+        Assert.Equal(1.5m, OutcomeComparison.Median([RatingLevel.Outstanding, RatingLevel.Poor, RatingLevel.Good, RatingLevel.Fair]));
+        Assert.Equal(2m, OutcomeComparison.Median([RatingLevel.Outstanding, RatingLevel.Poor, RatingLevel.Good]));
+        Assert.Throws<ArgumentException>(() => OutcomeComparison.Median([]));
+    }
 }

@@ -58,12 +58,20 @@ public sealed class ChartFrame
     /// <summary>A frame for ratings: poor (0) at the bottom, outstanding (4) at the top.</summary>
     public static ChartFrame ForRatings(int periods) => new(periods, 0, (int)RatingLevel.Outstanding);
 
-    /// <summary>A frame for a measure: from zero (or the lowest value) to a little above the highest value or the target.</summary>
-    public static ChartFrame ForMeasure(int periods, IEnumerable<decimal> values, decimal target)
+    /// <summary>
+    /// A frame for a measure: from zero (or the lowest value) to a round number a little above the highest value or the
+    /// target; a percentage that never goes over 100 stops at 100%.
+    /// </summary>
+    public static ChartFrame ForMeasure(int periods, IEnumerable<decimal> values, decimal target, string unit)
     {
         var all = values.Append(target).ToList();
         var lowest = Math.Min(0, all.Min());
         var highest = all.Max();
+        if (unit == "%" && lowest == 0 && highest is > 0 and <= 100)
+        {
+            return new(periods, 0, 100);
+        }
+
         var top = highest <= lowest ? lowest + 1 : highest + ((highest - lowest) / 10);
         return new(periods, lowest, NiceAbove(top));
     }
@@ -124,7 +132,7 @@ public sealed class ChartFrame
         }
 
         var magnitude = (decimal)Math.Pow(10, Math.Floor(Math.Log10((double)value)));
-        foreach (var step in new[] { 1m, 2m, 2.5m, 5m, 10m })
+        foreach (var step in new[] { 1m, 1.2m, 1.5m, 2m, 2.5m, 3m, 4m, 5m, 6m, 8m, 10m })
         {
             if (step * magnitude >= value)
             {
