@@ -13,21 +13,33 @@ public sealed record OutcomeComparison(
     public const int FlaggedGap = 2;
 
     /// <summary>The panel's middle rating, in levels from poor (0); halfway between the two middle ones when there are an even number.</summary>
-    public decimal PanelMedian
-    {
-        get
-        {
-            var sorted = PanelRatings.Select(r => (decimal)(int)r).Order().ToList();
-            var middle = sorted.Count / 2;
-            return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-        }
-    }
+    public decimal PanelMedian => Median(PanelRatings);
 
     /// <summary>How far the provider's rating is from the panel's, in levels: positive when the provider rates higher.</summary>
     public decimal Gap => (int)ProviderRating - PanelMedian;
 
     public bool IsFlagged => Math.Abs(Gap) >= FlaggedGap;
+
+    /// <summary>The middle of some ratings, in levels from poor (0); halfway between the two middle ones when there are an even number.</summary>
+    public static decimal Median(IReadOnlyCollection<RatingLevel> ratings)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        if (ratings.Count == 0)
+        {
+            throw new ArgumentException("A middle rating needs at least one rating.", nameof(ratings));
+        }
+
+        var sorted = ratings.Select(r => (decimal)(int)r).Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
 }
+
+/// <summary>A provider's rating of one outcome in its return for one period, as last submitted.</summary>
+public sealed record ProviderOutcomeRating(Guid PeriodId, Guid OrganisationId, Guid OutcomeId, RatingLevel Rating);
+
+/// <summary>One panel member's rating of one outcome for one period.</summary>
+public sealed record PanelMemberOutcomeRating(Guid PeriodId, Guid OutcomeId, RatingLevel Rating);
 
 /// <summary>Compares providers' ratings of the outcomes with the panel's, period by period.</summary>
 public static class Divergence
@@ -43,21 +55,40 @@ public static class Divergence
         ArgumentNullException.ThrowIfNull(monitoring);
         ArgumentNullException.ThrowIfNull(returns);
         ArgumentNullException.ThrowIfNull(ratings);
-        var panel = ratings.Where(r => r.MonitoringId == monitoring.Id).ToList();
-        var submitted = returns.Where(r => r.MonitoringId == monitoring.Id && r.Submitted is not null).ToList();
+        return Of(
+            monitoring,
+            from providerReturn in returns
+            where providerReturn.MonitoringId == monitoring.Id && providerReturn.Submitted is not null
+            from rating in providerReturn.Submitted!.Ratings
+            where rating.Rating is not null
+            select new ProviderOutcomeRating(providerReturn.PeriodId, providerReturn.OrganisationId, rating.OutcomeId, rating.Rating!.Value),
+            from panelRating in ratings
+            where panelRating.MonitoringId == monitoring.Id
+            from rating in panelRating.Ratings
+            select new PanelMemberOutcomeRating(panelRating.PeriodId, rating.OutcomeId, rating.Rating));
+    }
+
+    /// <summary>
+    /// The same comparisons from the ratings alone: each provider's rating of an outcome in its return for a period as
+    /// last submitted, and each panel member's rating of it. Pages read these rows instead of whole returns, whose
+    /// evidence and minutes they do not show. The caller passes this contract's rows only.
+    /// </summary>
+    public static IReadOnlyList<OutcomeComparison> Of(
+        CycleMonitoring monitoring, IEnumerable<ProviderOutcomeRating> providerRatings, IEnumerable<PanelMemberOutcomeRating> panelRatings)
+    {
+        ArgumentNullException.ThrowIfNull(monitoring);
+        ArgumentNullException.ThrowIfNull(providerRatings);
+        ArgumentNullException.ThrowIfNull(panelRatings);
+        var providers = providerRatings.ToLookup(r => (r.PeriodId, r.OutcomeId));
+        var panel = panelRatings.ToLookup(r => (r.PeriodId, r.OutcomeId), r => r.Rating);
         return
         [
             .. from period in monitoring.Periods
                from outcome in monitoring.Outcomes
-               let panelRatings = panel.Where(r => r.PeriodId == period.Id)
-                   .Select(r => r.RatingFor(outcome.OutcomeId)?.Rating)
-                   .OfType<RatingLevel>()
-                   .ToList()
-               where panelRatings.Count > 0
-               from providerReturn in submitted.Where(r => r.PeriodId == period.Id).OrderBy(r => r.OrganisationId)
-               let providerRating = providerReturn.Submitted!.RatingFor(outcome.OutcomeId)?.Rating
-               where providerRating is not null
-               select new OutcomeComparison(period.Id, outcome.OutcomeId, providerReturn.OrganisationId, providerRating.Value, panelRatings),
+               let levels = panel[(period.Id, outcome.OutcomeId)].ToList()
+               where levels.Count > 0
+               from provider in providers[(period.Id, outcome.OutcomeId)].OrderBy(r => r.OrganisationId)
+               select new OutcomeComparison(period.Id, outcome.OutcomeId, provider.OrganisationId, provider.Rating, levels),
         ];
     }
 

@@ -1,0 +1,102 @@
+using CoproCommissioning.Domain.Monitoring;
+using CoproCommissioning.Web.Pages.Cycles.Monitoring.Outcomes;
+using CoproCommissioning.Web.Pages.Cycles.Procurement.Award;
+
+namespace CoproCommissioning.Web.Pages.Cycles.Monitoring.Reviews;
+
+/// <summary>
+/// One review: when it was held, who took part and its minutes; what it rested on (the providers' ratings and the
+/// panel's for the periods it looked at, the differences flagged, the KPIs against their targets, each as the member
+/// may see them); and its decision. A commissioner records the decision by choosing one recorded in the monitoring
+/// stage (so who made it and the input that shaped it are kept there, R2) and saying what it decided about the contract.
+/// </summary>
+[CyclePermission(CycleOperation.View)]
+public sealed class ReviewModel(CoproDbContext db, TimeProvider clock, ILogger<ReviewModel> logger) : ReviewsPageModel(db, clock)
+{
+    [BindProperty]
+    public ReviewDecisionForm Form { get; set; } = new();
+
+    public Review Review { get; private set; } = null!;
+
+    public OutcomesOverTime Outcomes { get; private set; } = null!;
+
+    /// <summary>The monitoring stage's decisions no other review ended in, latest first: what this review may end in.</summary>
+    public IReadOnlyList<Decision> Decisions { get; private set; } = [];
+
+    /// <summary>The decision the review ended in, as recorded in the monitoring stage.</summary>
+    public Decision? ReviewDecision { get; private set; }
+
+    public IReadOnlyList<string> TookPart { get; private set; } = [];
+
+    public IReadOnlyList<string> DecidedBy { get; private set; } = [];
+
+    public PeopleNames Names { get; private set; } = PeopleNames.None;
+
+    public bool MayDecide => IsCommissioner && !IsSignedOff;
+
+    public async Task<IActionResult> OnGetAsync(Guid reviewId, CancellationToken ct)
+    {
+        if (await LoadCycleWithDecisionsAsync(ct) is not { } cycle
+            || (Monitoring = await LoadMonitoringAsync(Db, forChange: false, ct)) is not { } monitoring
+            || monitoring.FindReview(reviewId) is not { } review)
+        {
+            return NotFound();
+        }
+
+        await ShowAsync(cycle, monitoring, review, ct);
+        Form = ReviewDecisionForm.From(review, monitoring.Version);
+        return Page();
+    }
+
+    [CyclePermission(CycleOperation.ManageCycle)]
+    public async Task<IActionResult> OnPostAsync(Guid reviewId, CancellationToken ct)
+    {
+        if (await LoadCycleWithDecisionsAsync(ct) is not { } cycle
+            || (Monitoring = await LoadMonitoringAsync(Db, forChange: true, ct)) is not { } monitoring
+            || monitoring.FindReview(reviewId) is null)
+        {
+            return NotFound();
+        }
+
+        if (await SaveAsync(cycle, monitoring, Form.Version, now => monitoring.DecideReview(cycle, reviewId, Form.ToDraft(), UserId, Role, now), ct))
+        {
+            logger.LogInformation("Review {ReviewId} of cycle {CycleId} decided with decision {DecisionId}", reviewId, CycleId, Form.DecisionId);
+            TempData.SetSuccess($"The review's decision is recorded: {ReviewLabels.Of(Form.Type!.Value).ToLowerInvariant()}.");
+            return Redirect(ReviewsUrls.Review(CycleId, reviewId));
+        }
+
+        // After a clash, Monitoring is what the other person saved: the page shows it, and the form keeps what was typed.
+        if (Monitoring.FindReview(reviewId) is not { } latest)
+        {
+            return NotFound();
+        }
+
+        Form = HadConflict ? Form with { Version = Monitoring.Version } : Form;
+        await ShowAsync(cycle, Monitoring, latest, ct);
+        return Page();
+    }
+
+    /// <summary>
+    /// The cycle with its stages' statuses and the monitoring stage's decisions only, not tracked:
+    /// <see cref="CycleMonitoring.DecideReview"/> checks the decision it names is in the monitoring stage.
+    /// </summary>
+    private async Task<CommissioningCycle?> LoadCycleWithDecisionsAsync(CancellationToken ct) =>
+        ForHeading(await Db.Cycles.Include(c => c.Stages).ThenInclude(s => s.Decisions.Where(d => d.StageKind == StageKind.Monitoring))
+            .AsSplitQuery().AsNoTracking()
+            .SingleOrDefaultAsync(c => c.Id == CycleId, ct));
+
+    private async Task ShowAsync(CommissioningCycle cycle, CycleMonitoring monitoring, Review review, CancellationToken ct)
+    {
+        Review = review;
+        var periods = review.PeriodIds.Select(monitoring.FindPeriod).OfType<ReportingPeriod>().OrderBy(p => p.StartsOn).ToList();
+        Outcomes = await OutcomesOverTime.LoadAsync(Db, monitoring, periods, new Viewer(UserId, Role, OrganisationId), ct);
+        var used = monitoring.Reviews.Where(r => r.Id != review.Id).Select(r => r.DecisionId).OfType<Guid>().ToHashSet();
+        Decisions = [.. cycle.StageOf(StageKind.Monitoring).Decisions.Where(d => !used.Contains(d.Id)).OrderByDescending(d => d.DecidedAt)];
+        ReviewDecision = review.DecisionId is { } decisionId ? cycle.FindDecision(decisionId) : null;
+        Names = await PeopleNames.LoadAsync(Db,
+            [.. review.Participants.Select(p => p.UserId), review.RecordedByUserId, review.DecidedByUserId, .. ReviewDecision?.Participants.Select(p => p.UserId) ?? []],
+            UserId, ct);
+        TookPart = [.. review.Participants.Select(p => $"{Names.Of(p.UserId)}, {Labels.Of(p.Role).ToLowerInvariant()}")];
+        DecidedBy = ReviewDecision is null ? [] : AwardPageModel.WhoDecided(ReviewDecision, Names);
+    }
+}
