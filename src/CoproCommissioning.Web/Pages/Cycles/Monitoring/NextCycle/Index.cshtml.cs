@@ -79,7 +79,12 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
 
         var lessons = await db.Lessons.AsNoTracking().Where(l => l.CycleId == CycleId).ToListAsync(ct);
         var glossary = await db.GlossaryTerms.AsNoTracking().Where(t => t.CycleId == CycleId).ToListAsync(ct);
-        var specification = await db.Specifications.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(s => s.CycleId == CycleId, ct);
+        // Only the approved version's outcomes are carried, so only that version is read.
+        var approved = await db.Specifications.AsNoTracking().Where(s => s.CycleId == CycleId).Select(s => s.ApprovedVersionNumber).SingleOrDefaultAsync(ct);
+        var specification = await db.Specifications.AsNoTracking()
+            .Include(s => s.Versions.Where(v => v.Number == approved)).ThenInclude(v => v.Outcomes)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(s => s.CycleId == CycleId, ct);
         var started = Domain.Monitoring.NextCycle.Start(cycle, new NextCycleDraft(Form.Title, startDate, budget), lessons, glossary, specification,
             await NextCycleIdAsync(ct), UserId, Role, now);
         // When the sign-off was refused, its own refusals say why; "sign off monitoring first" would only repeat them.
@@ -117,7 +122,7 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
 
         logger.LogInformation("Monitoring of cycle {CycleId} signed off and cycle {NextCycleId} started from it", CycleId, next.Cycle.Id);
         TempData.SetSuccess($"Monitoring is signed off and {next.Cycle.Title} has started. Its needs assessment holds {Labels.Count(next.Evidence.Count, "piece")} of evidence carried from {cycle.Title}. Invite the people who will take part from its members page.");
-        return Redirect($"/cycles/{next.Cycle.Id}/needs-assessment");
+        return Redirect($"{NeedsAssessmentUrl(next.Cycle.Id)}#findings");
     }
 
     /// <summary>The statement and the next cycle's answers beside their fields; the rest is listed with where to fix it.</summary>
@@ -172,6 +177,9 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
             Form = Form with { Version = cycle.Version };
         }
     }
+
+    /// <summary>The needs assessment of a cycle: its stage workspace, where its evidence is listed.</summary>
+    public static string NeedsAssessmentUrl(Guid cycleId) => $"/cycles/{cycleId}/stages/{StageKind.NeedsAssessment.ToSlug()}";
 
     /// <summary>The cycle started from this one: the one its evidence was carried into.</summary>
     private Task<Guid?> NextCycleIdAsync(CancellationToken ct) =>
