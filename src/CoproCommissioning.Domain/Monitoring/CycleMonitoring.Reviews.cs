@@ -112,13 +112,9 @@ public sealed partial class CycleMonitoring
     {
         ArgumentNullException.ThrowIfNull(submittedReturns);
         ArgumentNullException.ThrowIfNull(ratedPeriodIds);
-        var today = Today(now);
-        var missing = (from period in _periods.Where(p => p.IsDue(today))
-                       from organisationId in ReturningOrganisationIds
-                       where !submittedReturns.Contains((period.Id, organisationId)) && ExplanationFor(period.Id, organisationId) is null
-                       select period).Count();
-        var last = LastReviewedPeriod;
-        return new MonitoringProgress(_reviews.Count(r => r.IsDecided), missing, last is null ? null : ratedPeriodIds.Contains(last.Id));
+        return MonitoringProgress.Of(
+            _periods, _parties, [.. _explanations.Select(e => (e.PeriodId, e.OrganisationId))],
+            _reviews.Select(r => (r.IsDecided, (IReadOnlyCollection<Guid>)r.PeriodIds)), submittedReturns, ratedPeriodIds, now);
     }
 
     /// <summary>

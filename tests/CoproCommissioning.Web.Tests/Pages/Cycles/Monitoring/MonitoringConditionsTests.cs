@@ -1,0 +1,126 @@
+using CoproCommissioning.Domain;
+using CoproCommissioning.Domain.Monitoring;
+using CoproCommissioning.Web.Infrastructure.Pages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoproCommissioning.Web.Tests.Pages.Cycles.Monitoring;
+
+/// <summary>
+/// Monitoring's sign-off conditions as the pages read them, from a few columns of the database: each condition unmet and
+/// then met, and the same answer as the contract gives when it is loaded whole.
+/// </summary>
+public sealed class MonitoringConditionsTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    private CyclePeople People => fixture.People;
+
+    [Fact]
+    public async Task A_cycle_without_a_contract_needs_the_contract_and_a_lesson()
+    {
+        var cycleId = await fixture.CreateCycleAsync();
+
+        var conditions = await LoadAsync(cycleId);
+
+        Assert.Equal([MonitoringRules.ContractNotMade.Code, LessonRules.LessonRequired.Code], conditions.Select(r => r.Rule.Code));
+    }
+
+    [Fact]
+    public async Task A_new_contract_needs_a_decided_review_the_due_returns_and_a_lesson()
+    {
+        var monitored = await TestMonitoring.ContractedAsync(fixture, People);
+
+        var conditions = await LoadAsync(monitored.CycleId);
+
+        var due = DueReturns(monitored);
+        Assert.Equal(
+            [MonitoringRules.DecidedReviewRequired.Code, MonitoringRules.ReturnsMissing(due).Code, LessonRules.LessonRequired.Code],
+            conditions.Select(r => r.Rule.Code));
+        Assert.Equal(MonitoringRules.ReturnsMissing(due).Message, conditions[1].Rule.Message);
+    }
+
+    [Fact]
+    public async Task Every_due_return_of_every_party_must_be_in_and_a_draft_does_not_count()
+    {
+        var monitored = await TestMonitoring.ContractedAsync(fixture, People, alliance: true);
+        await TestMonitoringSignOff.ArrangeAsync(fixture, People, monitored, withReturns: false);
+        await TestMonitoring.ReturnedAsync(fixture, monitored, 1, People.Provider, People.ProviderOrganisation, submit: false);
+        var due = DueReturns(monitored);
+
+        var withDraft = await LoadAsync(monitored.CycleId);
+        await TestMonitoring.ReturnedAsync(fixture, monitored, 1, monitored.SecondProvider!, monitored.SecondOrganisation!.Value);
+        var withOne = await LoadAsync(monitored.CycleId);
+
+        Assert.Equal(MonitoringRules.ReturnsMissing(due).Message, Assert.Single(withDraft, r => r.Rule.Code == MonitoringRules.ReturnsMissing(0).Code).Rule.Message);
+        Assert.Equal(MonitoringRules.ReturnsMissing(due - 1).Message, Assert.Single(withOne, r => r.Rule.Code == MonitoringRules.ReturnsMissing(0).Code).Rule.Message);
+    }
+
+    [Fact]
+    public async Task A_review_must_have_decided_and_the_panel_must_have_rated_the_last_period_it_looked_at()
+    {
+        var noReview = await TestMonitoring.ContractedAsync(fixture, People);
+        await TestMonitoringSignOff.ArrangeAsync(fixture, People, noReview, withReview: false);
+        var noRating = await TestMonitoring.ContractedAsync(fixture, People);
+        await TestMonitoringSignOff.ArrangeAsync(fixture, People, noRating, withRating: false);
+
+        var conditions = await LoadManyAsync(noReview.CycleId, noRating.CycleId);
+
+        Assert.Equal([MonitoringRules.DecidedReviewRequired.Code, LessonRules.LessonRequired.Code], conditions[noReview.CycleId].Select(r => r.Rule.Code));
+        Assert.Equal([MonitoringRules.PanelRatingsMissing.Code, LessonRules.LessonRequired.Code], conditions[noRating.CycleId].Select(r => r.Rule.Code));
+    }
+
+    [Fact]
+    public async Task With_everything_in_and_a_lesson_recorded_nothing_is_left_and_the_contract_loaded_whole_agrees()
+    {
+        var monitored = await TestMonitoring.ContractedAsync(fixture, People, alliance: true);
+        var ready = await TestMonitoringSignOff.ArrangeAsync(fixture, People, monitored);
+
+        var beforeLesson = await LoadAsync(monitored.CycleId);
+        await TestMonitoringSignOff.LessonAsync(fixture, People, monitored.CycleId, "People used the phone line most after 8pm.",
+            new LessonCitation(LessonSourceKind.ProviderReturn, ready.ReturnIds[0]));
+        var afterLesson = await LoadAsync(monitored.CycleId);
+
+        Assert.Equal([LessonRules.LessonRequired.Code], beforeLesson.Select(r => r.Rule.Code));
+        Assert.Empty(afterLesson);
+        await using var scope = fixture.Db();
+        var contract = await scope.Context.Monitorings.AsNoTracking().AsSplitQuery().SingleAsync(m => m.Id == monitored.MonitoringId, _ct);
+        var returns = await scope.Context.ProviderReturns.AsNoTracking().Where(r => r.MonitoringId == monitored.MonitoringId).ToListAsync(_ct);
+        var ratings = await scope.Context.PanelRatings.AsNoTracking().Where(r => r.MonitoringId == monitored.MonitoringId).ToListAsync(_ct);
+        Assert.Empty(CycleMonitoring.SignOffConditions(contract.Progress(returns, ratings, DateTimeOffset.UtcNow)));
+    }
+
+    [Fact]
+    public async Task Many_cycles_are_answered_at_once_each_with_its_own_conditions()
+    {
+        var withoutContract = await fixture.CreateCycleAsync();
+        var monitored = await TestMonitoring.ContractedAsync(fixture, People);
+        var ready = await TestMonitoringSignOff.ArrangeAsync(fixture, People, monitored);
+        await TestMonitoringSignOff.LessonAsync(fixture, People, monitored.CycleId, "Ratings came in late.", new LessonCitation(LessonSourceKind.PanelRating, ready.RatingId!.Value));
+
+        var conditions = await LoadManyAsync(withoutContract, monitored.CycleId);
+
+        Assert.Equal([MonitoringRules.ContractNotMade.Code, LessonRules.LessonRequired.Code], conditions[withoutContract].Select(r => r.Rule.Code));
+        Assert.Empty(conditions[monitored.CycleId]);
+    }
+
+    private async Task<IReadOnlyList<Refusal>> LoadAsync(Guid cycleId)
+    {
+        await using var scope = fixture.Db();
+        return await MonitoringConditions.LoadAsync(scope.Context, cycleId, TimeProvider.System, _ct);
+    }
+
+    private async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Refusal>>> LoadManyAsync(params Guid[] cycleIds)
+    {
+        await using var scope = fixture.Db();
+        return await MonitoringConditions.LoadAsync(scope.Context, cycleIds, TimeProvider.System, _ct);
+    }
+
+    /// <summary>How many returns are due by the real clock: each returning party, each period whose due day has come.</summary>
+    private static int DueReturns(TestMonitoring.Monitored monitored)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var periods = CycleMonitoring.PeriodsBetween(TestMonitoring.StartsOn, TestMonitoring.EndsOn, ReportingFrequency.Quarterly)
+            .Count(p => today >= ReportingPeriod.DueAfter(p.EndsOn));
+        return periods * (monitored.SecondOrganisation is null ? 1 : 2);
+    }
+}

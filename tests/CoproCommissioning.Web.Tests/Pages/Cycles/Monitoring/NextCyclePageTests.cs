@@ -1,0 +1,217 @@
+using System.Net;
+using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Monitoring;
+using CoproCommissioning.Web.Pages.Cycles.Monitoring;
+using CoproCommissioning.Web.Pages.Cycles.Monitoring.Lessons;
+using Microsoft.EntityFrameworkCore;
+using NextCycleModel = CoproCommissioning.Web.Pages.Cycles.Monitoring.NextCycle.IndexModel;
+
+namespace CoproCommissioning.Web.Tests.Pages.Cycles.Monitoring;
+
+/// <summary>Signing off monitoring and starting the next cycle in one save, and what stops it.</summary>
+public sealed class NextCyclePageTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    private CyclePeople People => fixture.People;
+
+    [Fact]
+    public async Task Until_monitorings_conditions_are_met_each_is_listed_with_where_to_fix_it_and_nothing_is_signed_off()
+    {
+        var monitored = await TestMonitoring.ContractedAsync(fixture, People);
+        var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        var url = MonitoringUrls.NextCycle(monitored.CycleId);
+
+        var page = await commissioner.GetAsync(url, _ct);
+        var refused = await commissioner.SubmitAsync(url, new Dictionary<string, string>
+        {
+            ["Form.Statement"] = "Monitoring agreed with the panel.",
+            ["Form.Title"] = "Crisis support 2028 to 2031",
+            ["Form.StartDate.Day"] = "1",
+            ["Form.StartDate.Month"] = "4",
+            ["Form.StartDate.Year"] = "2028",
+        }, ct: _ct);
+
+        var blockers = page.Document.QuerySelector("#still-needed + ol")!;
+        Assert.Contains(MonitoringRules.DecidedReviewRequired.Message, blockers.TextContent);
+        Assert.Contains(LessonRules.LessonRequired.Message, blockers.TextContent);
+        Assert.NotNull(blockers.QuerySelector($"a[href='{MonitoringUrls.Reviews(monitored.CycleId)}']"));
+        Assert.NotNull(blockers.QuerySelector($"a[href='{LessonsUrls.New(monitored.CycleId)}']"));
+        Assert.NotNull(blockers.QuerySelector($"a[href='{MonitoringUrls.Overview(monitored.CycleId)}']"));
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains(NextCycleModel.CannotSignOffYet, refused.Document.QuerySelector(".nhsuk-error-summary")!.TextContent);
+        Assert.Equal("Crisis support 2028 to 2031", refused.Document.GetElementById("Form_Title")!.GetAttribute("value"));
+        Assert.Equal("Monitoring agreed with the panel.", refused.Document.GetElementById("Form_Statement")!.TextContent.Trim());
+        Assert.False((await fixture.LoadCycleAsync(monitored.CycleId)).StageOf(StageKind.Monitoring).IsSignedOff);
+        Assert.Equal(0, await CarriedFromAsync(monitored.CycleId));
+    }
+
+    [Fact]
+    public async Task The_statement_and_the_next_cycles_answers_are_refused_beside_their_fields()
+    {
+        var monitored = await ReadyWithLessonAsync();
+        var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+
+        var refused = await commissioner.SubmitAsync(MonitoringUrls.NextCycle(monitored.CycleId), new Dictionary<string, string>
+        {
+            ["Form.Statement"] = "",
+            ["Form.Title"] = "",
+            ["Form.StartDate.Day"] = "31",
+            ["Form.StartDate.Month"] = "2",
+            ["Form.StartDate.Year"] = "2028",
+            ["Form.Budget"] = "lots",
+        }, ct: _ct);
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains(CycleRules.StatementRequired.Message, refused.Document.GetElementById("Form_Statement-error")?.TextContent);
+        Assert.Contains(CycleRules.CycleTitleRequired.Message, refused.Document.GetElementById("Form_Title-error")?.TextContent);
+        Assert.Contains(NextCycleModel.StartDateUnreadable, refused.Document.GetElementById("Form_StartDate-error")?.TextContent);
+        Assert.Contains(CycleRules.BudgetInvalid.Message, refused.Document.GetElementById("Form_Budget-error")?.TextContent);
+        Assert.Equal("lots", refused.Document.GetElementById("Form_Budget")!.GetAttribute("value"));
+        Assert.Null(refused.Document.QuerySelector("#still-needed"));
+        Assert.False((await fixture.LoadCycleAsync(monitored.CycleId)).StageOf(StageKind.Monitoring).IsSignedOff);
+        Assert.Equal(0, await CarriedFromAsync(monitored.CycleId));
+    }
+
+    [Fact]
+    public async Task Signing_off_starts_the_next_cycle_with_the_lessons_and_outcomes_as_evidence_saying_where_each_came_from()
+    {
+        var monitored = await ReadyWithLessonAsync();
+        var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        var previous = await fixture.LoadCycleAsync(monitored.CycleId);
+
+        var started = await commissioner.SubmitAsync(MonitoringUrls.NextCycle(monitored.CycleId), new Dictionary<string, string>
+        {
+            ["Form.Statement"] = "The review decided to continue; the panel's ratings and the returns agreed.",
+            ["Form.Title"] = "Crisis support 2028 to 2031",
+            ["Form.StartDate.Day"] = "1",
+            ["Form.StartDate.Month"] = "4",
+            ["Form.StartDate.Year"] = "2028",
+            ["Form.Budget"] = "£2,500,000",
+        }, ct: _ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, started.Status);
+        var next = await NextCycleAsync(monitored.CycleId);
+        Assert.Equal($"/cycles/{next.Id}/stages/needs-assessment#findings", started.Location);
+        Assert.Equal(("Crisis support 2028 to 2031", new DateOnly(2028, 4, 1), 2_500_000m, previous.ServiceArea),
+            (next.Title, next.StartDate, next.Budget!.Value, next.ServiceArea));
+        Assert.True((await fixture.LoadCycleAsync(monitored.CycleId)).StageOf(StageKind.Monitoring).IsSignedOff);
+
+        await using (var scope = fixture.Db())
+        {
+            var carried = await scope.Context.CarriedEvidence.AsNoTracking().Where(c => c.CycleId == next.Id).ToListAsync(_ct);
+            Assert.Equal(1, carried.Count(c => c.Kind == CarriedEvidenceKind.Lesson));
+            Assert.Equal([TestMonitoring.CrisisOutcome, TestMonitoring.EnjoyOutcome],
+                carried.Where(c => c.Kind == CarriedEvidenceKind.Outcome).Select(c => c.SourceId).Order());
+            var members = await scope.Context.Memberships.AsNoTracking().Where(m => m.CycleId == next.Id).Select(m => new { m.UserId, m.Role }).ToListAsync(_ct);
+            Assert.Contains(members, m => m.UserId == People.Commissioner && m.Role == CycleRole.Commissioner);
+        }
+
+        var welcome = await commissioner.FollowRedirectAsync(started, _ct);
+        Assert.Contains("Monitoring is signed off and Crisis support 2028 to 2031 has started.", welcome.Text);
+        var evidence = await commissioner.GetAsync($"/cycles/{next.Id}/needs-assessment/evidence", _ct);
+        Assert.Contains($"Lesson learned in {previous.Title}", evidence.Text);
+        Assert.Contains($"Outcome framework of {previous.Title}", evidence.Text);
+        var afterwards = await commissioner.GetAsync(MonitoringUrls.NextCycle(monitored.CycleId), _ct);
+        Assert.NotNull(afterwards.Document.QuerySelector($"main a[href='/cycles/{next.Id}/stages/needs-assessment']"));
+        Assert.Null(afterwards.Document.QuerySelector("main form"));
+    }
+
+    [Fact]
+    public async Task A_second_attempt_to_start_the_next_cycle_is_refused_and_links_to_the_one_started()
+    {
+        var monitored = await ReadyWithLessonAsync();
+        var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        var url = MonitoringUrls.NextCycle(monitored.CycleId);
+        var form = await commissioner.GetAsync(url, _ct);
+        var fields = new Dictionary<string, string>
+        {
+            ["Form.Statement"] = "Signed off.",
+            ["Form.Title"] = "The next one",
+            ["Form.StartDate.Day"] = "1",
+            ["Form.StartDate.Month"] = "4",
+            ["Form.StartDate.Year"] = "2028",
+        };
+
+        var first = await commissioner.SubmitOnAsync(form, fields, ct: _ct);
+        var second = await commissioner.SubmitOnAsync(form, fields, ct: _ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.Status);
+        Assert.Equal(HttpStatusCode.OK, second.Status);
+        var next = await NextCycleAsync(monitored.CycleId);
+        Assert.NotNull(second.Document.QuerySelector($"main a[href='/cycles/{next.Id}/stages/needs-assessment']"));
+        await using var scope = fixture.Db();
+        Assert.Equal(1, await scope.Context.CarriedEvidence.Where(c => c.FromCycleId == monitored.CycleId).Select(c => c.CycleId).Distinct().CountAsync(_ct));
+    }
+
+    [Fact]
+    public async Task Only_a_commissioner_signs_off_and_starts_the_next_cycle()
+    {
+        var monitored = await ReadyWithLessonAsync();
+        var url = MonitoringUrls.NextCycle(monitored.CycleId);
+        var champion = await fixture.SignedInAsync(CyclePeople.ChampionEmail);
+        var provider = await fixture.SignedInAsync(CyclePeople.ProviderEmail);
+
+        var championPage = await champion.GetAsync(url, _ct);
+        var championPost = await champion.PostCraftedAsync(url, new Dictionary<string, string>
+        {
+            ["Form.Statement"] = "Signed off.",
+            ["Form.Title"] = "The next one",
+        }, MonitoringUrls.Lessons(monitored.CycleId), _ct);
+        var providerPage = await provider.GetAsync(url, _ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, championPage.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, championPost.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, providerPage.Status);
+        Assert.Equal(0, await CarriedFromAsync(monitored.CycleId));
+    }
+
+    [Fact]
+    public async Task Someone_changing_the_cycle_while_the_commissioner_writes_stops_the_sign_off_with_what_was_typed_kept()
+    {
+        var monitored = await ReadyWithLessonAsync();
+        var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        var url = MonitoringUrls.NextCycle(monitored.CycleId);
+        var form = await commissioner.GetAsync(url, _ct);
+        await fixture.ChangeCycleAsync(monitored.CycleId, cycle =>
+            cycle.AddContribution(StageKind.Monitoring, People.Provider, CycleRole.Provider, Voice.Provider, Channel.Online,
+                ContributionVisibility.Everyone, "A late note from the provider", "", DateTimeOffset.UtcNow));
+
+        var clash = await commissioner.SubmitOnAsync(form, new Dictionary<string, string>
+        {
+            ["Form.Statement"] = "Signed off after the review.",
+            ["Form.Title"] = "The next one",
+            ["Form.StartDate.Day"] = "1",
+            ["Form.StartDate.Month"] = "4",
+            ["Form.StartDate.Year"] = "2028",
+        }, ct: _ct);
+
+        Assert.Equal(HttpStatusCode.OK, clash.Status);
+        Assert.Contains(NextCycleModel.ChangedWhileSigningOff, clash.Text);
+        Assert.Equal("Signed off after the review.", clash.Document.GetElementById("Form_Statement")!.TextContent.Trim());
+        Assert.False((await fixture.LoadCycleAsync(monitored.CycleId)).StageOf(StageKind.Monitoring).IsSignedOff);
+        Assert.Equal(0, await CarriedFromAsync(monitored.CycleId));
+    }
+
+    private async Task<TestMonitoring.Monitored> ReadyWithLessonAsync()
+    {
+        var monitored = await TestMonitoring.ContractedAsync(fixture, People);
+        var ready = await TestMonitoringSignOff.ArrangeAsync(fixture, People, monitored);
+        await TestMonitoringSignOff.LessonAsync(fixture, People, monitored.CycleId, "People used the phone line most after 8pm.",
+            new LessonCitation(LessonSourceKind.ProviderReturn, ready.ReturnIds[0]), new LessonCitation(LessonSourceKind.PanelRating, ready.RatingId!.Value));
+        return monitored;
+    }
+
+    private async Task<int> CarriedFromAsync(Guid cycleId)
+    {
+        await using var scope = fixture.Db();
+        return await scope.Context.CarriedEvidence.CountAsync(c => c.FromCycleId == cycleId, _ct);
+    }
+
+    private async Task<CommissioningCycle> NextCycleAsync(Guid previousId)
+    {
+        await using var scope = fixture.Db();
+        var nextId = await scope.Context.CarriedEvidence.Where(c => c.FromCycleId == previousId).Select(c => c.CycleId).Distinct().SingleAsync(_ct);
+        return await scope.Context.Cycles.AsNoTracking().SingleAsync(c => c.Id == nextId, _ct);
+    }
+}
