@@ -9,13 +9,14 @@ namespace CoproCommissioning.Web.Infrastructure.Pages;
 /// competitive one). Pages that count or list blockers pass these to
 /// <see cref="CommissioningCycle.SignOffBlockers(StageKind, SignOffFacts, IReadOnlyCollection{Refusal}?)"/>, so the dashboard never calls a stage ready that sign-off refuses.
 /// </summary>
-public sealed record StageConditions(IReadOnlyList<Refusal> Specification, IReadOnlyList<Refusal> Procurement)
+public sealed record StageConditions(IReadOnlyList<Refusal> Specification, IReadOnlyList<Refusal> Procurement, IReadOnlyList<Refusal> Monitoring)
 {
     /// <summary>The conditions for <paramref name="stage"/>, or null for a stage that sets none of its own.</summary>
     public IReadOnlyCollection<Refusal>? For(StageKind stage) => stage switch
     {
         StageKind.Specification => Specification,
         StageKind.Procurement => Procurement,
+        StageKind.Monitoring => Monitoring,
         _ => null,
     };
 
@@ -24,7 +25,7 @@ public sealed record StageConditions(IReadOnlyList<Refusal> Specification, IRead
 
     /// <summary>The conditions for one stage of one cycle, without a query for a stage that sets none.</summary>
     public static async Task<IReadOnlyCollection<Refusal>?> ForStageAsync(CoproDbContext db, Guid cycleId, StageKind stage, TimeProvider timeProvider, CancellationToken ct) =>
-        stage is StageKind.Specification or StageKind.Procurement ? (await LoadAsync(db, cycleId, timeProvider, ct)).For(stage) : null;
+        stage is StageKind.Specification or StageKind.Procurement or StageKind.Monitoring ? (await LoadAsync(db, cycleId, timeProvider, ct)).For(stage) : null;
 
     /// <summary>A few queries for many cycles: the latest and approved version numbers, and each procurement with its submitted bids and who has submitted scores.</summary>
     public static async Task<IReadOnlyDictionary<Guid, StageConditions>> LoadAsync(
@@ -54,12 +55,15 @@ public sealed record StageConditions(IReadOnlyList<Refusal> Specification, IRead
         var now = timeProvider.GetUtcNow();
         var progress = procurements.ToDictionary(p => p.CycleId, p => p.ProgressWithSubmitted(
             bids, [.. submitted.Where(s => s.ProcurementId == p.Id).Select(s => s.EvaluatorId)], now));
+        // Monitoring's own conditions (a decided review, every due return in or explained, the panel's ratings, a lesson).
+        var monitoring = await MonitoringConditions.LoadAsync(db, cycleIds, timeProvider, ct);
         return cycleIds.Distinct().ToDictionary(
             id => id,
             id => new StageConditions(
                 specifications.TryGetValue(id, out var s)
                     ? ServiceSpecification.SignOffConditions(s.Latest, s.ApprovedVersionNumber)
                     : ServiceSpecification.SignOffConditions(null),
-                CycleProcurement.SignOffConditions(progress.GetValueOrDefault(id))));
+                CycleProcurement.SignOffConditions(progress.GetValueOrDefault(id)),
+                monitoring[id]));
     }
 }
