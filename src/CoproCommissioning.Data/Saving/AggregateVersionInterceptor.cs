@@ -8,6 +8,9 @@ namespace CoproCommissioning.Data.Saving;
 /// changing only its owned rows (who came to a session) would both win (R8). When an owned row is added, changed or
 /// removed and its aggregate's row is not being written, this writes the aggregate's row too, unchanged: PostgreSQL
 /// checks the version the person started from and moves it. Pages never touch a column to force this.
+/// A page that hands EF the version the person saw (as the version's original value) leaves the row "modified" with
+/// only its version changed; EF has no column to write there and would skip the UPDATE, and the check with it, so
+/// such a row counts as not being written.
 /// </summary>
 public sealed class AggregateVersionInterceptor : BeforeSaveInterceptor
 {
@@ -18,7 +21,8 @@ public sealed class AggregateVersionInterceptor : BeforeSaveInterceptor
         var entries = context.ChangeTracker.Entries().ToList();
         foreach (var owned in entries.Where(e => e.Metadata.IsOwned() && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
-            if (RootOf(entries, owned) is { State: EntityState.Unchanged } root
+            if (RootOf(entries, owned) is { } root
+                && !WritesAColumn(root)
                 && root.Metadata.GetProperties().Any(p => p.IsConcurrencyToken)
                 && root.Properties.FirstOrDefault(p => !p.Metadata.IsKey() && !p.Metadata.IsConcurrencyToken
                     && p.Metadata.ValueGenerated == ValueGenerated.Never) is { } column)
@@ -27,6 +31,14 @@ public sealed class AggregateVersionInterceptor : BeforeSaveInterceptor
             }
         }
     }
+
+    private static bool WritesAColumn(EntityEntry root) =>
+        root.State switch
+        {
+            EntityState.Unchanged => false,
+            EntityState.Modified => root.Properties.Any(p => p.IsModified && p.Metadata.GetAfterSaveBehavior() == PropertySaveBehavior.Save),
+            _ => true,
+        };
 
     private static EntityEntry? RootOf(List<EntityEntry> entries, EntityEntry entry)
     {

@@ -114,6 +114,45 @@ public sealed class MonitoringPersistenceTests(CyclePagesFixture fixture) : ICla
         Assert.All(loaded.Latest.Ratings, r => Assert.Equal(RatingLevel.Fair, r.Rating));
     }
 
+    /// <summary>
+    /// Pages hand EF the version the person saw as the row's original version. When that differs from the row's and only
+    /// owned rows change, EF marks the row changed with no column to write and would skip its UPDATE, and the check with
+    /// it: the save must still be refused.
+    /// </summary>
+    [Fact]
+    public async Task A_page_that_saw_an_older_version_and_changes_only_owned_rows_is_told_of_the_conflict()
+    {
+        var monitored = await TestMonitoring.ContractedAsync(fixture, People);
+        var returnId = await TestMonitoring.ReturnedAsync(fixture, monitored, 1, People.Provider, People.ProviderOrganisation, submit: false);
+        uint seen;
+        await using (var before = fixture.Db())
+        {
+            seen = (await before.Context.ProviderReturns.AsNoTracking().SingleAsync(r => r.Id == returnId, _ct)).Version;
+        }
+
+        await using (var other = fixture.Db())
+        {
+            var (cycle, monitoring) = await LoadAsync(other.Context, monitored);
+            var theirs = await other.Context.ProviderReturns.SingleAsync(r => r.Id == returnId, _ct);
+            Expect.Success(theirs.Save(cycle, monitoring, TestMonitoring.CompleteReturn(monitoring, RatingLevel.Outstanding), People.Provider,
+                CycleRole.Provider, People.ProviderOrganisation, Moments.Now));
+            await other.Context.SaveChangesAsync(_ct);
+        }
+
+        await using var page = fixture.Db();
+        var (pageCycle, pageMonitoring) = await LoadAsync(page.Context, monitored);
+        var mine = await page.Context.ProviderReturns.SingleAsync(r => r.Id == returnId, _ct);
+        page.Context.Entry(mine).Property(r => r.Version).OriginalValue = seen;
+        Expect.Success(mine.Save(pageCycle, pageMonitoring, TestMonitoring.CompleteReturn(pageMonitoring, RatingLevel.Fair), People.Provider,
+            CycleRole.Provider, People.ProviderOrganisation, Moments.Now));
+        var saved = await page.Context.TrySaveAsync(_ct);
+
+        Assert.Equal(SaveStatus.Conflict, saved.Status);
+        await using var read = fixture.Db();
+        var loaded = await read.Context.ProviderReturns.AsNoTracking().SingleAsync(r => r.Id == returnId, _ct);
+        Assert.All(loaded.Latest.Ratings, r => Assert.Equal(RatingLevel.Outstanding, r.Rating));
+    }
+
     [Fact]
     public async Task The_alliance_team_keeps_its_members_votes_risks_disputes_and_health_check()
     {

@@ -153,14 +153,7 @@ public sealed class MineModel(CoproDbContext db, TimeProvider clock, ILogger<Min
             return await ShowAgainAsync(periodId, keepTyped: false, ct);
         }
 
-        // The version the person saw, as the row's unchanged version: a change to a return changes only its revisions,
-        // never its own row, so the row must stay unchanged for AggregateVersionInterceptor to write it with the version
-        // check. A version that differs from the one loaded marks the row changed with nothing to write, and EF would skip
-        // its update and the check with it.
-        var version = db.Entry(providerReturn).Property(r => r.Version);
-        version.OriginalValue = Form.Version;
-        version.CurrentValue = Form.Version;
-        version.IsModified = false;
+        db.Entry(providerReturn).Property(r => r.Version).OriginalValue = Form.Version;
         var now = clock.GetUtcNow();
         var outcome = change(providerReturn, now);
         ModelState.AddErrors(outcome.Refusals.Select(BesideItsField), nameof(Form));
