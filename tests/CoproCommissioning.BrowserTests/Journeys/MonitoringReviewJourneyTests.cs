@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CoproCommissioning.BrowserTests.Infrastructure;
 using CoproCommissioning.Domain.Monitoring;
 using CoproCommissioning.Domain.Specification;
@@ -74,9 +75,9 @@ public sealed class MonitoringReviewJourneyTests(BrowserAppFixture app) : Browse
         await Page.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
         await Assertions.Expect(Page.Locator(".nhsuk-notification-banner")).ToContainTextAsync($"Decision recorded: {DecisionTitle}");
 
-        // 4. Back at the review, it is decided as a variation citing that decision.
-        await Page.GotoAsync(reviewUrl);
-        await Page.GetByLabel(DecisionTitle).CheckAsync();
+        // 4. Back at the review with that decision chosen, it is decided as a variation citing it.
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex($"^{Regex.Escape(reviewUrl)}\\?decision="));
+        await Assertions.Expect(Page.GetByLabel(DecisionTitle)).ToBeCheckedAsync();
         await Page.GetByLabel("Vary the contract").CheckAsync();
         await Page.AssertNoViolationsAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();

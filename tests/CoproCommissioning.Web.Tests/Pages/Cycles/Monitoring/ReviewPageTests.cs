@@ -194,7 +194,7 @@ public sealed class ReviewPageTests(CyclePagesFixture fixture) : IClassFixture<C
         Assert.Equal(2, before.Document.QuerySelectorAll("main [data-testid=divergence-flag]").Length);
         Assert.NotNull(before.Document.QuerySelector($"main a[href='{MonitoringUrls.Returns(monitored.CycleId)}/{returnId}']"));
         Assert.NotNull(before.Document.QuerySelector($"main a[href='{MonitoringUrls.Ratings(monitored.CycleId)}']"));
-        Assert.NotNull(before.Document.QuerySelector($"main a[href='{ReviewsUrls.RecordDecision(monitored.CycleId)}']"));
+        Assert.NotNull(before.Document.QuerySelector($"main a[href='{ReviewsUrls.RecordDecision(monitored.CycleId, reviewId)}']"));
         // Only the periods the review looked at: the second quarter's return is not part of what it rested on.
         Assert.Empty(before.Document.QuerySelectorAll("main td[data-period='2']"));
         Assert.Equal(HttpStatusCode.Redirect, decided.Status);
@@ -202,6 +202,43 @@ public sealed class ReviewPageTests(CyclePagesFixture fixture) : IClassFixture<C
         Assert.NotNull(shown.Document.QuerySelector($"[data-testid=review-decision] a[href='/cycles/{monitored.CycleId}/stages/monitoring/decisions/{decisionId}']"));
         Assert.Contains("Vary the contract", list.Document.QuerySelector("main table")?.TextContent);
         Assert.Equal(ReviewDecisionType.Vary, (await TestMonitoring.MonitoringAsync(fixture, monitored.CycleId)).FindReview(reviewId)!.DecisionType);
+    }
+
+    [Fact]
+    public async Task A_decision_recorded_from_the_review_comes_back_to_it_chosen_and_one_recorded_elsewhere_stays_in_the_stage()
+    {
+        var monitored = await TestMonitoring.ContractedAsync(fixture, People);
+        var reviewId = await ReviewArrangement.ReviewedAsync(fixture, monitored, People, 1);
+        var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        var yesterday = DateTime.UtcNow.AddDays(-1);
+        var madeBy = await fixture.MemberIdAsync(monitored.CycleId, People.Commissioner);
+        Dictionary<string, string> Decision(string title) => new()
+        {
+            ["Form.Participants"] = madeBy,
+            ["Form.Title"] = title,
+            ["Form.WhatWasDecided"] = "Early help is measured by how soon people are called back.",
+            ["Form.Mode"] = nameof(DecisionMode.CommissionerLed),
+            ["Form.Rationale"] = "The panel and the provider differ on early help.",
+            ["Form.Rung"] = nameof(CoProductionLadderRung.Engagement),
+            ["Form.DecidedOn.Day"] = yesterday.Day.ToString(CultureInfo.InvariantCulture),
+            ["Form.DecidedOn.Month"] = yesterday.Month.ToString(CultureInfo.InvariantCulture),
+            ["Form.DecidedOn.Year"] = yesterday.Year.ToString(CultureInfo.InvariantCulture),
+        };
+
+        var form = await commissioner.GetAsync(ReviewsUrls.RecordDecision(monitored.CycleId, reviewId), _ct);
+        var fromReview = await commissioner.SubmitOnAsync(form, Decision("Measure call-backs"), ct: _ct);
+        Assert.True(fromReview.Status == HttpStatusCode.Redirect, fromReview.Document.QuerySelector(".nhsuk-error-summary")?.TextContent);
+        var back = await commissioner.FollowRedirectAsync(fromReview, _ct);
+        var elsewhere = await commissioner.SubmitAsync($"/cycles/{monitored.CycleId}/stages/monitoring/decisions/new", Decision("Share referral data weekly"), ct: _ct);
+
+        await using var scope = fixture.Db();
+        var recorded = (await scope.Context.Cycles.IncludeStages().AsNoTracking().SingleAsync(c => c.Id == monitored.CycleId, _ct))
+            .StageOf(StageKind.Monitoring).Decisions.Single(d => d.Title == "Measure call-backs");
+        Assert.Equal(ReviewsUrls.Review(monitored.CycleId, reviewId), form.Document.QuerySelector("a.nhsuk-back-link")?.GetAttribute("href"));
+        Assert.Equal($"{ReviewsUrls.Review(monitored.CycleId, reviewId)}?decision={recorded.Id}#record-decision", fromReview.Location);
+        Assert.True(back.Document.QuerySelector($"input[name='Form.DecisionId'][value='{recorded.Id}']")!.HasAttribute("checked"));
+        Assert.StartsWith($"/cycles/{monitored.CycleId}/stages/monitoring", elsewhere.Location);
+        Assert.DoesNotContain("/monitoring/reviews/", elsewhere.Location);
     }
 
     [Fact]

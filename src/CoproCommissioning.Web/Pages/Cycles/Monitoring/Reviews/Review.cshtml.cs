@@ -34,7 +34,9 @@ public sealed class ReviewModel(CoproDbContext db, TimeProvider clock, ILogger<R
 
     public bool MayDecide => IsCommissioner && !IsSignedOff;
 
-    public async Task<IActionResult> OnGetAsync(Guid reviewId, CancellationToken ct)
+    // A decision just recorded for this review (RecordDecision comes back with it) is chosen for the commissioner, if the
+    // review may end in it.
+    public async Task<IActionResult> OnGetAsync(Guid reviewId, [FromQuery] Guid? decision, CancellationToken ct)
     {
         if (await LoadCycleWithDecisionsAsync(ct) is not { } cycle
             || (Monitoring = await LoadMonitoringAsync(Db, forChange: false, ct)) is not { } monitoring
@@ -45,6 +47,11 @@ public sealed class ReviewModel(CoproDbContext db, TimeProvider clock, ILogger<R
 
         await ShowAsync(cycle, monitoring, review, ct);
         Form = ReviewDecisionForm.From(review, monitoring.Version);
+        if (decision is { } just && Decisions.Any(d => d.Id == just))
+        {
+            Form = Form with { DecisionId = just };
+        }
+
         return Page();
     }
 

@@ -186,8 +186,9 @@ public static class ReviewsUrls
 
     public static string Edit(Guid cycleId, Guid reviewId) => $"{Review(cycleId, reviewId)}/edit";
 
-    /// <summary>Where a commissioner records a decision in the monitoring stage, for a review to end in.</summary>
-    public static string RecordDecision(Guid cycleId) => $"/cycles/{cycleId}/stages/{StageKind.Monitoring.ToSlug()}/decisions/new";
+    /// <summary>Where a commissioner records a decision in the monitoring stage for a review to end in; it comes back to the review.</summary>
+    public static string RecordDecision(Guid cycleId, Guid reviewId) =>
+        $"/cycles/{cycleId}/stages/{StageKind.Monitoring.ToSlug()}/decisions/new?review={reviewId}";
 
     public static string Decision(Guid cycleId, Guid decisionId) => $"/cycles/{cycleId}/stages/{StageKind.Monitoring.ToSlug()}/decisions/{decisionId}";
 }
