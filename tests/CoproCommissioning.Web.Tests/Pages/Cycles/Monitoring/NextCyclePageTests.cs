@@ -1,6 +1,8 @@
 using System.Net;
 using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Monitoring;
+using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.Pages.Cycles.Monitoring;
 using CoproCommissioning.Web.Pages.Cycles.Monitoring.Lessons;
 using Microsoft.EntityFrameworkCore;
@@ -112,6 +114,23 @@ public sealed class NextCyclePageTests(CyclePagesFixture fixture) : IClassFixtur
         var evidence = await commissioner.GetAsync($"/cycles/{next.Id}/needs-assessment/evidence", _ct);
         Assert.Contains($"Lesson learned in {previous.Title}", evidence.Text);
         Assert.Contains($"Outcome framework of {previous.Title}", evidence.Text);
+        Guid lessonEvidence;
+        await using (var scope = fixture.Db())
+        {
+            lessonEvidence = await scope.Context.CarriedEvidence.Where(c => c.CycleId == next.Id && c.Kind == CarriedEvidenceKind.Lesson)
+                .Select(c => c.EvidenceItemId).SingleAsync(_ct);
+            scope.Context.Memberships.Add(Expect.Success(CycleMembership.Create(next.Id, People.Outsider, CycleRole.Observer, null, null,
+                People.Commissioner, DateTimeOffset.UtcNow)));
+            await scope.Context.SaveChangesAsync(_ct);
+        }
+
+        var details = await commissioner.GetAsync($"/cycles/{next.Id}/needs-assessment/evidence/{lessonEvidence}", _ct);
+        var link = details.Document.QuerySelector("[data-testid=carried-from] a");
+        Assert.Equal((MonitoringUrls.Lessons(monitored.CycleId), "its lessons learned"), (link?.GetAttribute("href"), link?.TextContent));
+        var newcomer = await fixture.SignedInAsync(CyclePagesFixture.OutsiderEmail);
+        var theirs = await newcomer.GetAsync($"/cycles/{next.Id}/needs-assessment/evidence/{lessonEvidence}", _ct);
+        Assert.Contains("You are not a member of that cycle", theirs.Document.QuerySelector("[data-testid=carried-from]")?.TextContent);
+        Assert.Null(theirs.Document.QuerySelector("[data-testid=carried-from] a"));
         var afterwards = await commissioner.GetAsync(MonitoringUrls.NextCycle(monitored.CycleId), _ct);
         Assert.NotNull(afterwards.Document.QuerySelector($"main a[href='/cycles/{next.Id}/stages/needs-assessment']"));
         Assert.Null(afterwards.Document.QuerySelector("main form"));
