@@ -57,7 +57,7 @@ public static class TestMonitoringSignOff
                 var review = Expect.Success(monitoring.RecordReview(cycle,
                     new ReviewDraft(today, participants, "", "We looked at the latest quarter's returns and the panel's ratings.", [last.Id]),
                     people.Commissioner, CycleRole.Commissioner, now.AddMinutes(-19)));
-                Expect.Success(monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(decision.Id, ReviewDecisionType.Continue),
+                Expect.Success(monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(decision.Id, ReviewDecisionType.Continue), ReviewSources.None,
                     people.Commissioner, CycleRole.Commissioner, now.AddMinutes(-18)));
                 reviewId = review.Id;
             }

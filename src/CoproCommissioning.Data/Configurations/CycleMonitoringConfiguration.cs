@@ -118,6 +118,13 @@ public sealed class CycleMonitoringConfiguration : IEntityTypeConfiguration<Cycl
                 participants.Property(p => p.UserId).HasMaxLength(UserIds.MaxLength).IsRequired();
             });
             reviews.Navigation(r => r.Participants).HasField("_participants").UsePropertyAccessMode(PropertyAccessMode.Field);
+            reviews.OwnsMany(r => r.Citations, citations =>
+            {
+                citations.ToTable("monitoring_review_citations");
+                citations.WithOwner().HasForeignKey("ReviewId");
+                citations.HasKey("ReviewId", nameof(ReviewCitation.Kind), nameof(ReviewCitation.SourceId));
+            });
+            reviews.Navigation(r => r.Citations).HasField("_citations").UsePropertyAccessMode(PropertyAccessMode.Field);
         });
         builder.Navigation(m => m.Reviews).HasField("_reviews").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -3906,6 +3906,37 @@ namespace CoproCommissioning.Data.Migrations
                                         .HasConstraintName("fk_monitoring_review_participants_monitoring_reviews_review_id");
                                 });
 
+                            b1.OwnsMany("CoproCommissioning.Domain.Monitoring.ReviewCitation", "Citations", b2 =>
+                                {
+                                    b2.Property<Guid>("ReviewId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("review_id");
+
+                                    b2.Property<string>("Kind")
+                                        .HasMaxLength(40)
+                                        .HasColumnType("character varying(40)")
+                                        .HasColumnName("kind");
+
+                                    b2.Property<Guid>("SourceId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("source_id");
+
+                                    b2.Property<int?>("ReturnRevision")
+                                        .HasColumnType("integer")
+                                        .HasColumnName("return_revision");
+
+                                    b2.HasKey("ReviewId", "Kind", "SourceId")
+                                        .HasName("pk_monitoring_review_citations");
+
+                                    b2.ToTable("monitoring_review_citations", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ReviewId")
+                                        .HasConstraintName("fk_monitoring_review_citations_monitoring_reviews_review_id");
+                                });
+
+                            b1.Navigation("Citations");
+
                             b1.Navigation("Participants");
                         });
 

@@ -52,13 +52,17 @@ public sealed partial class CycleMonitoring
 
     /// <summary>
     /// A commissioner records what the review decided, or changes it: the decision recorded in the monitoring stage
-    /// (so who took part and what shaped it are kept, and R2 applies) and its type. Decommissioning the service also
-    /// needs the impact on people using it now, the transition plan, and how each of the four service-change tests was met.
+    /// (so who took part and what shaped it are kept, and R2 applies) and its type, and the providers' returns and the
+    /// panel's ratings it rests on: at least one of each, where the review's periods have any, since the review weighs
+    /// both sides' view of the outcomes. Decommissioning the service also needs the impact on people using it now, the
+    /// transition plan, and how each of the four service-change tests was met.
     /// </summary>
     public DomainOutcome DecideReview(
-        CommissioningCycle cycle, Guid reviewId, ReviewDecisionDraft draft, string actorUserId, CycleRole actorRole, DateTimeOffset now)
+        CommissioningCycle cycle, Guid reviewId, ReviewDecisionDraft draft, ReviewSources sources, string actorUserId, CycleRole actorRole,
+        DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(sources);
         var refusals = CheckActor(cycle, actorUserId, actorRole, now);
         if (FindReview(reviewId) is null)
         {
@@ -83,12 +87,13 @@ public sealed partial class CycleMonitoring
             CheckDecommissioning(refusals, draft.Decommissioning ?? new DecommissionPlan(null, null, null, null, null, null));
         }
 
+        CheckCitations(refusals, draft, sources);
         if (refusals.Count > 0)
         {
             return DomainOutcome.Refused(refusals);
         }
 
-        FindReview(reviewId)!.Decide(draft, actorUserId, now);
+        FindReview(reviewId)!.Decide(draft, sources, actorUserId, now);
         return Changed(cycle, now);
     }
 
@@ -178,6 +183,29 @@ public sealed partial class CycleMonitoring
         else if (draft.PeriodIds.Any(id => FindPeriod(id) is null))
         {
             refusals.Add(new Refusal(MonitoringRules.ReviewPeriodNotInContract));
+        }
+    }
+
+    private static void CheckCitations(List<Refusal> refusals, ReviewDecisionDraft draft, ReviewSources sources)
+    {
+        ArgumentNullException.ThrowIfNull(draft.CitedReturnIds);
+        ArgumentNullException.ThrowIfNull(draft.CitedRatingIds);
+        if (draft.CitedReturnIds.Any(id => !sources.SubmittedReturns.ContainsKey(id)))
+        {
+            refusals.Add(new Refusal(MonitoringRules.CitedReturnUnknown));
+        }
+        else if (draft.CitedReturnIds.Count == 0 && sources.SubmittedReturns.Count > 0)
+        {
+            refusals.Add(new Refusal(MonitoringRules.CitedReturnRequired));
+        }
+
+        if (draft.CitedRatingIds.Any(id => !sources.PanelRatingIds.Contains(id)))
+        {
+            refusals.Add(new Refusal(MonitoringRules.CitedRatingUnknown));
+        }
+        else if (draft.CitedRatingIds.Count == 0 && sources.PanelRatingIds.Count > 0)
+        {
+            refusals.Add(new Refusal(MonitoringRules.CitedRatingRequired));
         }
     }
 

@@ -67,6 +67,26 @@ public static partial class MonitoringRules
         "Choose what the review decided: continue, vary, extend or decommission the service.",
         nameof(ReviewDecisionDraft.Type));
 
+    public static readonly DomainRule CitedReturnRequired = new(
+        "mon-cited-return-required",
+        "Choose the providers' returns the decision rests on: at least one.",
+        nameof(ReviewDecisionDraft.CitedReturnIds));
+
+    public static readonly DomainRule CitedReturnUnknown = new(
+        "mon-cited-return-unknown",
+        "A return you chose is not a submitted return for the periods this review looked at. Choose the returns again.",
+        nameof(ReviewDecisionDraft.CitedReturnIds));
+
+    public static readonly DomainRule CitedRatingRequired = new(
+        "mon-cited-rating-required",
+        "Choose the panel's ratings the decision rests on: at least one.",
+        nameof(ReviewDecisionDraft.CitedRatingIds));
+
+    public static readonly DomainRule CitedRatingUnknown = new(
+        "mon-cited-rating-unknown",
+        "A panel rating you chose is not one for the periods this review looked at. Choose the ratings again.",
+        nameof(ReviewDecisionDraft.CitedRatingIds));
+
     public static readonly DomainRule ImpactRequired = new(
         "mon-impact-required",
         "Describe the impact of decommissioning on people using the service now.",

@@ -12,6 +12,7 @@ public sealed class Review
 
     private readonly List<DecisionParticipant> _participants = [];
     private List<Guid> _periodIds = [];
+    private List<ReviewCitation> _citations = [];
 
     private Review() { }
 
@@ -56,6 +57,9 @@ public sealed class Review
 
     public string? ClinicalCommissionerSupportTest { get; private set; }
 
+    /// <summary>The providers' returns and the panel's ratings the decision rests on, once decided.</summary>
+    public IReadOnlyList<ReviewCitation> Citations => _citations;
+
     public string? DecidedByUserId { get; private set; }
 
     public DateTimeOffset? DecidedAt { get; private set; }
@@ -72,9 +76,14 @@ public sealed class Review
         _periodIds = [.. draft.PeriodIds.Distinct()];
     }
 
-    internal void Decide(ReviewDecisionDraft draft, string decidedByUserId, DateTimeOffset now)
+    internal void Decide(ReviewDecisionDraft draft, ReviewSources sources, string decidedByUserId, DateTimeOffset now)
     {
         DecisionId = draft.DecisionId;
+        _citations =
+        [
+            .. draft.CitedReturnIds.Distinct().Select(id => new ReviewCitation(ReviewSourceKind.ProviderReturn, id, sources.SubmittedReturns[id])),
+            .. draft.CitedRatingIds.Distinct().Select(id => new ReviewCitation(ReviewSourceKind.PanelRating, id, null)),
+        ];
         DecisionType = draft.Type;
         var plan = draft.Type == ReviewDecisionType.Decommission ? draft.Decommissioning : null;
         ImpactOnCurrentUsers = CleanOrNull(plan?.ImpactOnCurrentUsers);

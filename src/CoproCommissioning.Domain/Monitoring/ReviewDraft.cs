@@ -13,9 +13,25 @@ public sealed record ReviewDraft(
 
 /// <summary>
 /// The review's decision: the decision recorded in the monitoring stage (so who shaped it is kept, R2) and what it
-/// decided about the contract; a decommissioning also says what it means for people and how the tests were met.
+/// decided about the contract; the providers' returns and the panel's ratings it rests on; a decommissioning also says
+/// what it means for people and how the tests were met.
 /// </summary>
-public sealed record ReviewDecisionDraft(Guid? DecisionId, ReviewDecisionType? Type, DecommissionPlan? Decommissioning = null);
+public sealed record ReviewDecisionDraft(Guid? DecisionId, ReviewDecisionType? Type, DecommissionPlan? Decommissioning = null)
+{
+    public IReadOnlyCollection<Guid> CitedReturnIds { get; init; } = [];
+
+    public IReadOnlyCollection<Guid> CitedRatingIds { get; init; } = [];
+}
+
+/// <summary>
+/// What a review's decision may cite, as the page loads it for the periods the review looked at: each submitted
+/// provider return with the number of its latest submitted revision (the one the decision rests on), and the panel's
+/// ratings, by id.
+/// </summary>
+public sealed record ReviewSources(IReadOnlyDictionary<Guid, int> SubmittedReturns, IReadOnlyCollection<Guid> PanelRatingIds)
+{
+    public static ReviewSources None { get; } = new(new Dictionary<Guid, int>(), []);
+}
 
 /// <summary>
 /// What decommissioning a service must show: the impact on people using it now, the plan to move them on, and how each

@@ -79,12 +79,16 @@ public sealed class MonitoringReviewJourneyTests(BrowserAppFixture app) : Browse
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex($"^{Regex.Escape(reviewUrl)}\\?decision="));
         await Assertions.Expect(Page.GetByLabel(DecisionTitle)).ToBeCheckedAsync();
         await Page.GetByLabel("Vary the contract").CheckAsync();
+        // Citing both sides: the provider's return and the panel member's ratings for the quarter the review looked at.
+        await Page.GetByLabel($"{DemoCycles.ProviderOrganisation}: return for period 1", new() { Exact = false }).CheckAsync();
+        await Page.GetByLabel("Jess Morgan: ratings for period 1", new() { Exact = false }).CheckAsync();
         await Page.AssertNoViolationsAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
         await Assertions.Expect(Page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("The review's decision is recorded: vary the contract.");
         var decided = Page.Locator("[data-testid=review-decision]");
         await Assertions.Expect(decided).ToContainTextAsync("Vary the contract");
         await Assertions.Expect(decided.GetByRole(AriaRole.Link, new() { Name = DecisionTitle })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("[data-testid=review-citations] a")).ToHaveCountAsync(2);
         await Page.AssertNoViolationsAsync();
         await ScreenshotAsync("monitoring-review-decision");
 
@@ -93,5 +97,6 @@ public sealed class MonitoringReviewJourneyTests(BrowserAppFixture app) : Browse
         var review = Assert.Single(monitoring.Reviews);
         Assert.Equal(ReviewDecisionType.Vary, review.DecisionType);
         Assert.Equal([monitored.PeriodIds[0]], review.PeriodIds);
+        Assert.Equal([ReviewSourceKind.ProviderReturn, ReviewSourceKind.PanelRating], review.Citations.Select(c => c.Kind).Order());
     }
 }

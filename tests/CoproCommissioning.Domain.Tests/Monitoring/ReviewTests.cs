@@ -77,7 +77,7 @@ public sealed class ReviewTests
         var (cycle, monitoring, review, at) = Reviewed();
         var decision = ReviewDecision(cycle, at);
 
-        Expect.Success(monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(decision.Id, type, FullPlan), People.Commissioner, CycleRole.Commissioner, at));
+        Expect.Success(monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(decision.Id, type, FullPlan), ReviewSources.None, People.Commissioner, CycleRole.Commissioner, at));
 
         Assert.Equal((decision.Id, type, People.Commissioner), (review.DecisionId!.Value, review.DecisionType!.Value, review.DecidedByUserId));
         Assert.True(review.IsDecided);
@@ -91,15 +91,15 @@ public sealed class ReviewTests
         var award = cycle.StageOf(StageKind.Procurement).Decisions[0];
         var decision = ReviewDecision(cycle, at);
         var other = Expect.Success(monitoring.RecordReview(cycle, ReviewOf(monitoring.Q(1)), People.Commissioner, CycleRole.Commissioner, at));
-        Expect.Success(monitoring.DecideReview(cycle, other.Id, new ReviewDecisionDraft(decision.Id, ReviewDecisionType.Continue), People.Commissioner,
+        Expect.Success(monitoring.DecideReview(cycle, other.Id, new ReviewDecisionDraft(decision.Id, ReviewDecisionType.Continue), ReviewSources.None, People.Commissioner,
             CycleRole.Commissioner, at));
 
-        var none = monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(null, null), People.Commissioner, CycleRole.Commissioner, at);
-        var procurement = monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(award.Id, ReviewDecisionType.Vary), People.Commissioner,
+        var none = monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(null, null), ReviewSources.None, People.Commissioner, CycleRole.Commissioner, at);
+        var procurement = monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(award.Id, ReviewDecisionType.Vary), ReviewSources.None, People.Commissioner,
             CycleRole.Commissioner, at);
-        var used = monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(decision.Id, ReviewDecisionType.Vary), People.Commissioner,
+        var used = monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(decision.Id, ReviewDecisionType.Vary), ReviewSources.None, People.Commissioner,
             CycleRole.Commissioner, at);
-        var unknown = monitoring.DecideReview(cycle, Guid.CreateVersion7(), new ReviewDecisionDraft(decision.Id, ReviewDecisionType.Vary), People.Commissioner,
+        var unknown = monitoring.DecideReview(cycle, Guid.CreateVersion7(), new ReviewDecisionDraft(decision.Id, ReviewDecisionType.Vary), ReviewSources.None, People.Commissioner,
             CycleRole.Commissioner, at);
 
         Assert.Equal([MonitoringRules.ReviewDecisionRequired, MonitoringRules.ReviewTypeRequired], none.BrokenRules);
@@ -116,7 +116,7 @@ public sealed class ReviewTests
         var (cycle, monitoring, review, at) = Reviewed();
         var decision = ReviewDecision(cycle, at);
 
-        Expect.Success(monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(decision.Id, ReviewDecisionType.Decommission, FullPlan),
+        Expect.Success(monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(decision.Id, ReviewDecisionType.Decommission, FullPlan), ReviewSources.None,
             People.Commissioner, CycleRole.Commissioner, at));
 
         Assert.Equal(ReviewDecisionType.Decommission, review.DecisionType);
@@ -133,10 +133,10 @@ public sealed class ReviewTests
         var (cycle, monitoring, review, at) = Reviewed();
         var decision = ReviewDecision(cycle, at);
 
-        var nothing = monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(decision.Id, ReviewDecisionType.Decommission), People.Commissioner,
+        var nothing = monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(decision.Id, ReviewDecisionType.Decommission), ReviewSources.None, People.Commissioner,
             CycleRole.Commissioner, at);
         var tooLong = monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(decision.Id, ReviewDecisionType.Decommission,
-            FullPlan with { PatientChoiceTest = new string('p', Review.DecommissionTextMaxLength + 1) }), People.Commissioner, CycleRole.Commissioner, at);
+            FullPlan with { PatientChoiceTest = new string('p', Review.DecommissionTextMaxLength + 1) }), ReviewSources.None, People.Commissioner, CycleRole.Commissioner, at);
 
         Assert.Equal(
         [
@@ -155,14 +155,55 @@ public sealed class ReviewTests
     {
         var (cycle, monitoring, review, at) = Reviewed();
         var decision = ReviewDecision(cycle, at);
-        Expect.Success(monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(decision.Id, ReviewDecisionType.Decommission, FullPlan),
+        Expect.Success(monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(decision.Id, ReviewDecisionType.Decommission, FullPlan), ReviewSources.None,
             People.Commissioner, CycleRole.Commissioner, at));
 
-        Expect.Success(monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(decision.Id, ReviewDecisionType.Vary, FullPlan),
+        Expect.Success(monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(decision.Id, ReviewDecisionType.Vary, FullPlan), ReviewSources.None,
             People.Commissioner, CycleRole.Commissioner, at));
 
         Assert.Equal(ReviewDecisionType.Vary, review.DecisionType);
         Assert.Null(review.ImpactOnCurrentUsers);
+    }
+
+    [Fact]
+    public void A_decision_cites_the_returns_and_panel_ratings_it_rests_on_each_return_at_the_revision_it_stood_at()
+    {
+        var (cycle, monitoring, review, at) = Reviewed();
+        var decision = ReviewDecision(cycle, at);
+        var (returnId, otherReturnId, ratingId) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        var sources = new ReviewSources(new Dictionary<Guid, int> { [returnId] = 2, [otherReturnId] = 1 }, [ratingId]);
+
+        Expect.Success(monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(decision.Id, ReviewDecisionType.Vary)
+        {
+            CitedReturnIds = [returnId, returnId],
+            CitedRatingIds = [ratingId],
+        }, sources, People.Commissioner, CycleRole.Commissioner, at));
+
+        Assert.Equal(
+            [new ReviewCitation(ReviewSourceKind.ProviderReturn, returnId, 2), new ReviewCitation(ReviewSourceKind.PanelRating, ratingId, null)],
+            review.Citations);
+    }
+
+    [Fact]
+    public void A_decision_needs_a_return_and_a_panel_rating_where_the_review_has_them_and_only_ones_of_its_periods()
+    {
+        var (cycle, monitoring, review, at) = Reviewed();
+        var decision = ReviewDecision(cycle, at);
+        var (returnId, ratingId) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        var sources = new ReviewSources(new Dictionary<Guid, int> { [returnId] = 1 }, [ratingId]);
+        var draft = new ReviewDecisionDraft(decision.Id, ReviewDecisionType.Vary);
+
+        var none = monitoring.DecideReview(cycle, review.Id, draft, sources, People.Commissioner, CycleRole.Commissioner, at);
+        var strangers = monitoring.DecideReview(cycle, review.Id, draft with { CitedReturnIds = [Guid.CreateVersion7()], CitedRatingIds = [returnId] },
+            sources, People.Commissioner, CycleRole.Commissioner, at);
+        var onlyReturns = monitoring.DecideReview(cycle, review.Id, draft with { CitedReturnIds = [returnId] },
+            new ReviewSources(new Dictionary<Guid, int> { [returnId] = 1 }, []), People.Commissioner, CycleRole.Commissioner, at);
+
+        Assert.Equal([MonitoringRules.CitedReturnRequired, MonitoringRules.CitedRatingRequired], none.BrokenRules);
+        Assert.Equal(["CitedReturnIds", "CitedRatingIds"], none.Refusals.Select(r => r.Field));
+        Assert.Equal([MonitoringRules.CitedReturnUnknown, MonitoringRules.CitedRatingUnknown], strangers.BrokenRules);
+        // Where the panel rated nothing for the review's periods, the decision rests on the returns alone.
+        Assert.True(onlyReturns.Succeeded);
     }
 
     private static (CommissioningCycle Cycle, CycleMonitoring Monitoring, Review Review, DateTimeOffset At) Reviewed()

@@ -60,7 +60,7 @@ public sealed class SignOffConditionTests
         var returns = new[] { Returned(contracted, monitoring.Q(1), Lead), Returned(contracted, monitoring.Q(2), Lead, at: at) };
         var q1Ratings = RatedBy(contracted, monitoring.Q(1), 1, RatingLevel.Good, InQ1Reporting);
         var review = Expect.Success(monitoring.RecordReview(cycle, ReviewOf(monitoring.Q(1), monitoring.Q(2)), People.Commissioner, CycleRole.Commissioner, at));
-        Expect.Success(monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(ReviewDecision(cycle, at).Id, ReviewDecisionType.Continue),
+        Expect.Success(monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(ReviewDecision(cycle, at).Id, ReviewDecisionType.Continue), ReviewSources.None,
             People.Commissioner, CycleRole.Commissioner, at));
 
         var withoutQ2 = CycleMonitoring.SignOffConditions(monitoring.Progress(returns, [q1Ratings], at));
@@ -99,7 +99,7 @@ public sealed class SignOffConditionTests
         var (cycle, monitoring) = contracted;
         var ratings = new[] { RatedBy(contracted, monitoring.Q(1), 1, RatingLevel.Fair, InQ1Reporting) };
         var review = Expect.Success(monitoring.RecordReview(cycle, ReviewOf(monitoring.Q(1)), People.Commissioner, CycleRole.Commissioner, at));
-        Expect.Success(monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(ReviewDecision(cycle, at).Id, ReviewDecisionType.Vary),
+        Expect.Success(monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(ReviewDecision(cycle, at).Id, ReviewDecisionType.Vary), ReviewSources.None,
             People.Commissioner, CycleRole.Commissioner, at));
         return (review, ratings);
     }

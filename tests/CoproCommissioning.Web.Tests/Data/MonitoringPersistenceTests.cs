@@ -219,7 +219,7 @@ public sealed class MonitoringPersistenceTests(CyclePagesFixture fixture) : ICla
             var varied = Expect.Success(cycle.RecordDecision(StageKind.Monitoring, ADecision.InMode(DecisionMode.CommissionerLed)
                 .WithTitle("Vary the contract").WithRationale("The panel and the provider differ on early help.").DecidedAt(AfterQ1).Build(),
                 People.Commissioner, CycleRole.Commissioner, AfterQ1));
-            Expect.Success(monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(varied.Id, ReviewDecisionType.Vary),
+            Expect.Success(monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(varied.Id, ReviewDecisionType.Vary), ReviewSources.None,
                 People.Commissioner, CycleRole.Commissioner, AfterQ1));
             var lesson = Expect.Success(Lesson.Record(cycle, "Ask the panel before the provider reports, not after.",
                 [new LessonCitation(LessonSourceKind.ProviderReturn, returnId), new LessonCitation(LessonSourceKind.PanelRating, ratingId)],

@@ -175,7 +175,7 @@ public sealed class ReviewPageTests(CyclePagesFixture fixture) : IClassFixture<C
     {
         var monitored = await TestMonitoring.ContractedAsync(fixture, People);
         var returnId = await TestMonitoring.ReturnedAsync(fixture, monitored, 1, People.Provider, People.ProviderOrganisation, RatingLevel.Outstanding);
-        await TestMonitoring.RatedAsync(fixture, monitored, 1, People.Panel, RatingLevel.Good);
+        var ratingId = await TestMonitoring.RatedAsync(fixture, monitored, 1, People.Panel, RatingLevel.Good);
         await TestMonitoring.ReturnedAsync(fixture, monitored, 2, People.Provider, People.ProviderOrganisation, RatingLevel.Poor);
         var reviewId = await ReviewArrangement.ReviewedAsync(fixture, monitored, People, 1);
         var decisionId = await ReviewArrangement.DecisionAsync(fixture, monitored, People, "Vary the early help measure");
@@ -183,10 +183,17 @@ public sealed class ReviewPageTests(CyclePagesFixture fixture) : IClassFixture<C
         var url = ReviewsUrls.Review(monitored.CycleId, reviewId);
 
         var before = await commissioner.GetAsync(url, _ct);
-        var decided = await commissioner.SubmitAsync(url, new Dictionary<string, string>
+        var uncited = await commissioner.SubmitAsync(url, new Dictionary<string, string>
         {
             ["Form.DecisionId"] = decisionId.ToString(),
             ["Form.Type"] = nameof(ReviewDecisionType.Vary),
+        }, ct: _ct);
+        var decided = await commissioner.SubmitOnAsync(uncited, new Dictionary<string, string>
+        {
+            ["Form.DecisionId"] = decisionId.ToString(),
+            ["Form.Type"] = nameof(ReviewDecisionType.Vary),
+            ["Form.CitedReturnIds"] = returnId.ToString(),
+            ["Form.CitedRatingIds"] = ratingId.ToString(),
         }, ct: _ct);
         var shown = await commissioner.FollowRedirectAsync(decided, _ct);
         var list = await commissioner.GetAsync(MonitoringUrls.Reviews(monitored.CycleId), _ct);
@@ -197,7 +204,14 @@ public sealed class ReviewPageTests(CyclePagesFixture fixture) : IClassFixture<C
         Assert.NotNull(before.Document.QuerySelector($"main a[href='{ReviewsUrls.RecordDecision(monitored.CycleId, reviewId)}']"));
         // Only the periods the review looked at: the second quarter's return is not part of what it rested on.
         Assert.Empty(before.Document.QuerySelectorAll("main td[data-period='2']"));
+        Assert.Equal(HttpStatusCode.OK, uncited.Status);
+        Assert.Equal(MonitoringRules.CitedReturnRequired.Message, uncited.Document.QuerySelector("#Form_CitedReturnIds-error")?.TextContent.Replace("Error:", "").Trim());
+        Assert.Equal(MonitoringRules.CitedRatingRequired.Message, uncited.Document.QuerySelector("#Form_CitedRatingIds-error")?.TextContent.Replace("Error:", "").Trim());
+        Assert.True(uncited.Document.QuerySelector($"input[name='Form.DecisionId'][value='{decisionId}']")!.HasAttribute("checked"));
         Assert.Equal(HttpStatusCode.Redirect, decided.Status);
+        Assert.Equal(
+            [$"{MonitoringUrls.Returns(monitored.CycleId)}/{returnId}", MonitoringUrls.Ratings(monitored.CycleId)],
+            shown.Document.QuerySelectorAll("[data-testid=review-citations] a").Select(a => a.GetAttribute("href")));
         Assert.Contains("The review's decision is recorded: vary the contract.", shown.Document.QuerySelector(".nhsuk-notification-banner")?.TextContent);
         Assert.NotNull(shown.Document.QuerySelector($"[data-testid=review-decision] a[href='/cycles/{monitored.CycleId}/stages/monitoring/decisions/{decisionId}']"));
         Assert.Contains("Vary the contract", list.Document.QuerySelector("main table")?.TextContent);
@@ -239,6 +253,53 @@ public sealed class ReviewPageTests(CyclePagesFixture fixture) : IClassFixture<C
         Assert.True(back.Document.QuerySelector($"input[name='Form.DecisionId'][value='{recorded.Id}']")!.HasAttribute("checked"));
         Assert.StartsWith($"/cycles/{monitored.CycleId}/stages/monitoring", elsewhere.Location);
         Assert.DoesNotContain("/monitoring/reviews/", elsewhere.Location);
+    }
+
+    [Fact]
+    public async Task A_return_corrected_after_the_decision_is_marked_and_the_review_still_shows_what_it_rested_on()
+    {
+        var monitored = await TestMonitoring.ContractedAsync(fixture, People);
+        var returnId = await TestMonitoring.ReturnedAsync(fixture, monitored, 1, People.Provider, People.ProviderOrganisation, RatingLevel.Outstanding);
+        var ratingId = await TestMonitoring.RatedAsync(fixture, monitored, 1, People.Panel, RatingLevel.Fair);
+        var reviewId = await ReviewArrangement.ReviewedAsync(fixture, monitored, People, 1);
+        var decisionId = await ReviewArrangement.DecisionAsync(fixture, monitored, People, "Vary the call-back measure");
+        var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        var url = ReviewsUrls.Review(monitored.CycleId, reviewId);
+        var saved = await commissioner.SubmitAsync(url, new Dictionary<string, string>
+        {
+            ["Form.DecisionId"] = decisionId.ToString(),
+            ["Form.Type"] = nameof(ReviewDecisionType.Vary),
+            ["Form.CitedReturnIds"] = returnId.ToString(),
+            ["Form.CitedRatingIds"] = ratingId.ToString(),
+        }, ct: _ct);
+        Assert.True(saved.Status == HttpStatusCode.Redirect, saved.Document.QuerySelector(".nhsuk-error-summary")?.TextContent);
+        var decided = await commissioner.GetAsync(url, _ct);
+
+        await using (var scope = fixture.Db())
+        {
+            var cycle = await scope.Context.Cycles.IncludeStages().SingleAsync(c => c.Id == monitored.CycleId, _ct);
+            var monitoring = await scope.Context.Monitorings.AsSplitQuery().SingleAsync(m => m.Id == monitored.MonitoringId, _ct);
+            var corrected = await scope.Context.ProviderReturns.SingleAsync(r => r.Id == returnId, _ct);
+            var now = DateTimeOffset.UtcNow;
+            Expect.Success(corrected.StartCorrection(cycle, monitoring, "We counted people seen twice.", People.Provider, CycleRole.Provider, People.ProviderOrganisation, now));
+            Expect.Success(corrected.Save(cycle, monitoring, TestMonitoring.CompleteReturn(monitoring, RatingLevel.Fair), People.Provider, CycleRole.Provider,
+                People.ProviderOrganisation, now));
+            Expect.Success(corrected.Submit(cycle, monitoring, People.Provider, CycleRole.Provider, People.ProviderOrganisation, now));
+            await scope.Context.SaveChangesAsync(_ct);
+        }
+
+        var after = await commissioner.GetAsync(url, _ct);
+        var outcomes = await commissioner.GetAsync(MonitoringUrls.Outcomes(monitored.CycleId), _ct);
+
+        Assert.Null(decided.Document.QuerySelector("[data-testid=changed-since]"));
+        Assert.Contains("the review cited revision 1; revision 2 was submitted", after.Document.QuerySelector("[data-testid=changed-since]")?.TextContent);
+        Assert.NotNull(after.Document.QuerySelector("[data-testid=as-decided]"));
+        // Outstanding against the panel's fair is flagged as the review saw it; the outcomes page shows the correction, in step with the panel.
+        Assert.Equal(
+            decided.Document.QuerySelectorAll("main [data-testid=divergence-flag]").Length,
+            after.Document.QuerySelectorAll("main [data-testid=divergence-flag]").Length);
+        Assert.NotEmpty(after.Document.QuerySelectorAll("main [data-testid=divergence-flag]"));
+        Assert.Empty(outcomes.Document.QuerySelectorAll("main [data-testid=divergence-flag]"));
     }
 
     [Fact]

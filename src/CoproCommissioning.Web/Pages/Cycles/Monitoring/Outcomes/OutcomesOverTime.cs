@@ -43,10 +43,13 @@ public sealed class OutcomesOverTime
         Outcomes.SelectMany(o => o.Comparisons.Where(c => c.IsFlagged).Select(c => (o, c)));
 
     /// <summary>
-    /// Loads the outcomes over <paramref name="periods"/> (in order) as the signed-in member may see them.
+    /// Loads the outcomes over <paramref name="periods"/> (in order) as the signed-in member may see them. With
+    /// <paramref name="asAt"/> (a decided review's decision), the returns as they stood then, so what the decision rested
+    /// on does not move when a provider corrects a return afterwards; without, their latest submitted revisions.
     /// </summary>
     public static async Task<OutcomesOverTime> LoadAsync(
-        CoproDbContext db, CycleMonitoring monitoring, IReadOnlyList<ReportingPeriod> periods, Viewer viewer, CancellationToken ct)
+        CoproDbContext db, CycleMonitoring monitoring, IReadOnlyList<ReportingPeriod> periods, Viewer viewer, CancellationToken ct,
+        DateTimeOffset? asAt = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(monitoring);
@@ -64,19 +67,21 @@ public sealed class OutcomesOverTime
                 .Where(SubmittedReturns.ReadableBy(monitoring, viewer.Role, viewer.OrganisationId))
                 .Where(r => periodIds.Contains(r.PeriodId));
             returns = await readable
-                .Where(r => r.Revisions.Any(v => v.SubmittedAt != null))
+                .Where(r => r.Revisions.Any(v => v.SubmittedAt != null && (asAt == null || v.SubmittedAt <= asAt)))
                 .Select(r => new ReturnRow(r.Id, r.PeriodId, r.OrganisationId))
                 .ToListAsync(ct);
-            // What a return says is its latest submitted revision; a correction being written is not read.
+            // What a return says is its latest submitted revision (as at the time asked for); a correction being written is not read.
             providerRatings = await readable
                 .SelectMany(r => r.Revisions
-                    .Where(v => v.SubmittedAt != null && v.Number == r.Revisions.Where(x => x.SubmittedAt != null).Max(x => x.Number))
+                    .Where(v => v.SubmittedAt != null && v.Number == r.Revisions
+                        .Where(x => x.SubmittedAt != null && (asAt == null || x.SubmittedAt <= asAt)).Max(x => x.Number))
                     .SelectMany(v => v.Ratings.Where(o => o.Rating != null)
                         .Select(o => new RatingRow(r.PeriodId, r.OrganisationId, o.OutcomeId, o.Rating!.Value))))
                 .ToListAsync(ct);
             values = await readable
                 .SelectMany(r => r.Revisions
-                    .Where(v => v.SubmittedAt != null && v.Number == r.Revisions.Where(x => x.SubmittedAt != null).Max(x => x.Number))
+                    .Where(v => v.SubmittedAt != null && v.Number == r.Revisions
+                        .Where(x => x.SubmittedAt != null && (asAt == null || x.SubmittedAt <= asAt)).Max(x => x.Number))
                     .SelectMany(v => v.KpiValues.Where(k => k.Value != null)
                         .Select(k => new ValueRow(r.PeriodId, r.OrganisationId, k.KpiId, k.Value!.Value))))
                 .ToListAsync(ct);

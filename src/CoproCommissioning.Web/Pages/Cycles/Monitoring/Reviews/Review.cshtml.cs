@@ -32,6 +32,9 @@ public sealed class ReviewModel(CoproDbContext db, TimeProvider clock, ILogger<R
 
     public PeopleNames Names { get; private set; } = PeopleNames.None;
 
+    /// <summary>The returns and panel ratings of the review's periods the member may read: what the decision may cite.</summary>
+    public ReviewSourceList Sources { get; private set; } = null!;
+
     public bool MayDecide => IsCommissioner && !IsSignedOff;
 
     // A decision just recorded for this review (RecordDecision comes back with it) is chosen for the commissioner, if the
@@ -60,12 +63,13 @@ public sealed class ReviewModel(CoproDbContext db, TimeProvider clock, ILogger<R
     {
         if (await LoadCycleWithDecisionsAsync(ct) is not { } cycle
             || (Monitoring = await LoadMonitoringAsync(Db, forChange: true, ct)) is not { } monitoring
-            || monitoring.FindReview(reviewId) is null)
+            || monitoring.FindReview(reviewId) is not { } review)
         {
             return NotFound();
         }
 
-        if (await SaveAsync(cycle, monitoring, Form.Version, now => monitoring.DecideReview(cycle, reviewId, Form.ToDraft(), UserId, Role, now), ct))
+        var sources = (await ReviewSourceList.LoadAsync(Db, CycleId, monitoring, review, Viewer, ct)).Sources;
+        if (await SaveAsync(cycle, monitoring, Form.Version, now => monitoring.DecideReview(cycle, reviewId, Form.ToDraft(), sources, UserId, Role, now), ct))
         {
             logger.LogInformation("Review {ReviewId} of cycle {CycleId} decided with decision {DecisionId}", reviewId, CycleId, Form.DecisionId);
             TempData.SetSuccess($"The review's decision is recorded: {ReviewLabels.Of(Form.Type!.Value).ToLowerInvariant()}.");
@@ -83,6 +87,8 @@ public sealed class ReviewModel(CoproDbContext db, TimeProvider clock, ILogger<R
         return Page();
     }
 
+    private Viewer Viewer => new(UserId, Role, OrganisationId);
+
     /// <summary>
     /// The cycle with its stages' statuses and the monitoring stage's decisions only, not tracked:
     /// <see cref="CycleMonitoring.DecideReview"/> checks the decision it names is in the monitoring stage.
@@ -96,7 +102,8 @@ public sealed class ReviewModel(CoproDbContext db, TimeProvider clock, ILogger<R
     {
         Review = review;
         var periods = review.PeriodIds.Select(monitoring.FindPeriod).OfType<ReportingPeriod>().OrderBy(p => p.StartsOn).ToList();
-        Outcomes = await OutcomesOverTime.LoadAsync(Db, monitoring, periods, new Viewer(UserId, Role, OrganisationId), ct);
+        Outcomes = await OutcomesOverTime.LoadAsync(Db, monitoring, periods, Viewer, ct, review.DecidedAt);
+        Sources = await ReviewSourceList.LoadAsync(Db, CycleId, monitoring, review, Viewer, ct);
         var used = monitoring.Reviews.Where(r => r.Id != review.Id).Select(r => r.DecisionId).OfType<Guid>().ToHashSet();
         Decisions = [.. cycle.StageOf(StageKind.Monitoring).Decisions.Where(d => !used.Contains(d.Id)).OrderByDescending(d => d.DecidedAt)];
         ReviewDecision = review.DecisionId is { } decisionId ? cycle.FindDecision(decisionId) : null;

@@ -153,11 +153,19 @@ public sealed record ReviewDecisionForm
 
     public string ClinicalCommissionerSupportTest { get; init; } = "";
 
+    public List<Guid> CitedReturnIds { get; init; } = [];
+
+    public List<Guid> CitedRatingIds { get; init; } = [];
+
     public uint Version { get; init; }
 
     public ReviewDecisionDraft ToDraft() => new(DecisionId, Type, Type == ReviewDecisionType.Decommission
         ? new DecommissionPlan(ImpactOnCurrentUsers, TransitionPlan, EngagementTest, PatientChoiceTest, ClinicalEvidenceTest, ClinicalCommissionerSupportTest)
-        : null);
+        : null)
+    {
+        CitedReturnIds = CitedReturnIds,
+        CitedRatingIds = CitedRatingIds,
+    };
 
     public static ReviewDecisionForm From(Review review, uint version)
     {
@@ -172,6 +180,8 @@ public sealed record ReviewDecisionForm
             PatientChoiceTest = review.PatientChoiceTest ?? "",
             ClinicalEvidenceTest = review.ClinicalEvidenceTest ?? "",
             ClinicalCommissionerSupportTest = review.ClinicalCommissionerSupportTest ?? "",
+            CitedReturnIds = [.. review.Citations.Where(c => c.Kind == ReviewSourceKind.ProviderReturn).Select(c => c.SourceId)],
+            CitedRatingIds = [.. review.Citations.Where(c => c.Kind == ReviewSourceKind.PanelRating).Select(c => c.SourceId)],
             Version = version,
         };
     }
