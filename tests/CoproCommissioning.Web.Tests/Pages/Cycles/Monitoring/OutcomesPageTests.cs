@@ -19,6 +19,17 @@ public sealed class OutcomesPageTests(CyclePagesFixture fixture) : IClassFixture
 
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
+    [Theory]
+    [InlineData(1, "months", "1 month")]
+    [InlineData(3, "months", "3 months")]
+    [InlineData(0, "months", "0 months")]
+    [InlineData(1.5, "days", "1.5 days")]
+    [InlineData(96.5, "%", "96.5%")]
+    [InlineData(1, "progress", "1 progress")]
+    [InlineData(1200, "", "1,200")]
+    public void A_value_reads_with_its_unit_one_of_a_unit_in_the_singular(decimal value, string unit, string expected) =>
+        Assert.Equal(expected, OutcomeWords.Value(value, unit));
+
     private CyclePeople People => fixture.People;
 
     [Fact]

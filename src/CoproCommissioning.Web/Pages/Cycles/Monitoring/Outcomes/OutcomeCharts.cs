@@ -199,7 +199,9 @@ public static class OutcomeWords
     public static string Value(decimal value, string unit)
     {
         var number = value.ToString("#,0.##", EnGb);
-        return unit.Length == 0 ? number : unit == "%" ? $"{number}%" : $"{number} {unit}";
+        // Units are typed as plurals ("months", "days"): one of them reads "1 month".
+        var words = value == 1m && unit.Length > 2 && unit.EndsWith('s') && !unit.EndsWith("ss", StringComparison.Ordinal) ? unit[..^1] : unit;
+        return unit.Length == 0 ? number : unit == "%" ? $"{number}%" : $"{number} {words}";
     }
 
     public static string Target(Kpi measure)
