@@ -97,7 +97,7 @@ public sealed partial class CycleMonitoring
         {
             refusals.Add(new Refusal(MonitoringRules.KpiNotFound));
         }
-        else if (reported || _results.Any(r => r.KpiId == kpiId))
+        else if (IsReportedOn(kpiId, reported))
         {
             refusals.Add(new Refusal(MonitoringRules.KpiReported));
         }
@@ -111,6 +111,13 @@ public sealed partial class CycleMonitoring
         return Changed(cycle, now);
     }
 
+    /// <summary>
+    /// Whether anything was reported on a KPI or commitment, so removing it would lose it: a figure in a return
+    /// (<paramref name="inAReturn"/>, as returns are not part of the contract) or a result the commissioner recorded.
+    /// Pages ask this before offering to remove one, so they offer it exactly when <see cref="RemoveKpi"/> allows it.
+    /// </summary>
+    public bool IsReportedOn(Guid kpiId, bool inAReturn) => inAReturn || _results.Any(r => r.KpiId == kpiId);
+
     private static void CheckKpi(List<Refusal> refusals, KpiDraft draft)
     {
         TextInput.Check(refusals, draft.Name, Kpi.NameMaxLength, MonitoringRules.KpiNameRequired, MonitoringRules.KpiNameTooLong);
@@ -118,6 +125,10 @@ public sealed partial class CycleMonitoring
         if (draft.Target is not { } target || Math.Abs(target) > ValueMaxValue || decimal.Round(target, Kpi.TargetScale) != target)
         {
             refusals.Add(new Refusal(MonitoringRules.KpiTargetRequired));
+        }
+        else if (Kpi.IsPercentageUnit(draft.Unit) && !Kpi.InPercentRange(target))
+        {
+            refusals.Add(new Refusal(MonitoringRules.KpiTargetNotAPercentage));
         }
 
         TextInput.Check(refusals, draft.Unit, Kpi.UnitMaxLength, null, MonitoringRules.KpiUnitTooLong);

@@ -51,7 +51,8 @@ public sealed partial class CycleMonitoring
     {
         var refusals = CheckActor(cycle, actorUserId, actorRole, now);
         CheckStartedPeriod(refusals, periodId, now);
-        if (FindKpi(kpiId) is not { Owner: KpiOwner.Commissioner })
+        var commitment = FindKpi(kpiId);
+        if (commitment is not { Owner: KpiOwner.Commissioner })
         {
             refusals.Add(new Refusal(MonitoringRules.CommitmentNotFound));
         }
@@ -59,6 +60,10 @@ public sealed partial class CycleMonitoring
         if (value is null)
         {
             refusals.Add(new Refusal(MonitoringRules.ResultValueRequired));
+        }
+        else if (commitment is not null && !commitment.Allows(value.Value))
+        {
+            refusals.Add(new Refusal(MonitoringRules.ResultNotAPercentage));
         }
 
         TextInput.Check(refusals, note, CommitmentResult.NoteMaxLength, null, MonitoringRules.ResultNoteTooLong);
@@ -110,6 +115,12 @@ public sealed partial class CycleMonitoring
 
         return Changed(cycle, now);
     }
+
+    /// <summary>
+    /// The periods whose last day has not come yet: their returns cannot be submitted yet, and a monitoring signed off now
+    /// would never have them.
+    /// </summary>
+    public IReadOnlyList<ReportingPeriod> PeriodsStillToCome(DateTimeOffset now) => [.. Periods.Where(p => !p.HasReachedLastDay(Today(now)))];
 
     /// <summary>Reports and results are for a period of this contract that has begun.</summary>
     internal void CheckStartedPeriod(List<Refusal> refusals, Guid periodId, DateTimeOffset now)

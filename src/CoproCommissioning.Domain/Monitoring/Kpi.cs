@@ -45,6 +45,12 @@ public sealed class Kpi
 
     public string DataSource { get; private set; } = "";
 
+    /// <summary>Measured in per cent ("%", "percent" or "per cent"): its target and values lie from 0 to 100.</summary>
+    public bool IsPercentage => IsPercentageUnit(Unit);
+
+    /// <summary>Whether <paramref name="value"/> can be a value of this KPI: any number, or for a percentage one from 0 to 100.</summary>
+    public bool Allows(decimal value) => !IsPercentage || InPercentRange(value);
+
     public bool Meets(decimal value) => Direction == KpiDirection.AtLeast ? value >= Target : value <= Target;
 
     /// <summary>
@@ -72,6 +78,11 @@ public sealed class Kpi
 
         return false;
     }
+
+    internal static bool IsPercentageUnit(string? unit) =>
+        TextInput.Clean(unit).ToUpperInvariant() is "%" or "PERCENT" or "PER CENT" or "PERCENTAGE";
+
+    internal static bool InPercentRange(decimal value) => value is >= 0 and <= 100;
 
     internal void Apply(KpiDraft draft)
     {

@@ -40,6 +40,12 @@ public static class LessonRules
         "next-cycle-monitoring-not-signed-off",
         "Sign off monitoring before you start the next cycle, so the lessons it carries are final.");
 
+    /// <summary>A next cycle starting before the earlier one would put the service's history out of order.</summary>
+    public static readonly DomainRule NextCycleStartsTooEarly = new(
+        "next-cycle-starts-too-early",
+        "The next cycle must start on or after the day this cycle started. Enter a later start date.",
+        nameof(NextCycleDraft.StartDate));
+
     /// <summary>Subject: the cycle already started from this one, so a page can link to it.</summary>
     public static readonly DomainRule NextCycleAlreadyStarted = new(
         "next-cycle-already-started",

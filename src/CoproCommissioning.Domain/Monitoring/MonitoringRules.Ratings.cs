@@ -16,14 +16,20 @@ public static partial class MonitoringRules
         "mon-member-has-rating",
         "Ratings for this panel member and period have already been given. Change those instead.");
 
+    public static readonly DomainRule RatingVisibilityRequired = new(
+        "mon-rating-visibility-required",
+        "Choose who can see these ratings: everyone in this cycle, or the commissioning team only.",
+        nameof(PanelRatingDraft.Visibility));
+
     public static readonly DomainRule NothingRated = new(
         "mon-nothing-rated",
         "Rate at least one outcome. Leave out any you cannot say.",
         "Outcomes");
 
-    public static readonly DomainRule PanelRatingRequired = new(
+    /// <summary>Named by the outcome's statement, so a list of several still says which is missing.</summary>
+    public static DomainRule PanelRatingRequired(string outcome) => new(
         "mon-panel-rating-required",
-        "Choose a rating for this outcome, or clear what you wrote about it.",
+        $"Choose a rating for \u201C{outcome}\u201D, or clear what you wrote about it.",
         "Rating");
 
     public static readonly DomainRule WhatItsLikeTooLong = new(

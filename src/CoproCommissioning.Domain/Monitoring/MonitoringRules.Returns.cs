@@ -33,14 +33,16 @@ public static partial class MonitoringRules
         "A KPI you reported on is not in the contract. Reload the page and report again.",
         "Kpis");
 
-    public static readonly DomainRule RatingRequired = new(
+    /// <summary>Named by the outcome's statement, so a list of several still says which is missing.</summary>
+    public static DomainRule RatingRequired(string outcome) => new(
         "mon-rating-required",
-        "Choose a rating for this outcome before you submit the return.",
+        $"Choose a rating for \u201C{outcome}\u201D before you submit the return.",
         "Rating");
 
-    public static readonly DomainRule EvidenceRequired = new(
+    /// <summary>Named by the outcome's statement, so a list of several still says which is missing.</summary>
+    public static DomainRule EvidenceRequired(string outcome) => new(
         "mon-evidence-required",
-        "Give the evidence for your rating of this outcome: what happened, and how you know.",
+        $"Give the evidence for your rating of \u201C{outcome}\u201D: what happened, and how you know.",
         "Evidence");
 
     public static readonly DomainRule EvidenceTooLong = new(
@@ -48,10 +50,22 @@ public static partial class MonitoringRules
         $"Give the evidence for each outcome in {ReturnRevision.EvidenceMaxLength} characters or fewer.",
         "Evidence");
 
-    public static readonly DomainRule KpiValueRequired = new(
+    /// <summary>Named by the KPI, so a list of several still says which is missing.</summary>
+    public static DomainRule KpiValueRequired(string kpi) => new(
         "mon-kpi-value-required",
-        "Enter this period's value for the KPI as a number before you submit the return.",
+        $"Enter this period's value for \u201C{kpi}\u201D as a number before you submit the return.",
         "Value");
+
+    /// <summary>A percentage over 100 or below 0 is a mistyped figure, and would read as meeting or missing its target.</summary>
+    public static DomainRule KpiValueNotAPercentage(string kpi) => new(
+        "mon-kpi-value-not-a-percentage",
+        $"Enter \u201C{kpi}\u201D as a percentage from 0 to 100.",
+        "Value");
+
+    /// <summary>Before its last day a period's figures are not known, so a return submitted then would report on part of it.</summary>
+    public static readonly DomainRule PeriodNotEnded = new(
+        "mon-period-not-ended",
+        "You can submit the return from the last day of its period, once the period's figures are known. Save it as a draft until then.");
 
     public static readonly DomainRule KpiNoteTooLong = new(
         "mon-kpi-note-too-long",
@@ -85,6 +99,10 @@ public static partial class MonitoringRules
     public static readonly DomainRule CorrectionStarted = new(
         "mon-correction-started",
         "A correction of this return has already been started. Carry on with it and submit it.");
+
+    public static readonly DomainRule NoCorrectionStarted = new(
+        "mon-no-correction-started",
+        "There is no correction of this return to stop. The return stands as submitted.");
 
     public static readonly DomainRule CorrectionReasonRequired = new(
         "mon-correction-reason-required",

@@ -96,6 +96,11 @@ public static partial class MonitoringRules
         "Enter the target as a number, for example 95.",
         nameof(KpiDraft.Target));
 
+    public static readonly DomainRule KpiTargetNotAPercentage = new(
+        "mon-kpi-target-not-a-percentage",
+        "Enter the target as a percentage from 0 to 100, or change the unit if it is not a percentage.",
+        nameof(KpiDraft.Target));
+
     public static readonly DomainRule KpiUnitTooLong = new(
         "mon-kpi-unit-too-long",
         $"Enter the unit in {Kpi.UnitMaxLength} characters or fewer, for example: % or days.",
@@ -150,6 +155,11 @@ public static partial class MonitoringRules
     public static readonly DomainRule ResultValueRequired = new(
         "mon-result-value-required",
         "Enter the result for the period as a number.",
+        "Value");
+
+    public static readonly DomainRule ResultNotAPercentage = new(
+        "mon-result-not-a-percentage",
+        "Enter the result as a percentage from 0 to 100.",
         "Value");
 
     public static readonly DomainRule ResultNoteTooLong = new(

@@ -59,6 +59,11 @@ public static class NextCycle
             refusals.Add(new Refusal(LessonRules.NextCycleAlreadyStarted, existing));
         }
 
+        if (draft.StartDate is { } start && start < previous.StartDate)
+        {
+            refusals.Add(new Refusal(LessonRules.NextCycleStartsTooEarly));
+        }
+
         var created = CommissioningCycle.Create(
             draft.Title, previous.ServiceArea, previous.PopulationServed, draft.Budget, draft.StartDate, previous.CommissioningOrganisation,
             actorUserId, now, previous.SignOffPolicy.MinimumLivedExperienceContributions, previous.SignOffPolicy.MinimumDistinctContributors);
@@ -71,13 +76,14 @@ public static class NextCycle
         var carrying = new Carrying(previous, created.Value, actorUserId, actorRole, now);
         foreach (var lesson in lessons.Where(l => !l.IsRemoved).OrderBy(l => l.RecordedAt))
         {
-            carrying.Carry(Source("Lesson learned in", previous.Title), LessonSummary(lesson), CarriedEvidenceKind.Lesson, [lesson.Id]);
+            carrying.Carry(Source("Lesson learned in", previous.Title), LessonSummary(lesson), EvidenceKind.ServiceData, CarriedEvidenceKind.Lesson, [lesson.Id]);
         }
 
         var approved = specification?.ApprovedVersionNumber is { } number ? specification.FindVersion(number) : null;
         foreach (var outcome in approved?.Outcomes ?? [])
         {
-            carrying.Carry(Source("Outcome framework of", previous.Title), OutcomeSummary(outcome), CarriedEvidenceKind.Outcome, [outcome.OutcomeId]);
+            carrying.Carry(OutcomeSource(outcome, previous.Title), OutcomeSummary(outcome), EvidenceKind.LivedExperienceStory, CarriedEvidenceKind.Outcome,
+                [outcome.OutcomeId]);
         }
 
         var terms = glossary.Where(t => t.IsAgreed && !t.IsRemoved).OrderBy(t => t.Term, StringComparer.OrdinalIgnoreCase).ToList();
@@ -85,7 +91,8 @@ public static class NextCycle
         for (int i = 0; i < parts.Count; i++)
         {
             var suffix = parts.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $" (part {i + 1} of {parts.Count})") : "";
-            carrying.Carry(Source("Glossary agreed in", previous.Title, suffix), string.Join("\n", parts[i].Lines), CarriedEvidenceKind.GlossaryTerm,
+            carrying.Carry(Source("Glossary agreed in", previous.Title, suffix), string.Join("\n", parts[i].Lines), EvidenceKind.LivedExperienceStory,
+                CarriedEvidenceKind.GlossaryTerm,
                 [.. parts[i].Items.Select(t => t.Id)]);
         }
 
@@ -121,6 +128,18 @@ public static class NextCycle
         }
 
         return WrittenText.FitTo(text.ToString(), EvidenceItem.SummaryMaxLength);
+    }
+
+    /// <summary>
+    /// "Outcome “I can get help…” from" the earlier cycle: each outcome named by its own statement, so the outcomes of one
+    /// framework are told apart in the evidence list. The title gets at most half the room, so the statement, which tells them
+    /// apart, is shortened last.
+    /// </summary>
+    private static string OutcomeSource(OutcomeSnapshot outcome, string title)
+    {
+        var from = $" from {WrittenText.FitTo(title, EvidenceItem.SourceMaxLength / 2)}";
+        var room = EvidenceItem.SourceMaxLength - "Outcome \u201C\u201D".Length - from.Length;
+        return $"Outcome \u201C{WrittenText.FitTo(outcome.Statement, room)}\u201D{from}";
     }
 
     /// <summary>"Lesson learned in", then the earlier cycle's title, shortened so the whole fits an evidence source.</summary>
@@ -181,9 +200,9 @@ public static class NextCycle
 
         public List<Refusal> Refusals { get; } = [];
 
-        public void Carry(string source, string summary, CarriedEvidenceKind kind, IReadOnlyList<Guid> sourceIds)
+        public void Carry(string source, string summary, EvidenceKind evidenceKind, CarriedEvidenceKind kind, IReadOnlyList<Guid> sourceIds)
         {
-            var added = EvidenceItem.Add(next, source, EvidenceKind.ServiceData, summary, null, userId, role, now);
+            var added = EvidenceItem.Add(next, source, evidenceKind, summary, null, userId, role, now);
             if (!added.Succeeded)
             {
                 Refusals.AddRange(added.Refusals);

@@ -219,11 +219,11 @@ public sealed class PanelRating
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(draft.Outcomes);
-        ChoiceInput.Check(refusals, draft.Visibility, CycleRules.ContributionVisibilityRequired);
+        ChoiceInput.Check(refusals, draft.Visibility, MonitoringRules.RatingVisibilityRequired);
         foreach (var (outcomeId, report) in draft.Outcomes)
         {
             ArgumentNullException.ThrowIfNull(report);
-            if (monitoring.FindOutcome(outcomeId) is null)
+            if (monitoring.FindOutcome(outcomeId) is not { } outcome)
             {
                 refusals.Add(new Refusal(MonitoringRules.OutcomeNotInContract, outcomeId));
                 continue;
@@ -237,7 +237,7 @@ public sealed class PanelRating
             var words = TextInput.Clean(report.WhatItsLike);
             if (report.Rating is null && words.Length > 0)
             {
-                refusals.Add(Refusal.ForItem(MonitoringRules.PanelRatingRequired, outcomeId));
+                refusals.Add(Refusal.ForItem(MonitoringRules.PanelRatingRequired(outcome.Statement), outcomeId));
             }
 
             if (words.Length > PanelOutcomeRating.WhatItsLikeMaxLength)

@@ -146,10 +146,15 @@ public sealed class ProviderReturn
         foreach (var (kpiId, report) in draft.Kpis)
         {
             ArgumentNullException.ThrowIfNull(report);
-            if (monitoring.FindKpi(kpiId) is not { Owner: KpiOwner.Provider })
+            if (monitoring.FindKpi(kpiId) is not { Owner: KpiOwner.Provider } kpi)
             {
                 refusals.Add(new Refusal(MonitoringRules.KpiNotInContract, kpiId));
                 continue;
+            }
+
+            if (report.Value is { } value && !kpi.Allows(value))
+            {
+                refusals.Add(Refusal.ForItem(MonitoringRules.KpiValueNotAPercentage(kpi.Name), kpiId));
             }
 
             if (TextInput.Clean(report.Note).Length > ReturnRevision.NoteMaxLength)
@@ -172,8 +177,8 @@ public sealed class ProviderReturn
 
     /// <summary>
     /// The provider submits the return with a rating and evidence for every outcome, a value for every KPI reported
-    /// this period, and what people who use the service changed. Late returns are still taken: a late return is better
-    /// than none.
+    /// this period, and what people who use the service changed, from the period's last day (before then its figures are
+    /// not known). Late returns are still taken: a late return is better than none.
     /// </summary>
     public DomainOutcome Submit(
         CommissioningCycle cycle, CycleMonitoring monitoring, string actorUserId, CycleRole actorRole, Guid? organisationId, DateTimeOffset now)
@@ -191,20 +196,25 @@ public sealed class ProviderReturn
                 var given = latest.RatingFor(outcome.OutcomeId);
                 if (given?.Rating is null)
                 {
-                    refusals.Add(Refusal.ForItem(MonitoringRules.RatingRequired, outcome.OutcomeId));
+                    refusals.Add(Refusal.ForItem(MonitoringRules.RatingRequired(outcome.Statement), outcome.OutcomeId));
                 }
 
                 if (string.IsNullOrEmpty(given?.Evidence))
                 {
-                    refusals.Add(Refusal.ForItem(MonitoringRules.EvidenceRequired, outcome.OutcomeId));
+                    refusals.Add(Refusal.ForItem(MonitoringRules.EvidenceRequired(outcome.Statement), outcome.OutcomeId));
                 }
             }
 
             if (monitoring.FindPeriod(PeriodId) is { } period)
             {
+                if (!period.HasReachedLastDay(DateOnly.FromDateTime(now.UtcDateTime)))
+                {
+                    refusals.Add(new Refusal(MonitoringRules.PeriodNotEnded));
+                }
+
                 refusals.AddRange(monitoring.KpisReportedIn(period)
                     .Where(k => latest.ValueFor(k.Id)?.Value is null)
-                    .Select(k => Refusal.ForItem(MonitoringRules.KpiValueRequired, k.Id)));
+                    .Select(k => Refusal.ForItem(MonitoringRules.KpiValueRequired(k.Name), k.Id)));
             }
 
             if (latest.CoProductionEvidence.Length == 0)
@@ -248,6 +258,31 @@ public sealed class ProviderReturn
         _revisions.Add(Latest.Correction(TextInput.Clean(reason), actorUserId, now));
         return DomainOutcome.Success();
     }
+
+    /// <summary>
+    /// The provider stops a correction it started and has not submitted: the correction is dropped, and the return
+    /// stands as last submitted, every submitted revision kept.
+    /// </summary>
+    public DomainOutcome StopCorrection(
+        CommissioningCycle cycle, CycleMonitoring monitoring, string actorUserId, CycleRole actorRole, Guid? organisationId, DateTimeOffset now)
+    {
+        var refusals = CheckOwnReturn(cycle, monitoring, actorUserId, actorRole, organisationId, now);
+        if (!IsBeingCorrected)
+        {
+            refusals.Add(new Refusal(MonitoringRules.NoCorrectionStarted));
+        }
+
+        if (refusals.Count > 0)
+        {
+            return DomainOutcome.Refused(refusals);
+        }
+
+        _revisions.Remove(Latest);
+        return DomainOutcome.Success();
+    }
+
+    /// <summary>The return as first submitted, however often it was corrected since: its day says whether the return was on time.</summary>
+    public ReturnRevision? FirstSubmitted => Revisions.FirstOrDefault(r => r.IsSubmitted);
 
     private List<Refusal> CheckOwnReturn(
         CommissioningCycle cycle, CycleMonitoring monitoring, string actorUserId, CycleRole actorRole, Guid? organisationId, DateTimeOffset now)

@@ -29,6 +29,9 @@ public sealed class ReportingPeriod
 
     public bool HasStarted(DateOnly today) => today >= StartsOn;
 
+    /// <summary>Its returns can be submitted from its last day, when what happened in it is known; drafts are saved from its first.</summary>
+    public bool HasReachedLastDay(DateOnly today) => today >= EndsOn;
+
     /// <summary>Its returns are due once its due day comes: from then a missing return stops sign-off unless explained.</summary>
     public bool IsDue(DateOnly today) => today >= DueOn;
 

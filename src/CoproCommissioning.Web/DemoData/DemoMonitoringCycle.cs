@@ -614,7 +614,7 @@ public static class DemoMonitoringCycle
             monitoring.Outcomes.Zip(outcomes).ToDictionary(x => x.First.OutcomeId, x => new PanelOutcomeReport(x.Second.Rating, x.Second.WhatItsLike)),
             visibility);
 
-        // The review of the third and fourth quarters met, and put its decision off until the trust has met the panel.
+        // The review of the third and fourth quarters met; its decision, still to record, waits until the trust has met the panel.
         private void AddPendingReview(CycleMonitoring monitoring)
         {
             var (q3, q4) = (monitoring.Periods[2], monitoring.Periods[3]);
@@ -640,7 +640,8 @@ public static class DemoMonitoringCycle
                     + "now on the form the peer forum designed. Both are true: the form is better, but staff still fill it in.\n"
                     + "Actions: the trust will meet the panel and the peer forum to change how leaving plans are written, with a peer in the room. Harbour "
                     + "Lights and Northgate will check their own plans the same way.\n"
-                    + "The decision on the contract waits for that meeting and for the trust's vote on the underspend. It will be made at the next review.",
+                    + "The decision on the contract is this review's to make. The commissioner will record it here once the trust has met the panel "
+                    + "and voted on the underspend, citing the returns and the panel's ratings above.",
                 [q3.Id, q4.Id]),
                 People.Commissioner, CycleRole.Commissioner, After(q4, 24.3)));
         }

@@ -82,7 +82,7 @@ public sealed class AllianceJourneyTests(BrowserAppFixture app) : BrowserTest(ap
         await Assertions.Expect(Page.Locator("#votes")).ToContainTextAsync("Our volunteers cannot staff a second site yet.");
         await Page.AssertNoViolationsAsync();
         await Page.GotoAsync(alliance);
-        await Page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Change the named person for The commissioner") }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Change the named person for the commissioner") }).ClickAsync();
         await Page.AssertNoViolationsAsync();
         await Page.GotoAsync($"{alliance}/members/new");
         await Page.AssertNoViolationsAsync();

@@ -56,6 +56,9 @@ public sealed class NextCycleJourneyTests(BrowserAppFixture app) : BrowserTest(a
         await Page.GetByRole(AriaRole.Link, new() { Name = "Sign off monitoring and start the next cycle" }).ClickAsync();
         await Assertions.Expect(Page.Locator("h1")).ToContainTextAsync("Sign off monitoring and start the next cycle");
         await Assertions.Expect(Page.Locator("#still-needed")).ToHaveCountAsync(0);
+        // The contract still runs: the page says so before the button, and still lets the commissioner sign off.
+        await Assertions.Expect(Page.Locator("#contract-still-runs")).ToContainTextAsync("no return, panel rating, alliance change or review can be added");
+        await Assertions.Expect(Page.Locator("#carried")).ToContainTextAsync("1 lesson learned");
         await Page.AssertNoViolationsAsync();
         await Page.GetByLabel("Sign-off statement").FillAsync("The review decided to continue; the providers' returns and the panel's ratings agreed.");
         await Page.GetByLabel("Title", new() { Exact = true }).FillAsync(NextTitle);
@@ -66,12 +69,16 @@ public sealed class NextCycleJourneyTests(BrowserAppFixture app) : BrowserTest(a
 
         // 3. The next cycle's needs assessment holds the lesson, saying which cycle it came from.
         await Assertions.Expect(Page.Locator(".nhsuk-notification-banner")).ToContainTextAsync($"Monitoring is signed off and {NextTitle} has started.");
+        await Assertions.Expect(Page.Locator(".nhsuk-notification-banner a")).ToHaveTextAsync("Invite the people who will take part from its members page");
         await Page.AssertNoViolationsAsync();
         var nextId = Guid.Parse(new Uri(Page.Url).AbsolutePath.Split('/')[2]);
         await Page.GetByRole(AriaRole.Link, new() { Name = "View evidence" }).ClickAsync();
         var lesson = Page.GetByRole(AriaRole.Link, new() { Name = $"Lesson learned in {previousTitle}" });
         await Assertions.Expect(lesson).ToHaveCountAsync(1);
-        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"Outcome framework of {previousTitle}" })).ToHaveCountAsync(2);
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"Outcome \u201CI can get help before I reach crisis\u201D from {previousTitle}" }))
+            .ToHaveCountAsync(1);
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = $"Outcome \u201CI have things to do that I enjoy\u201D from {previousTitle}" }))
+            .ToHaveCountAsync(1);
         await Page.AssertNoViolationsAsync();
         await lesson.ClickAsync();
         await Assertions.Expect(Page.Locator("main")).ToContainTextAsync(LessonText);

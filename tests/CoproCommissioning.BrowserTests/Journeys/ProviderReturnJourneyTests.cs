@@ -38,7 +38,7 @@ public sealed class ProviderReturnJourneyTests(BrowserAppFixture app) : BrowserT
         await Page.GetByLabel("What did people who use the service change this period?").FillAsync("The peer forum rewrote the out-of-hours leaflet.");
         await Page.GetByLabel("Minutes of your lived-experience forum (optional)").FillAsync("Forum, 12 August: 11 people came.");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Submit return" }).ClickAsync();
-        await Assertions.Expect(Page.Locator($"#Form_Outcomes_{TestMonitoring.EnjoyOutcome}__Rating-error")).ToContainTextAsync(MonitoringRules.RatingRequired.Message);
+        await Assertions.Expect(Page.Locator($"#Form_Outcomes_{TestMonitoring.EnjoyOutcome}__Rating-error")).ToContainTextAsync(MonitoringRules.RatingRequired(Enjoy).Message);
         await Assertions.Expect(Page.Locator($"#Form_Kpis_{monitored.KpiId}__Value-error")).ToContainTextAsync("Enter the value as a number");
         await Assertions.Expect(Page.GetByLabel("Minutes of your lived-experience forum (optional)")).ToHaveValueAsync("Forum, 12 August: 11 people came.");
         await Page.AssertNoViolationsAsync();
@@ -52,6 +52,16 @@ public sealed class ProviderReturnJourneyTests(BrowserAppFixture app) : BrowserT
         await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Start a correction" })).ToBeVisibleAsync();
         await Page.AssertNoViolationsAsync();
         await ScreenshotAsync("return-submitted");
+
+        // A correction started by mistake is stopped, and the return stands as submitted.
+        await Page.GetByLabel("Why does the return need correcting?").FillAsync("The KPI figure may have counted August twice.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Start a correction" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Stop correcting" })).ToBeVisibleAsync();
+        await Page.AssertNoViolationsAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Stop correcting" }).ClickAsync();
+        await Assertions.Expect(Page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("The return stands as you submitted it.");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Start a correction" })).ToBeVisibleAsync();
+        await Page.AssertNoViolationsAsync();
         await Page.SignOutAsync();
 
         await SignInAsync(CyclePeople.CommissionerEmail, DemoSeeder.Password);

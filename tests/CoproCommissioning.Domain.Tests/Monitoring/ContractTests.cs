@@ -42,6 +42,20 @@ public sealed class ContractTests
     }
 
     [Fact]
+    public void The_periods_still_to_come_are_those_whose_last_day_has_not_come()
+    {
+        var monitoring = Contracted().Monitoring;
+
+        var inQ1 = monitoring.PeriodsStillToCome(new DateTimeOffset(2026, 6, 29, 12, 0, 0, TimeSpan.Zero));
+        var onQ1sLastDay = monitoring.PeriodsStillToCome(new DateTimeOffset(2026, 6, 30, 12, 0, 0, TimeSpan.Zero));
+        var afterTheEnd = monitoring.PeriodsStillToCome(new DateTimeOffset(2028, 3, 31, 12, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], inQ1.Select(p => p.Number));
+        Assert.Equal([2, 3, 4, 5, 6, 7, 8], onQ1sLastDay.Select(p => p.Number));
+        Assert.Empty(afterTheEnd);
+    }
+
+    [Fact]
     public void Another_frequency_can_be_chosen_and_the_last_period_ends_with_the_contract()
     {
         var monitoring = Contracted(draft: Contract with { EndsOn = new DateOnly(2027, 1, 15), Frequency = ReportingFrequency.HalfYearly }).Monitoring;

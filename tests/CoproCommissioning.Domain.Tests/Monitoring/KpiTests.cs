@@ -140,4 +140,28 @@ public sealed class KpiTests
         Assert.Equal([MonitoringRules.CommitmentNotFound, MonitoringRules.ResultValueRequired, MonitoringRules.ResultNoteTooLong], providersKpi.BrokenRules);
         Assert.Equal([MonitoringRules.PeriodNotFound], unknownPeriod.BrokenRules);
     }
+
+    [Fact]
+    public void A_percentage_kpis_target_and_a_percentage_commitments_results_lie_from_0_to_100()
+    {
+        var (cycle, monitoring) = Contracted();
+        var percentCommitment = ReferralDataShared with { Name = "Referrals shared on time", Unit = " Per cent ", Target = 90m };
+
+        var over = monitoring.AddKpi(cycle, KpiOwner.Provider, SeenWithin4Hours with { Target = 250m }, People.Commissioner, CycleRole.Commissioner, Now);
+        var under = monitoring.AddKpi(cycle, KpiOwner.Provider, SeenWithin4Hours with { Target = -3m }, People.Commissioner, CycleRole.Commissioner, Now);
+        var count = Expect.Success(monitoring.AddKpi(cycle, KpiOwner.Provider, SeenWithin4Hours with { Unit = "people", Target = 250m },
+            People.Commissioner, CycleRole.Commissioner, Now));
+        var commitment = Expect.Success(monitoring.AddKpi(cycle, KpiOwner.Commissioner, percentCommitment, People.Commissioner, CycleRole.Commissioner, Now));
+        var tooMuch = monitoring.RecordCommitmentResult(cycle, monitoring.Q(1).Id, commitment.Id, 100.5m, "", People.Commissioner, CycleRole.Commissioner, InQ1Reporting);
+        Expect.Success(monitoring.RecordCommitmentResult(cycle, monitoring.Q(1).Id, commitment.Id, 100m, "", People.Commissioner, CycleRole.Commissioner, InQ1Reporting));
+
+        Assert.Equal([MonitoringRules.KpiTargetNotAPercentage], over.BrokenRules);
+        Assert.Equal("Target", over.Refusals[0].Field);
+        Assert.Equal([MonitoringRules.KpiTargetNotAPercentage], under.BrokenRules);
+        Assert.False(count.IsPercentage);
+        Assert.True(commitment.IsPercentage);
+        Assert.Equal([MonitoringRules.ResultNotAPercentage], tooMuch.BrokenRules);
+        Assert.Equal("Value", tooMuch.Refusals[0].Field);
+        Assert.Equal(100m, monitoring.ResultFor(monitoring.Q(1).Id, commitment.Id)!.Value);
+    }
 }

@@ -52,14 +52,15 @@ public sealed class NextCycleTests
     }
 
     [Fact]
-    public void The_approved_outcome_framework_is_carried_outcome_by_outcome_with_its_measure_and_rating_levels()
+    public void The_approved_outcome_framework_is_carried_outcome_by_outcome_named_by_its_statement_with_its_measure_and_rating_levels()
     {
         var earlier = SignedOff();
 
         var start = Start(earlier);
 
         var evidence = start.Evidence.Single(e => e.Source.StartsWith("Outcome", StringComparison.Ordinal));
-        Assert.Equal("Outcome framework of Community mental health transformation", evidence.Source);
+        Assert.Equal("Outcome \u201CI can get help before I reach crisis\u201D from Community mental health transformation", evidence.Source);
+        Assert.Equal(EvidenceKind.LivedExperienceStory, evidence.Kind);
         Assert.StartsWith("\u201CI can get help before I reach crisis\u201D (mental wellbeing).\nHow we knew: What people say at their 3-month review.", evidence.Summary);
         Assert.Contains("\nOutstanding: People say they never have to reach crisis to be heard.", evidence.Summary, StringComparison.Ordinal);
         Assert.Equal(
@@ -76,6 +77,7 @@ public sealed class NextCycleTests
 
         var evidence = start.Evidence.Single(e => e.Source.StartsWith("Glossary", StringComparison.Ordinal));
         Assert.Equal("Glossary agreed in Community mental health transformation", evidence.Source);
+        Assert.Equal(EvidenceKind.LivedExperienceStory, evidence.Kind);
         Assert.Equal(
             "Crisis café: A place to go in the evening when things feel too much, without a referral.\nPeer worker: Someone with lived experience of crisis, trained to support others.",
             evidence.Summary);
@@ -106,8 +108,11 @@ public sealed class NextCycleTests
 
         var start = Start(earlier);
 
-        Assert.All(start.Evidence, e => Assert.Equal(EvidenceItem.SourceMaxLength, e.Source.Length));
+        Assert.All(start.Evidence.Where(e => !e.Source.StartsWith("Outcome", StringComparison.Ordinal)),
+            e => Assert.Equal(EvidenceItem.SourceMaxLength, e.Source.Length));
+        Assert.All(start.Evidence, e => Assert.InRange(e.Source.Length, 1, EvidenceItem.SourceMaxLength));
         Assert.All(start.Evidence, e => Assert.Contains("t\u2026", e.Source, StringComparison.Ordinal));
+        Assert.Contains(start.Evidence, e => e.Source.StartsWith("Outcome \u201CI can get help before I reach crisis\u201D from ttt", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -156,6 +161,22 @@ public sealed class NextCycleTests
             People.Commissioner, CycleRole.Commissioner, Now);
 
         Assert.Equal([LessonRules.MonitoringNotSignedOff, CycleRules.CycleTitleRequired, CycleRules.StartDateRequired], outcome.BrokenRules);
+    }
+
+    [Fact]
+    public void The_next_cycle_cannot_start_before_the_earlier_one_started_and_may_start_on_the_same_day()
+    {
+        var earlier = SignedOff();
+        var started = earlier.Cycle.StartDate;
+
+        var before = NextCycle.Start(earlier.Cycle, Draft with { StartDate = started.AddDays(-1) }, [earlier.Lesson], earlier.Glossary,
+            earlier.Specification, null, People.Commissioner, CycleRole.Commissioner, Now);
+        var sameDay = NextCycle.Start(earlier.Cycle, Draft with { StartDate = started }, [earlier.Lesson], earlier.Glossary,
+            earlier.Specification, null, People.Commissioner, CycleRole.Commissioner, Now);
+
+        Assert.Equal([LessonRules.NextCycleStartsTooEarly], before.BrokenRules);
+        Assert.Equal(nameof(NextCycleDraft.StartDate), before.Refusals[0].Field);
+        Assert.True(sameDay.Succeeded);
     }
 
     [Fact]

@@ -59,9 +59,11 @@ public sealed class PanelRatingTests
         var early = PanelRating.Give(cycle, monitoring, monitoring.Q(3).Id, Rating(monitoring, RatingLevel.Good), false, People.PanelMember(1),
             CycleRole.PanelMember, InQ1Reporting);
 
-        Assert.Equal([CycleRules.ContributionVisibilityRequired, MonitoringRules.NothingRated], nothing.BrokenRules);
-        Assert.Equal([MonitoringRules.PanelRatingRequired, MonitoringRules.WhatItsLikeTooLong, MonitoringRules.OutcomeNotInContract], wordsOnly.BrokenRules);
+        Assert.Equal([MonitoringRules.RatingVisibilityRequired, MonitoringRules.NothingRated], nothing.BrokenRules);
+        Assert.Equal("Visibility", nothing.Refusals[0].Field);
+        Assert.Equal([MonitoringRules.PanelRatingRequired(""), MonitoringRules.WhatItsLikeTooLong, MonitoringRules.OutcomeNotInContract], wordsOnly.BrokenRules);
         Assert.Equal([$"Rating[{ASpecification.CrisisOutcome}]", $"WhatItsLike[{StepUpOutcome}]", "Outcomes"], wordsOnly.Refusals.Select(r => r.Field));
+        Assert.Equal("Choose a rating for \u201CI can get help before I reach crisis\u201D, or clear what you wrote about it.", wordsOnly.Refusals[0].Rule.Message);
         Assert.Equal([MonitoringRules.MemberHasRating], twice.BrokenRules);
         Assert.Equal([MonitoringRules.PeriodNotStarted], early.BrokenRules);
     }

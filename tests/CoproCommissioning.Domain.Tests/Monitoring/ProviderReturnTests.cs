@@ -62,11 +62,18 @@ public sealed class ProviderReturnTests
 
         Assert.Equal(
         [
-            MonitoringRules.RatingRequired, MonitoringRules.EvidenceRequired, MonitoringRules.KpiValueRequired, MonitoringRules.CoProductionEvidenceRequired,
+            MonitoringRules.RatingRequired(""), MonitoringRules.EvidenceRequired(""), MonitoringRules.KpiValueRequired(""),
+            MonitoringRules.CoProductionEvidenceRequired,
         ], outcome.BrokenRules);
         Assert.Equal(
             [$"Rating[{ASpecification.CrisisOutcome}]", $"Evidence[{ASpecification.CrisisOutcome}]", $"Value[{kpi.Id}]", "CoProductionEvidence"],
             outcome.Refusals.Select(r => r.Field));
+        Assert.Equal(
+        [
+            "Choose a rating for \u201CI can get help before I reach crisis\u201D before you submit the return.",
+            "Give the evidence for your rating of \u201CI can get help before I reach crisis\u201D: what happened, and how you know.",
+            "Enter this period's value for \u201CPeople seen within 4 hours\u201D as a number before you submit the return.",
+        ], outcome.Refusals.Take(3).Select(r => r.Rule.Message));
         Assert.False(providerReturn.IsSubmitted);
     }
 
@@ -86,7 +93,7 @@ public sealed class ProviderReturnTests
         Expect.Success(q1.Submit(cycle, monitoring, People.Provider, CycleRole.Provider, Lead, InQ1Reporting));
         var yearEnd = q4.Submit(cycle, monitoring, People.Provider, CycleRole.Provider, Lead, q4At);
 
-        Assert.Equal([MonitoringRules.KpiValueRequired], yearEnd.BrokenRules);
+        Assert.Equal([MonitoringRules.KpiValueRequired("")], yearEnd.BrokenRules);
     }
 
     [Fact]
@@ -183,6 +190,83 @@ public sealed class ProviderReturnTests
             (providerReturn.Submitted!.Number, providerReturn.Submitted.Reason, providerReturn.Submitted.RatingFor(StepUpOutcome)!.Rating));
         Assert.Equal((RatingLevel.Good, InQ1Reporting), (providerReturn.Revisions[0].RatingFor(StepUpOutcome)!.Rating, providerReturn.Revisions[0].SubmittedAt!.Value));
         Assert.False(providerReturn.IsBeingCorrected);
+    }
+
+    [Fact]
+    public void A_started_correction_can_be_stopped_and_the_return_stands_as_submitted()
+    {
+        var contracted = WithKpi();
+        var (cycle, monitoring) = contracted;
+        var providerReturn = Returned(contracted, monitoring.Q(1), Lead, at: InQ1Reporting);
+        var later = InQ1Reporting.AddDays(3);
+        var nothingToStop = providerReturn.StopCorrection(cycle, monitoring, People.Provider, CycleRole.Provider, Lead, later);
+        Expect.Success(providerReturn.StartCorrection(cycle, monitoring, "June's referrals were counted twice.", People.Provider, CycleRole.Provider, Lead, later));
+        Expect.Success(providerReturn.Save(cycle, monitoring, Complete(monitoring, RatingLevel.Poor), People.Provider, CycleRole.Provider, Lead, later));
+        var otherMember = providerReturn.StopCorrection(cycle, monitoring, MemberProvider, CycleRole.Provider, Member, later);
+
+        Expect.Success(providerReturn.StopCorrection(cycle, monitoring, People.Provider, CycleRole.Provider, Lead, later));
+
+        Assert.Equal([MonitoringRules.NoCorrectionStarted], nothingToStop.BrokenRules);
+        Assert.Equal([MonitoringRules.NotYourReturn], otherMember.BrokenRules);
+        Assert.False(providerReturn.IsBeingCorrected);
+        Assert.Equal([1], providerReturn.Revisions.Select(r => r.Number));
+        Assert.Equal((1, RatingLevel.Good), (providerReturn.Latest.Number, providerReturn.Submitted!.RatingFor(StepUpOutcome)!.Rating));
+        Expect.Success(providerReturn.StartCorrection(cycle, monitoring, "Counted twice after all.", People.Provider, CycleRole.Provider, Lead, later));
+        Assert.Equal(2, providerReturn.Latest.Number);
+    }
+
+    [Fact]
+    public void A_corrected_return_still_says_when_it_was_first_submitted()
+    {
+        var contracted = WithKpi();
+        var (cycle, monitoring) = contracted;
+        var providerReturn = Returned(contracted, monitoring.Q(1), Lead, at: InQ1Reporting);
+        var later = InQ1Reporting.AddDays(40);
+        Expect.Success(providerReturn.StartCorrection(cycle, monitoring, "June's referrals were counted twice.", People.Provider, CycleRole.Provider, Lead, later));
+        Expect.Success(providerReturn.Submit(cycle, monitoring, People.Provider, CycleRole.Provider, Lead, later));
+
+        Assert.Equal((1, InQ1Reporting), (providerReturn.FirstSubmitted!.Number, providerReturn.FirstSubmitted.SubmittedAt!.Value));
+        Assert.Equal(later, providerReturn.Submitted!.SubmittedAt);
+        Assert.Null(Returned(contracted, monitoring.Q(2), Lead, submit: false, at: InQ1Reporting).FirstSubmitted);
+    }
+
+    [Fact]
+    public void A_return_is_submitted_from_its_periods_last_day_and_saved_as_a_draft_before_it()
+    {
+        var contracted = WithKpi();
+        var (cycle, monitoring) = contracted;
+        var q1 = monitoring.Q(1);
+        var dayBefore = q1.EndsOn.AddDays(-1).ToDateTime(new TimeOnly(17, 0), DateTimeKind.Utc);
+        var lastDay = q1.EndsOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+        var providerReturn = Expect.Success(ProviderReturn.Start(cycle, monitoring, q1.Id, Lead, false, People.Provider, CycleRole.Provider, dayBefore));
+        Expect.Success(providerReturn.Save(cycle, monitoring, Complete(monitoring), People.Provider, CycleRole.Provider, Lead, dayBefore));
+
+        var early = providerReturn.Submit(cycle, monitoring, People.Provider, CycleRole.Provider, Lead, dayBefore);
+        Assert.Equal([MonitoringRules.PeriodNotEnded], early.BrokenRules);
+        Assert.False(providerReturn.IsSubmitted);
+
+        Expect.Success(providerReturn.Submit(cycle, monitoring, People.Provider, CycleRole.Provider, Lead, lastDay));
+        Assert.True(providerReturn.IsSubmitted);
+    }
+
+    [Fact]
+    public void A_percentage_kpi_value_outside_0_to_100_is_refused_beside_it_even_in_a_draft()
+    {
+        var (cycle, monitoring) = WithKpi();
+        var kpi = monitoring.Kpis[0];
+        var providerReturn = Expect.Success(ProviderReturn.Start(cycle, monitoring, monitoring.Q(1).Id, Lead, false, People.Provider, CycleRole.Provider, InQ1Reporting));
+        ReturnDraft With(decimal value) => Complete(monitoring) with { Kpis = new Dictionary<Guid, KpiReport> { [kpi.Id] = new(value, "") } };
+
+        var over = providerReturn.Save(cycle, monitoring, With(250m), People.Provider, CycleRole.Provider, Lead, InQ1Reporting);
+        var under = providerReturn.Save(cycle, monitoring, With(-3m), People.Provider, CycleRole.Provider, Lead, InQ1Reporting);
+        Expect.Success(providerReturn.Save(cycle, monitoring, With(100m), People.Provider, CycleRole.Provider, Lead, InQ1Reporting));
+        Expect.Success(providerReturn.Save(cycle, monitoring, With(0m), People.Provider, CycleRole.Provider, Lead, InQ1Reporting));
+
+        Assert.Equal([MonitoringRules.KpiValueNotAPercentage("")], over.BrokenRules);
+        Assert.Equal($"Value[{kpi.Id}]", over.Refusals[0].Field);
+        Assert.Equal("Enter \u201CPeople seen within 4 hours\u201D as a percentage from 0 to 100.", over.Refusals[0].Rule.Message);
+        Assert.Equal([MonitoringRules.KpiValueNotAPercentage("")], under.BrokenRules);
+        Assert.Equal(0m, providerReturn.Latest.ValueFor(kpi.Id)!.Value);
     }
 
     [Fact]

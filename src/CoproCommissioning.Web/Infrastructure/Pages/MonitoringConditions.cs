@@ -1,4 +1,6 @@
 using CoproCommissioning.Domain.Monitoring;
+using CoproCommissioning.Web.Pages.Cycles.Monitoring;
+using CoproCommissioning.Web.Pages.Cycles.Monitoring.Lessons;
 
 namespace CoproCommissioning.Web.Infrastructure.Pages;
 
@@ -7,10 +9,35 @@ namespace CoproCommissioning.Web.Infrastructure.Pages;
 /// made, a review that ended in a decision, every due return submitted or explained, the panel's ratings for the last
 /// period reviewed (<see cref="CycleMonitoring.SignOffConditions"/>), and at least one lesson learned
 /// (<see cref="Lesson.SignOffConditions"/>). Worked out from a few columns, never from contracts, returns or ratings
-/// loaded whole, so a dashboard of many cycles stays a few small queries.
+/// loaded whole, so a dashboard of many cycles stays a few small queries. <see cref="LinkFor"/> says where each is met,
+/// so every page that lists them links each one to its fix (R5).
 /// </summary>
 public static class MonitoringConditions
 {
+    /// <summary>
+    /// Where <paramref name="role"/> meets one of monitoring's conditions: the page that does it for those who may, the page
+    /// that shows it for everyone else. Null for a refusal that is not one of monitoring's conditions.
+    /// </summary>
+    public static (string Text, string Url)? LinkFor(Refusal refusal, Guid cycleId, CycleRole role)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        var code = refusal.Rule.Code;
+        var manages = CyclePermissions.Allows(role, CycleOperation.ManageCycle);
+        return code switch
+        {
+            _ when code == MonitoringRules.ContractNotMade.Code => (manages ? "Make the contract" : "Go to the contract", MonitoringUrls.Contract(cycleId)),
+            _ when code == MonitoringRules.DecidedReviewRequired.Code => manages
+                ? ("Hold a review", MonitoringUrls.NewReview(cycleId))
+                : ("Go to the reviews", MonitoringUrls.Reviews(cycleId)),
+            _ when code == MonitoringRules.ReturnsMissing(0).Code => ("See the returns of each period", MonitoringUrls.Overview(cycleId)),
+            _ when code == MonitoringRules.PanelRatingsMissing.Code => ("Go to the panel's ratings", MonitoringUrls.Ratings(cycleId)),
+            _ when code == LessonRules.LessonRequired.Code => CyclePermissions.Allows(role, CycleOperation.ManageStageContent)
+                ? ("Record a lesson", LessonsUrls.New(cycleId))
+                : ("Go to the lessons learned", MonitoringUrls.Lessons(cycleId)),
+            _ => null,
+        };
+    }
+
     public static async Task<IReadOnlyList<Refusal>> LoadAsync(CoproDbContext db, Guid cycleId, TimeProvider timeProvider, CancellationToken ct) =>
         (await LoadAsync(db, [cycleId], timeProvider, ct))[cycleId];
 

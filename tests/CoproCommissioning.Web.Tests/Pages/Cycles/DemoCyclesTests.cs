@@ -197,6 +197,8 @@ public sealed class DemoCyclesTests(CyclePagesFixture fixture) : IClassFixture<C
             Assert.All(monitoring.Outcomes, o => Assert.False(string.IsNullOrWhiteSpace(submitted.RatingFor(o.OutcomeId)?.Evidence)));
             Assert.All(monitoring.KpisReportedIn(monitoring.FindPeriod(providerReturn.PeriodId)!), k => Assert.NotNull(submitted.ValueFor(k.Id)?.Value));
             Assert.NotEmpty(submitted.CoProductionEvidence);
+            var lastDay = monitoring.FindPeriod(providerReturn.PeriodId)!.EndsOn;
+            Assert.All(providerReturn.Revisions, v => Assert.True(DateOnly.FromDateTime(v.SubmittedAt!.Value.UtcDateTime) >= lastDay));
             Assert.All(monitoring.ReturningOrganisationIds, o => Assert.True(providerReturn.MayBeReadBy(monitoring, CycleRole.Provider, o)));
             Assert.True(providerReturn.MayBeReadBy(monitoring, CycleRole.Commissioner, null));
             Assert.False(providerReturn.MayBeReadBy(monitoring, CycleRole.Provider, notInAlliance));
@@ -223,6 +225,8 @@ public sealed class DemoCyclesTests(CyclePagesFixture fixture) : IClassFixture<C
         var review = Assert.Single(monitoring.Reviews);
         Assert.False(review.IsDecided);
         Assert.Contains(quarters[3].Id, review.PeriodIds);
+        Assert.Contains("The decision on the contract is this review's to make.", review.Minutes);
+        Assert.DoesNotContain("next review", review.Minutes, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(
             [MonitoringRules.DecidedReviewRequired],
             CycleMonitoring.SignOffConditions(monitoring.Progress(returns, ratings, DateTimeOffset.UtcNow)).Select(r => r.Rule));

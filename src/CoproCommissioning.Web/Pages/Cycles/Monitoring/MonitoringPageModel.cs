@@ -72,6 +72,9 @@ public static class MonitoringUrls
 
     public static string Reviews(Guid cycleId) => $"{Overview(cycleId)}/reviews";
 
+    /// <summary>Holding a review: its date, who took part, the minutes and the periods it looked at.</summary>
+    public static string NewReview(Guid cycleId) => $"{Reviews(cycleId)}/new";
+
     /// <summary>The alliance leadership team, when the contract is an alliance agreement.</summary>
     public static string Alliance(Guid cycleId) => $"{Overview(cycleId)}/alliance";
 

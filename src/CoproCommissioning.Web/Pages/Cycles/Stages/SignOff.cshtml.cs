@@ -328,7 +328,9 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
                 || code == ProcurementRules.RepresentationsUnanswered.Code:
                 return ProcurementBlocker(refusal, role, "Go to the standstill", ProcurementUrls.Standstill(CycleId));
             default:
-                return new Blocker(refusal.Rule.Message, null, null, null);
+                return MonitoringConditions.LinkFor(refusal, CycleId, role) is { } link
+                    ? new Blocker(refusal.Rule.Message, null, link.Text, link.Url)
+                    : new Blocker(refusal.Rule.Message, null, null, null);
         }
     }
 

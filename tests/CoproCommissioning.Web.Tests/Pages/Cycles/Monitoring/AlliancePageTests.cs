@@ -94,6 +94,7 @@ public sealed class AlliancePageTests(CyclePagesFixture fixture) : IClassFixture
         Assert.False(oneDisagrees.IsCarried);
         Assert.Single(oneDisagrees.DisagreeingMemberIds);
         Assert.Contains("Not carried", disagreeing.Document.GetElementById("decision-status")!.TextContent);
+        Assert.Contains("Does the commissioner agree?", disagreeing.Text);
         Assert.Contains("Harbour Lights Sanctuary", disagreeing.Document.QuerySelector("#votes")!.TextContent);
         Assert.Contains("Our volunteers cannot staff a second site yet.", disagreeing.Document.QuerySelector("#votes")!.TextContent);
         Assert.False(oneMissing.IsCarried);
@@ -141,6 +142,7 @@ public sealed class AlliancePageTests(CyclePagesFixture fixture) : IClassFixture
         var provider = await fixture.SignedInAsync(CyclePeople.ProviderEmail);
         var url = AllianceUrls.Health(monitored.CycleId, monitored.PeriodIds[0]);
 
+        var form = await commissioner.GetAsync(url, _ct);
         var blank = await commissioner.SubmitAsync(url, new Dictionary<string, string> { ["Form.Comment"] = "We talk every week." }, ct: _ct);
         await commissioner.SubmitAsync(url, HealthFields(4, 5, 4, "We talk every week."), ct: _ct);
         await provider.SubmitAsync(url, HealthFields(2, 4, 3, "We hear about changes late."), ct: _ct);
@@ -153,7 +155,10 @@ public sealed class AlliancePageTests(CyclePagesFixture fixture) : IClassFixture
         Assert.Contains("3.0", trust);
         Assert.Contains("2", trust);
         Assert.Contains("trust between the members", result.Document.GetElementById("concerns")!.TextContent);
-        Assert.Contains("Still to rate: Harbour Lights Sanctuary", result.Text);
+        Assert.Equal("Save the commissioner's ratings", form.Document.QuerySelector("main form button[type=submit]")?.TextContent.Trim());
+        Assert.Matches("Still to rate: [^,]+ for Harbour Lights Sanctuary\\.", result.Text);
+        Assert.Contains("(you) for the commissioner", result.Document.GetElementById("ratings")!.TextContent);
+        Assert.DoesNotContain("(you))", result.Text);
         Assert.Contains("We hear about changes late.", result.Document.GetElementById("ratings")!.TextContent);
         Assert.Contains("Trust between the members", team.Document.GetElementById("health-1")!.TextContent);
         var health = (await TeamAsync(monitored.CycleId)).HealthResult(monitored.PeriodIds[0]);

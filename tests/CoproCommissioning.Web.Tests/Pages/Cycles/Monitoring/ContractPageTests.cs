@@ -236,6 +236,16 @@ public sealed class ContractPageTests(CyclePagesFixture fixture) : IClassFixture
         await using var app = ContractClock.App(fixture);
         var commissioner = await SignedInAsync(app, CyclePeople.CommissionerEmail);
 
+        var notAPercentage = await commissioner.SubmitAsync(ContractUrls.AddCommitment(monitored.CycleId), new Dictionary<string, string>
+        {
+            ["Form.Name"] = "Referrals shared on time",
+            ["Form.Definition"] = "Of the months, the share whose referral data reached the providers by the 10th.",
+            ["Form.Target"] = "250",
+            ["Form.Unit"] = "%",
+            ["Form.Direction"] = nameof(KpiDirection.AtLeast),
+            ["Form.Frequency"] = nameof(ReportingFrequency.Quarterly),
+            ["Form.DataSource"] = "The ICB's data-sharing log.",
+        }, ct: _ct);
         var added = await commissioner.SubmitAsync(ContractUrls.AddCommitment(monitored.CycleId), new Dictionary<string, string>
         {
             ["Form.Name"] = "Referral data shared",
@@ -271,6 +281,13 @@ public sealed class ContractPageTests(CyclePagesFixture fixture) : IClassFixture
         Assert.Contains("The data system moved in May.", result);
         var saved = (await TestMonitoring.MonitoringAsync(fixture, monitored.CycleId)).ResultFor(monitored.PeriodIds[0], commitment.Id);
         Assert.Equal((12m, "The data system moved in May.", People.Commissioner), (saved!.Value, saved.Note, saved.RecordedByUserId));
+        Assert.Contains(MonitoringRules.KpiTargetNotAPercentage.Message, notAPercentage.Document.GetElementById("Form_Target-error")?.TextContent);
+        Assert.Equal("250", notAPercentage.Document.GetElementById("Form_Target")?.GetAttribute("value"));
+
+        // A result is recorded for it, so like a KPI a return reports, it is changed but no longer offered for removal.
+        var measure = await commissioner.GetAsync(ContractUrls.Measure(monitored.CycleId, commitment.Id), _ct);
+        Assert.NotNull(measure.Document.GetElementById("reported"));
+        Assert.Null(measure.Document.QuerySelector("form[action*='Remove']"));
     }
 
     [Fact]

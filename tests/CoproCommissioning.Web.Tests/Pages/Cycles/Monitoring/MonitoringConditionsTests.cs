@@ -1,6 +1,9 @@
 using CoproCommissioning.Domain;
 using CoproCommissioning.Domain.Monitoring;
+using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Web.Infrastructure.Pages;
+using CoproCommissioning.Web.Pages.Cycles.Monitoring;
+using CoproCommissioning.Web.Pages.Cycles.Monitoring.Lessons;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Monitoring;
@@ -101,6 +104,41 @@ public sealed class MonitoringConditionsTests(CyclePagesFixture fixture) : IClas
 
         Assert.Equal([MonitoringRules.ContractNotMade.Code, LessonRules.LessonRequired.Code], conditions[withoutContract].Select(r => r.Rule.Code));
         Assert.Empty(conditions[monitored.CycleId]);
+    }
+
+    [Fact]
+    public async Task The_stages_sign_off_page_links_each_condition_to_where_it_is_met_for_whoever_reads_it()
+    {
+        var monitored = await TestMonitoring.ContractedAsync(fixture, People);
+        var url = $"/cycles/{monitored.CycleId}/stages/monitoring/sign-off";
+        var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        var champion = await fixture.SignedInAsync(CyclePeople.ChampionEmail);
+
+        var theirs = (await commissioner.GetAsync(url, _ct)).Document.QuerySelector("#still-needed + ol")!;
+        var championsView = (await champion.GetAsync(url, _ct)).Document.QuerySelector("#still-needed + ol")!;
+
+        string? Link(AngleSharp.Dom.IElement list, string message) =>
+            list.Children.Single(li => li.TextContent.Contains(message, StringComparison.Ordinal)).QuerySelector("a")?.GetAttribute("href");
+        Assert.Equal(MonitoringUrls.NewReview(monitored.CycleId), Link(theirs, MonitoringRules.DecidedReviewRequired.Message));
+        Assert.Equal(LessonsUrls.New(monitored.CycleId), Link(theirs, LessonRules.LessonRequired.Message));
+        Assert.Equal(MonitoringUrls.Overview(monitored.CycleId), Link(theirs, MonitoringRules.ReturnsMissing(DueReturns(monitored)).Message));
+        Assert.Equal(MonitoringUrls.Reviews(monitored.CycleId), Link(championsView, MonitoringRules.DecidedReviewRequired.Message));
+        Assert.Equal(LessonsUrls.New(monitored.CycleId), Link(championsView, LessonRules.LessonRequired.Message));
+    }
+
+    [Theory]
+    [InlineData(CycleRole.Commissioner)]
+    [InlineData(CycleRole.CoProductionChampion)]
+    [InlineData(CycleRole.PanelMember)]
+    [InlineData(CycleRole.Provider)]
+    public void Every_monitoring_condition_has_a_link_for_every_role(CycleRole role)
+    {
+        var cycleId = Guid.CreateVersion7();
+        DomainRule[] conditions = [MonitoringRules.ContractNotMade, MonitoringRules.DecidedReviewRequired, MonitoringRules.ReturnsMissing(2),
+            MonitoringRules.PanelRatingsMissing, LessonRules.LessonRequired];
+
+        Assert.All(conditions, rule => Assert.NotNull(MonitoringConditions.LinkFor(new Refusal(rule), cycleId, role)));
+        Assert.Null(MonitoringConditions.LinkFor(new Refusal(CycleRules.ChampionRequired), cycleId, role));
     }
 
     private async Task<IReadOnlyList<Refusal>> LoadAsync(Guid cycleId)

@@ -3,6 +3,7 @@ using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Membership;
 using CoproCommissioning.Domain.Monitoring;
 using CoproCommissioning.Domain.Testing;
+using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Pages.Cycles.Monitoring;
 using CoproCommissioning.Web.Pages.Cycles.Monitoring.Lessons;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public sealed class NextCyclePageTests(CyclePagesFixture fixture) : IClassFixtur
         var blockers = page.Document.QuerySelector("#still-needed + ol")!;
         Assert.Contains(MonitoringRules.DecidedReviewRequired.Message, blockers.TextContent);
         Assert.Contains(LessonRules.LessonRequired.Message, blockers.TextContent);
-        Assert.NotNull(blockers.QuerySelector($"a[href='{MonitoringUrls.Reviews(monitored.CycleId)}']"));
+        Assert.NotNull(blockers.QuerySelector($"a[href='{MonitoringUrls.NewReview(monitored.CycleId)}']"));
         Assert.NotNull(blockers.QuerySelector($"a[href='{LessonsUrls.New(monitored.CycleId)}']"));
         Assert.NotNull(blockers.QuerySelector($"a[href='{MonitoringUrls.Overview(monitored.CycleId)}']"));
         Assert.Equal(HttpStatusCode.OK, refused.Status);
@@ -111,9 +112,11 @@ public sealed class NextCyclePageTests(CyclePagesFixture fixture) : IClassFixtur
 
         var welcome = await commissioner.FollowRedirectAsync(started, _ct);
         Assert.Contains("Monitoring is signed off and Crisis support 2028 to 2031 has started.", welcome.Text);
+        Assert.Equal($"/cycles/{next.Id}/members", welcome.Document.QuerySelector(".nhsuk-notification-banner a")?.GetAttribute("href"));
         var evidence = await commissioner.GetAsync($"/cycles/{next.Id}/needs-assessment/evidence", _ct);
         Assert.Contains($"Lesson learned in {previous.Title}", evidence.Text);
-        Assert.Contains($"Outcome framework of {previous.Title}", evidence.Text);
+        Assert.Contains($"Outcome \u201CI can get help before I reach crisis\u201D from {previous.Title}", evidence.Text);
+        Assert.Contains($"Outcome \u201CI have things to do that I enjoy\u201D from {previous.Title}", evidence.Text);
         Guid lessonEvidence;
         await using (var scope = fixture.Db())
         {
@@ -134,6 +137,85 @@ public sealed class NextCyclePageTests(CyclePagesFixture fixture) : IClassFixtur
         var afterwards = await commissioner.GetAsync(MonitoringUrls.NextCycle(monitored.CycleId), _ct);
         Assert.NotNull(afterwards.Document.QuerySelector($"main a[href='/cycles/{next.Id}/stages/needs-assessment']"));
         Assert.Null(afterwards.Document.QuerySelector("main form"));
+    }
+
+    [Fact]
+    public async Task The_page_counts_what_will_be_carried_says_where_to_record_a_lesson_and_that_nobody_else_is_invited()
+    {
+        var withoutLesson = await TestMonitoring.ContractedAsync(fixture, People);
+        var withLesson = await ReadyWithLessonAsync();
+        var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+
+        var none = await commissioner.GetAsync(MonitoringUrls.NextCycle(withoutLesson.CycleId), _ct);
+        var one = await commissioner.GetAsync(MonitoringUrls.NextCycle(withLesson.CycleId), _ct);
+
+        var carried = none.Document.GetElementById("carried")!;
+        Assert.Contains("no lessons learned yet", carried.TextContent);
+        Assert.NotNull(carried.QuerySelector($"a[href='{LessonsUrls.New(withoutLesson.CycleId)}']"));
+        Assert.Contains("2 outcomes of the approved specification's outcome framework", carried.TextContent);
+        Assert.Contains("no glossary: no terms were agreed in this cycle", carried.TextContent);
+        Assert.DoesNotContain("0 lessons", none.Text);
+        Assert.DoesNotContain("the agreed glossary", none.Text);
+        Assert.DoesNotContain("are invited again", none.Text);
+        Assert.Contains("Nobody else is added", none.Text);
+        Assert.Contains("1 lesson learned", one.Document.GetElementById("carried")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Before_the_button_the_page_warns_of_the_periods_still_to_come_and_the_returns_never_submitted_and_still_signs_off()
+    {
+        var monitored = await ReadyWithLessonAsync();
+        var current = (await TestMonitoring.MonitoringAsync(fixture, monitored.CycleId)).PeriodsStillToCome(DateTimeOffset.UtcNow);
+        await TestMonitoring.ReturnedAsync(fixture, monitored, current[0].Number, People.Provider, People.ProviderOrganisation, submit: false);
+        string organisation;
+        await using (var scope = fixture.Db())
+        {
+            organisation = await scope.Context.Organisations.Where(o => o.Id == People.ProviderOrganisation).Select(o => o.Name).SingleAsync(_ct);
+        }
+
+        var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+        var url = MonitoringUrls.NextCycle(monitored.CycleId);
+        var page = await commissioner.GetAsync(url, _ct);
+        var signed = await commissioner.SubmitOnAsync(page, new Dictionary<string, string>
+        {
+            ["Form.Statement"] = "Signed off early: the service moves to the new contract.",
+            ["Form.Title"] = "Crisis support 2027 to 2030",
+            ["Form.StartDate.Day"] = "1",
+            ["Form.StartDate.Month"] = "4",
+            ["Form.StartDate.Year"] = "2027",
+        }, ct: _ct);
+
+        var warning = page.Document.GetElementById("contract-still-runs")!.TextContent;
+        Assert.Contains($"The contract runs until {UkTime.Date(TestMonitoring.EndsOn)}", warning);
+        Assert.Contains($"{current.Count} reporting periods are still to come", warning);
+        Assert.Contains("no return, panel rating, alliance change or review can be added", warning);
+        Assert.Contains("1 return is still being written and will never be submitted", warning);
+        Assert.Contains($"{organisation}, period {current[0].Number} (a draft)", warning);
+        Assert.NotNull(page.Document.QuerySelector("#contract-still-runs ~ form button[type=submit]"));
+        Assert.Equal(HttpStatusCode.Redirect, signed.Status);
+        Assert.True((await fixture.LoadCycleAsync(monitored.CycleId)).StageOf(StageKind.Monitoring).IsSignedOff);
+    }
+
+    [Fact]
+    public async Task The_next_cycle_cannot_start_before_this_one_started_and_the_refusal_is_beside_the_date()
+    {
+        var monitored = await ReadyWithLessonAsync();
+        var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+
+        var refused = await commissioner.SubmitAsync(MonitoringUrls.NextCycle(monitored.CycleId), new Dictionary<string, string>
+        {
+            ["Form.Statement"] = "Signed off.",
+            ["Form.Title"] = "The next one",
+            ["Form.StartDate.Day"] = "1",
+            ["Form.StartDate.Month"] = "1",
+            ["Form.StartDate.Year"] = "2019",
+        }, ct: _ct);
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains(LessonRules.NextCycleStartsTooEarly.Message, refused.Document.GetElementById("Form_StartDate-error")?.TextContent);
+        Assert.Equal("2019", refused.Document.GetElementById("Form_StartDate-year")?.GetAttribute("value"));
+        Assert.False((await fixture.LoadCycleAsync(monitored.CycleId)).StageOf(StageKind.Monitoring).IsSignedOff);
+        Assert.Equal(0, await CarriedFromAsync(monitored.CycleId));
     }
 
     [Fact]

@@ -79,9 +79,13 @@ public sealed class RatingPageTests(CyclePagesFixture fixture) : IClassFixture<C
             "main form", _ct);
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
-        Assert.Contains(MonitoringRules.PanelRatingRequired.Message, ErrorOf(refused, Field(TestMonitoring.CrisisOutcome, "Rating")));
+        Assert.Contains("Choose a rating for \u201CI can get help before I reach crisis\u201D, or clear what you wrote about it.",
+            ErrorOf(refused, Field(TestMonitoring.CrisisOutcome, "Rating")));
+        Assert.Contains("\u201CI can get help before I reach crisis\u201D", refused.Document.QuerySelector(".nhsuk-error-summary")?.TextContent);
         Assert.Contains(MonitoringRules.NothingRated.Message, ErrorOf(refused, "Form_Outcomes"));
-        Assert.Contains(CycleRules.ContributionVisibilityRequired.Message, ErrorOf(refused, "Form_Visibility"));
+        Assert.Contains(MonitoringRules.RatingVisibilityRequired.Message, ErrorOf(refused, "Form_Visibility"));
+        Assert.DoesNotContain("observers", refused.Document.QuerySelector("main form")?.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Every member of this cycle can read them", refused.Document.QuerySelector("main form")?.TextContent);
         Assert.NotNull(refused.Document.GetElementById("Form_Outcomes"));
         Assert.Null(refused.Document.GetElementById($"{Field(TestMonitoring.EnjoyOutcome, "Rating")}-error"));
         Assert.Equal(WhatItsLike, (refused.Document.GetElementById(Field(TestMonitoring.CrisisOutcome, "WhatItsLike")) as IHtmlTextAreaElement)?.Value);

@@ -9,6 +9,7 @@ using CoproCommissioning.Domain.Monitoring;
 using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.DemoData;
+using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Pages.Cycles.Monitoring;
 using CoproCommissioning.Web.Pages.Cycles.Monitoring.Returns;
 using Microsoft.EntityFrameworkCore;
@@ -102,12 +103,13 @@ public sealed class ReturnPageTests(CyclePagesFixture fixture) : IClassFixture<C
             Answers(monitored, crisis: "Good", evidence: new string('a', ReturnRevision.EvidenceMaxLength + 1)));
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
-        Assert.Contains(MonitoringRules.RatingRequired.Message, ErrorOf(refused, OutcomeField(TestMonitoring.CrisisOutcome, "Rating")));
+        Assert.Contains("Choose a rating for \u201CI can get help before I reach crisis\u201D before you submit the return.",
+            ErrorOf(refused, OutcomeField(TestMonitoring.CrisisOutcome, "Rating")));
         Assert.Null(refused.Document.GetElementById($"{OutcomeField(TestMonitoring.CrisisOutcome, "Evidence")}-error"));
-        Assert.Contains(MonitoringRules.EvidenceRequired.Message, ErrorOf(refused, OutcomeField(TestMonitoring.EnjoyOutcome, "Evidence")));
+        Assert.Contains("Give the evidence for your rating of \u201CI have things to do that I enjoy\u201D", ErrorOf(refused, OutcomeField(TestMonitoring.EnjoyOutcome, "Evidence")));
         Assert.Null(refused.Document.GetElementById($"{OutcomeField(TestMonitoring.EnjoyOutcome, "Rating")}-error"));
         Assert.Contains(ReturnForm.NotANumberMessage, ErrorOf(refused, $"Form_Kpis_{monitored.KpiId}__Value"));
-        Assert.DoesNotContain(MonitoringRules.KpiValueRequired.Message, refused.Html);
+        Assert.DoesNotContain(MonitoringRules.KpiValueRequired(TestMonitoring.KpiName).Message, refused.Html);
         Assert.Contains(MonitoringRules.CoProductionEvidenceRequired.Message, ErrorOf(refused, "Form_CoProductionEvidence"));
         // In the order of the form: the outcomes, then the KPI, then the provider's own evidence.
         var summary = refused.Document.QuerySelectorAll(".nhsuk-error-summary a").Select(a => a.GetAttribute("href") ?? "").ToList();
@@ -155,7 +157,13 @@ public sealed class ReturnPageTests(CyclePagesFixture fixture) : IClassFixture<C
         Assert.Equal(HttpStatusCode.Redirect, corrected.Status);
         Assert.Contains("The KPI figures for June were counted twice.", correcting.Document.GetElementById("correction")?.TextContent);
         Assert.Equal("Good", correcting.Document.QuerySelector<IHtmlInputElement>($"input[name='Form.Outcomes[{TestMonitoring.CrisisOutcome}].Rating']:checked")?.Value);
+        Assert.Equal("96", correcting.Document.GetElementById($"Form_Kpis_{monitored.KpiId}__Value")?.GetAttribute("value"));
         Assert.Equal(HttpStatusCode.Redirect, resubmitted.Status);
+        // The list says the return came in on time, then when it was corrected: the correction's day alone would make it look late.
+        var listed = (await commissioner.GetAsync(MonitoringUrls.Returns(monitored.CycleId), _ct)).Document
+            .QuerySelector($"#period-1 tr[data-organisation='{People.ProviderOrganisation}']");
+        Assert.Contains("10 July 2026", listed?.TextContent);
+        Assert.Contains($"corrected on {UkTime.Date(DateTimeOffset.UtcNow)}", listed?.QuerySelector("[data-testid=corrected]")?.TextContent);
 
         var stored = await ReturnAsync(returnId);
         Assert.Equal([1, 2], stored.Revisions.Select(v => v.Number));
@@ -171,6 +179,94 @@ public sealed class ReturnPageTests(CyclePagesFixture fixture) : IClassFixture<C
         Assert.Contains("an earlier revision", first.Document.GetElementById("revision-shown")?.TextContent);
         Assert.Contains("96%", first.Text);
         Assert.DoesNotContain("91%", first.Text);
+    }
+
+    [Fact]
+    public async Task A_started_correction_is_stopped_and_the_return_stands_as_submitted()
+    {
+        var monitored = await TestMonitoring.ContractedAsync(fixture, People);
+        var period = monitored.PeriodIds[0];
+        var returnId = await TestMonitoring.ReturnedAsync(fixture, monitored, 1, People.Provider, People.ProviderOrganisation, RatingLevel.Good);
+        var provider = await fixture.SignedInAsync(CyclePeople.ProviderEmail);
+        var mine = ReturnsUrls.Mine(monitored.CycleId, period);
+        await provider.SubmitAsync(mine, new Dictionary<string, string> { ["Form.Reason"] = "The KPI figures for June were counted twice." },
+            "main form[action*='handler=Correct']", _ct);
+        await PostReturnAsync(provider, monitored.CycleId, period, "Save", Answers(monitored, crisis: "Poor"));
+
+        var correcting = await provider.GetAsync(mine, _ct);
+        var stopped = await provider.SubmitOnAsync(correcting, new Dictionary<string, string>(), "main form[action*='handler=StopCorrecting']", _ct);
+        var after = await provider.FollowRedirectAsync(stopped, _ct);
+        var again = await provider.PostCraftedAsync($"{mine}?handler=StopCorrecting",
+            new Dictionary<string, string> { ["Form.Version"] = after.Document.QuerySelector<IHtmlInputElement>("main input[name='Form.Version']")?.Value ?? "0" }, mine, _ct);
+
+        Assert.NotNull(correcting.Document.GetElementById("stop-correcting"));
+        Assert.Equal(HttpStatusCode.Redirect, stopped.Status);
+        Assert.Contains("The return stands as you submitted it.", after.Document.QuerySelector(".nhsuk-notification-banner")?.TextContent);
+        Assert.NotNull(after.Document.QuerySelector("main form[action*='handler=Correct']"));
+        Assert.Null(after.Document.GetElementById("stop-correcting"));
+        Assert.Contains(MonitoringRules.NoCorrectionStarted.Message, again.Document.QuerySelector(".nhsuk-error-summary")?.TextContent);
+        var stored = await ReturnAsync(returnId);
+        Assert.Equal([1], stored.Revisions.Select(v => v.Number));
+        Assert.False(stored.IsBeingCorrected);
+        Assert.Equal(RatingLevel.Good, stored.Submitted!.RatingFor(TestMonitoring.CrisisOutcome)?.Rating);
+    }
+
+    [Fact]
+    public async Task A_percentage_outside_0_to_100_is_refused_beside_its_kpi_with_what_was_typed_kept()
+    {
+        var monitored = await TestMonitoring.ContractedAsync(fixture, People);
+        var period = monitored.PeriodIds[0];
+        await StartReturnAsync(monitored, 1);
+        var provider = await fixture.SignedInAsync(CyclePeople.ProviderEmail);
+
+        var over = await PostReturnAsync(provider, monitored.CycleId, period, "Save", Answers(monitored, kpiValue: "250"));
+        var under = await PostReturnAsync(provider, monitored.CycleId, period, "Submit", Answers(monitored, kpiValue: "-3"));
+
+        var message = MonitoringRules.KpiValueNotAPercentage(TestMonitoring.KpiName).Message;
+        Assert.Equal(HttpStatusCode.OK, over.Status);
+        Assert.Contains(message, ErrorOf(over, $"Form_Kpis_{monitored.KpiId}__Value"));
+        Assert.Equal("250", over.Document.GetElementById($"Form_Kpis_{monitored.KpiId}__Value")?.GetAttribute("value"));
+        Assert.Contains(message, ErrorOf(under, $"Form_Kpis_{monitored.KpiId}__Value"));
+        var stored = await ReturnOfAsync(monitored, period, People.ProviderOrganisation);
+        Assert.False(stored.IsSubmitted);
+        Assert.Null(stored.Latest.ValueFor(monitored.KpiId!.Value));
+    }
+
+    [Fact]
+    public async Task A_return_for_a_period_not_yet_ended_is_saved_as_a_draft_but_not_submitted()
+    {
+        var monitored = await TestMonitoring.ContractedAsync(fixture, People);
+        var current = (await TestMonitoring.MonitoringAsync(fixture, monitored.CycleId)).PeriodsStillToCome(DateTimeOffset.UtcNow)[0];
+        await StartReturnAsync(monitored, current.Number);
+        var provider = await fixture.SignedInAsync(CyclePeople.ProviderEmail);
+        var mine = ReturnsUrls.Mine(monitored.CycleId, current.Id);
+
+        var page = await provider.GetAsync(mine, _ct);
+        var saved = await PostReturnAsync(provider, monitored.CycleId, current.Id, "Save", Answers(monitored));
+        var submitted = await PostReturnAsync(provider, monitored.CycleId, current.Id, "Submit", Answers(monitored));
+
+        Assert.Contains($"This period ends on {UkTime.Date(current.EndsOn)}", page.Document.GetElementById("not-ended")?.TextContent);
+        Assert.Null(page.Document.QuerySelector("main button[formaction*='handler=Submit']"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Equal(HttpStatusCode.OK, submitted.Status);
+        Assert.Contains(MonitoringRules.PeriodNotEnded.Message, submitted.Document.QuerySelector(".nhsuk-error-summary")?.TextContent);
+        var stored = await ReturnOfAsync(monitored, current.Id, People.ProviderOrganisation);
+        Assert.False(stored.IsSubmitted);
+        Assert.Equal(RatingLevel.Good, stored.Latest.RatingFor(TestMonitoring.CrisisOutcome)?.Rating);
+    }
+
+    [Fact]
+    public async Task A_period_past_its_due_date_says_so_only_while_a_return_is_missing()
+    {
+        var monitored = await TestMonitoring.ContractedAsync(fixture, People);
+        await TestMonitoring.ReturnedAsync(fixture, monitored, 1, People.Provider, People.ProviderOrganisation);
+        var commissioner = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+
+        var list = await commissioner.GetAsync(MonitoringUrls.Returns(monitored.CycleId), _ct);
+
+        Assert.DoesNotContain("due date passed", list.Document.QuerySelector("#period-1 caption")?.TextContent);
+        Assert.Contains("due date passed", list.Document.QuerySelector("#period-2 caption")?.TextContent);
+        Assert.DoesNotContain("now due", list.Html);
     }
 
     [Fact]

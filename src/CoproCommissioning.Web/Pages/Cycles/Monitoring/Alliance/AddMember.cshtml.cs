@@ -66,7 +66,7 @@ public sealed class AddMemberModel(CoproDbContext db, TimeProvider clock, ILogge
         }
 
         logger.LogInformation("Member {MemberId} added to the alliance leadership team of cycle {CycleId}", added!.Id, CycleId);
-        TempData.SetSuccess($"{PartyNameOf(added)} is on the leadership team.");
+        TempData.SetSuccess($"{PartyOf(added)} is on the leadership team.");
         return Redirect($"{AllianceUrl}#members");
     }
 
@@ -77,10 +77,6 @@ public sealed class AddMemberModel(CoproDbContext db, TimeProvider clock, ILogge
         NamedPeople.DomainField => nameof(Input.MemberId),
         _ => field,
     };
-
-    private string PartyNameOf(AllianceMember member) => member.Party == AllianceParty.Commissioner
-        ? "The commissioner"
-        : Organisations.GetValueOrDefault(member.OrganisationId ?? Guid.Empty, "The provider");
 
     private async Task ShowAsync(CancellationToken ct)
     {

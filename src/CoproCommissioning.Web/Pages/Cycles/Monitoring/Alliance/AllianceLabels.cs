@@ -9,6 +9,25 @@ public static class AllianceLabels
     public static IReadOnlyList<int> Scale { get; } =
         [.. Enumerable.Range(AllianceLeadershipTeam.LowestScore, AllianceLeadershipTeam.HighestScore - AllianceLeadershipTeam.LowestScore + 1)];
 
+    /// <summary>
+    /// Who a member speaks for, as the sentence needs it: an organisation by its own name, the commissioner capitalised only
+    /// where it starts a sentence or stands alone ("The commissioner", "Does the commissioner agree?").
+    /// <paramref name="organisationName"/> is null when the organisation is no longer in the cycle.
+    /// </summary>
+    public static string Party(AllianceParty party, string? organisationName, bool startsSentence)
+    {
+        if (party != AllianceParty.Commissioner && organisationName is not null)
+        {
+            return organisationName;
+        }
+
+        var words = party == AllianceParty.Commissioner ? "the commissioner" : "a provider no longer in this cycle";
+        return startsSentence ? char.ToUpperInvariant(words[0]) + words[1..] : words;
+    }
+
+    /// <summary>A member named by the person who speaks for them and their party: "Priya Sharma (you) for the commissioner".</summary>
+    public static string Member(string personName, string partyInSentence) => $"{personName} for {partyInSentence}";
+
     public static string Of(DisputeRoute route) => route switch
     {
         DisputeRoute.LeadershipTeam => "In the leadership team",

@@ -129,15 +129,19 @@ public abstract class AlliancePageModel(CoproDbContext db, TimeProvider clock) :
     /// <summary>Someone else changed the team first: a form showing its version takes the team's version now.</summary>
     protected bool Conflicted { get; private set; }
 
-    /// <summary>"Harbour Lights Sanctuary" or "The commissioner": who a member speaks for.</summary>
-    public string PartyOf(AllianceMember member) => member.Party == AllianceParty.Commissioner
-        ? "The commissioner"
-        : member.OrganisationId is { } id ? Organisations.GetValueOrDefault(id, "A provider no longer in this cycle") : "A provider";
+    /// <summary>"Harbour Lights Sanctuary" or "The commissioner": who a member speaks for, starting a sentence or on its own.</summary>
+    public string PartyOf(AllianceMember member) => PartyOf(member, startsSentence: true);
 
-    /// <summary>A member as a page names them: their party and, in brackets, the person who speaks for it.</summary>
+    /// <summary>"Harbour Lights Sanctuary" or "the commissioner": who a member speaks for, inside a sentence.</summary>
+    public string PartyInSentence(AllianceMember member) => PartyOf(member, startsSentence: false);
+
+    /// <summary>A member as a page names them: the person who speaks for them, and their party.</summary>
     public string MemberName(Guid memberId) => Team?.FindMember(memberId) is { } member
-        ? $"{PartyOf(member)} ({Names.Of(member.UserId)})"
+        ? AllianceLabels.Member(Names.Of(member.UserId), PartyInSentence(member))
         : "A member no longer on the team";
+
+    private string PartyOf(AllianceMember member, bool startsSentence) => AllianceLabels.Party(member.Party,
+        member.OrganisationId is { } id && Organisations.TryGetValue(id, out var name) ? name : null, startsSentence);
 
     /// <summary>A day the team's work happened on, in the UK.</summary>
     public DateOnly Today => UkTime.Today(clock.GetUtcNow());

@@ -24,7 +24,7 @@ public sealed class MeasureModel(CoproDbContext db, TimeProvider clock, ILogger<
         HasContract = true;
         Owner = kpi.Owner;
         Form = MeasureForm.From(kpi, monitoring.Version);
-        IsReported = await IsReportedAsync(monitoring, kpiId, ct);
+        IsReported = monitoring.IsReportedOn(kpiId, await IsReportedAsync(monitoring, kpiId, ct));
         return Page();
     }
 
@@ -69,9 +69,10 @@ public sealed class MeasureModel(CoproDbContext db, TimeProvider clock, ILogger<
         Owner = kpi.Owner;
         Form = MeasureForm.From(kpi, Form.Version);
         Db.Entry(monitoring).Property(m => m.Version).OriginalValue = Form.Version;
-        IsReported = await IsReportedAsync(monitoring, kpiId, ct);
+        var inAReturn = await IsReportedAsync(monitoring, kpiId, ct);
+        IsReported = monitoring.IsReportedOn(kpiId, inAReturn);
         var now = Clock.GetUtcNow();
-        var outcome = monitoring.RemoveKpi(cycle, kpiId, IsReported, UserId, Role, now);
+        var outcome = monitoring.RemoveKpi(cycle, kpiId, inAReturn, UserId, Role, now);
         ModelState.AddErrors(outcome, nameof(Form));
         if (outcome.Succeeded)
         {
@@ -97,7 +98,10 @@ public sealed class MeasureModel(CoproDbContext db, TimeProvider clock, ILogger<
 
     private static string Capitalised(string noun) => noun == "KPI" ? noun : char.ToUpperInvariant(noun[0]) + noun[1..];
 
-    /// <summary>Whether any return, draft or submitted, gives a figure for the measure, asked of PostgreSQL without reading a return.</summary>
+    /// <summary>
+    /// Whether any return, draft or submitted, gives a figure for the measure, asked of PostgreSQL without reading a return;
+    /// the contract adds its own results (<see cref="CycleMonitoring.IsReportedOn"/>).
+    /// </summary>
     private Task<bool> IsReportedAsync(CycleMonitoring monitoring, Guid kpiId, CancellationToken ct)
     {
         var monitoringId = monitoring.Id;

@@ -1,5 +1,5 @@
 using CoproCommissioning.Domain.Monitoring;
-using CoproCommissioning.Web.Pages.Cycles.Monitoring.Lessons;
+using CoproCommissioning.Domain.Specification;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Monitoring.NextCycle;
 
@@ -8,9 +8,12 @@ namespace CoproCommissioning.Web.Pages.Cycles.Monitoring.NextCycle;
 /// sign-off is listed with where to fix it (the cycle's rules and monitoring's own conditions, <see cref="MonitoringConditions"/>);
 /// when nothing does, the sign-off statement and the next cycle's title, start date and budget are saved together with the
 /// new cycle, its needs assessment's evidence carried from this one (the lessons, the outcome framework and the glossary,
-/// each traced to its source) and its first members: this commissioner, and this cycle's champion if it has one. Everyone
-/// else is invited again, since taking part in a new cycle is each person's own choice. Monitoring signed off on the
-/// stage's own sign-off page can still start its next cycle here; a cycle that has one links to it.
+/// each traced to its source) and its first members: this commissioner, and this cycle's champion if it has one. Nobody
+/// else is added: the commissioner invites them from the new cycle's members page, since taking part in a new cycle is
+/// each person's own choice. Before the button the page says what signing off leaves behind while the contract still
+/// runs (the periods still to come, returns still drafts), as a warning rather than a refusal: a contract can end early,
+/// and monitoring's own conditions decide whether it may. Monitoring signed off on the stage's own sign-off page can still
+/// start its next cycle here; a cycle that has one links to it.
 /// </summary>
 [CyclePermission(CycleOperation.SignOff)]
 public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<IndexModel> logger) : MonitoringPageModel
@@ -31,7 +34,14 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
     /// <summary>The cycle already started from this one, if any, with its title.</summary>
     public (Guid Id, string Title)? Next { get; private set; }
 
-    public int LessonCount { get; private set; }
+    /// <summary>What the next cycle's needs assessment would hold: lessons, outcomes of the approved framework, agreed glossary terms.</summary>
+    public (int Lessons, int Outcomes, int Terms) Carried { get; private set; }
+
+    /// <summary>The contract, while it runs past today, with the periods whose last day has not come; null when there is none or it has ended.</summary>
+    public (DateOnly EndsOn, IReadOnlyList<ReportingPeriod> StillToCome)? RunningContract { get; private set; }
+
+    /// <summary>Returns started and never submitted, and corrections started and not submitted: whose, and for which period.</summary>
+    public IReadOnlyList<UnsubmittedReturn> Unsubmitted { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -121,7 +131,9 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
         }
 
         logger.LogInformation("Monitoring of cycle {CycleId} signed off and cycle {NextCycleId} started from it", CycleId, next.Cycle.Id);
-        TempData.SetSuccess($"Monitoring is signed off and {next.Cycle.Title} has started. Its needs assessment holds {Labels.Count(next.Evidence.Count, "piece")} of evidence carried from {cycle.Title}. Invite the people who will take part from its members page.");
+        TempData.SetSuccess(
+            $"Monitoring is signed off and {next.Cycle.Title} has started. Its needs assessment holds {Labels.Count(next.Evidence.Count, "piece")} of evidence carried from {cycle.Title}. Nobody else has been invited yet.",
+            new NotificationLink("Invite the people who will take part from its members page", MembersUrl(next.Cycle.Id)));
         return Redirect($"{NeedsAssessmentUrl(next.Cycle.Id)}#findings");
     }
 
@@ -163,7 +175,7 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
         Next = await NextCycleIdAsync(ct) is { } nextId
             ? (nextId, await db.Cycles.AsNoTracking().Where(c => c.Id == nextId).Select(c => c.Title).SingleAsync(ct))
             : null;
-        LessonCount = await db.Lessons.CountAsync(l => l.CycleId == CycleId, ct);
+        await ShowWhatSigningOffMeansAsync(ct);
         var monitoring = cycle.StageOf(StageKind.Monitoring);
         IReadOnlyList<Refusal> blockers = monitoring.IsSignedOff
             ? []
@@ -177,6 +189,45 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
             Form = Form with { Version = cycle.Version };
         }
     }
+
+    /// <summary>
+    /// What would be carried (counted as <see cref="Domain.Monitoring.NextCycle.Start"/> carries it: the lessons, the approved
+    /// version's outcomes, the agreed terms; a removed lesson or term is a deleted row), and what the contract still has to come: its periods whose last day has
+    /// not come, and returns still being written. Names of organisations only: a draft's words stay its own organisation's.
+    /// </summary>
+    private async Task ShowWhatSigningOffMeansAsync(CancellationToken ct)
+    {
+        var approved = await db.Specifications.AsNoTracking().Where(s => s.CycleId == CycleId).Select(s => s.ApprovedVersionNumber).SingleOrDefaultAsync(ct);
+        Carried = (
+            await db.Lessons.CountAsync(l => l.CycleId == CycleId, ct),
+            approved is null ? 0 : await db.Specifications.Where(s => s.CycleId == CycleId)
+                .SelectMany(s => s.Versions).Where(v => v.Number == approved).Select(v => v.Outcomes.Count).SingleOrDefaultAsync(ct),
+            await db.GlossaryTerms.CountAsync(t => t.CycleId == CycleId && t.Status == GlossaryTermStatus.Agreed, ct));
+
+        var contract = await db.Monitorings.AsNoTracking().Where(m => m.CycleId == CycleId)
+            .Select(m => new { m.Id, m.EndsOn, m.Periods }).SingleOrDefaultAsync(ct);
+        if (contract is null)
+        {
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var stillToCome = contract.Periods.Where(p => !p.HasReachedLastDay(today)).OrderBy(p => p.StartsOn).ToList();
+        RunningContract = contract.EndsOn >= today ? (contract.EndsOn, stillToCome) : null;
+        var unsubmitted = await db.ProviderReturns.AsNoTracking()
+            .Where(r => r.MonitoringId == contract.Id && r.Revisions.Any(v => v.SubmittedAt == null))
+            .Select(r => new { r.OrganisationId, r.PeriodId, IsCorrection = r.Revisions.Any(v => v.SubmittedAt != null) })
+            .ToListAsync(ct);
+        var names = await db.Organisations.AsNoTracking().Where(o => unsubmitted.Select(u => u.OrganisationId).Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var periods = contract.Periods.ToDictionary(p => p.Id, p => p.Number);
+        Unsubmitted = [.. unsubmitted
+            .Select(u => new UnsubmittedReturn(names.GetValueOrDefault(u.OrganisationId, "A provider"), periods.GetValueOrDefault(u.PeriodId), u.IsCorrection))
+            .OrderBy(u => u.PeriodNumber).ThenBy(u => u.Organisation, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>Where the commissioner invites people to a cycle.</summary>
+    public static string MembersUrl(Guid cycleId) => $"/cycles/{cycleId}/members";
 
     /// <summary>The needs assessment of a cycle: its stage workspace, where its evidence is listed.</summary>
     public static string NeedsAssessmentUrl(Guid cycleId) => $"/cycles/{cycleId}/stages/{StageKind.NeedsAssessment.ToSlug()}";
@@ -199,17 +250,17 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
     private Blocker Describe(Refusal refusal)
     {
         var workspace = $"/cycles/{CycleId}/stages/{StageKind.Monitoring.ToSlug()}";
+        if (MonitoringConditions.LinkFor(refusal, CycleId, Role) is { } link)
+        {
+            return new(refusal.Rule.Message, link.Text, link.Url);
+        }
+
         var code = refusal.Rule.Code;
         return code switch
         {
-            _ when code == MonitoringRules.ContractNotMade.Code => new(refusal.Rule.Message, "Make the contract", MonitoringUrls.Contract(CycleId)),
-            _ when code == MonitoringRules.DecidedReviewRequired.Code => new(refusal.Rule.Message, "Go to the reviews", MonitoringUrls.Reviews(CycleId)),
-            _ when code == MonitoringRules.ReturnsMissing(0).Code => new(refusal.Rule.Message, "See the returns of each period", MonitoringUrls.Overview(CycleId)),
-            _ when code == MonitoringRules.PanelRatingsMissing.Code => new(refusal.Rule.Message, "Go to the panel's ratings", MonitoringUrls.Ratings(CycleId)),
-            _ when code == LessonRules.LessonRequired.Code => new(refusal.Rule.Message, "Record a lesson", LessonsUrls.New(CycleId)),
             _ when code == CycleRules.EarlierStageOpen.Code => new(refusal.Rule.Message, "Go to the cycle", $"/cycles/{CycleId}"),
             _ when code == CycleRules.ChampionRequired.Code || code == CycleRules.InputNotOnlyFromSigner.Code =>
-                new(refusal.Rule.Message, "Go to the cycle's members", $"/cycles/{CycleId}/members"),
+                new(refusal.Rule.Message, "Go to the cycle's members", MembersUrl(CycleId)),
             _ when code == CycleRules.LivedExperienceInputRequired.Code || code == CycleRules.DistinctContributorsRequired.Code =>
                 new(refusal.Rule.Message, "Log input on someone's behalf", $"{workspace}/log-on-behalf"),
             _ when code == CycleRules.InputAwaitingResponse.Code =>
@@ -231,6 +282,9 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock, ILogger<In
             throw new InvalidOperationException($"Naming the next cycle's champion was refused: {outcome.Refusals[0].Rule.Code}");
         }
     }
+
+    /// <summary>A return an organisation started for a period and has not submitted: a first draft, or a correction of a submitted one.</summary>
+    public sealed record UnsubmittedReturn(string Organisation, int PeriodNumber, bool IsCorrection);
 
     /// <summary>One unmet rule, in the domain's words, and where it is fixed.</summary>
     public sealed record Blocker(string Message, string LinkText, string LinkUrl);

@@ -13,7 +13,7 @@ public static class RatingLabels
         new(name, onSomeonesBehalf ? "Who did they want to see their ratings?" : "Who can see your ratings?",
         [
             new(nameof(ContributionVisibility.Everyone), "Everyone in this cycle", selected == ContributionVisibility.Everyone,
-                "Panel members, carers, providers and observers in this cycle can read them beside the providers' own ratings."),
+                "Every member of this cycle can read them, beside the providers' own ratings."),
             new(nameof(ContributionVisibility.CommissioningTeam), "The commissioning team only", selected == ContributionVisibility.CommissioningTeam,
                 "Only the commissioner, the co-production champion and clinical advisers can read them. They still count when the team compares the panel's ratings with the providers'."),
         ])

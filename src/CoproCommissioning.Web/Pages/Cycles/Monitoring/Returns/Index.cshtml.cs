@@ -77,4 +77,8 @@ public sealed record PeriodReturns(ReportingPeriod Period, IReadOnlyList<PartyRe
 /// A party's return for a period: null when it has none the member may read. <paramref name="Explanation"/> is the
 /// commissioner's reason a missing return is missing, for the team.
 /// </summary>
-public sealed record PartyReturn(Guid OrganisationId, string Organisation, bool IsOwn, ProviderReturn? Return, ReturnExplanation? Explanation);
+public sealed record PartyReturn(Guid OrganisationId, string Organisation, bool IsOwn, ProviderReturn? Return, ReturnExplanation? Explanation)
+{
+    /// <summary>Neither submitted nor explained, as far as the member can tell: what makes a period past its due date worth saying so.</summary>
+    public bool IsMissing => Return is not { IsSubmitted: true } && Explanation is null;
+}

@@ -3,8 +3,8 @@ using CoproCommissioning.Domain.Monitoring;
 namespace CoproCommissioning.Web.Pages.Cycles.Monitoring.Returns;
 
 /// <summary>
-/// A provider's own organisation's return for one period: start it, save it as a draft, submit it, and correct it once
-/// submitted by starting a new revision that says why. The organisation is the signed-in member's in this cycle, never
+/// A provider's own organisation's return for one period: start it, save it as a draft, submit it from the period's last
+/// day, and correct it once submitted by starting a new revision that says why (or stop correcting, dropping that revision). The organisation is the signed-in member's in this cycle, never
 /// the form's or the address's, and the return is found only among those the member may read
 /// (<see cref="ReturnsPageModel.LoadReadableReturnsAsync"/>), so no request reaches another organisation's return.
 /// </summary>
@@ -34,6 +34,9 @@ public sealed class MineModel(CoproDbContext db, TimeProvider clock, ILogger<Min
     public bool IsReturningParty { get; private set; }
 
     public bool HasStarted { get; private set; }
+
+    /// <summary>The period's last day has come, so the return can be submitted (<see cref="ReportingPeriod.HasReachedLastDay"/>).</summary>
+    public bool MaySubmitYet { get; private set; }
 
     /// <summary>After a clash with a colleague's save: show the link to the return as it is saved now.</summary>
     public bool Clashed { get; private set; }
@@ -132,6 +135,15 @@ public sealed class MineModel(CoproDbContext db, TimeProvider clock, ILogger<Min
         periodId,
         (providerReturn, now) => providerReturn.StartCorrection(_cycle, Monitoring, Form.Reason, UserId, Role, OrganisationId, now),
         () => "Your correction is started from what you submitted. Change what needs correcting, then submit it. Until then the return stands as submitted.",
+        keepTyped: false,
+        ct);
+
+    /// <summary>Drops the correction being written; the return stands as last submitted.</summary>
+    [CyclePermission(CycleOperation.SubmitProviderReturn)]
+    public Task<IActionResult> OnPostStopCorrectingAsync(Guid periodId, CancellationToken ct) => ChangeAsync(
+        periodId,
+        (providerReturn, now) => providerReturn.StopCorrection(_cycle, Monitoring, UserId, Role, OrganisationId, now),
+        () => "Your correction is stopped and what was saved in it is dropped. The return stands as you submitted it.",
         keepTyped: false,
         ct);
 
@@ -248,7 +260,9 @@ public sealed class MineModel(CoproDbContext db, TimeProvider clock, ILogger<Min
         Period = period;
         Kpis = monitoring.KpisReportedIn(period);
         IsReturningParty = monitoring.IsReturningParty(OrganisationId);
-        HasStarted = period.HasStarted(TodayOf(clock.GetUtcNow()));
+        var today = TodayOf(clock.GetUtcNow());
+        HasStarted = period.HasStarted(today);
+        MaySubmitYet = period.HasReachedLastDay(today);
         Return = (await LoadReadableReturnsAsync(db, monitoring, period.Id, forChange, ct))
             .SingleOrDefault(r => r.OrganisationId == OrganisationId);
         Names = Return is null ? PeopleNames.None : await PeopleNames.LoadAsync(db,

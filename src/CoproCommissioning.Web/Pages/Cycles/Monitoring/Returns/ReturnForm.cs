@@ -43,7 +43,7 @@ public sealed record ReturnForm
             Outcomes = revision.Ratings.ToDictionary(r => r.OutcomeId, r => new OutcomeEntry { Rating = r.Rating, Evidence = r.Evidence }),
             Kpis = revision.KpiValues.ToDictionary(v => v.KpiId, v => new KpiEntry
             {
-                Value = v.Value?.ToString(CultureInfo.InvariantCulture) ?? "",
+                Value = v.Value is { } value ? Contract.ContractLabels.Typed(value) : "",
                 Note = v.Note,
             }),
             CoProductionEvidence = revision.CoProductionEvidence,
