@@ -1,5 +1,8 @@
 using CoproCommissioning.Domain.Monitoring;
 using CoproCommissioning.Web.Pages.Cycles.Monitoring.Contract;
+using CoproCommissioning.Web.Pages.Cycles.Monitoring.Ratings;
+using CoproCommissioning.Web.Pages.Cycles.Monitoring.Returns;
+using CoproCommissioning.Web.Pages.Cycles.Monitoring.Reviews;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Monitoring;
 
@@ -23,6 +26,9 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : Monitori
     public IReadOnlyList<PartyReturns> Returns { get; private set; } = [];
 
     public IReadOnlyList<PartLink> Parts { get; private set; } = [];
+
+    /// <summary>What waits for the signed-in member, first on the page: returns due or late, reviews without a decision, periods to rate, risks to review.</summary>
+    public IReadOnlyList<PartLink> NeedsAttention { get; private set; } = [];
 
     /// <summary>Whether the commissioner may change the contract now: it is theirs, and the stage is not signed off.</summary>
     public bool MayChange => IsCommissioner && !IsSignedOff;
@@ -54,7 +60,70 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : Monitori
             .OrderBy(p => p.Role).ThenBy(p => p.Item1, StringComparer.CurrentCulture)];
         Returns = await ReturnStates.LoadAsync(db, Monitoring, Role, OrganisationId, now, ct);
         Parts = PartsFor(Monitoring);
+        NeedsAttention = await NeedsAttentionAsync(Monitoring, UkTime.Today(now), ct);
         return Page();
+    }
+
+    /// <summary>
+    /// What the member can act on now, each linked to where they act: for the commissioning team, returns past their
+    /// due date and reviews without a decision; for a provider, its own returns that are due or late; for a panel
+    /// member, ended periods they have not rated; for the alliance's team, risks past their review date.
+    /// </summary>
+    private async Task<IReadOnlyList<PartLink>> NeedsAttentionAsync(CycleMonitoring monitoring, DateOnly today, CancellationToken ct)
+    {
+        List<PartLink> items = [];
+        var provider = CyclePermissions.Allows(Role, CycleOperation.SubmitProviderReturn) && monitoring.IsReturningParty(OrganisationId);
+        var team = CyclePermissions.Allows(Role, CycleOperation.ReadTeamOnlyInput);
+        foreach (var party in Returns)
+        {
+            var own = provider && party.OrganisationId == OrganisationId;
+            foreach (var period in monitoring.Periods)
+            {
+                var state = party.StateIn(period.Id);
+                if (own && (state == ReturnState.Overdue || (state is ReturnState.NotStarted or ReturnState.Draft && period.HasReachedLastDay(today))))
+                {
+                    items.Add(new($"return-{period.Number}", state == ReturnState.Overdue
+                            ? $"Your return for period {period.Number} was due on {UkTime.Date(period.DueOn)}"
+                            : $"Your return for period {period.Number} is due by {UkTime.Date(period.DueOn)}",
+                        ReturnsUrls.Mine(CycleId, period.Id), ReturnLabels.Period(period)));
+                }
+                else if (!own && team && state == ReturnState.Overdue)
+                {
+                    items.Add(new($"overdue-{party.OrganisationId}-{period.Number}", $"{party.Name}'s return for period {period.Number} is past its due date",
+                        ContractUrls.Period(CycleId, period.Id), $"Due on {UkTime.Date(period.DueOn)}: ask for it, or record why it is missing."));
+                }
+            }
+        }
+
+        if (IsCommissioner)
+        {
+            items.AddRange(monitoring.Reviews.Where(r => !r.IsDecided).Select(r => new PartLink($"review-{r.Id}",
+                $"The review held on {UkTime.Date(r.HeldOn)} has no decision yet", ReviewsUrls.Review(CycleId, r.Id),
+                "Record the decision it ended in, with the returns and ratings it rests on.")));
+        }
+
+        if (CyclePermissions.Allows(Role, CycleOperation.GiveLivedExperienceInput))
+        {
+            var monitoringId = monitoring.Id;
+            var rated = await db.PanelRatings.AsNoTracking().Where(r => r.MonitoringId == monitoringId && r.MemberUserId == UserId)
+                .Select(r => r.PeriodId).ToListAsync(ct);
+            items.AddRange(monitoring.Periods.Where(p => p.HasReachedLastDay(today) && !rated.Contains(p.Id)).Select(p => new PartLink($"rate-{p.Number}",
+                $"You have not rated period {p.Number} yet", RatingsUrls.Rate(CycleId, p.Id), ReturnLabels.Period(p))));
+        }
+
+        if (monitoring.IsAlliance && (team || provider))
+        {
+            var cycleId = CycleId;
+            var overdue = await db.AllianceTeams.AsNoTracking().Where(t => t.CycleId == cycleId)
+                .SelectMany(t => EF.Property<List<AllianceRisk>>(t, "_risks")).CountAsync(r => r.ClosedAt == null && r.ReviewOn < today, ct);
+            if (overdue > 0)
+            {
+                items.Add(new("risks", overdue == 1 ? "1 alliance risk is past its review date" : $"{overdue} alliance risks are past their review date",
+                    $"{MonitoringUrls.Alliance(CycleId)}#risks", "Review each with its owner and record the actions."));
+            }
+        }
+
+        return items;
     }
 
     /// <summary>

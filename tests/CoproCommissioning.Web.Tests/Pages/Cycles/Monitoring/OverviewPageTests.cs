@@ -1,10 +1,13 @@
 using System.Net;
 using CoproCommissioning.Domain.Cycles;
 using CoproCommissioning.Domain.Monitoring;
+using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.DemoData;
 using CoproCommissioning.Web.Pages.Cycles.Monitoring;
 using CoproCommissioning.Web.Pages.Cycles.Monitoring.Contract;
+using CoproCommissioning.Web.Pages.Cycles.Monitoring.Returns;
+using CoproCommissioning.Web.Pages.Cycles.Monitoring.Reviews;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Monitoring;
@@ -85,6 +88,35 @@ public sealed class OverviewPageTests(CyclePagesFixture fixture) : IClassFixture
         Assert.Equal(["Draft", "Not started"], States(page, 3));
         Assert.Contains("31 July 2026", page.Document.GetElementById("period-1")?.TextContent);
         Assert.NotNull(page.Document.QuerySelector($"#period-1 a[href='{ContractUrls.Period(monitored.CycleId, monitored.PeriodIds[0])}']"));
+    }
+
+    [Fact]
+    public async Task What_needs_each_member_comes_first_late_returns_and_undecided_reviews_their_own_due_returns_and_unrated_periods()
+    {
+        var monitored = await TestMonitoring.ContractedAsync(fixture, People, alliance: true);
+        await TestMonitoring.ReturnedAsync(fixture, monitored, 1, People.Provider, People.ProviderOrganisation);
+        await TestMonitoring.RatedAsync(fixture, monitored, 1, People.Panel, RatingLevel.Good);
+        var reviewId = await ReviewArrangement.ReviewedAsync(fixture, monitored, People, 1);
+        await using var app = ContractClock.App(fixture);
+        var url = MonitoringUrls.Overview(monitored.CycleId);
+
+        var commissioner = await (await SignedInAsync(app, CyclePeople.CommissionerEmail)).GetAsync(url, _ct);
+        var provider = await (await SignedInAsync(app, CyclePeople.ProviderEmail)).GetAsync(url, _ct);
+        var panel = await (await SignedInAsync(app, CyclePeople.PanelEmail)).GetAsync(url, _ct);
+
+        Assert.Equal(
+        [
+            $"{DemoProcurementCycle.SanctuaryOrganisation}'s return for period 1 is past its due date",
+            $"{DemoProcurementCycle.SanctuaryOrganisation}'s return for period 2 is past its due date",
+            $"{DemoCycles.ProviderOrganisation}'s return for period 2 is past its due date",
+            "The review held on 9 July 2026 has no decision yet",
+        ], Needs(commissioner).Order());
+        Assert.NotNull(commissioner.Document.QuerySelector($"#needs-attention-list a[href='{ReviewsUrls.Review(monitored.CycleId, reviewId)}']"));
+        Assert.Equal(["Your return for period 2 was due on 31 October 2026"], Needs(provider));
+        Assert.NotNull(provider.Document.QuerySelector($"#needs-attention-list a[href='{ReturnsUrls.Mine(monitored.CycleId, monitored.PeriodIds[1])}']"));
+        Assert.Equal(["You have not rated period 2 yet"], Needs(panel));
+        // The parts of monitoring come before the contract's details, so nobody scrolls past the contract to find them.
+        Assert.Equal(["monitoring-parts", "contract"], commissioner.Document.QuerySelectorAll("#monitoring-parts, #contract").Select(e => e.Id));
     }
 
     [Fact]
@@ -183,6 +215,9 @@ public sealed class OverviewPageTests(CyclePagesFixture fixture) : IClassFixture
     /// <summary>Each party's return state in period <paramref name="number"/>, in the order of the table's columns.</summary>
     private static IReadOnlyList<string> States(BrowserLikeClient.Page page, int number) =>
         [.. page.Document.QuerySelectorAll($"#period-{number} .nhsuk-tag").Select(t => t.TextContent.Trim())];
+
+    private static IReadOnlyList<string> Needs(BrowserLikeClient.Page page) =>
+        [.. page.Document.QuerySelectorAll("#needs-attention-list li a").Select(a => a.TextContent.Trim())];
 
     private static IReadOnlyList<string> Parts(BrowserLikeClient.Page page) =>
         [.. page.Document.QuerySelectorAll("#monitoring-parts li").Select(li => li.Id!["part-".Length..])];
