@@ -56,6 +56,73 @@ public static class EvaluationQueries
     }
 
     /// <summary>
+    /// What progress reads of each procurement of <paramref name="cycleIds"/> (<see cref="ProcurementProgressFacts"/>), by
+    /// cycle: the procurement's own columns, its criteria's ids and its panel, and, one row a procurement, its submitted
+    /// bids, who has submitted scores and which criteria of which bids are agreed; never a score, an agreed score's reason
+    /// or a representation's text, which grow with bids × criteria × evaluators.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, ProcurementProgressFacts>> ProgressFactsAsync(
+        this CoproDbContext db, IReadOnlyCollection<Guid> cycleIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ids = cycleIds.ToList();
+        var found = await db.Procurements.AsNoTracking()
+            .Where(p => ids.Contains(p.CycleId))
+            .Select(p => new
+            {
+                p.Id,
+                p.CycleId,
+                p.Route,
+                p.BiddingOpenedAt,
+                p.BidDeadline,
+                p.AwardDecisionId,
+                p.IntentionNoticeOn,
+                p.StandstillEndsAt,
+                Unanswered = p.Representations.Count(r => r.AnsweredAt == null),
+                Criteria = p.Criteria.Select(c => c.Id).ToList(),
+                Evaluators = p.Evaluators.ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        if (found.Count == 0)
+        {
+            return new Dictionary<Guid, ProcurementProgressFacts>();
+        }
+
+        // All aggregates of one group see its rows in the same order, so the arrays line up element by element.
+        var procurementIds = found.Select(p => p.Id).ToList();
+        var bids = await db.Bids.AsNoTracking()
+            .Where(b => procurementIds.Contains(b.ProcurementId) && b.Status == BidStatus.Submitted)
+            .GroupBy(b => b.ProcurementId)
+            .Select(g => new { ProcurementId = g.Key, Ids = EF.Functions.ArrayAgg(g.Select(b => b.Id)), Organisations = EF.Functions.ArrayAgg(g.Select(b => b.OrganisationId)) })
+            .ToDictionaryAsync(g => g.ProcurementId, ct);
+        var submitted = await db.Scorecards.AsNoTracking()
+            .Where(s => procurementIds.Contains(s.ProcurementId) && s.SubmittedAt != null)
+            .GroupBy(s => s.ProcurementId)
+            .Select(g => new { ProcurementId = g.Key, Evaluators = EF.Functions.ArrayAgg(g.Select(s => s.EvaluatorId)) })
+            .ToDictionaryAsync(g => g.ProcurementId, g => g.Evaluators, ct);
+        var agreed = await db.Procurements.AsNoTracking()
+            .Where(p => procurementIds.Contains(p.Id))
+            .SelectMany(p => p.Moderated, (p, m) => new { ProcurementId = p.Id, m.BidId, m.CriterionId })
+            .GroupBy(m => m.ProcurementId)
+            .Select(g => new { ProcurementId = g.Key, Bids = EF.Functions.ArrayAgg(g.Select(m => m.BidId)), Criteria = EF.Functions.ArrayAgg(g.Select(m => m.CriterionId)) })
+            .ToDictionaryAsync(g => g.ProcurementId, ct);
+        return found.ToDictionary(p => p.CycleId, p => new ProcurementProgressFacts(
+            p.Route,
+            p.BiddingOpenedAt is not null,
+            p.BidDeadline,
+            p.Criteria,
+            p.Evaluators,
+            bids.TryGetValue(p.Id, out var b) ? [.. b.Ids.Zip(b.Organisations)] : [],
+            submitted.GetValueOrDefault(p.Id) ?? [],
+            agreed.TryGetValue(p.Id, out var a) ? [.. a.Bids.Zip(a.Criteria)] : [],
+            p.AwardDecisionId is not null,
+            p.IntentionNoticeOn is not null,
+            p.StandstillEndsAt,
+            p.Unanswered));
+    }
+
+    /// <summary>
     /// The bids without their answers (<see cref="Bid.AsListed"/>): answers are an owned collection, which EF loads with
     /// every bid whatever the query says, so a list of forty bids would read every answer of every one.
     /// </summary>
