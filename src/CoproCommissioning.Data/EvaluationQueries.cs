@@ -10,8 +10,12 @@ namespace CoproCommissioning.Data;
 /// </summary>
 public static class EvaluationQueries
 {
-    /// <summary>The cycle's procurement as scoring and moderation read it, with every agreed score; null without one.</summary>
-    public static async Task<EvaluationSetup?> EvaluationSetupAsync(this CoproDbContext db, Guid cycleId, CancellationToken ct)
+    /// <summary>
+    /// The cycle's procurement as scoring and moderation read it, with every agreed score, or only those of the bids in
+    /// <paramref name="agreedOf"/> for a page about those bids; null without one.
+    /// </summary>
+    public static async Task<EvaluationSetup?> EvaluationSetupAsync(
+        this CoproDbContext db, Guid cycleId, CancellationToken ct, IReadOnlyCollection<Guid>? agreedOf = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var found = await db.Procurements.AsNoTracking()
@@ -35,9 +39,16 @@ public static class EvaluationQueries
         }
 
         // All aggregates of one group see its rows in the same order, so the arrays line up element by element.
-        var agreed = await db.Procurements.AsNoTracking()
+        var moderated = db.Procurements.AsNoTracking()
             .Where(p => p.Id == found.Id)
-            .SelectMany(p => p.Moderated)
+            .SelectMany(p => p.Moderated);
+        if (agreedOf is not null)
+        {
+            var bids = agreedOf.ToList();
+            moderated = moderated.Where(m => bids.Contains(m.BidId));
+        }
+
+        var agreed = await moderated
             .GroupBy(m => m.BidId)
             .Select(g => new
             {
