@@ -68,7 +68,7 @@ public static class EvaluationQueries
 
     /// <summary>
     /// What progress reads of each procurement of <paramref name="cycleIds"/> (<see cref="ProcurementProgressFacts"/>), by
-    /// cycle: the procurement's own columns, its criteria's ids and its panel, and, one row a procurement, its submitted
+    /// cycle: the procurement's own columns and its panel, and, one row a procurement, its criteria's ids, its submitted
     /// bids, who has submitted scores and which criteria of which bids are agreed; never a score, an agreed score's reason
     /// or a representation's text, which grow with bids × criteria × evaluators.
     /// </summary>
@@ -90,7 +90,6 @@ public static class EvaluationQueries
                 p.IntentionNoticeOn,
                 p.StandstillEndsAt,
                 Unanswered = p.Representations.Count(r => r.AnsweredAt == null),
-                Criteria = p.Criteria.Select(c => c.Id).ToList(),
                 Evaluators = p.Evaluators.ToList(),
             })
             .AsSplitQuery()
@@ -107,6 +106,12 @@ public static class EvaluationQueries
             .GroupBy(b => b.ProcurementId)
             .Select(g => new { ProcurementId = g.Key, Ids = EF.Functions.ArrayAgg(g.Select(b => b.Id)), Organisations = EF.Functions.ArrayAgg(g.Select(b => b.OrganisationId)) })
             .ToDictionaryAsync(g => g.ProcurementId, ct);
+        var criteria = await db.Procurements.AsNoTracking()
+            .Where(p => procurementIds.Contains(p.Id))
+            .SelectMany(p => p.Criteria, (p, c) => new { ProcurementId = p.Id, c.Id })
+            .GroupBy(c => c.ProcurementId)
+            .Select(g => new { ProcurementId = g.Key, Ids = EF.Functions.ArrayAgg(g.Select(c => c.Id)) })
+            .ToDictionaryAsync(g => g.ProcurementId, g => g.Ids, ct);
         var submitted = await db.Scorecards.AsNoTracking()
             .Where(s => procurementIds.Contains(s.ProcurementId) && s.SubmittedAt != null)
             .GroupBy(s => s.ProcurementId)
@@ -122,7 +127,7 @@ public static class EvaluationQueries
             p.Route,
             p.BiddingOpenedAt is not null,
             p.BidDeadline,
-            p.Criteria,
+            criteria.GetValueOrDefault(p.Id) ?? [],
             p.Evaluators,
             bids.TryGetValue(p.Id, out var b) ? [.. b.Ids.Zip(b.Organisations)] : [],
             submitted.GetValueOrDefault(p.Id) ?? [],

@@ -81,7 +81,7 @@ public sealed class WorkspaceModel(CoproDbContext db, TimeProvider clock) : Stag
         if (CanFollowSignOff)
         {
             var signer = CyclePermissions.Allows(role, CycleOperation.SignOff) ? viewer : null;
-            BlockerCount = cycle.SignOffBlockers(Stage, await db.SignOffFactsAsync(stage, signer, ct),
+            BlockerCount = cycle.SignOffBlockers(Stage, await db.SignOffFactsAsync(stage, signer, ct, unansweredListed: 0),
                 await StageConditions.ForStageAsync(db, CycleId, Stage, clock, ct)).Count;
         }
 
