@@ -56,6 +56,11 @@ ROW_BOUNDS = {
     "scoring": 200,
     "scoring: one bid": 200,
     "moderation": 200,
+    # Monitoring: the overview and the outcomes over time show every period of the contract (eight at scale 100) with the
+    # providers' and the panel's ratings summed up; a review shows its own periods.
+    "monitoring overview": 200,
+    "outcomes over time": 200,
+    "monitoring review": 200,
 }
 STAGES = [("needs assessment", "needs-assessment"), ("co-design", "co-design"), ("specification", "specification"),
           ("procurement", "procurement"), ("monitoring", "monitoring")]
@@ -299,6 +304,14 @@ def measure(args):
         ("scoring: one bid", f"{scoring}/scoring/{procurement['bidId']}", evaluator),
         ("moderation", f"{scoring}/moderation", commissioner),
     ]
+    # Results seeded before the monitoring cycle have none.
+    if "monitoring" in manifest:
+        monitoring = f"/cycles/{manifest['monitoring']['cycleId']}/monitoring"
+        pages += [
+            ("monitoring overview", monitoring, commissioner),
+            ("outcomes over time", f"{monitoring}/outcomes", commissioner),
+            ("monitoring review", f"{monitoring}/reviews/{manifest['monitoring']['reviewId']}", commissioner),
+        ]
     # BENCH_PAGES (names separated by commas) measures only those pages, for a quick look at one change.
     only = [name.strip() for name in os.environ.get("BENCH_PAGES", "").split(",") if name.strip()]
     if only:
@@ -417,6 +430,8 @@ def table(result):
     # Results measured before the procurement cycle was seeded have no procurement counts.
     procurement = (f", {c['bids']} bids × {c['criteria']} criteria × {c['evaluators']} evaluators ({c['scores']:,} scores, "
                    f"{c['moderated']} moderated)" if "bids" in c else "")
+    procurement += (f", monitoring: {c['providers']} providers × {c['periods']} periods ({c['returns']} returns, {c['ratings']} panel ratings)"
+                    if "ratings" in c else "")
     lines = [
         f"#### Scale {result['scale']}: {c['contributions']:,} contributions, {c['comments']:,} comments, {c['decisions']:,} decisions, "
         f"{c['versions']} versions of {c['sections']} sections, {c['members']} members, {c['cycles']} cycles{procurement} "
