@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The HTTP side of scripts/bench.sh (python3 standard library only).
 
-  bench.py measure --base URL --manifest JSON --app-pid PID --duration S --connections N --out FILE [--smoke]
+  bench.py measure --base URL --manifest JSON --app-pid PID [--pg-pid PID] --duration S --connections N --out FILE [--smoke]
       signs in as the benchmark's commissioner (password, then a TOTP code from the seeded authenticator key), a
       panel member and a lived-experience evaluator of the procurement cycle, then for each key page: one request asking for the SQL counts (X-Bench-Count), then wrk.
       The ceiling page is measured before each page and after the last, and each page is compared with the ceiling
@@ -56,6 +56,11 @@ ROW_BOUNDS = {
     "scoring": 200,
     "scoring: one bid": 200,
     "moderation": 200,
+    # Monitoring: the overview and the outcomes over time show every period of the contract (eight at scale 100) with the
+    # providers' and the panel's ratings summed up; a review shows its own periods.
+    "monitoring overview": 200,
+    "outcomes over time": 200,
+    "monitoring review": 200,
 }
 STAGES = [("needs assessment", "needs-assessment"), ("co-design", "co-design"), ("specification", "specification"),
           ("procurement", "procurement"), ("monitoring", "monitoring")]
@@ -194,6 +199,40 @@ def run_wrk(base, session, path, seconds, connections, script):
     }
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid, children=False):
+    """User and system CPU time of a process (all its threads) from /proc; with children=True also what its reaped
+    children used (a PostgreSQL backend that exits is added to the postmaster's)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    # After the command name: state is field 3, utime 14, stime 15, cutime 16, cstime 17 (1-based, man proc).
+    ticks = int(fields[11]) + int(fields[12]) + ((int(fields[13]) + int(fields[14])) if children else 0)
+    return ticks / CLOCK_TICKS
+
+
+def postgres_cpu_seconds(postmaster_pid):
+    """CPU time of this project's PostgreSQL: the postmaster, its reaped children and every live backend."""
+    if not postmaster_pid:
+        return None
+    total = cpu_seconds(postmaster_pid, children=True)
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+        except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
+            continue
+        if parent == postmaster_pid:
+            total += cpu_seconds(int(entry))
+    return total
+
+
 def rss_mb(pid):
     with open(f"/proc/{pid}/status") as status:
         for line in status:
@@ -265,6 +304,14 @@ def measure(args):
         ("scoring: one bid", f"{scoring}/scoring/{procurement['bidId']}", evaluator),
         ("moderation", f"{scoring}/moderation", commissioner),
     ]
+    # Results seeded before the monitoring cycle have none.
+    if "monitoring" in manifest:
+        monitoring = f"/cycles/{manifest['monitoring']['cycleId']}/monitoring"
+        pages += [
+            ("monitoring overview", monitoring, commissioner),
+            ("outcomes over time", f"{monitoring}/outcomes", commissioner),
+            ("monitoring review", f"{monitoring}/reviews/{manifest['monitoring']['reviewId']}", commissioner),
+        ]
     # BENCH_PAGES (names separated by commas) measures only those pages, for a quick look at one change.
     only = [name.strip() for name in os.environ.get("BENCH_PAGES", "").split(",") if name.strip()]
     if only:
@@ -295,7 +342,13 @@ def measure(args):
 
         def measure_ceiling():
             settle()
+            app_before, pg_before = cpu_seconds(args.app_pid), postgres_cpu_seconds(args.pg_pid)
             run = run_wrk(base, commissioner, ceiling_path, ceiling_seconds, args.connections, script.name)
+            app_after, pg_after = cpu_seconds(args.app_pid), postgres_cpu_seconds(args.pg_pid)
+            if run["requests"]:
+                run["app_cpu_ms"] = (app_after - app_before) * 1000 / run["requests"]
+                if pg_before is not None:
+                    run["pg_cpu_ms"] = (pg_after - pg_before) * 1000 / run["requests"]
             ceilings.append(run)
             log(f"{'ceiling':28} 200  {run['rps']:8.1f} req/s  p95 {fmt(run['p95_ms'], '{:7.1f}')} ms  SQL {commands:3}  rows {rows}")
             return run["rps"]
@@ -308,8 +361,17 @@ def measure(args):
                 if not args.smoke:
                     run_wrk(base, session, path, 2, args.connections, script.name)  # warm-up, not recorded
                     settle()
+                # CPU per request, for the app and for PostgreSQL, read from /proc around the run: steadier than
+                # requests per second on a shared machine, since other work moves the clock but not these counters.
+                app_before, pg_before = cpu_seconds(args.app_pid), postgres_cpu_seconds(args.pg_pid)
                 row.update(run_wrk(base, session, path, seconds, args.connections, script.name))
-            log(f"{name:28} {status}  {row.get('rps', 0):8.1f} req/s  p95 {fmt(row.get('p95_ms'), '{:7.1f}')} ms  SQL {commands_:3}  rows {rows_}")
+                app_after, pg_after = cpu_seconds(args.app_pid), postgres_cpu_seconds(args.pg_pid)
+                if row["requests"]:
+                    row["app_cpu_ms"] = (app_after - app_before) * 1000 / row["requests"]
+                    if pg_before is not None:
+                        row["pg_cpu_ms"] = (pg_after - pg_before) * 1000 / row["requests"]
+            log(f"{name:28} {status}  {row.get('rps', 0):8.1f} req/s  p95 {fmt(row.get('p95_ms'), '{:7.1f}')} ms  SQL {commands_:3}  rows {rows_}"
+                f"  CPU app {fmt(row.get('app_cpu_ms'), '{:.1f}')} ms PG {fmt(row.get('pg_cpu_ms'), '{:.1f}')} ms a request")
             after = measure_ceiling() if not args.smoke or index == len(pages) - 1 else None
             row["ceiling_rps"] = None if after is None else (before + after) / 2
             before = after if after is not None else before
@@ -326,6 +388,8 @@ def measure(args):
         "p95_ms": median(c["p95_ms"] for c in ceilings),
         "p99_ms": median(c["p99_ms"] for c in ceilings),
         "errors": sum(c["errors"] for c in ceilings),
+        "app_cpu_ms": median(c.get("app_cpu_ms") for c in ceilings),
+        "pg_cpu_ms": median(c.get("pg_cpu_ms") for c in ceilings),
     })
     results.insert(0, ceiling)
 
@@ -366,23 +430,26 @@ def table(result):
     # Results measured before the procurement cycle was seeded have no procurement counts.
     procurement = (f", {c['bids']} bids × {c['criteria']} criteria × {c['evaluators']} evaluators ({c['scores']:,} scores, "
                    f"{c['moderated']} moderated)" if "bids" in c else "")
+    procurement += (f", monitoring: {c['providers']} providers × {c['periods']} periods ({c['returns']} returns, {c['ratings']} panel ratings)"
+                    if "ratings" in c else "")
     lines = [
         f"#### Scale {result['scale']}: {c['contributions']:,} contributions, {c['comments']:,} comments, {c['decisions']:,} decisions, "
         f"{c['versions']} versions of {c['sections']} sections, {c['members']} members, {c['cycles']} cycles{procurement} "
         f"({result['connections']} connections, {result['duration_s']} s a page; n/a: no request finished within the run)",
         "",
-        "| page | req/s | ceiling req/s | × ceiling | p50 ms | p95 ms | p99 ms | alone ms | SQL/req | rows/req |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| page | req/s | ceiling req/s | × ceiling | p50 ms | p95 ms | p99 ms | alone ms | SQL/req | rows/req | app CPU ms/req | PG CPU ms/req |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in result["pages"]:
         status = "" if r["status"] == 200 else f" (HTTP {r['status']})"
         if r["page"] == "ceiling":
-            name, ceiling, ratio = f"ceiling ({r['runs']} runs of {r['rps_min']:,.0f}–{r['rps_max']:,.0f} req/s: their mean, median latencies)", None, None
+            name, ceiling, ratio = f"ceiling ({r['runs']} runs of {r['rps_min']:,.0f}–{r['rps_max']:,.0f} req/s: their mean, median latencies and CPU)", None, None
         else:
             name, ceiling, ratio = r["page"], r.get("ceiling_rps"), ratio_of(r)
         lines.append(f"| {name}{status} | {fmt(r.get('rps'), '{:,.0f}')} | {fmt(ceiling, '{:,.0f}')} | {fmt(ratio, '{:.2f}')} "
                      f"| {fmt(r.get('p50_ms'), '{:.1f}')} | {fmt(r.get('p95_ms'), '{:.1f}')} | {fmt(r.get('p99_ms'), '{:.1f}')} "
-                     f"| {fmt(r.get('alone_ms'), '{:.0f}')} | {r['commands']} | {r['rows']:,} |")
+                     f"| {fmt(r.get('alone_ms'), '{:.0f}')} | {r['commands']} | {r['rows']:,} "
+                     f"| {fmt(r.get('app_cpu_ms'), '{:.1f}')} | {fmt(r.get('pg_cpu_ms'), '{:.1f}')} |")
     s = result["sign_off"]
     load = result.get("load_average") or [None, None]
     lines += ["",
@@ -464,6 +531,7 @@ def main():
     m.add_argument("--base", required=True)
     m.add_argument("--manifest", required=True)
     m.add_argument("--app-pid", type=int, required=True)
+    m.add_argument("--pg-pid", type=int, default=0, help="the postmaster's process id, for PostgreSQL's CPU time")
     m.add_argument("--duration", type=int, default=10)
     m.add_argument("--connections", type=int, default=16)
     m.add_argument("--out", required=True)

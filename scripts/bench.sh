@@ -8,7 +8,9 @@
 #   scripts/bench.sh --smoke              scale 1, 1 s a page, no targets: every page must answer 200 (scripts/test.sh runs it)
 # Options: --scale N (repeatable), --duration S, --connections N, --check, --smoke, --no-build (use the last Release
 # build), --reseed (seed again even when a seeded template for this code exists).
-# Settings: BENCH_PAGES (page names as in the table, separated by commas: only those are measured), PG_PORT (as
+# Settings: BENCH_PAGES (page names as in the table, separated by commas: only those are measured), BENCH_REUSE_SEED=1
+# (measure on the template seeded last at each scale even when the code changed since: only for comparing a change that
+# does not change what is seeded; a scale with no template is seeded as usual), PG_PORT (as
 # scripts/pg.sh; started and stopped here when it is not already running), BENCH_PORT (5181,
 # or the next free port). Seeded data sets are kept as template databases (copro_bench_tpl_s<scale>_<hash of the
 # seeder, domain and data code>), so only the first run at a scale seeds; each run measures a fresh copy (copro_bench).
@@ -83,6 +85,8 @@ cleanup() {
 }
 trap cleanup EXIT
 sql() { scripts/pg.sh psql -v ON_ERROR_STOP=1 -qAt "$@"; }
+# The postmaster's process id, for PostgreSQL's CPU time a request (bench.py reads /proc).
+pg_pid=$(head -n1 "$(sql -c 'SHOW data_directory')/postmaster.pid" 2>/dev/null || echo 0)
 connection() { PG_DB="$2" scripts/pg.sh env | sed -n "s/^export $1=//p" | tr -d "'"; }
 
 # The seeded data depends on the seeder, the domain's rules and the schema: a change to any of them seeds again.
@@ -103,6 +107,13 @@ for scale in "${scales[@]}"; do
   scale_start=$SECONDS
   template="copro_bench_tpl_s${scale}_${seed_hash}"
   manifest=""
+  if [[ $reseed == 0 && "${BENCH_REUSE_SEED:-0}" == 1 ]]; then
+    last=$(sql -c "SELECT datname FROM pg_database WHERE datname LIKE 'copro\_bench\_tpl\_s${scale}\_%' AND shobj_description(oid, 'pg_database') IS NOT NULL LIMIT 1")
+    if [[ -n "$last" ]]; then
+      [[ "$last" == "$template" ]] || step "scale $scale: BENCH_REUSE_SEED: measuring on $last, seeded by other code"
+      template=$last
+    fi
+  fi
   if [[ $reseed == 0 ]]; then
     manifest=$(sql -c "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$template'")
   fi
@@ -149,7 +160,7 @@ for scale in "${scales[@]}"; do
 
   step "scale $scale: measuring ($duration s a page, $connections connections)"
   set +e
-  python3 scripts/bench.py measure --base "$base" --manifest "$manifest" --app-pid "$app_pid" --duration "$duration" \
+  python3 scripts/bench.py measure --base "$base" --manifest "$manifest" --app-pid "$app_pid" --pg-pid "$pg_pid" --duration "$duration" \
     --connections "$connections" --out "$OUT/result-s$scale.json" $([[ $smoke == 1 ]] && echo --smoke)
   rc=$?
   set -e

@@ -28,12 +28,23 @@ public static class CycleQueries
         (await db.SignOffFactsAsync([stage], signerUserId, ct))[stage.Id];
 
     /// <summary>
-    /// The facts for many stages, of one cycle or of many, in three statements that return a row a stage plus the ids
+    /// The same, with the stage's unanswered input counted and only the oldest <paramref name="unansweredListed"/> of it
+    /// listed, for a page that shows how many things stop the sign-off.
+    /// </summary>
+    public static async Task<SignOffFacts> SignOffFactsAsync(
+        this CoproDbContext db, Stage stage, string? signerUserId, CancellationToken ct, int unansweredListed) =>
+        (await db.SignOffFactsAsync([stage], signerUserId, ct, unansweredListed))[stage.Id];
+
+    /// <summary>
+    /// The facts for many stages, of one cycle or of many, in two or three statements that return a row a stage plus the ids
     /// of what is still wrong, however large the stages are. Team-only and logged-on-behalf input count exactly as the
-    /// aggregate counts them; a test compares the two on generated cycles.
+    /// aggregate counts them; a test compares the two on generated cycles. With <paramref name="unansweredListed"/>,
+    /// unanswered input is counted and only the oldest that many of each stage are listed: a page that shows how many
+    /// things stop the sign-off (the workspace, the overview, the dashboard) needs none of their ids, and a stage can have
+    /// hundreds.
     /// </summary>
     public static async Task<IReadOnlyDictionary<Guid, SignOffFacts>> SignOffFactsAsync(
-        this CoproDbContext db, IReadOnlyCollection<Stage> stages, string? signerUserId, CancellationToken ct)
+        this CoproDbContext db, IReadOnlyCollection<Stage> stages, string? signerUserId, CancellationToken ct, int? unansweredListed = null)
     {
         var ids = stages.Select(s => s.Id).ToList();
         if (ids.Count == 0)
@@ -45,6 +56,9 @@ public static class CycleQueries
             .Where(c => ids.Contains(EF.Property<Guid>(c, StageConfiguration.StageKey)))
             .Where(Contribution.LivedExperienceInput);
 
+        // How much of it is unanswered is counted in the same statement, from the small index of unanswered input, so a
+        // page that shows only how many things stop the sign-off pays no extra round trip for it.
+        var unansweredInput = livedExperience.Where(c => c.ResponseRevision == 0);
         var input = await livedExperience
             .GroupBy(c => EF.Property<Guid>(c, StageConfiguration.StageKey))
             .Select(g => new
@@ -55,15 +69,26 @@ public static class CycleQueries
                 FromAccounts = g.Count(c => c.AuthorUserId != null),
                 Accounts = g.Where(c => c.AuthorUserId != null).Select(c => c.AuthorUserId).Distinct().Count(),
                 NotLoggedBySigner = g.Count(c => c.RecordedByUserId == null || c.RecordedByUserId != signerUserId),
+                Unanswered = unansweredInput.Count(c => EF.Property<Guid>(c, StageConfiguration.StageKey) == g.Key),
             })
             .ToDictionaryAsync(i => i.StageId, ct);
-
-        var unanswered = (await livedExperience
-                .Where(c => c.ResponseRevision == 0)
+        var listed = unansweredListed switch
+        {
+            null => unansweredInput
                 .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-                .Select(c => new { StageId = EF.Property<Guid>(c, StageConfiguration.StageKey), c.Id })
-                .ToListAsync(ct))
-            .ToLookup(c => c.StageId, c => c.Id);
+                .Select(c => new { StageId = EF.Property<Guid>(c, StageConfiguration.StageKey), c.Id, c.CreatedAt }),
+            // The oldest few of each stage, straight from the index of unanswered input in that order.
+            > 0 and var most => db.Cycles.AsNoTracking()
+                .SelectMany(c => c.Stages)
+                .Where(s => ids.Contains(s.Id))
+                .SelectMany(
+                    s => s.Contributions.AsQueryable().Where(Contribution.LivedExperienceInput).Where(c => c.ResponseRevision == 0)
+                        .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Take(most),
+                    (s, c) => new { StageId = s.Id, c.Id, c.CreatedAt })
+                .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+            _ => null,
+        };
+        var unanswered = (listed is null ? [] : await listed.ToListAsync(ct)).ToLookup(c => c.StageId, c => c.Id);
 
         // Only the decisions that break a rule are read; DecisionFacts says which rule. The questions about each decision
         // are counts rather than EXISTS: PostgreSQL turns an EXISTS under OR into a hash of every participant and every
@@ -94,14 +119,18 @@ public static class CycleQueries
             int count = i?.Count ?? 0;
             // People with an account count once however often they speak; each voice logged without an account counts.
             int distinct = i is null ? 0 : i.Accounts + i.Voices - i.FromAccounts;
+            IReadOnlyList<Guid> oldest = [.. unanswered[s.Id]];
             return new SignOffFacts(
                 s.Kind,
                 signerUserId,
                 count,
                 distinct,
                 signerUserId is not null && count > 0 && i!.NotLoggedBySigner == 0,
-                [.. unanswered[s.Id]],
-                [.. decisions[s.Id]]);
+                oldest,
+                [.. decisions[s.Id]])
+            {
+                UnansweredLivedExperienceCount = i?.Unanswered ?? 0,
+            };
         });
     }
 }

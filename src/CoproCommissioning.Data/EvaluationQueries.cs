@@ -10,8 +10,12 @@ namespace CoproCommissioning.Data;
 /// </summary>
 public static class EvaluationQueries
 {
-    /// <summary>The cycle's procurement as scoring and moderation read it, with every agreed score; null without one.</summary>
-    public static async Task<EvaluationSetup?> EvaluationSetupAsync(this CoproDbContext db, Guid cycleId, CancellationToken ct)
+    /// <summary>
+    /// The cycle's procurement as scoring and moderation read it, with every agreed score, or only those of the bids in
+    /// <paramref name="agreedOf"/> for a page about those bids; null without one.
+    /// </summary>
+    public static async Task<EvaluationSetup?> EvaluationSetupAsync(
+        this CoproDbContext db, Guid cycleId, CancellationToken ct, IReadOnlyCollection<Guid>? agreedOf = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var found = await db.Procurements.AsNoTracking()
@@ -35,9 +39,16 @@ public static class EvaluationQueries
         }
 
         // All aggregates of one group see its rows in the same order, so the arrays line up element by element.
-        var agreed = await db.Procurements.AsNoTracking()
+        var moderated = db.Procurements.AsNoTracking()
             .Where(p => p.Id == found.Id)
-            .SelectMany(p => p.Moderated)
+            .SelectMany(p => p.Moderated);
+        if (agreedOf is not null)
+        {
+            var bids = agreedOf.ToList();
+            moderated = moderated.Where(m => bids.Contains(m.BidId));
+        }
+
+        var agreed = await moderated
             .GroupBy(m => m.BidId)
             .Select(g => new
             {
@@ -53,6 +64,78 @@ public static class EvaluationQueries
             found.Id, found.Version, found.Route, found.Criteria, found.Evaluators, found.Scale, found.BidDeadline, found.AwardDecisionId is not null,
             agreed.SelectMany(b => b.Criteria.Select((criterionId, i) =>
                 ModeratedScore.AsStored(b.BidId, criterionId, b.Levels[i], b.Reasons[i], b.By[i], b.At[i]))));
+    }
+
+    /// <summary>
+    /// What progress reads of each procurement of <paramref name="cycleIds"/> (<see cref="ProcurementProgressFacts"/>), by
+    /// cycle: the procurement's own columns and its panel, and, one row a procurement, its criteria's ids, its submitted
+    /// bids, who has submitted scores and which criteria of which bids are agreed; never a score, an agreed score's reason
+    /// or a representation's text, which grow with bids × criteria × evaluators.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, ProcurementProgressFacts>> ProgressFactsAsync(
+        this CoproDbContext db, IReadOnlyCollection<Guid> cycleIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ids = cycleIds.ToList();
+        var found = await db.Procurements.AsNoTracking()
+            .Where(p => ids.Contains(p.CycleId))
+            .Select(p => new
+            {
+                p.Id,
+                p.CycleId,
+                p.Route,
+                p.BiddingOpenedAt,
+                p.BidDeadline,
+                p.AwardDecisionId,
+                p.IntentionNoticeOn,
+                p.StandstillEndsAt,
+                Unanswered = p.Representations.Count(r => r.AnsweredAt == null),
+                Evaluators = p.Evaluators.ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        if (found.Count == 0)
+        {
+            return new Dictionary<Guid, ProcurementProgressFacts>();
+        }
+
+        // All aggregates of one group see its rows in the same order, so the arrays line up element by element.
+        var procurementIds = found.Select(p => p.Id).ToList();
+        var bids = await db.Bids.AsNoTracking()
+            .Where(b => procurementIds.Contains(b.ProcurementId) && b.Status == BidStatus.Submitted)
+            .GroupBy(b => b.ProcurementId)
+            .Select(g => new { ProcurementId = g.Key, Ids = EF.Functions.ArrayAgg(g.Select(b => b.Id)), Organisations = EF.Functions.ArrayAgg(g.Select(b => b.OrganisationId)) })
+            .ToDictionaryAsync(g => g.ProcurementId, ct);
+        var criteria = await db.Procurements.AsNoTracking()
+            .Where(p => procurementIds.Contains(p.Id))
+            .SelectMany(p => p.Criteria, (p, c) => new { ProcurementId = p.Id, c.Id })
+            .GroupBy(c => c.ProcurementId)
+            .Select(g => new { ProcurementId = g.Key, Ids = EF.Functions.ArrayAgg(g.Select(c => c.Id)) })
+            .ToDictionaryAsync(g => g.ProcurementId, g => g.Ids, ct);
+        var submitted = await db.Scorecards.AsNoTracking()
+            .Where(s => procurementIds.Contains(s.ProcurementId) && s.SubmittedAt != null)
+            .GroupBy(s => s.ProcurementId)
+            .Select(g => new { ProcurementId = g.Key, Evaluators = EF.Functions.ArrayAgg(g.Select(s => s.EvaluatorId)) })
+            .ToDictionaryAsync(g => g.ProcurementId, g => g.Evaluators, ct);
+        var agreed = await db.Procurements.AsNoTracking()
+            .Where(p => procurementIds.Contains(p.Id))
+            .SelectMany(p => p.Moderated, (p, m) => new { ProcurementId = p.Id, m.BidId, m.CriterionId })
+            .GroupBy(m => m.ProcurementId)
+            .Select(g => new { ProcurementId = g.Key, Bids = EF.Functions.ArrayAgg(g.Select(m => m.BidId)), Criteria = EF.Functions.ArrayAgg(g.Select(m => m.CriterionId)) })
+            .ToDictionaryAsync(g => g.ProcurementId, ct);
+        return found.ToDictionary(p => p.CycleId, p => new ProcurementProgressFacts(
+            p.Route,
+            p.BiddingOpenedAt is not null,
+            p.BidDeadline,
+            criteria.GetValueOrDefault(p.Id) ?? [],
+            p.Evaluators,
+            bids.TryGetValue(p.Id, out var b) ? [.. b.Ids.Zip(b.Organisations)] : [],
+            submitted.GetValueOrDefault(p.Id) ?? [],
+            agreed.TryGetValue(p.Id, out var a) ? [.. a.Bids.Zip(a.Criteria)] : [],
+            p.AwardDecisionId is not null,
+            p.IntentionNoticeOn is not null,
+            p.StandstillEndsAt,
+            p.Unanswered));
     }
 
     /// <summary>

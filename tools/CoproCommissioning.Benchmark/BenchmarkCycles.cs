@@ -13,6 +13,7 @@ public sealed record BigCycle(Guid CycleId, StageKind ReadyToSignOff, Guid Comme
 /// benchmark signs it off once, with a real POST); a specification of many versions, each answering the comments made
 /// on the one before, with comments open on the latest; early input in procurement and monitoring;</item>
 /// <item>a cycle at procurement, its bids scored and partly moderated (<see cref="BenchmarkProcurement"/>);</item>
+/// <item>a cycle in monitoring, with two years of quarterly returns, the panel's ratings and a review (<see cref="BenchmarkMonitoring"/>);</item>
 /// <item>small cycles, so the commissioner's dashboard lists <see cref="BenchmarkScale.Cycles"/> cycles.</item>
 /// </list>
 /// Everything happens in the past, one step at a time, so dates read as a real cycle's would.
@@ -32,12 +33,13 @@ public sealed class BenchmarkCycles(CoproDbContext db, BenchmarkScale scale, Ben
     private DateTimeOffset _at = now.AddDays(-400);
     private int _contributed;
 
-    public async Task<(BigCycle Big, ProcurementCycle Procurement)> SeedAsync(Action<string> progress, CancellationToken ct)
+    public async Task<(BigCycle Big, ProcurementCycle Procurement, MonitoringCycle Monitoring)> SeedAsync(Action<string> progress, CancellationToken ct)
     {
         var big = await SeedBigCycleAsync(progress, ct);
-        // The second cycle is at procurement, so the dashboard still counts the scale's cycles.
+        // The second cycle is at procurement and the third in monitoring, so the dashboard still counts the scale's cycles.
         var procurement = await new BenchmarkProcurement(db, scale, cast, text, now).SeedAsync(progress, ct);
-        for (int i = 3; i <= scale.Cycles; i++)
+        var monitoring = await new BenchmarkMonitoring(db, scale, cast, text, now).SeedAsync(progress, ct);
+        for (int i = 4; i <= scale.Cycles; i++)
         {
             AddSmallCycle(i);
             if (i % 10 == 0 || i == scale.Cycles)
@@ -47,8 +49,8 @@ public sealed class BenchmarkCycles(CoproDbContext db, BenchmarkScale scale, Ben
             }
         }
 
-        progress($"{scale.Cycles - 2} small cycles saved");
-        return (big, procurement);
+        progress($"{scale.Cycles - 3} small cycles saved");
+        return (big, procurement, monitoring);
     }
 
     private async Task<BigCycle> SeedBigCycleAsync(Action<string> progress, CancellationToken ct)

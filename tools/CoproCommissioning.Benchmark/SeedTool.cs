@@ -75,7 +75,7 @@ public static class SeedTool
         var db = services.GetRequiredService<CoproDbContext>();
         db.ChangeTracker.Clear();
         var cycles = new BenchmarkCycles(db, size, cast, new BenchmarkText(seed: scale), services.GetRequiredService<TimeProvider>().GetUtcNow());
-        var (big, procurement) = await cycles.SeedAsync(Progress, CancellationToken.None);
+        var (big, procurement, monitoring) = await cycles.SeedAsync(Progress, CancellationToken.None);
 
         // The seeding raised notifications as the app does, with their emails in the outbox. On a live install those
         // emails went out when the events happened and were deleted 30 days later; left here, the benchmarked app's
@@ -98,12 +98,14 @@ public static class SeedTool
                 bidId = procurement.ScoredBidId,
                 evaluator = new { email = procurement.Evaluator.Email },
             },
+            monitoring = new { cycleId = monitoring.CycleId, reviewId = monitoring.ReviewId },
             counts = new
             {
                 cycles = size.Cycles, members = size.Members, contributions = big.Contributions, comments = big.Comments,
                 decisions = big.Decisions, versions = big.Versions, sections = size.Sections,
                 bids = procurement.Bids, criteria = procurement.Criteria, evaluators = procurement.Evaluators, scores = procurement.Scores,
                 moderated = procurement.Moderated,
+                periods = monitoring.Periods, providers = monitoring.Providers, returns = monitoring.Returns, ratings = monitoring.Ratings,
             },
         };
         await File.WriteAllTextAsync(manifestPath, JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));

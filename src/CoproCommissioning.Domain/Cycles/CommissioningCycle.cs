@@ -567,6 +567,12 @@ public sealed class CommissioningCycle
             blockers.Add(new Refusal(CycleRules.InputAwaitingResponse, unanswered));
         }
 
+        // Input the facts counted without listing it blocks all the same, one refusal each, without naming which.
+        for (var unlisted = facts.UnansweredLivedExperience.Count; unlisted < facts.UnansweredLivedExperienceCount; unlisted++)
+        {
+            blockers.Add(new Refusal(CycleRules.InputAwaitingResponse));
+        }
+
         foreach (var decision in facts.DecisionsToFix)
         {
             if (decision.LacksParticipants)

@@ -12,7 +12,8 @@ namespace CoproCommissioning.Domain.Cycles;
 /// <param name="LivedExperienceContributions">R1: lived-experience and carer contributions, however many people each speaks for.</param>
 /// <param name="DistinctLivedExperienceContributors">R1: how many different people that input comes from (<see cref="Cycles.Stage.DistinctLivedExperienceContributors"/>).</param>
 /// <param name="OnlyLoggedBySigner">R1: there is lived-experience input and all of it was logged on someone's behalf by the signer.</param>
-/// <param name="UnansweredLivedExperience">R3: lived-experience input nobody has answered yet, oldest first.</param>
+/// <param name="UnansweredLivedExperience">R3: lived-experience input nobody has answered yet, oldest first: all of it, or
+/// the oldest few when the facts were read for a page that shows how many (<see cref="UnansweredLivedExperienceCount"/>).</param>
 /// <param name="DecisionsToFix">R2 and R5: the stage's decisions that break a rule, in the order they were recorded.</param>
 public sealed record SignOffFacts(
     StageKind Stage,
@@ -23,6 +24,12 @@ public sealed record SignOffFacts(
     IReadOnlyList<Guid> UnansweredLivedExperience,
     IReadOnlyList<DecisionFacts> DecisionsToFix)
 {
+    /// <summary>
+    /// R3: how much lived-experience input nobody has answered yet, listed in <see cref="UnansweredLivedExperience"/> or
+    /// not: a stage can have hundreds, and a page that shows only how many things stop the sign-off needs none of their ids.
+    /// </summary>
+    public int UnansweredLivedExperienceCount { get; init; } = UnansweredLivedExperience.Count;
+
     /// <summary>The facts as the aggregate's own rows state them: every contribution and decision of the stage must be loaded.</summary>
     public static SignOffFacts Of(CommissioningCycle cycle, StageKind kind, string? signerUserId)
     {

@@ -282,25 +282,26 @@ public sealed partial class CycleProcurement : IEvaluationSetup
     /// <see cref="Progress(IEnumerable{Bid}, IEnumerable{Scorecard}, DateTimeOffset)"/> from only which evaluators have
     /// submitted their scorecards: progress reads no score, so pages that show it (the dashboard, the overview) read none.
     /// </summary>
-    public ProcurementProgress ProgressWithSubmitted(IEnumerable<Bid> bids, IReadOnlyCollection<Guid> submittedEvaluatorIds, DateTimeOffset now)
+    public ProcurementProgress ProgressWithSubmitted(IEnumerable<Bid> bids, IReadOnlyCollection<Guid> submittedEvaluatorIds, DateTimeOffset now) =>
+        ToProgressFacts(bids, submittedEvaluatorIds).Progress(now);
+
+    /// <summary>What progress reads of this procurement and its bids; pages that only show progress read the same facts without loading it.</summary>
+    public ProcurementProgressFacts ToProgressFacts(IEnumerable<Bid> bids, IReadOnlyCollection<Guid> submittedEvaluatorIds)
     {
         ArgumentNullException.ThrowIfNull(bids);
         ArgumentNullException.ThrowIfNull(submittedEvaluatorIds);
-        var submittedBids = bids.Where(b => b.IsSubmitted && b.ProcurementId == Id).ToList();
-        var submitted = submittedEvaluatorIds.ToHashSet();
-        var expected = _evaluators.Where(e => !e.HasSteppedDown && Scorecard.Assignments(this, e, submittedBids, now).Count > 0).ToList();
-        return new ProcurementProgress(
+        return new(
             Route,
             IsBiddingOpen,
-            IsPastDeadline(now),
-            submittedBids.Count,
-            expected.Count(e => !submitted.Contains(e.Id)),
-            // Every criterion of every submitted bid is moderated before the award (Evaluation.Of's Agreed).
-            submittedBids.Sum(b => Criteria.Count(c => FindModeration(b.Id, c.Id) is null)),
-            expected.Any(e => e.Role == EvaluatorRole.LivedExperience && submitted.Contains(e.Id)),
+            BidDeadline,
+            [.. _criteria.Select(c => c.Id)],
+            _evaluators,
+            [.. bids.Where(b => b.IsSubmitted && b.ProcurementId == Id).Select(b => (b.Id, b.OrganisationId))],
+            submittedEvaluatorIds,
+            [.. _moderated.Select(m => (m.BidId, m.CriterionId))],
             IsAwardRecorded,
             IsIntentionPublished,
-            HasStandstillEnded(now),
+            StandstillEndsAt,
             _representations.Count(r => !r.IsAnswered));
     }
 

@@ -39,6 +39,11 @@ public sealed class SignOffFactsTests(DatabaseFixture fixture) : IClassFixture<D
             {
                 // All five stages at once, as the dashboard and overview ask, and one at a time, as sign-off asks.
                 var together = await check.Context.SignOffFactsAsync([.. loaded.Stages], signer, _ct);
+                var countedTogether = new Dictionary<int, IReadOnlyDictionary<Guid, SignOffFacts>>
+                {
+                    [0] = await check.Context.SignOffFactsAsync([.. loaded.Stages], signer, _ct, unansweredListed: 0),
+                    [2] = await check.Context.SignOffFactsAsync([.. loaded.Stages], signer, _ct, unansweredListed: 2),
+                };
                 foreach (var kind in Enum.GetValues<StageKind>())
                 {
                     var expected = SignOffFacts.Of(loaded, kind, signer);
@@ -56,6 +61,21 @@ public sealed class SignOffFactsTests(DatabaseFixture fixture) : IClassFixture<D
                     Assert.Equal(
                         loaded.SignOffBlockers(kind, [], signer).Select(r => (r.Rule.Code, r.SubjectId)),
                         loaded.SignOffBlockers(kind, actual, []).Select(r => (r.Rule.Code, r.SubjectId)));
+                    Assert.True(expected.UnansweredLivedExperience.Count == actual.UnansweredLivedExperienceCount, $"{context}: unanswered count");
+
+                    // Counted, with only the oldest few listed (or none), as pages that show how many read them: the same
+                    // blockers, the unlisted ones without naming which.
+                    foreach (var most in new[] { 0, 2 })
+                    {
+                        var counted = await check.Context.SignOffFactsAsync(loaded.StageOf(kind), signer, _ct, unansweredListed: most);
+                        Assert.Equal(Describe(counted), Describe(countedTogether[most][loaded.StageOf(kind).Id]));
+                        Assert.True(expected.UnansweredLivedExperience.Count == counted.UnansweredLivedExperienceCount, $"{context}: counted, {most} listed");
+                        Assert.True(expected.UnansweredLivedExperience.Take(most).SequenceEqual(counted.UnansweredLivedExperience), $"{context}: {most} listed");
+                        Assert.Equal(
+                            loaded.SignOffBlockers(kind, actual, []).Select(r => (r.Rule.Code, expected.UnansweredLivedExperience.Take(most).Contains(r.SubjectId ?? Guid.Empty) || r.Rule.Code != CycleRules.InputAwaitingResponse.Code ? r.SubjectId : null)),
+                            loaded.SignOffBlockers(kind, counted, []).Select(r => (r.Rule.Code, r.SubjectId)));
+                    }
+
                     if (actual.OnlyLoggedBySigner || actual.DecisionsToFix.Count > 0 || actual.UnansweredLivedExperience.Count > 0)
                     {
                         nonTrivial++;
@@ -69,7 +89,7 @@ public sealed class SignOffFactsTests(DatabaseFixture fixture) : IClassFixture<D
     }
 
     private static string Describe(SignOffFacts f) =>
-        $"{f.Stage} {f.SignerUserId} {f.LivedExperienceContributions} {f.DistinctLivedExperienceContributors} {f.OnlyLoggedBySigner} "
+        $"{f.Stage} {f.SignerUserId} {f.LivedExperienceContributions} {f.DistinctLivedExperienceContributors} {f.OnlyLoggedBySigner} {f.UnansweredLivedExperienceCount} "
         + $"[{string.Join(",", f.UnansweredLivedExperience)}] [{string.Join(",", f.DecisionsToFix)}]";
 
     private static CommissioningCycle Generate(Random random)

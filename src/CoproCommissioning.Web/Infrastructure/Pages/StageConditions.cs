@@ -23,47 +23,62 @@ public sealed record StageConditions(IReadOnlyList<Refusal> Specification, IRead
     public static async Task<StageConditions> LoadAsync(CoproDbContext db, Guid cycleId, TimeProvider timeProvider, CancellationToken ct) =>
         (await LoadAsync(db, [cycleId], timeProvider, ct))[cycleId];
 
-    /// <summary>The conditions for one stage of one cycle, without a query for a stage that sets none.</summary>
-    public static async Task<IReadOnlyCollection<Refusal>?> ForStageAsync(CoproDbContext db, Guid cycleId, StageKind stage, TimeProvider timeProvider, CancellationToken ct) =>
-        stage is StageKind.Specification or StageKind.Procurement or StageKind.Monitoring ? (await LoadAsync(db, cycleId, timeProvider, ct)).For(stage) : null;
+    /// <summary>
+    /// The conditions for one stage of one cycle, reading only what that stage's own work decides: a stage page sends
+    /// no query about the other stages' work, and none for a stage that sets no conditions.
+    /// </summary>
+    public static async Task<IReadOnlyCollection<Refusal>?> ForStageAsync(CoproDbContext db, Guid cycleId, StageKind stage, TimeProvider timeProvider, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        return stage switch
+        {
+            StageKind.Specification => (await SpecificationConditionsAsync(db, [cycleId], ct))[cycleId],
+            StageKind.Procurement => (await ProcurementConditionsAsync(db, [cycleId], timeProvider, ct))[cycleId],
+            StageKind.Monitoring => (await MonitoringConditions.LoadAsync(db, [cycleId], timeProvider, ct))[cycleId],
+            _ => null,
+        };
+    }
 
-    /// <summary>A few queries for many cycles: the latest and approved version numbers, and each procurement with its submitted bids and who has submitted scores.</summary>
+    /// <summary>A few queries for many cycles: the latest and approved version numbers, each procurement's progress facts, and monitoring's conditions.</summary>
     public static async Task<IReadOnlyDictionary<Guid, StageConditions>> LoadAsync(
         CoproDbContext db, IReadOnlyCollection<Guid> cycleIds, TimeProvider timeProvider, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(cycleIds);
-        var specifications = await db.Specifications.AsNoTracking()
-            .Where(s => cycleIds.Contains(s.CycleId))
-            .Select(s => new { s.CycleId, Latest = s.Versions.Max(v => (int?)v.Number), s.ApprovedVersionNumber })
-            .ToDictionaryAsync(s => s.CycleId, ct);
-        // Only cycles that reached procurement have one; its bids and scorecards are few, so loading them is cheap.
-        var procurements = await db.Procurements.AsNoTracking().AsSplitQuery()
-            .Where(p => cycleIds.Contains(p.CycleId))
-            .ToListAsync(ct);
-        var procurementIds = procurements.Select(p => p.Id).ToList();
-        // Without their answers (an owned collection, which only a projection leaves out): progress reads only who bid and when.
-        var bids = procurementIds.Count == 0 ? [] : await db.Bids
-            .Where(b => procurementIds.Contains(b.ProcurementId) && b.Status == BidStatus.Submitted)
-            .ListedAsync(ct);
-        // Who has submitted, not what they scored: a procurement of 40 bids has thousands of scores.
-        var submitted = procurementIds.Count == 0 ? [] : await db.Scorecards.AsNoTracking()
-            .Where(s => procurementIds.Contains(s.ProcurementId) && s.SubmittedAt != null)
-            .Select(s => new { s.ProcurementId, s.EvaluatorId })
-            .ToListAsync(ct);
-        var now = timeProvider.GetUtcNow();
-        var progress = procurements.ToDictionary(p => p.CycleId, p => p.ProgressWithSubmitted(
-            bids, [.. submitted.Where(s => s.ProcurementId == p.Id).Select(s => s.EvaluatorId)], now));
+        var specification = await SpecificationConditionsAsync(db, cycleIds, ct);
+        var procurement = await ProcurementConditionsAsync(db, cycleIds, timeProvider, ct);
         // Monitoring's own conditions (a decided review, every due return in or explained, the panel's ratings, a lesson).
         var monitoring = await MonitoringConditions.LoadAsync(db, cycleIds, timeProvider, ct);
         return cycleIds.Distinct().ToDictionary(
             id => id,
-            id => new StageConditions(
-                specifications.TryGetValue(id, out var s)
-                    ? ServiceSpecification.SignOffConditions(s.Latest, s.ApprovedVersionNumber)
-                    : ServiceSpecification.SignOffConditions(null),
-                CycleProcurement.SignOffConditions(progress.GetValueOrDefault(id)),
-                monitoring[id]));
+            id => new StageConditions(specification[id], procurement[id], monitoring[id]));
+    }
+
+    /// <summary>The specification stage's: the latest and approved version numbers of each cycle's specification.</summary>
+    private static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Refusal>>> SpecificationConditionsAsync(
+        CoproDbContext db, IReadOnlyCollection<Guid> cycleIds, CancellationToken ct)
+    {
+        var specifications = await db.Specifications.AsNoTracking()
+            .Where(s => cycleIds.Contains(s.CycleId))
+            .Select(s => new { s.CycleId, Latest = s.Versions.Max(v => (int?)v.Number), s.ApprovedVersionNumber })
+            .ToDictionaryAsync(s => s.CycleId, ct);
+        return cycleIds.Distinct().ToDictionary(id => id, id => specifications.TryGetValue(id, out var s)
+            ? ServiceSpecification.SignOffConditions(s.Latest, s.ApprovedVersionNumber)
+            : ServiceSpecification.SignOffConditions(null));
+    }
+
+    /// <summary>
+    /// The procurement stage's. Only cycles that reached procurement have one: what its progress reads, a row or two a
+    /// procurement, rather than the aggregate, its bids and scorecards, whose agreed scores and scores grow with bids ×
+    /// criteria × evaluators.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Refusal>>> ProcurementConditionsAsync(
+        CoproDbContext db, IReadOnlyCollection<Guid> cycleIds, TimeProvider timeProvider, CancellationToken ct)
+    {
+        var procurements = await db.ProgressFactsAsync(cycleIds, ct);
+        var now = timeProvider.GetUtcNow();
+        return cycleIds.Distinct().ToDictionary(id => id, id => CycleProcurement.SignOffConditions(procurements.GetValueOrDefault(id)?.Progress(now)));
     }
 }

@@ -45,7 +45,8 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
         // the same for a cycle with ten contributions as for one with ten thousand.
         var cycles = await db.Cycles.IncludeStageStatuses().AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var conditions = await StageConditions.LoadAsync(db, ids, clock, ct);
-        var facts = await db.SignOffFactsAsync([.. cycles.Values.SelectMany(c => c.Stages).Where(s => !s.IsSignedOff && s.Status != StageStatus.NotStarted)], me, ct);
+        var facts = await db.SignOffFactsAsync(
+            [.. cycles.Values.SelectMany(c => c.Stages).Where(s => !s.IsSignedOff && s.Status != StageStatus.NotStarted)], me, ct, unansweredListed: 0);
         // Answers to my input I have not yet seen on "What happened to my input", which marks them seen.
         var unseen = db.Set<Contribution>().WithUnseenResponse(db, me).Select(x => x.Id);
         var newResponses = await db.Cycles.AsNoTracking()
@@ -143,10 +144,10 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
 
     private IEnumerable<NeedsMe> AwaitingResponse(CommissioningCycle cycle, IReadOnlyDictionary<Guid, SignOffFacts> facts) =>
         cycle.Stages
-            .Where(s => facts.TryGetValue(s.Id, out var f) && f.UnansweredLivedExperience.Count > 0)
+            .Where(s => facts.TryGetValue(s.Id, out var f) && f.UnansweredLivedExperienceCount > 0)
             .OrderBy(s => s.Kind)
             .Select(s => new NeedsMe(
-                $"{Labels.Count(facts[s.Id].UnansweredLivedExperience.Count, "lived-experience contribution")} waiting for a response in {s.Kind.ToPlainWords()}",
+                $"{Labels.Count(facts[s.Id].UnansweredLivedExperienceCount, "lived-experience contribution")} waiting for a response in {s.Kind.ToPlainWords()}",
                 StageUrl(cycle.Id, s.Kind, "Workspace") + "#contributions"));
 
     private IEnumerable<NeedsMe> OpenForInput(CommissioningCycle cycle, string invitation) =>

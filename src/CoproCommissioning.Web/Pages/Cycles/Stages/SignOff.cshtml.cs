@@ -227,8 +227,10 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
         History = [.. history.Select(e => StageEventRow.From(e, names, Stage))];
         IReadOnlyList<Refusal> refusals = stage.IsSignedOff
             ? []
-            : cycle.SignOffBlockers(Stage, await db.SignOffFactsAsync(stage, Signer, ct), await StageConditions.ForStageAsync(db, CycleId, Stage, clock, ct));
-        // Every rule is listed; of the contributions and decisions that each break one, the first few.
+            : cycle.SignOffBlockers(Stage, await db.SignOffFactsAsync(stage, Signer, ct, unansweredListed: MostItemsListed),
+                await StageConditions.ForStageAsync(db, CycleId, Stage, clock, ct));
+        // Every rule is listed; of the contributions and decisions that each break one, the first few. Only the oldest of
+        // the unanswered input are read by id: the rest are counted, after them, so they are never among those listed.
         var items = 0;
         var listed = refusals.Where(r => !IsAboutOneItem(r) || items++ < MostItemsListed).ToList();
         BlockerCount = refusals.Count;

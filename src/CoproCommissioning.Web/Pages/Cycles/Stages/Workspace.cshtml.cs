@@ -62,9 +62,12 @@ public sealed class WorkspaceModel(CoproDbContext db, TimeProvider clock) : Stag
         var shown = await inStage.ReadableBy(viewer, role).InVoiceOrder().ToPageAsync(contributionsPage, rows => rows.AsViews(db), ct);
         TeamOnlyHiddenCount = await inStage.CountHiddenFromAsync(viewer, role, ct);
         var stageRows = db.Cycles.AsNoTracking().Where(c => c.Id == CycleId).SelectMany(c => c.Stages).Where(s => s.Kind == kind);
+        // What the list shows of each decision and the input it cites, not its participants and groups: owned collections
+        // loaded together multiply (three participants and three citations are nine rows).
         var decisions = await db.Set<Decision>().AsNoTracking().Where(d => EF.Property<Guid>(d, StageConfiguration.StageKey) == stage.Id)
             .OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.RecordedAt).ThenByDescending(d => d.Id)
-            .ToPageAsync(decisionsPage, ct);
+            .ToPageAsync(decisionsPage, rows => rows.Select(d => new ListedDecision(
+                d.Id, d.Title, d.Mode, d.Rung, d.DecidedAt, d.Influences.Select(i => new ListedInfluence(i.ContributionId, i.Note)).ToList())), ct);
         var lastEvent = await stageRows.SelectMany(s => s.History).OrderByDescending(e => e.At).FirstOrDefaultAsync(ct);
         var cited = await ReadableContributions.ReadableByIdAsync(
             db, CycleId, decisions.Items.SelectMany(d => d.Influences).Select(i => i.ContributionId), viewer, role, ct);
@@ -81,7 +84,7 @@ public sealed class WorkspaceModel(CoproDbContext db, TimeProvider clock) : Stag
         if (CanFollowSignOff)
         {
             var signer = CyclePermissions.Allows(role, CycleOperation.SignOff) ? viewer : null;
-            BlockerCount = cycle.SignOffBlockers(Stage, await db.SignOffFactsAsync(stage, signer, ct),
+            BlockerCount = cycle.SignOffBlockers(Stage, await db.SignOffFactsAsync(stage, signer, ct, unansweredListed: 0),
                 await StageConditions.ForStageAsync(db, CycleId, Stage, clock, ct)).Count;
         }
 
@@ -197,7 +200,7 @@ public sealed record DecisionRow(
     IReadOnlyList<InfluenceRow> ShapedBy)
 {
     /// <summary>Only the contributions in <paramref name="contributions"/> are listed: those the viewer may read (R7).</summary>
-    public static DecisionRow From(Decision d, IReadOnlyDictionary<Guid, ContributionView> contributions)
+    public static DecisionRow From(ListedDecision d, IReadOnlyDictionary<Guid, ContributionView> contributions)
     {
         var shapedBy = d.Influences
             .Select(i => contributions.TryGetValue(i.ContributionId, out var c)
@@ -208,6 +211,13 @@ public sealed record DecisionRow(
         return new DecisionRow(d.Id, d.Title, d.Mode, d.Rung, d.DecidedAt, Provenance.Describe(shapedBy.Select(s => s.Voice)), shapedBy);
     }
 }
+
+/// <summary>A decision as the workspace reads it: what the list shows, and the input it cites (R2).</summary>
+public sealed record ListedDecision(
+    Guid Id, string Title, DecisionMode Mode, CoProductionLadderRung Rung, DateTimeOffset DecidedAt, IReadOnlyList<ListedInfluence> Influences);
+
+/// <summary>A contribution a decision cites, and the note on how it shaped it.</summary>
+public sealed record ListedInfluence(Guid ContributionId, string Note);
 
 public sealed record InfluenceRow(Guid ContributionId, StageKind StageKind, Voice Voice, string Summary, string Note);
 

@@ -31,7 +31,7 @@ public sealed class ScoreBidModel(CoproDbContext db, TimeProvider clock, ILogger
             return elsewhere;
         }
 
-        Form = ScoreForm.From(Own, Bid, Criteria);
+        Form = ScoreForm.From(OwnVersion, Criteria, criterionId => OwnScore(Bid.Id, criterionId));
         return Page();
     }
 
@@ -89,9 +89,10 @@ public sealed class ScoreBidModel(CoproDbContext db, TimeProvider clock, ILogger
         return Redirect(ProcurementUrls.Scoring(CycleId));
     }
 
+    /// <summary>For a change the procurement and the evaluator's scorecard whole; to show the page, only this bid's rows.</summary>
     private async Task<IActionResult?> LoadAsync(Guid bidId, bool forChange, CancellationToken ct)
     {
-        if (await LoadScoringAsync(forChange, ct, bidId) is { } elsewhere)
+        if (await (forChange ? LoadScoringAsync(forChange: true, ct, bidId) : LoadScoringBidAsync(bidId, ct)) is { } elsewhere)
         {
             return elsewhere;
         }
@@ -127,7 +128,7 @@ public sealed class ScoreBidModel(CoproDbContext db, TimeProvider clock, ILogger
             return elsewhere;
         }
 
-        Form = Form with { Version = Own?.Version ?? 0 };
+        Form = Form with { Version = OwnVersion };
         return Page();
     }
 }
@@ -145,13 +146,14 @@ public sealed record ScoreForm
     /// <summary>The form's name for one criterion's field: the domain names the field, the refusal the criterion.</summary>
     public static string FieldOf(Guid criterionId, string field) => $"{nameof(Scores)}[{criterionId}].{field}";
 
-    public static ScoreForm From(Scorecard? scorecard, Bid bid, IEnumerable<EvaluationCriterion> criteria)
+    /// <summary>The form as saved: <paramref name="saved"/> gives the evaluator's own score for a criterion of this bid, if any.</summary>
+    public static ScoreForm From(uint version, IEnumerable<EvaluationCriterion> criteria, Func<Guid, Score?> saved)
     {
-        ArgumentNullException.ThrowIfNull(bid);
+        ArgumentNullException.ThrowIfNull(saved);
         return new()
         {
-            Version = scorecard?.Version ?? 0,
-            Scores = criteria.ToDictionary(c => c.Id, c => scorecard?.ScoreFor(bid.Id, c.Id) is { } score
+            Version = version,
+            Scores = criteria.ToDictionary(c => c.Id, c => saved(c.Id) is { } score
                 ? new CriterionScore { Level = score.Level.ToString(CultureInfo.InvariantCulture), Comment = score.Comment }
                 : new CriterionScore()),
         };

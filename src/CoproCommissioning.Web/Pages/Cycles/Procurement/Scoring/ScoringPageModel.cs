@@ -13,7 +13,7 @@ public abstract class ScoringPageModel(CoproDbContext db, TimeProvider clock) : 
     /// <summary>How many bids the list shows a page: once submitted, each shows every criterion with every evaluator's score.</summary>
     public const int BidsPerPage = 5;
 
-    /// <summary>The procurement, loaded whole for a change or for the one bid a page scores; the list reads <see cref="Setup"/> only.</summary>
+    /// <summary>The procurement, loaded whole for a change; pages that show scores read <see cref="Setup"/> only.</summary>
     public CycleProcurement Procurement { get; private set; } = null!;
 
     /// <summary>What scoring reads of the procurement: the procurement itself, or the same facts read for the list.</summary>
@@ -25,7 +25,7 @@ public abstract class ScoringPageModel(CoproDbContext db, TimeProvider clock) : 
     /// <summary>The signed-in member's seat on the panel.</summary>
     public Evaluator Me { get; private set; } = null!;
 
-    /// <summary>Their scorecard, loaded whole for a change or for one bid; null until they first save a score, and on the list.</summary>
+    /// <summary>Their scorecard, loaded whole for a change; null until they first save a score, and on the pages that show scores.</summary>
     public Scorecard? Own { get; protected set; }
 
     /// <summary>Their scorecard's version as read (0 before it exists): a save since then is a clash (R8).</summary>
@@ -83,8 +83,8 @@ public abstract class ScoringPageModel(CoproDbContext db, TimeProvider clock) : 
         OthersScores.Where(s => s.BidId == bidId && s.CriterionId == criterionId);
 
     /// <summary>
-    /// Loads the cycle, the whole procurement, the evaluator and their whole scorecard, for a change or for the one bid
-    /// (<paramref name="bidId"/>) a page shows. Null when the page applies: otherwise the answer to give. A cycle without a
+    /// Loads the cycle, the whole procurement, the evaluator and their whole scorecard, for a change (to the one bid
+    /// <paramref name="bidId"/>, when it is about one). Null when the page applies: otherwise the answer to give. A cycle without a
     /// procurement, or a member not on its panel, goes to the overview; a bid that is not one this evaluator may read is
     /// not found, whoever asks.
     /// </summary>
@@ -178,6 +178,61 @@ public abstract class ScoringPageModel(CoproDbContext db, TimeProvider clock) : 
         SubmittedAt = own?.SubmittedAt;
         _ownScores = own?.Scores.ToDictionary(s => (s.BidId, s.CriterionId)) ?? [];
         await LoadNamesAndOthersAsync(shownIds, ct);
+        return null;
+    }
+
+    /// <summary>
+    /// Loads what one bid's page shows, and of the procurement's evaluation only that bid's rows: the set-up (with that
+    /// bid's agreed scores), the bid with its answers if this evaluator may read it (the seal), their own scores for it and,
+    /// once they may see them, the others' submitted scores for it. A change loads everything whole
+    /// (<see cref="LoadScoringAsync"/>). Null when the page applies: otherwise the answer to give, as there.
+    /// </summary>
+    protected async Task<IActionResult?> LoadScoringBidAsync(Guid bidId, CancellationToken ct)
+    {
+        if (await LoadCycleAsync(db, ct) is not { } cycle)
+        {
+            return NotFound();
+        }
+
+        Cycle = cycle;
+        if (await db.EvaluationSetupAsync(CycleId, ct, agreedOf: [bidId]) is not { } setup)
+        {
+            return NotFound();
+        }
+
+        Setup = setup;
+        Now = clock.GetUtcNow();
+        var readable = await LoadReadableBidListAsync(db, setup, Now, withAnswersOf: bidId, ct);
+        if (readable.SingleOrDefault(b => b.Id == bidId) is not { } bid)
+        {
+            return NotFound();
+        }
+
+        if (setup.EvaluatorFor(UserId) is not { } me)
+        {
+            return Redirect(OverviewUrl);
+        }
+
+        // A commissioner reads every bid, but scores only those their own declaration leaves open to them.
+        if (!setup.EvaluatorMayRead(UserId, bid.OrganisationId, Now))
+        {
+            return NotFound();
+        }
+
+        Me = me;
+        var evaluatorId = me.Id;
+        var procurementId = setup.Id;
+        var own = await db.Scorecards.AsNoTracking()
+            .Where(s => s.ProcurementId == procurementId && s.EvaluatorId == evaluatorId)
+            .Select(s => new { s.Version, s.SubmittedAt, Scores = s.Scores.Where(x => x.BidId == bidId).ToList() })
+            .SingleOrDefaultAsync(ct);
+        OwnVersion = own?.Version ?? 0;
+        SubmittedAt = own?.SubmittedAt;
+        _ownScores = own?.Scores.ToDictionary(s => (s.BidId, s.CriterionId)) ?? [];
+        Readable = [bid];
+        Assignments = Scorecard.Assignments(setup, me, Readable, Now);
+        Shown = ByBid(Assignments).ToPage(1, BidsPerPage);
+        await LoadNamesAndOthersAsync([bidId], ct);
         return null;
     }
 
