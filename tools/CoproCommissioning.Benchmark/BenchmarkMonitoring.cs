@@ -52,7 +52,7 @@ public sealed class BenchmarkMonitoring(CoproDbContext db, BenchmarkScale scale,
         var procurement = AddAward(cycle, panel, providers);
         var monitoring = AddContract(cycle, procurement, specification);
         var (returns, ratings) = AddQuarters(cycle, monitoring, panel, providers);
-        var review = AddReview(cycle, monitoring, panel, providers);
+        var review = AddReview(cycle, monitoring, panel, providers, returns, ratings);
 
         db.Cycles.Add(cycle);
         db.Specifications.Add(specification);
@@ -177,7 +177,9 @@ public sealed class BenchmarkMonitoring(CoproDbContext db, BenchmarkScale scale,
     }
 
     /// <summary>The review of the last two quarters, with the providers and the panel, ending in a decision to continue the contract.</summary>
-    private Review AddReview(CommissioningCycle cycle, CycleMonitoring monitoring, IReadOnlyList<Person> panel, IReadOnlyList<Person> providers)
+    private Review AddReview(
+        CommissioningCycle cycle, CycleMonitoring monitoring, IReadOnlyList<Person> panel, IReadOnlyList<Person> providers,
+        IReadOnlyList<ProviderReturn> returns, IReadOnlyList<PanelRating> ratings)
     {
         var last = monitoring.Periods.OrderBy(p => p.Number).TakeLast(2).ToList();
         _at = _at.AddDays(14);
@@ -191,7 +193,16 @@ public sealed class BenchmarkMonitoring(CoproDbContext db, BenchmarkScale scale,
         var decision = Must.Succeed(cycle.RecordDecision(StageKind.Monitoring, new DecisionDetails(
             "Continue the alliance agreement", text.Body(), DecisionMode.CommissionerLed, "The outcomes are on track and the panel agreed.",
             CoProductionLadderRung.Engagement, Step(), Participants(panel), []), Commissioner, CycleRole.Commissioner, Step()));
-        Must.Succeed(monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(decision.Id, ReviewDecisionType.Continue), Commissioner, CycleRole.Commissioner, Step()));
+        // The decision cites, as a real one must, the returns and the panel's ratings of the periods the review looked at.
+        var cited = review.PeriodIds.ToHashSet();
+        var citedReturns = returns.Where(r => cited.Contains(r.PeriodId)).ToList();
+        var citedRatings = ratings.Where(r => cited.Contains(r.PeriodId)).ToList();
+        var sources = new ReviewSources(citedReturns.ToDictionary(r => r.Id, r => r.Submitted!.Number), [.. citedRatings.Select(r => r.Id)]);
+        Must.Succeed(monitoring.DecideReview(cycle, review.Id, new ReviewDecisionDraft(decision.Id, ReviewDecisionType.Continue)
+        {
+            CitedReturnIds = [.. citedReturns.Select(r => r.Id)],
+            CitedRatingIds = [.. citedRatings.Select(r => r.Id)],
+        }, sources, Commissioner, CycleRole.Commissioner, Step()));
         return review;
     }
 
