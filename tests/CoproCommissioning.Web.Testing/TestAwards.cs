@@ -90,8 +90,8 @@ public static class TestAwards
         return new Awarded(cycle.Id, second?.OrganisationId, second?.Id);
     }
 
-    /// <summary>The outcome framework the contract carries: the same two outcomes as <see cref="TestMonitoring"/>'s.</summary>
-    private static VersionDraft Framework { get; } = new(
+    /// <summary>The outcome framework the contract carries, with <see cref="TestMonitoring"/>'s two outcomes; it uses it too.</summary>
+    internal static VersionDraft Framework { get; } = new(
         "Final draft",
         [new SectionDraft(ASpecification.WhoItIsFor, "Who the service is for", "Adults in crisis in Leeds.", "")],
         [
@@ -101,12 +101,13 @@ public static class TestAwards
                 "What people say at their 3-month review.", ASpecification.Levels),
         ]);
 
-    private static DecisionDetails Decided(string title, DateTimeOffset at, CyclePeople people) => new(
+    internal static DecisionDetails Decided(string title, DateTimeOffset at, CyclePeople people) => new(
         title, "Agreed with the panel.", DecisionMode.CommissionerLed, "The panel met the commissioner and agreed it.",
         CoProductionLadderRung.Engagement, at,
         [new DecisionParticipant(people.Commissioner, CycleRole.Commissioner), new DecisionParticipant(people.Panel, CycleRole.PanelMember)], []);
 
-    private static void SignOff(CommissioningCycle cycle, StageKind stage, IReadOnlyCollection<Refusal> conditions, CyclePeople people, Func<DateTimeOffset> tick)
+    /// <summary>Signs a stage off with the panel's input answered, as the arrangements that walk a cycle to its later stages do.</summary>
+    internal static void SignOff(CommissioningCycle cycle, StageKind stage, IReadOnlyCollection<Refusal> conditions, CyclePeople people, Func<DateTimeOffset> tick)
     {
         var input = Must(cycle.AddContribution(stage, people.Panel, CycleRole.PanelMember, Voice.LivedExperience, Channel.Workshop,
             ContributionVisibility.Everyone, "Keep the evening phone line", "", tick()));

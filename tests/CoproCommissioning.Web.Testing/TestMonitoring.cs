@@ -44,10 +44,10 @@ public static class TestMonitoring
         var cycle = ACycle.AtStage(StageKind.Specification).Build();
         var at = Before;
         DateTimeOffset Tick() => at = at.AddMinutes(10);
-        var specification = Must(ServiceSpecification.Start(cycle, Framework, people.Commissioner, CycleRole.Commissioner, Tick()));
+        var specification = Must(ServiceSpecification.Start(cycle, TestAwards.Framework, people.Commissioner, CycleRole.Commissioner, Tick()));
         var approvedAt = Tick();
-        Must(specification.Approve(cycle, 1, Decided("Approve the specification", approvedAt, people), people.Commissioner, CycleRole.Commissioner, approvedAt));
-        SignOff(cycle, StageKind.Specification, ServiceSpecification.SignOffConditions(specification), people, Tick);
+        Must(specification.Approve(cycle, 1, TestAwards.Decided("Approve the specification", approvedAt, people), people.Commissioner, CycleRole.Commissioner, approvedAt));
+        TestAwards.SignOff(cycle, StageKind.Specification, ServiceSpecification.SignOffConditions(specification), people, Tick);
 
         var route = alliance
             ? new RouteChoice(ProcurementRegime.AllianceAgreement, ProcurementRoute.AllianceOfExistingProviders, RouteQuestions.Unanswered,
@@ -56,10 +56,10 @@ public static class TestMonitoring
                 "Only the current crisis team can run it.");
         var procurement = Must(CycleProcurement.Start(cycle, route, people.Commissioner, CycleRole.Commissioner, Tick()));
         var awardedAt = Tick();
-        var award = Must(cycle.RecordDecision(StageKind.Procurement, Decided("Award the contract", awardedAt, people), people.Commissioner, CycleRole.Commissioner, awardedAt));
+        var award = Must(cycle.RecordDecision(StageKind.Procurement, TestAwards.Decided("Award the contract", awardedAt, people), people.Commissioner, CycleRole.Commissioner, awardedAt));
         IReadOnlyList<Guid> awarded = alliance ? [people.ProviderOrganisation, secondOrganisation!.Value] : [people.ProviderOrganisation];
         Must(procurement.RecordAward(cycle, award.Id, awarded, [], awarded, people.Commissioner, CycleRole.Commissioner, awardedAt));
-        SignOff(cycle, StageKind.Procurement, [], people, Tick);
+        TestAwards.SignOff(cycle, StageKind.Procurement, [], people, Tick);
 
         var contractedAt = Tick();
         var monitoring = Must(CycleMonitoring.Start(cycle, procurement, specification,
@@ -153,29 +153,6 @@ public static class TestMonitoring
     // Ten days after the period ends: inside its reporting window, and long past by the tests' real clock.
     private static DateTimeOffset WhileReporting(ReportingPeriod period) =>
         new(period.EndsOn.ToDateTime(new TimeOnly(9, 0)).AddDays(10), TimeSpan.Zero);
-
-    private static VersionDraft Framework { get; } = new(
-        "Final draft",
-        [new SectionDraft(ASpecification.WhoItIsFor, "Who the service is for", "Adults in crisis in Leeds.", "")],
-        [
-            new OutcomeDraft(CrisisOutcome, "I can get help before I reach crisis", OutcomeDomain.MentalWellbeing,
-                "What people say at their 3-month review.", ASpecification.Levels),
-            new OutcomeDraft(EnjoyOutcome, "I have things to do that I enjoy", OutcomeDomain.CommunityParticipationAndLeisure,
-                "What people say at their 3-month review.", ASpecification.Levels),
-        ]);
-
-    private static DecisionDetails Decided(string title, DateTimeOffset at, CyclePeople people) => new(
-        title, "Agreed with the panel.", DecisionMode.CommissionerLed, "The panel met the commissioner and agreed it.",
-        CoProductionLadderRung.Engagement, at,
-        [new DecisionParticipant(people.Commissioner, CycleRole.Commissioner), new DecisionParticipant(people.Panel, CycleRole.PanelMember)], []);
-
-    private static void SignOff(CommissioningCycle cycle, StageKind stage, IReadOnlyCollection<Refusal> conditions, CyclePeople people, Func<DateTimeOffset> tick)
-    {
-        var input = Must(cycle.AddContribution(stage, people.Panel, CycleRole.PanelMember, Voice.LivedExperience, Channel.Workshop,
-            ContributionVisibility.Everyone, "Keep the evening phone line", "", tick()));
-        Must(cycle.Respond(input.Id, people.Commissioner, CycleRole.Commissioner, ResponseType.Adopted, "We kept it.", tick()));
-        Must(cycle.SignOff(stage, people.Commissioner, CycleRole.Commissioner, $"{stage} agreed with the panel", tick(), stageConditions: conditions));
-    }
 
     private static T Must<T>(DomainOutcome<T> outcome) where T : class => Expect.Success(outcome);
 

@@ -297,7 +297,10 @@ public sealed class DemoCycles(CoproDbContext db, TimeProvider clock, ILogger lo
 
     internal static async Task<Organisation> OrganisationAsync(CoproDbContext db, string name, OrganisationKind kind, CancellationToken ct)
     {
-        var existing = await db.Organisations.SingleOrDefaultAsync(o => o.Name == name, ct);
+        // A demo cycle seeded earlier in the same unit of work, on a first run, may have added it without saving it yet:
+        // look among those first, or the unique name would be added twice.
+        var existing = db.Organisations.Local.SingleOrDefault(o => o.Name == name)
+            ?? await db.Organisations.SingleOrDefaultAsync(o => o.Name == name, ct);
         if (existing is not null)
         {
             return existing;

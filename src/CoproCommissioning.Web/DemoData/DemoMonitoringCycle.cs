@@ -36,9 +36,9 @@ public static class DemoMonitoringCycle
             throw new InvalidOperationException("Demo data: seed the demo accounts before the monitoring demo cycle.");
         }
 
-        var trust = await OrganisationAsync(db, TrustOrganisation, OrganisationKind.NhsTrust, ct);
-        var sanctuary = await OrganisationAsync(db, DemoProcurementCycle.SanctuaryOrganisation, OrganisationKind.UserLedOrganisation, ct);
-        var northgate = await OrganisationAsync(db, DemoProcurementCycle.NorthgateOrganisation, OrganisationKind.VoluntaryOrCommunityOrganisation, ct);
+        var trust = await DemoCycles.OrganisationAsync(db, TrustOrganisation, OrganisationKind.NhsTrust, ct);
+        var sanctuary = await DemoCycles.OrganisationAsync(db, DemoProcurementCycle.SanctuaryOrganisation, OrganisationKind.UserLedOrganisation, ct);
+        var northgate = await DemoCycles.OrganisationAsync(db, DemoProcurementCycle.NorthgateOrganisation, OrganisationKind.VoluntaryOrCommunityOrganisation, ct);
         users[TrustEmail].OrganisationId ??= trust.Id;
         users[DemoProcurementCycle.SanctuaryEmail].OrganisationId ??= sanctuary.Id;
         users[DemoProcurementCycle.NorthgateEmail].OrganisationId ??= northgate.Id;
@@ -51,11 +51,6 @@ public static class DemoMonitoringCycle
         new Builder(db, cast, now).Add();
     }
 
-    // The procurement demo cycle, seeded in the same unit of work on a first run, may have added these organisations
-    // without saving them yet: look among those first, or the unique name would be added twice.
-    private static async Task<Organisation> OrganisationAsync(CoproDbContext db, string name, OrganisationKind kind, CancellationToken ct) =>
-        db.Organisations.Local.SingleOrDefault(o => o.Name == name) ?? await DemoCycles.OrganisationAsync(db, name, kind, ct);
-
     /// <summary>The demo accounts, the second lived-experience panel member and the alliance's three providers.</summary>
     private sealed record Cast(DemoCycles.Cast People, string SecondPanel, Provider Trust, Provider Sanctuary, Provider Northgate)
     {
@@ -63,9 +58,6 @@ public static class DemoMonitoringCycle
     }
 
     private sealed record Provider(string UserId, Guid OrganisationId);
-
-    /// <summary>A piece of input, the answer it gets and how it shaped the stage's decision.</summary>
-    private sealed record AnsweredInput(Contribution Input, ResponseType Type, string Answer, string Influence);
 
     /// <summary>
     /// What a provider reported for a quarter: a rating and evidence for each outcome and a value for each KPI, both in
@@ -77,7 +69,7 @@ public static class DemoMonitoringCycle
     /// <summary>The alliance leadership team and its members, in the order the commissioner added them.</summary>
     private sealed record Team(AllianceLeadershipTeam Leadership, AllianceMember Commissioner, AllianceMember Trust, AllianceMember Sanctuary, AllianceMember Northgate);
 
-    private sealed class Builder(CoproDbContext db, Cast cast, DateTimeOffset now)
+    private sealed class Builder(CoproDbContext db, Cast cast, DateTimeOffset now) : DemoStageBuilder(cast.People)
     {
         private readonly Guid _gotHelp = Guid.CreateVersion7(), _peopleAround = Guid.CreateVersion7(), _money = Guid.CreateVersion7(), _hadASay = Guid.CreateVersion7();
         private readonly DateOnly _startsOn = ContractStart(now);
@@ -92,9 +84,9 @@ public static class DemoMonitoringCycle
             cast.People.Commissioner,
             CycleStart(now)));
 
-        private DemoCycles.Cast People => cast.People;
+        protected override CommissioningCycle Cycle => _cycle;
 
-        private DateTimeOffset Day(double days) => CycleStart(now).AddDays(days);
+        protected override DateTimeOffset Day(double days) => CycleStart(now).AddDays(days);
 
         // Reporting happens in the weeks after a quarter ends: returns, ratings and the leadership team's meeting.
         private static DateTimeOffset After(ReportingPeriod period, double days) =>
@@ -219,22 +211,7 @@ public static class DemoMonitoringCycle
         }
 
         // Respond to each piece of input, record the co-produced decision it shaped, then sign the stage off.
-        private void Agree(StageKind stage, double at, IReadOnlyList<AnsweredInput> input, string title, string description, string statement)
-        {
-            foreach (var (answered, i) in input.Select((a, i) => (a, i)))
-            {
-                Must(_cycle.Respond(answered.Input.Id, People.Commissioner, CycleRole.Commissioner, answered.Type, answered.Answer, Day(at + (i * 0.1))));
-            }
-
-            Must(_cycle.RecordDecision(stage, new DecisionDetails(title, description, DecisionMode.CoProduced, "", CoProductionLadderRung.CoProduction, Day(at + 1),
-                Participants(), [.. input.Select(a => new DecisionInfluence(a.Input.Id, a.Influence))]), People.Commissioner, CycleRole.Commissioner, Day(at + 1.1)));
-            Must(_cycle.SignOff(stage, People.Commissioner, CycleRole.Commissioner, statement, Day(at + 2)));
-        }
-
-        private Contribution Said(StageKind stage, string userId, CycleRole role, Voice voice, string summary, string body, double at) =>
-            Must(_cycle.AddContribution(stage, userId, role, voice, Channel.Online, ContributionVisibility.Everyone, summary, body, Day(at)));
-
-        private DecisionParticipant[] Participants() =>
+        protected override DecisionParticipant[] Participants() =>
         [
             new(People.Commissioner, CycleRole.Commissioner),
             new(People.Champion, CycleRole.CoProductionChampion),

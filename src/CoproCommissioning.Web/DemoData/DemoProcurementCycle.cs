@@ -51,10 +51,7 @@ public static class DemoProcurementCycle
 
     private sealed record Bidder(string UserId, Guid OrganisationId);
 
-    /// <summary>A piece of input, the answer it gets and how it shaped the stage's decision.</summary>
-    private sealed record AnsweredInput(Contribution Input, ResponseType Type, string Answer, string Influence);
-
-    private sealed class Builder(CoproDbContext db, Cast cast, DateTimeOffset start)
+    private sealed class Builder(CoproDbContext db, Cast cast, DateTimeOffset start) : DemoStageBuilder(cast.People)
     {
         private readonly CommissioningCycle _cycle = Must(CommissioningCycle.Create(
             Title,
@@ -67,9 +64,9 @@ public static class DemoProcurementCycle
             cast.People.Commissioner,
             start));
 
-        private DemoCycles.Cast People => cast.People;
+        protected override CommissioningCycle Cycle => _cycle;
 
-        private DateTimeOffset Day(double days) => start.AddDays(days);
+        protected override DateTimeOffset Day(double days) => start.AddDays(days);
 
         public void Add()
         {
@@ -140,22 +137,7 @@ public static class DemoProcurementCycle
         }
 
         // Respond to each piece of input, record the co-produced decision it shaped, then sign the stage off.
-        private void Agree(StageKind stage, double at, IReadOnlyList<AnsweredInput> input, string title, string description, string statement)
-        {
-            foreach (var (answered, i) in input.Select((a, i) => (a, i)))
-            {
-                Must(_cycle.Respond(answered.Input.Id, People.Commissioner, CycleRole.Commissioner, answered.Type, answered.Answer, Day(at + (i * 0.1))));
-            }
-
-            Must(_cycle.RecordDecision(stage, new DecisionDetails(title, description, DecisionMode.CoProduced, "", CoProductionLadderRung.CoProduction, Day(at + 1),
-                Participants(), [.. input.Select(a => new DecisionInfluence(a.Input.Id, a.Influence))]), People.Commissioner, CycleRole.Commissioner, Day(at + 1.1)));
-            Must(_cycle.SignOff(stage, People.Commissioner, CycleRole.Commissioner, statement, Day(at + 2)));
-        }
-
-        private Contribution Said(StageKind stage, string userId, CycleRole role, Voice voice, string summary, string body, double at) =>
-            Must(_cycle.AddContribution(stage, userId, role, voice, Channel.Online, ContributionVisibility.Everyone, summary, body, Day(at)));
-
-        private DecisionParticipant[] Participants() =>
+        protected override DecisionParticipant[] Participants() =>
         [
             new(People.Commissioner, CycleRole.Commissioner),
             new(People.Champion, CycleRole.CoProductionChampion),

@@ -52,13 +52,7 @@ public sealed class AddMemberModel(CoproDbContext db, TimeProvider clock, ILogge
             CommissionerParty => (AllianceParty.Commissioner, null),
             var value => (AllianceParty.Provider, Guid.TryParse(value, out var id) ? id : Guid.Empty),
         };
-        AllianceMember? added = null;
-        var result = await ChangeAsync((team, now) =>
-        {
-            var outcome = team.AddMember(Cycle, Procurement, party, organisationId, Candidates.PersonFor(Form.MemberId), UserId, Role, now);
-            added = outcome.Succeeded ? outcome.Value : null;
-            return outcome;
-        }, nameof(Form), null, ct, FieldOnThisForm);
+        var (result, added) = await AddAsync((team, now) => team.AddMember(Cycle, Procurement, party, organisationId, Candidates.PersonFor(Form.MemberId), UserId, Role, now), nameof(Form), ct, FieldOnThisForm);
         if (result is not null)
         {
             await ShowAsync(ct);

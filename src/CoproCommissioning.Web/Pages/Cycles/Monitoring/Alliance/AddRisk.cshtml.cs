@@ -1,5 +1,3 @@
-using CoproCommissioning.Domain.Monitoring;
-
 namespace CoproCommissioning.Web.Pages.Cycles.Monitoring.Alliance;
 
 /// <summary>A named person on the team adds a risk to the joint register: in an alliance the risk is everyone's.</summary>
@@ -34,13 +32,7 @@ public sealed class AddRiskModel(CoproDbContext db, TimeProvider clock, ILogger<
             ModelState.AddModelError($"{nameof(Form)}.{nameof(RiskForm.ReviewOn)}", RiskForm.ReviewOnUnreadable);
         }
 
-        AllianceRisk? risk = null;
-        var result = await ChangeAsync((team, now) =>
-        {
-            var outcome = team.AddRisk(Cycle, draft, UserId, now);
-            risk = outcome.Succeeded ? outcome.Value : null;
-            return outcome;
-        }, nameof(Form), null, ct);
+        var (result, risk) = await AddAsync((team, now) => team.AddRisk(Cycle, draft, UserId, now), nameof(Form), ct);
         if (result is not null)
         {
             return result;

@@ -80,6 +80,24 @@ public abstract class AlliancePageModel(CoproDbContext db, TimeProvider clock) :
     }
 
     /// <summary>
+    /// <see cref="ChangeAsync"/> for a change that adds something to the team (a decision, risk, dispute or member):
+    /// <c>Added</c> is what it added once saved; with <c>Answer</c> set, nothing was added and that is the page to show.
+    /// </summary>
+    protected async Task<(IActionResult? Answer, T? Added)> AddAsync<T>(
+        Func<AllianceLeadershipTeam, DateTimeOffset, DomainOutcome<T>> add, string prefix, CancellationToken ct, Func<string, string>? fieldFor = null)
+        where T : class
+    {
+        T? added = null;
+        var answer = await ChangeAsync((team, now) =>
+        {
+            var outcome = add(team, now);
+            added = outcome.Succeeded ? outcome.Value : null;
+            return outcome;
+        }, prefix, null, ct, fieldFor);
+        return (answer, answer is null ? added : null);
+    }
+
+    /// <summary>
     /// The change, its refusals beside the form's fields under <paramref name="prefix"/> (with what was typed kept), and
     /// the save with the cycle. <paramref name="seenVersion"/> is the team's version the form showed, for changes to
     /// something already there (a risk, a dispute, a named person): when someone else changed the team since, nothing is

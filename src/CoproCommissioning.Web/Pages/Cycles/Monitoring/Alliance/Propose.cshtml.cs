@@ -1,5 +1,3 @@
-using CoproCommissioning.Domain.Monitoring;
-
 namespace CoproCommissioning.Web.Pages.Cycles.Monitoring.Alliance;
 
 /// <summary>A named person on a complete team puts a decision to it; every member, the proposer included, then votes.</summary>
@@ -19,13 +17,7 @@ public sealed class ProposeModel(CoproDbContext db, TimeProvider clock, ILogger<
             return answer;
         }
 
-        AllianceDecision? decision = null;
-        var result = await ChangeAsync((team, now) =>
-        {
-            var outcome = team.Propose(Cycle, Procurement!, Form.Title, Form.Proposal, UserId, now);
-            decision = outcome.Succeeded ? outcome.Value : null;
-            return outcome;
-        }, nameof(Form), null, ct);
+        var (result, decision) = await AddAsync((team, now) => team.Propose(Cycle, Procurement!, Form.Title, Form.Proposal, UserId, now), nameof(Form), ct);
         if (result is not null)
         {
             return result;

@@ -19,13 +19,7 @@ public sealed class RaiseDisputeModel(CoproDbContext db, TimeProvider clock, ILo
             return answer;
         }
 
-        AllianceDispute? dispute = null;
-        var result = await ChangeAsync((team, now) =>
-        {
-            var outcome = team.RaiseDispute(Cycle, Form.Summary, Form.Route, UserId, now);
-            dispute = outcome.Succeeded ? outcome.Value : null;
-            return outcome;
-        }, nameof(Form), null, ct);
+        var (result, dispute) = await AddAsync((team, now) => team.RaiseDispute(Cycle, Form.Summary, Form.Route, UserId, now), nameof(Form), ct);
         if (result is not null)
         {
             return result;
