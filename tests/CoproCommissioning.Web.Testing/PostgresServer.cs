@@ -49,11 +49,11 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public async Task DropDatabaseAsync(string connectionString)
     {
-        // The app connects with its own variant of the string (DataServiceCollectionExtensions.WithoutResetOnClose), which
+        // The app connects with its own variant of the string (DataServiceCollectionExtensions.AppConnectionString), which
         // is a pool of its own: its idle connections belong to the runtime role, which the owner can't terminate.
         var owner = OwnerConnectionStringFor(connectionString);
         foreach (var pooled in new[] { connectionString, owner,
-            DataServiceCollectionExtensions.WithoutResetOnClose(connectionString), DataServiceCollectionExtensions.WithoutResetOnClose(owner) })
+            DataServiceCollectionExtensions.AppConnectionString(connectionString), DataServiceCollectionExtensions.AppConnectionString(owner) })
         {
             using var connection = new NpgsqlConnection(pooled);
             NpgsqlConnection.ClearPool(connection);

@@ -37,11 +37,32 @@ public static class Paging
     public static async Task<PageOf<TShown>> ToPageAsync<T, TShown>(
         this IQueryable<T> query, int page, Func<IQueryable<T>, IQueryable<TShown>> shown, CancellationToken ct, int size = DefaultSize)
     {
+        // The page and the length of the whole list in one statement: each row carries the count, which PostgreSQL works
+        // out once (an uncorrelated subquery), so a list costs one round trip instead of two.
+        int number = Clamp(page);
+        var rows = await PageWithTotal(query, number, shown, size).ToListAsync(ct);
+        if (rows.Count > 0)
+        {
+            return new PageOf<TShown>([.. rows.Select(r => r.Item)], number, size, rows[0].Total);
+        }
+
+        if (number == 1)
+        {
+            return new PageOf<TShown>([], 1, size, 0);
+        }
+
+        // Past the end (a list that shrank since the link was made): the last page, which needs the count first.
         int total = await query.CountAsync(ct);
-        int number = Within(page, total, size);
-        var items = await shown(query.Skip((number - 1) * size).Take(size)).ToListAsync(ct);
+        number = Within(number, total, size);
+        var items = total == 0 ? [] : await shown(query.Skip((number - 1) * size).Take(size)).ToListAsync(ct);
         return new PageOf<TShown>(items, number, size, total);
     }
+
+    private static IQueryable<WithTotal<TShown>> PageWithTotal<T, TShown>(
+        IQueryable<T> query, int number, Func<IQueryable<T>, IQueryable<TShown>> shown, int size) =>
+        shown(query.Skip((number - 1) * size).Take(size)).Select(item => new WithTotal<TShown>(item, query.Count()));
+
+    private sealed record WithTotal<TItem>(TItem Item, int Total);
 
     public static PageOf<T> ToPage<T>(this IEnumerable<T> items, int page, int size = DefaultSize)
     {
