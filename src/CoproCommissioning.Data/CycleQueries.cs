@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CoproCommissioning.Data.Configurations;
 
 namespace CoproCommissioning.Data;
@@ -36,45 +37,54 @@ public static class CycleQueries
         (await db.SignOffFactsAsync([stage], signerUserId, ct, unansweredListed))[stage.Id];
 
     /// <summary>
-    /// The facts for many stages, of one cycle or of many, in two or three statements that return a row a stage plus the ids
-    /// of what is still wrong, however large the stages are. Team-only and logged-on-behalf input count exactly as the
-    /// aggregate counts them; a test compares the two on generated cycles. With <paramref name="unansweredListed"/>,
-    /// unanswered input is counted and only the oldest that many of each stage are listed: a page that shows how many
-    /// things stop the sign-off (the workspace, the overview, the dashboard) needs none of their ids, and a stage can have
-    /// hundreds.
+    /// The facts for many stages, of one cycle or of many, in one statement that reads a row a stage however large the
+    /// stages are: PostgreSQL keeps the counts as input and decisions are written (migration
+    /// <c>KeepSignOffFactsPerStage</c>, decision 0035), and the few decisions that break a rule. With
+    /// <paramref name="unansweredListed"/> = 0 that is all; otherwise a second statement lists the unanswered input, all
+    /// of it or the oldest that many of each stage. Team-only and logged-on-behalf input count exactly as the aggregate
+    /// counts them; a test compares the two on generated cycles.
     /// </summary>
     public static async Task<IReadOnlyDictionary<Guid, SignOffFacts>> SignOffFactsAsync(
         this CoproDbContext db, IReadOnlyCollection<Stage> stages, string? signerUserId, CancellationToken ct, int? unansweredListed = null)
     {
-        var ids = stages.Select(s => s.Id).ToList();
-        if (ids.Count == 0)
+        var ids = stages.Select(s => s.Id).Distinct().ToArray();
+        if (ids.Length == 0)
         {
             return new Dictionary<Guid, SignOffFacts>();
         }
 
-        var livedExperience = db.Set<Contribution>().AsNoTracking()
-            .Where(c => ids.Contains(EF.Property<Guid>(c, StageConfiguration.StageKey)))
-            .Where(Contribution.LivedExperienceInput);
+        // R2 and R5 are asked again of the few decisions kept as breaking a rule, so DecisionFacts says which rule.
+        // Columns are named as the model's naming convention expects them (snake case) for KeptFacts.
+        var input = await db.Database.SqlQuery<KeptFacts>($"""
+            SELECT s.id AS stage_id,
+                   coalesce(f.contributions, 0) AS count,
+                   coalesce(f.voices, 0) AS voices,
+                   coalesce(f.from_accounts, 0) AS from_accounts,
+                   coalesce(f.unanswered, 0) AS unanswered,
+                   (SELECT count(*)::int FROM stage_lived_experience_people AS p WHERE p.stage_id = s.id) AS accounts,
+                   coalesce((SELECT r.contributions FROM stage_lived_experience_recorders AS r
+                             WHERE r.stage_id = s.id AND r.recorded_by = {signerUserId ?? ""}), 0) AS logged_by_signer,
+                   (SELECT json_agg(json_build_object(
+                               'Id', d.id,
+                               'HasParticipants', EXISTS (SELECT 1 FROM decision_participants AS dp WHERE dp.decision_id = d.id)
+                                   OR EXISTS (SELECT 1 FROM decision_groups AS dg WHERE dg.decision_id = d.id),
+                               'Mode', d.mode,
+                               'ShapedByLivedExperience', EXISTS (
+                                   SELECT 1 FROM decision_influences AS di JOIN contributions AS c ON c.id = di.contribution_id
+                                   WHERE di.decision_id = d.id AND c.voice IN ('LivedExperience', 'Carer')),
+                               'HasRationale', d.rationale <> '') ORDER BY d.recorded_at, d.id)
+                    FROM decision_rule_breaches AS b JOIN decisions AS d ON d.id = b.decision_id
+                    WHERE b.stage_id = s.id)::text AS decisions_to_fix
+            FROM unnest({ids}) AS s (id)
+            LEFT JOIN stage_lived_experience AS f ON f.stage_id = s.id
+            """).ToDictionaryAsync(i => i.StageId, ct);
 
-        // How much of it is unanswered is counted in the same statement, from the small index of unanswered input, so a
-        // page that shows only how many things stop the sign-off pays no extra round trip for it.
-        var unansweredInput = livedExperience.Where(c => c.ResponseRevision == 0);
-        var input = await livedExperience
-            .GroupBy(c => EF.Property<Guid>(c, StageConfiguration.StageKey))
-            .Select(g => new
-            {
-                StageId = g.Key,
-                Count = g.Count(),
-                Voices = g.Sum(c => c.VoicesCarried),
-                FromAccounts = g.Count(c => c.AuthorUserId != null),
-                Accounts = g.Where(c => c.AuthorUserId != null).Select(c => c.AuthorUserId).Distinct().Count(),
-                NotLoggedBySigner = g.Count(c => c.RecordedByUserId == null || c.RecordedByUserId != signerUserId),
-                Unanswered = unansweredInput.Count(c => EF.Property<Guid>(c, StageConfiguration.StageKey) == g.Key),
-            })
-            .ToDictionaryAsync(i => i.StageId, ct);
         var listed = unansweredListed switch
         {
-            null => unansweredInput
+            null => db.Set<Contribution>().AsNoTracking()
+                .Where(c => ids.Contains(EF.Property<Guid>(c, StageConfiguration.StageKey)))
+                .Where(Contribution.LivedExperienceInput)
+                .Where(c => c.ResponseRevision == 0)
                 .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
                 .Select(c => new { StageId = EF.Property<Guid>(c, StageConfiguration.StageKey), c.Id, c.CreatedAt }),
             // The oldest few of each stage, straight from the index of unanswered input in that order.
@@ -90,47 +100,31 @@ public static class CycleQueries
         };
         var unanswered = (listed is null ? [] : await listed.ToListAsync(ct)).ToLookup(c => c.StageId, c => c.Id);
 
-        // Only the decisions that break a rule are read; DecisionFacts says which rule. The questions about each decision
-        // are counts rather than EXISTS: PostgreSQL turns an EXISTS under OR into a hash of every participant and every
-        // cited lived-experience contribution in the database, where a count looks up this decision's few rows by key.
-        var anyLivedExperience = db.Set<Contribution>().Where(Contribution.LivedExperienceInput);
-        var decisions = (await db.Set<Decision>().AsNoTracking()
-                .Where(d => ids.Contains(EF.Property<Guid>(d, StageConfiguration.StageKey)))
-                .Select(d => new
-                {
-                    StageId = EF.Property<Guid>(d, StageConfiguration.StageKey),
-                    d.Id,
-                    d.RecordedAt,
-                    HasParticipants = d.Participants.Count > 0 || d.Groups.Count > 0,
-                    d.Mode,
-                    ShapedByLivedExperience = d.Influences.Count(i => anyLivedExperience.Any(c => c.Id == i.ContributionId)) > 0,
-                    HasRationale = d.Rationale != "",
-                })
-                .Where(d => !d.HasParticipants
-                    || (d.Mode == DecisionMode.CoProduced && !d.ShapedByLivedExperience)
-                    || (d.Mode != DecisionMode.CoProduced && !d.HasRationale))
-                .OrderBy(d => d.RecordedAt).ThenBy(d => d.Id)
-                .ToListAsync(ct))
-            .ToLookup(d => d.StageId, d => new DecisionFacts(d.Id, d.HasParticipants, d.Mode, d.ShapedByLivedExperience, d.HasRationale));
-
-        return stages.ToDictionary(s => s.Id, s =>
+        return stages.DistinctBy(s => s.Id).ToDictionary(s => s.Id, s =>
         {
-            input.TryGetValue(s.Id, out var i);
-            int count = i?.Count ?? 0;
+            var i = input[s.Id];
             // People with an account count once however often they speak; each voice logged without an account counts.
-            int distinct = i is null ? 0 : i.Accounts + i.Voices - i.FromAccounts;
+            int distinct = i.Accounts + i.Voices - i.FromAccounts;
             IReadOnlyList<Guid> oldest = [.. unanswered[s.Id]];
             return new SignOffFacts(
                 s.Kind,
                 signerUserId,
-                count,
+                i.Count,
                 distinct,
-                signerUserId is not null && count > 0 && i!.NotLoggedBySigner == 0,
+                signerUserId is not null && i.Count > 0 && i.LoggedBySigner == i.Count,
                 oldest,
-                [.. decisions[s.Id]])
+                i.DecisionsToFix is null ? [] : [.. JsonSerializer.Deserialize<List<KeptDecision>>(i.DecisionsToFix)!.Select(d => d.Facts)])
             {
-                UnansweredLivedExperienceCount = i?.Unanswered ?? 0,
+                UnansweredLivedExperienceCount = i.Unanswered,
             };
         });
+    }
+
+    private sealed record KeptFacts(
+        Guid StageId, int Count, int Voices, int FromAccounts, int Unanswered, int Accounts, int LoggedBySigner, string? DecisionsToFix);
+
+    private sealed record KeptDecision(Guid Id, bool HasParticipants, string Mode, bool ShapedByLivedExperience, bool HasRationale)
+    {
+        public DecisionFacts Facts => new(Id, HasParticipants, Enum.Parse<DecisionMode>(Mode), ShapedByLivedExperience, HasRationale);
     }
 }
