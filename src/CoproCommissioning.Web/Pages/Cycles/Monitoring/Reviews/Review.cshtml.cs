@@ -102,7 +102,7 @@ public sealed class ReviewModel(CoproDbContext db, TimeProvider clock, ILogger<R
     {
         Review = review;
         var periods = review.PeriodIds.Select(monitoring.FindPeriod).OfType<ReportingPeriod>().OrderBy(p => p.StartsOn).ToList();
-        Outcomes = await OutcomesOverTime.LoadAsync(Db, monitoring, periods, Viewer, ct, review.DecidedAt);
+        Outcomes = await OutcomesOverTime.LoadAsync(Db, OutcomesContract.Of(monitoring), periods, Viewer, ct, review.DecidedAt);
         Sources = await ReviewSourceList.LoadAsync(Db, CycleId, monitoring, review, Viewer, ct);
         var used = monitoring.Reviews.Where(r => r.Id != review.Id).Select(r => r.DecisionId).OfType<Guid>().ToHashSet();
         Decisions = [.. cycle.StageOf(StageKind.Monitoring).Decisions.Where(d => !used.Contains(d.Id)).OrderByDescending(d => d.DecidedAt)];
