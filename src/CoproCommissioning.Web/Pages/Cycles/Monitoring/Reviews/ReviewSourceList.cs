@@ -37,7 +37,7 @@ public sealed class ReviewSourceList
         ArgumentNullException.ThrowIfNull(viewer);
         var periodIds = review.PeriodIds.ToArray();
         // The returns the member may read (SubmittedReturns agrees with each return's own rule for submitted ones), each as
-        // its latest submitted revision's number and time: nothing a return says is read here.
+        // its organisation's name and its latest submitted revision's number and time: nothing a return says is read here.
         var returns = await db.ProviderReturns.AsNoTracking()
             .Where(SubmittedReturns.ReadableBy(monitoring, viewer.Role, viewer.OrganisationId))
             .Where(r => periodIds.Contains(r.PeriodId))
@@ -46,6 +46,7 @@ public sealed class ReviewSourceList
                 r.Id,
                 r.PeriodId,
                 r.OrganisationId,
+                Organisation = db.Organisations.Where(o => o.Id == r.OrganisationId).Select(o => o.Name).FirstOrDefault(),
                 Submitted = r.Revisions.Where(v => v.SubmittedAt != null).OrderByDescending(v => v.Number)
                     .Select(v => new { v.Number, SubmittedAt = v.SubmittedAt!.Value }).FirstOrDefault(),
             })
@@ -66,16 +67,14 @@ public sealed class ReviewSourceList
                     .Select(u => new { u.DisplayName, u.ShowAsPanelMember, u.FormerParticipantNumber }).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        var organisationIds = returns.Select(r => r.OrganisationId).Distinct().ToList();
-        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var names = ratings.ToDictionary(r => r.Id, r => r.Member is { } member
             ? PeopleNames.ShownTo(viewer.UserId, r.MemberUserId, member.DisplayName, member.ShowAsPanelMember, member.FormerParticipantNumber)
             : PeopleNames.Unknown);
         var periods = monitoring.Periods.ToDictionary(p => p.Id);
         return new ReviewSourceList(
-            [.. returns.OrderBy(r => periods.GetValueOrDefault(r.PeriodId)?.Number).ThenBy(r => organisations.GetValueOrDefault(r.OrganisationId), StringComparer.CurrentCulture)
+            [.. returns.OrderBy(r => periods.GetValueOrDefault(r.PeriodId)?.Number).ThenBy(r => r.Organisation, StringComparer.CurrentCulture)
                 .Select(r => new ReviewSourceChoice(ReviewSourceKind.ProviderReturn, r.Id,
-                    $"{organisations.GetValueOrDefault(r.OrganisationId, "A provider")}: return for {LessonSourceList.PeriodWords(periods.GetValueOrDefault(r.PeriodId))}",
+                    $"{r.Organisation ?? "A provider"}: return for {LessonSourceList.PeriodWords(periods.GetValueOrDefault(r.PeriodId))}",
                     r.Submitted!.Number == 1 ? $"Submitted {UkTime.Date(r.Submitted.SubmittedAt)}"
                         : $"Revision {r.Submitted.Number}, submitted {UkTime.Date(r.Submitted.SubmittedAt)}",
                     $"{MonitoringUrls.Returns(cycleId)}/{r.Id}", r.Submitted.Number, r.Submitted.SubmittedAt))],
