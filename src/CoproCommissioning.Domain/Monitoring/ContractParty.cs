@@ -19,5 +19,14 @@ public sealed class ContractParty
     public PartyRole Role { get; private set; }
 
     /// <summary>Providers report on the contract every period; the commissioner answers for its commitments instead.</summary>
-    public bool SubmitsReturns => Role != PartyRole.Commissioner;
+    public bool SubmitsReturns => SubmitsReturnsAs(Role);
+
+    public static bool SubmitsReturnsAs(PartyRole role) => role != PartyRole.Commissioner;
+
+    /// <summary>The organisations of <paramref name="parties"/> that report on the contract every period, in their order.</summary>
+    public static IReadOnlyList<Guid> ReturningOrganisations(IEnumerable<ContractParty> parties)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
+        return [.. parties.Where(p => p.SubmitsReturns && p.OrganisationId is not null).Select(p => p.OrganisationId!.Value)];
+    }
 }

@@ -99,11 +99,13 @@ public sealed partial class CycleMonitoring
     public IReadOnlyList<ReportingPeriod> Periods => [.. _periods.OrderBy(p => p.StartsOn)];
 
     /// <summary>An alliance agreement: every member and the commissioner are parties, and members read each other's returns.</summary>
-    public bool IsAlliance => Regime == ProcurementRegime.AllianceAgreement;
+    public bool IsAlliance => IsAllianceUnder(Regime);
 
     /// <summary>The organisations that report on the contract every period.</summary>
-    public IReadOnlyList<Guid> ReturningOrganisationIds =>
-        [.. _parties.Where(p => p.SubmitsReturns && p.OrganisationId is not null).Select(p => p.OrganisationId!.Value)];
+    public IReadOnlyList<Guid> ReturningOrganisationIds => ContractParty.ReturningOrganisations(_parties);
+
+    /// <summary>Whether a contract procured under <paramref name="regime"/> is an alliance agreement.</summary>
+    public static bool IsAllianceUnder(ProcurementRegime regime) => regime == ProcurementRegime.AllianceAgreement;
 
     public Guid? LeadOrganisationId => _parties.SingleOrDefault(p => p.Role == PartyRole.LeadProvider)?.OrganisationId;
 

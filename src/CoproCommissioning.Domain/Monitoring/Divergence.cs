@@ -77,18 +77,31 @@ public static class Divergence
         CycleMonitoring monitoring, IEnumerable<ProviderOutcomeRating> providerRatings, IEnumerable<PanelMemberOutcomeRating> panelRatings)
     {
         ArgumentNullException.ThrowIfNull(monitoring);
+        return Of(monitoring.Periods.Select(p => p.Id), monitoring.Outcomes.Select(o => o.OutcomeId), providerRatings, panelRatings);
+    }
+
+    /// <summary>
+    /// The same for the contract's periods and outcomes given by id, in the contract's order (periods by their start,
+    /// outcomes by their position), for a page that reads the contract's terms rather than the contract.
+    /// </summary>
+    public static IReadOnlyList<OutcomeComparison> Of(
+        IEnumerable<Guid> periodIds, IEnumerable<Guid> outcomeIds, IEnumerable<ProviderOutcomeRating> providerRatings, IEnumerable<PanelMemberOutcomeRating> panelRatings)
+    {
+        ArgumentNullException.ThrowIfNull(periodIds);
+        ArgumentNullException.ThrowIfNull(outcomeIds);
         ArgumentNullException.ThrowIfNull(providerRatings);
         ArgumentNullException.ThrowIfNull(panelRatings);
         var providers = providerRatings.ToLookup(r => (r.PeriodId, r.OutcomeId));
         var panel = panelRatings.ToLookup(r => (r.PeriodId, r.OutcomeId), r => r.Rating);
+        var outcomes = outcomeIds.ToList();
         return
         [
-            .. from period in monitoring.Periods
-               from outcome in monitoring.Outcomes
-               let levels = panel[(period.Id, outcome.OutcomeId)].ToList()
+            .. from periodId in periodIds
+               from outcomeId in outcomes
+               let levels = panel[(periodId, outcomeId)].ToList()
                where levels.Count > 0
-               from provider in providers[(period.Id, outcome.OutcomeId)].OrderBy(r => r.OrganisationId)
-               select new OutcomeComparison(period.Id, outcome.OutcomeId, provider.OrganisationId, provider.Rating, levels),
+               from provider in providers[(periodId, outcomeId)].OrderBy(r => r.OrganisationId)
+               select new OutcomeComparison(periodId, outcomeId, provider.OrganisationId, provider.Rating, levels),
         ];
     }
 

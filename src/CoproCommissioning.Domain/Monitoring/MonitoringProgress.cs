@@ -23,22 +23,52 @@ public sealed record MonitoringProgress(int DecidedReviews, int ReturnsMissing, 
     {
         ArgumentNullException.ThrowIfNull(periods);
         ArgumentNullException.ThrowIfNull(parties);
-        ArgumentNullException.ThrowIfNull(explainedReturns);
         ArgumentNullException.ThrowIfNull(reviews);
+        var allReviews = reviews.ToList();
+        return Of(
+            periods.Select(p => p.AsDates()), parties.Select(p => (p.OrganisationId, p.Role)), explainedReturns,
+            allReviews.Count(r => r.IsDecided), [.. allReviews.SelectMany(r => r.PeriodIds)], submittedReturns, ratedPeriodIds, now);
+    }
+
+    /// <summary>
+    /// The same from the periods' dates, the parties' organisations and roles, how many reviews ended in a decision and
+    /// the periods the reviews looked at, as a query of many contracts reads them (a row a contract, without the
+    /// contract's own objects).
+    /// </summary>
+    public static MonitoringProgress Of(
+        IEnumerable<PeriodDates> periods,
+        IEnumerable<(Guid? OrganisationId, PartyRole Role)> parties,
+        IReadOnlyCollection<(Guid PeriodId, Guid OrganisationId)> explainedReturns,
+        int decidedReviews,
+        IReadOnlyCollection<Guid> reviewedPeriodIds,
+        IReadOnlyCollection<(Guid PeriodId, Guid OrganisationId)> submittedReturns,
+        IReadOnlyCollection<Guid> ratedPeriodIds,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        ArgumentNullException.ThrowIfNull(parties);
+        ArgumentNullException.ThrowIfNull(explainedReturns);
+        ArgumentNullException.ThrowIfNull(reviewedPeriodIds);
         ArgumentNullException.ThrowIfNull(submittedReturns);
         ArgumentNullException.ThrowIfNull(ratedPeriodIds);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var allPeriods = periods.ToList();
-        var returning = parties.Where(p => p.SubmitsReturns && p.OrganisationId is not null).Select(p => p.OrganisationId!.Value).ToList();
+        var returning = parties.Where(p => ContractParty.SubmitsReturnsAs(p.Role) && p.OrganisationId is not null).Select(p => p.OrganisationId!.Value).ToList();
         var missing = (from period in allPeriods.Where(p => p.IsDue(today))
                        from organisationId in returning
                        where !submittedReturns.Contains((period.Id, organisationId)) && !explainedReturns.Contains((period.Id, organisationId))
                        select period).Count();
-        var allReviews = reviews.ToList();
-        var lastReviewed = allReviews.SelectMany(r => r.PeriodIds)
+        var lastReviewed = reviewedPeriodIds
             .Select(id => allPeriods.SingleOrDefault(p => p.Id == id))
-            .OfType<ReportingPeriod>()
+            .OfType<PeriodDates>()
             .MaxBy(p => p.EndsOn);
-        return new MonitoringProgress(allReviews.Count(r => r.IsDecided), missing, lastReviewed is null ? null : ratedPeriodIds.Contains(lastReviewed.Id));
+        return new MonitoringProgress(decidedReviews, missing, lastReviewed is null ? null : ratedPeriodIds.Contains(lastReviewed.Id));
     }
+}
+
+/// <summary>A reporting period's id, last day and due day: what monitoring's progress reads of it.</summary>
+public sealed record PeriodDates(Guid Id, DateOnly EndsOn, DateOnly DueOn)
+{
+    /// <summary>Its returns are due once its due day comes: from then a missing return stops sign-off unless explained.</summary>
+    public bool IsDue(DateOnly today) => today >= DueOn;
 }

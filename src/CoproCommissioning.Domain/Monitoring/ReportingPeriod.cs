@@ -33,7 +33,10 @@ public sealed class ReportingPeriod
     public bool HasReachedLastDay(DateOnly today) => today >= EndsOn;
 
     /// <summary>Its returns are due once its due day comes: from then a missing return stops sign-off unless explained.</summary>
-    public bool IsDue(DateOnly today) => today >= DueOn;
+    public bool IsDue(DateOnly today) => AsDates().IsDue(today);
+
+    /// <summary>What monitoring's progress reads of the period.</summary>
+    public PeriodDates AsDates() => new(Id, EndsOn, DueOn);
 
     /// <summary>The last day of the month after <paramref name="endsOn"/>.</summary>
     public static DateOnly DueAfter(DateOnly endsOn)

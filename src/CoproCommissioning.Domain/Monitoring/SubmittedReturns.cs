@@ -16,22 +16,39 @@ public static class SubmittedReturns
     public static IReadOnlyList<Guid> ReadableOrganisations(CycleMonitoring monitoring, CycleRole role, Guid? organisationId)
     {
         ArgumentNullException.ThrowIfNull(monitoring);
+        return ReadableOrganisations(monitoring.IsAlliance, monitoring.ReturningOrganisationIds, role, organisationId);
+    }
+
+    /// <summary>
+    /// The same from the contract's terms alone (whether it is an alliance agreement, and which organisations report on
+    /// it), for a page that reads those terms instead of the whole contract.
+    /// </summary>
+    public static IReadOnlyList<Guid> ReadableOrganisations(
+        bool isAlliance, IReadOnlyList<Guid> returningOrganisationIds, CycleRole role, Guid? organisationId)
+    {
+        ArgumentNullException.ThrowIfNull(returningOrganisationIds);
         Guard.Defined(role);
         if (CyclePermissions.Allows(role, CycleOperation.SubmitProviderReturn))
         {
-            return !monitoring.IsReturningParty(organisationId) ? []
-                : monitoring.IsAlliance ? monitoring.ReturningOrganisationIds
-                : [organisationId!.Value];
+            return organisationId is not { } own || !returningOrganisationIds.Contains(own) ? []
+                : isAlliance ? returningOrganisationIds
+                : [own];
         }
 
-        return CyclePermissions.Allows(role, CycleOperation.ReadProviderReturns) ? monitoring.ReturningOrganisationIds : [];
+        return CyclePermissions.Allows(role, CycleOperation.ReadProviderReturns) ? returningOrganisationIds : [];
     }
 
-    /// <summary><see cref="ReadableOrganisations"/> as a query filter on the contract's returns.</summary>
+    /// <summary><see cref="ReadableOrganisations(CycleMonitoring, CycleRole, Guid?)"/> as a query filter on the contract's returns.</summary>
     public static Expression<Func<ProviderReturn, bool>> ReadableBy(CycleMonitoring monitoring, CycleRole role, Guid? organisationId)
     {
-        var organisations = ReadableOrganisations(monitoring, role, organisationId).ToArray();
-        var monitoringId = monitoring.Id;
+        ArgumentNullException.ThrowIfNull(monitoring);
+        return ReadableBy(monitoring.Id, ReadableOrganisations(monitoring, role, organisationId));
+    }
+
+    /// <summary>The returns of the contract <paramref name="monitoringId"/> from <paramref name="readableOrganisations"/>, as a query filter.</summary>
+    public static Expression<Func<ProviderReturn, bool>> ReadableBy(Guid monitoringId, IReadOnlyCollection<Guid> readableOrganisations)
+    {
+        var organisations = readableOrganisations.ToArray();
         return r => r.MonitoringId == monitoringId && organisations.Contains(r.OrganisationId);
     }
 }

@@ -42,6 +42,16 @@ public sealed class MonitoringReviewJourneyTests(BrowserAppFixture app) : Browse
         await outcome.GetByText("Show as a table").ClickAsync();
         await Assertions.Expect(outcome.GetByRole(AriaRole.Table)).ToContainTextAsync("2 levels from the panel");
         await Page.AssertNoViolationsAsync();
+        // What the panel said: the latest period's words beside the chart, an earlier period's on a page of their own.
+        await outcome.GetByText("What panel members said").ClickAsync();
+        await Assertions.Expect(outcome.Locator("[data-testid=panel-said]")).ToContainTextAsync("Period 2 (1 July to 30 September 2026): 1 panel member said what it's like.");
+        await Page.AssertNoViolationsAsync();
+        await outcome.Locator("[data-testid=earlier-said]").GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(Page.Locator("h1")).ToContainTextAsync("What panel members said in period 1");
+        await Assertions.Expect(Page.Locator("[data-testid=panel-words]")).ToContainTextAsync("Staff listened, but the wait felt long.");
+        await Page.AssertNoViolationsAsync();
+        await ScreenshotAsync("monitoring-panel-said");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "See the ratings of this outcome over time" }).ClickAsync();
 
         // 2. The review meeting that looked at the first quarter.
         await Page.GetByRole(AriaRole.Link, new() { Name = "Go to the reviews of the contract" }).ClickAsync();

@@ -41,51 +41,98 @@ public static class MonitoringConditions
     public static async Task<IReadOnlyList<Refusal>> LoadAsync(CoproDbContext db, Guid cycleId, TimeProvider timeProvider, CancellationToken ct) =>
         (await LoadAsync(db, [cycleId], timeProvider, ct))[cycleId];
 
-    /// <summary>The conditions for each of <paramref name="cycleIds"/>: five queries however many cycles there are.</summary>
+    /// <summary>
+    /// The conditions for each of <paramref name="cycleIds"/>: two statements however many cycles there are, one row a
+    /// contract (its periods, parties, explained and submitted returns, reviews and rated periods as arrays) and one a
+    /// cycle with lessons. The domain still works out what is missing (<see cref="MonitoringProgress"/>).
+    /// </summary>
     public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Refusal>>> LoadAsync(
         CoproDbContext db, IReadOnlyCollection<Guid> cycleIds, TimeProvider timeProvider, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(cycleIds);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        // The periods and parties as the contract keeps them (so the domain answers which are due and which report), the
-        // rest as ids: no KPI, outcome, minutes or explanation text is read.
-        var contracts = await db.Monitorings.AsNoTracking().AsSplitQuery()
-            .Where(m => cycleIds.Contains(m.CycleId))
-            .Select(m => new
+        var ids = cycleIds.Distinct().ToList();
+        // Each part grouped by contract, its columns aggregated side by side (so the arrays of one group line up element
+        // by element), then joined to the contract: no KPI, outcome, minutes or explanation text is read.
+        var contracts = db.Monitorings.AsNoTracking().Where(m => ids.Contains(m.CycleId));
+        var periods = contracts.SelectMany(m => m.Periods, (m, p) => new { MonitoringId = m.Id, p.Id, p.EndsOn, p.DueOn })
+            .GroupBy(p => p.MonitoringId)
+            .Select(g => new
             {
-                m.Id,
-                m.CycleId,
-                m.Periods,
-                m.Parties,
-                Explained = m.Explanations.Select(e => new { e.PeriodId, e.OrganisationId }).ToList(),
-                Reviews = m.Reviews.Select(r => new { r.DecisionId, r.PeriodIds }).ToList(),
-            })
-            .ToListAsync(ct);
-        var monitoringIds = contracts.Select(c => c.Id).ToList();
-        var submitted = monitoringIds.Count == 0 ? [] : await db.ProviderReturns.AsNoTracking()
-            .Where(r => monitoringIds.Contains(r.MonitoringId) && r.Revisions.Any(v => v.SubmittedAt != null))
-            .Select(r => new { r.MonitoringId, r.PeriodId, r.OrganisationId })
-            .ToListAsync(ct);
-        var rated = monitoringIds.Count == 0 ? [] : await db.PanelRatings.AsNoTracking()
-            .Where(r => monitoringIds.Contains(r.MonitoringId))
-            .Select(r => new { r.MonitoringId, r.PeriodId })
-            .Distinct()
+                MonitoringId = g.Key,
+                Ids = EF.Functions.ArrayAgg(g.Select(p => p.Id)),
+                Ends = EF.Functions.ArrayAgg(g.Select(p => p.EndsOn)),
+                Dues = EF.Functions.ArrayAgg(g.Select(p => p.DueOn)),
+            });
+        var parties = contracts.SelectMany(m => m.Parties, (m, p) => new { MonitoringId = m.Id, p.OrganisationId, p.Role })
+            .GroupBy(p => p.MonitoringId)
+            .Select(g => new { MonitoringId = g.Key, Organisations = EF.Functions.ArrayAgg(g.Select(p => p.OrganisationId)), Roles = EF.Functions.ArrayAgg(g.Select(p => p.Role)) });
+        var explained = contracts.SelectMany(m => m.Explanations, (m, e) => new { MonitoringId = m.Id, e.PeriodId, e.OrganisationId })
+            .GroupBy(e => e.MonitoringId)
+            .Select(g => new { MonitoringId = g.Key, Periods = EF.Functions.ArrayAgg(g.Select(e => e.PeriodId)), Organisations = EF.Functions.ArrayAgg(g.Select(e => e.OrganisationId)) });
+        var decided = contracts.SelectMany(m => m.Reviews, (m, r) => new { MonitoringId = m.Id, r.DecisionId })
+            .GroupBy(r => r.MonitoringId)
+            .Select(g => new { MonitoringId = g.Key, Count = g.Count(r => r.DecisionId != null) });
+        var reviewed = contracts.SelectMany(m => m.Reviews.SelectMany(r => r.PeriodIds), (m, periodId) => new { MonitoringId = m.Id, PeriodId = periodId })
+            .GroupBy(r => r.MonitoringId)
+            .Select(g => new { MonitoringId = g.Key, Periods = EF.Functions.ArrayAgg(g.Select(r => r.PeriodId)) });
+        var submitted = db.ProviderReturns.AsNoTracking()
+            .Where(r => ids.Contains(r.CycleId) && r.Revisions.Any(v => v.SubmittedAt != null))
+            .GroupBy(r => r.MonitoringId)
+            .Select(g => new { MonitoringId = g.Key, Periods = EF.Functions.ArrayAgg(g.Select(r => r.PeriodId)), Organisations = EF.Functions.ArrayAgg(g.Select(r => r.OrganisationId)) });
+        var rated = db.PanelRatings.AsNoTracking()
+            .Where(r => ids.Contains(r.CycleId))
+            .GroupBy(r => r.MonitoringId)
+            .Select(g => new { MonitoringId = g.Key, Periods = EF.Functions.ArrayAgg(g.Select(r => r.PeriodId)) });
+        var found = await (
+                from m in contracts
+                join p in periods on m.Id equals p.MonitoringId into ps
+                from p in ps.DefaultIfEmpty()
+                join party in parties on m.Id equals party.MonitoringId into partyGroups
+                from party in partyGroups.DefaultIfEmpty()
+                join e in explained on m.Id equals e.MonitoringId into es
+                from e in es.DefaultIfEmpty()
+                join d in decided on m.Id equals d.MonitoringId into ds
+                from d in ds.DefaultIfEmpty()
+                join r in reviewed on m.Id equals r.MonitoringId into rs
+                from r in rs.DefaultIfEmpty()
+                join s in submitted on m.Id equals s.MonitoringId into ss
+                from s in ss.DefaultIfEmpty()
+                join rt in rated on m.Id equals rt.MonitoringId into rts
+                from rt in rts.DefaultIfEmpty()
+                select new
+                {
+                    m.CycleId,
+                    PeriodIds = p.Ids,
+                    PeriodEnds = p.Ends,
+                    PeriodDues = p.Dues,
+                    PartyOrganisations = party.Organisations,
+                    PartyRoles = party.Roles,
+                    ExplainedPeriods = e.Periods,
+                    ExplainedOrganisations = e.Organisations,
+                    Decided = (int?)d.Count,
+                    ReviewedPeriods = r.Periods,
+                    SubmittedPeriods = s.Periods,
+                    SubmittedOrganisations = s.Organisations,
+                    RatedPeriods = rt.Periods,
+                })
             .ToListAsync(ct);
         var lessons = await db.Lessons.AsNoTracking()
-            .Where(l => cycleIds.Contains(l.CycleId))
+            .Where(l => ids.Contains(l.CycleId))
             .GroupBy(l => l.CycleId)
             .Select(g => new { CycleId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(l => l.CycleId, l => l.Count, ct);
 
         var now = timeProvider.GetUtcNow();
-        var progress = contracts.ToDictionary(c => c.CycleId, c => MonitoringProgress.Of(
-            c.Periods,
-            c.Parties,
-            [.. c.Explained.Select(e => (e.PeriodId, e.OrganisationId))],
-            c.Reviews.Select(r => (r.DecisionId is not null, (IReadOnlyCollection<Guid>)r.PeriodIds)),
-            [.. submitted.Where(r => r.MonitoringId == c.Id).Select(r => (r.PeriodId, r.OrganisationId))],
-            [.. rated.Where(r => r.MonitoringId == c.Id).Select(r => r.PeriodId)],
+        var progress = found.ToDictionary(c => c.CycleId, c => MonitoringProgress.Of(
+            (c.PeriodIds ?? []).Select((id, i) => new PeriodDates(id, c.PeriodEnds![i], c.PeriodDues![i])),
+            (c.PartyOrganisations ?? []).Zip(c.PartyRoles ?? []),
+            [.. (c.ExplainedPeriods ?? []).Zip(c.ExplainedOrganisations ?? [])],
+            c.Decided ?? 0,
+            c.ReviewedPeriods ?? [],
+            [.. (c.SubmittedPeriods ?? []).Zip(c.SubmittedOrganisations ?? [])],
+            c.RatedPeriods ?? [],
             now));
         return cycleIds.Distinct().ToDictionary(
             id => id,

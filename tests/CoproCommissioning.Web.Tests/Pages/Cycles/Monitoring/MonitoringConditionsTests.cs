@@ -1,6 +1,9 @@
+using CoproCommissioning.Data;
 using CoproCommissioning.Domain;
 using CoproCommissioning.Domain.Monitoring;
 using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Specification;
+using CoproCommissioning.Domain.Testing;
 using CoproCommissioning.Web.Infrastructure.Pages;
 using CoproCommissioning.Web.Pages.Cycles.Monitoring;
 using CoproCommissioning.Web.Pages.Cycles.Monitoring.Lessons;
@@ -9,8 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CoproCommissioning.Web.Tests.Pages.Cycles.Monitoring;
 
 /// <summary>
-/// Monitoring's sign-off conditions as the pages read them, from a few columns of the database: each condition unmet and
-/// then met, and the same answer as the contract gives when it is loaded whole.
+/// Monitoring's sign-off conditions as the pages read them, from a row a contract: each condition unmet and then met, and
+/// at every step of a contract's life the same answer as the contract gives when it is loaded whole.
 /// </summary>
 public sealed class MonitoringConditionsTests(CyclePagesFixture fixture) : IClassFixture<CyclePagesFixture>
 {
@@ -92,6 +95,38 @@ public sealed class MonitoringConditionsTests(CyclePagesFixture fixture) : IClas
         Assert.Empty(CycleMonitoring.SignOffConditions(contract.Progress(returns, ratings, DateTimeOffset.UtcNow)));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task At_every_step_of_a_contracts_life_the_facts_read_as_a_row_give_the_conditions_of_the_contract_loaded_whole(bool alliance)
+    {
+        var monitored = await TestMonitoring.ContractedAsync(fixture, People, alliance);
+        await AssertAgreesWithTheContractAsync(monitored, "the contract was made");
+
+        await TestMonitoring.ReturnedAsync(fixture, monitored, 1, People.Provider, People.ProviderOrganisation, submit: false);
+        await AssertAgreesWithTheContractAsync(monitored, "a draft return");
+        await ExplainAsync(monitored, 2, People.ProviderOrganisation);
+        await AssertAgreesWithTheContractAsync(monitored, "a missing return explained");
+        if (alliance)
+        {
+            await TestMonitoring.ReturnedAsync(fixture, monitored, 1, monitored.SecondProvider!, monitored.SecondOrganisation!.Value);
+            await AssertAgreesWithTheContractAsync(monitored, "the other member's return submitted");
+        }
+
+        await TestMonitoringSignOff.ArrangeAsync(fixture, People, monitored, withReturns: false, withRating: false);
+        await AssertAgreesWithTheContractAsync(monitored, "a review decided, its period not rated");
+        await TestMonitoring.RatedAsync(fixture, monitored, 1, People.Carer, RatingLevel.Fair);
+        await AssertAgreesWithTheContractAsync(monitored, "an earlier period rated");
+        var rated = await TestMonitoring.RatedAsync(fixture, monitored, 2, People.Panel, RatingLevel.Good);
+        await AssertAgreesWithTheContractAsync(monitored, "the reviewed period rated");
+        await TestMonitoringSignOff.LessonAsync(fixture, People, monitored.CycleId, "People rang the evening line most.",
+            new LessonCitation(LessonSourceKind.PanelRating, rated));
+        var conditions = await AssertAgreesWithTheContractAsync(monitored, "a lesson recorded");
+
+        // The first period's draft (and, in an alliance, the other member's second return) are still missing; the rest is met.
+        Assert.Equal([MonitoringRules.ReturnsMissing(1).Code], conditions.Select(r => r.Rule.Code));
+    }
+
     [Fact]
     public async Task Many_cycles_are_answered_at_once_each_with_its_own_conditions()
     {
@@ -151,6 +186,40 @@ public sealed class MonitoringConditionsTests(CyclePagesFixture fixture) : IClas
     {
         await using var scope = fixture.Db();
         return await MonitoringConditions.LoadAsync(scope.Context, cycleIds, TimeProvider.System, _ct);
+    }
+
+    /// <summary>
+    /// The conditions read as a row a contract, after checking they are, code and message, the ones the contract loaded
+    /// whole with every return and rating gives.
+    /// </summary>
+    private async Task<IReadOnlyList<Refusal>> AssertAgreesWithTheContractAsync(TestMonitoring.Monitored monitored, string step)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var conditions = await LoadAsync(monitored.CycleId);
+        await using var scope = fixture.Db();
+        var db = scope.Context;
+        var contract = await db.Monitorings.AsNoTracking().AsSplitQuery().SingleAsync(m => m.Id == monitored.MonitoringId, _ct);
+        var returns = await db.ProviderReturns.AsNoTracking().Where(r => r.MonitoringId == monitored.MonitoringId).ToListAsync(_ct);
+        var ratings = await db.PanelRatings.AsNoTracking().Where(r => r.MonitoringId == monitored.MonitoringId).ToListAsync(_ct);
+        var lessons = await db.Lessons.CountAsync(l => l.CycleId == monitored.CycleId, _ct);
+        IReadOnlyList<Refusal> expected = [.. CycleMonitoring.SignOffConditions(contract.Progress(returns, ratings, now)), .. Lesson.SignOffConditions(lessons)];
+
+        Assert.True(
+            expected.Select(r => (r.Rule.Code, r.Rule.Message)).SequenceEqual(conditions.Select(r => (r.Rule.Code, r.Rule.Message))),
+            $"After {step}: the contract loaded whole gives [{string.Join(", ", expected.Select(r => r.Rule.Message))}], the row gives [{string.Join(", ", conditions.Select(r => r.Rule.Message))}].");
+        return conditions;
+    }
+
+    /// <summary>The commissioner explains why an organisation's return for a period is missing.</summary>
+    private async Task ExplainAsync(TestMonitoring.Monitored monitored, int periodNumber, Guid organisationId)
+    {
+        await using var scope = fixture.Db();
+        var db = scope.Context;
+        var cycle = await db.Cycles.IncludeStages().SingleAsync(c => c.Id == monitored.CycleId, _ct);
+        var monitoring = await db.Monitorings.AsSplitQuery().SingleAsync(m => m.Id == monitored.MonitoringId, _ct);
+        Expect.Success(monitoring.ExplainMissingReturn(cycle, monitoring.Periods.Single(p => p.Number == periodNumber).Id, organisationId,
+            "The manager was off sick and nobody else could report.", People.Commissioner, CycleRole.Commissioner, DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync(_ct);
     }
 
     /// <summary>How many returns are due by the real clock: each returning party, each period whose due day has come.</summary>

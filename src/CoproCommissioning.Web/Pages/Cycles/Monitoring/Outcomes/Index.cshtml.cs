@@ -17,11 +17,11 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : Monitori
             return NotFound();
         }
 
-        if (await LoadMonitoringAsync(db, forChange: false, ct) is { } monitoring)
+        if (await OutcomesContract.LoadAsync(db, CycleId, ct) is { } contract)
         {
             var today = UkTime.Today(clock.GetUtcNow());
             Outcomes = await OutcomesOverTime.LoadAsync(
-                db, monitoring, [.. monitoring.Periods.Where(p => p.HasStarted(today))], new Viewer(UserId, Role, OrganisationId), ct);
+                db, contract, [.. contract.Periods.Where(p => p.HasStarted(today))], new Viewer(UserId, Role, OrganisationId), ct);
         }
 
         return Page();

@@ -48,7 +48,7 @@ public sealed class OutcomesOverTime
     /// on does not move when a provider corrects a return afterwards; without, their latest submitted revisions.
     /// </summary>
     public static async Task<OutcomesOverTime> LoadAsync(
-        CoproDbContext db, CycleMonitoring monitoring, IReadOnlyList<ReportingPeriod> periods, Viewer viewer, CancellationToken ct,
+        CoproDbContext db, OutcomesContract monitoring, IReadOnlyList<ReportingPeriod> periods, Viewer viewer, CancellationToken ct,
         DateTimeOffset? asAt = null)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -56,7 +56,7 @@ public sealed class OutcomesOverTime
         ArgumentNullException.ThrowIfNull(periods);
         ArgumentNullException.ThrowIfNull(viewer);
         var periodIds = periods.Select(p => p.Id).ToArray();
-        var organisations = SubmittedReturns.ReadableOrganisations(monitoring, viewer.Role, viewer.OrganisationId);
+        var organisations = SubmittedReturns.ReadableOrganisations(monitoring.IsAlliance, monitoring.ReturningOrganisationIds, viewer.Role, viewer.OrganisationId);
 
         List<ReturnRow> returns = [];
         List<RatingRow> providerRatings = [];
@@ -64,7 +64,7 @@ public sealed class OutcomesOverTime
         if (organisations.Count > 0 && periodIds.Length > 0)
         {
             var readable = db.ProviderReturns.AsNoTracking()
-                .Where(SubmittedReturns.ReadableBy(monitoring, viewer.Role, viewer.OrganisationId))
+                .Where(SubmittedReturns.ReadableBy(monitoring.Id, organisations))
                 .Where(r => periodIds.Contains(r.PeriodId));
             returns = await readable
                 .Where(r => r.Revisions.Any(v => v.SubmittedAt != null && (asAt == null || v.SubmittedAt <= asAt)))
@@ -87,11 +87,15 @@ public sealed class OutcomesOverTime
                 .ToListAsync(ct);
         }
 
+        // The panel's ratings as counts of each level a period and outcome: the middle rating and the divergence need no
+        // more, and what members said is read only where the page shows it (PanelSaid).
         var monitoringId = monitoring.Id;
         var panelRatings = db.PanelRatings.AsNoTracking().Where(r => r.MonitoringId == monitoringId && periodIds.Contains(r.PeriodId));
         var panel = await panelRatings
             .Where(PanelRating.VisibleTo(viewer.UserId, viewer.Role))
-            .SelectMany(r => r.Ratings.Select(o => new PanelRow(r.PeriodId, o.OutcomeId, o.Rating, o.WhatItsLike, r.Visibility, r.MemberUserId)))
+            .SelectMany(r => r.Ratings, (r, o) => new { r.PeriodId, o.OutcomeId, o.Rating, o.WhatItsLike })
+            .GroupBy(o => new { o.PeriodId, o.OutcomeId, o.Rating })
+            .Select(g => new PanelCount(g.Key.PeriodId, g.Key.OutcomeId, g.Key.Rating, g.Count(), g.Count(o => o.WhatItsLike != "")))
             .ToListAsync(ct);
         var seesTeamOnly = CyclePermissions.Allows(viewer.Role, CycleOperation.ReadTeamOnlyInput);
         var hidden = seesTeamOnly ? 0 : await panelRatings
@@ -104,10 +108,21 @@ public sealed class OutcomesOverTime
             .Select((id, i) => new SeriesKey(id, names.TryGetValue(id, out var name) ? name : "An organisation no longer recorded", i))
             .ToList();
         var returnIds = returns.ToDictionary(r => (r.PeriodId, r.OrganisationId), r => r.Id);
+        var panelMembers = panel.SelectMany(c => Enumerable.Repeat(new PanelMemberOutcomeRating(c.PeriodId, c.OutcomeId, c.Rating), c.Count)).ToList();
         var comparisons = Divergence.Of(
-            monitoring,
+            monitoring.Periods.Select(p => p.Id),
+            monitoring.Outcomes.Select(o => o.OutcomeId),
             providerRatings.Select(r => new ProviderOutcomeRating(r.PeriodId, r.OrganisationId, r.OutcomeId, r.Rating)),
-            panel.Select(r => new PanelMemberOutcomeRating(r.PeriodId, r.OutcomeId, r.Rating)));
+            panelMembers);
+        var said = panel.GroupBy(c => (c.PeriodId, c.OutcomeId)).ToDictionary(g => g.Key, g => g.Sum(c => c.Said));
+        int Said(Guid periodId, Guid outcomeId) => said.GetValueOrDefault((periodId, outcomeId));
+
+        // Beside each outcome, the first words of the latest period anyone said something about it.
+        var latestSaid = monitoring.Outcomes
+            .Select(o => (o.OutcomeId, Period: periods.LastOrDefault(p => Said(p.Id, o.OutcomeId) > 0)))
+            .Where(x => x.Period is not null)
+            .ToDictionary(x => x.OutcomeId, x => x.Period!);
+        var firstSaid = await PanelSaid.FirstAsync(db, monitoringId, [.. latestSaid.Select(x => (x.Key, x.Value.Id))], viewer, ct);
 
         return new OutcomesOverTime
         {
@@ -121,11 +136,10 @@ public sealed class OutcomesOverTime
                     [.. providers.Select(provider => new RatingSeries(provider, [.. periods.Select(p => providerRatings
                         .Where(r => r.PeriodId == p.Id && r.OrganisationId == provider.OrganisationId && r.OutcomeId == outcome.OutcomeId)
                         .Select(r => (RatingLevel?)r.Rating).SingleOrDefault())]))],
-                    [.. periods.Select(p => PanelMedian(panel.Where(r => r.PeriodId == p.Id && r.OutcomeId == outcome.OutcomeId).Select(r => r.Rating).ToList()))],
+                    [.. periods.Select(p => PanelMedian(panelMembers.Where(r => r.PeriodId == p.Id && r.OutcomeId == outcome.OutcomeId).Select(r => r.Rating).ToList()))],
                     [.. comparisons.Where(c => c.OutcomeId == outcome.OutcomeId)],
-                    [.. periods.SelectMany(p => panel
-                        .Where(r => r.PeriodId == p.Id && r.OutcomeId == outcome.OutcomeId && r.WhatItsLike.Length > 0)
-                        .Select(r => new PanelWords(p.Id, r.WhatItsLike, r.Visibility == ContributionVisibility.CommissioningTeam, r.MemberUserId == viewer.UserId)))])),
+                    [.. firstSaid.Where(w => w.OutcomeId == outcome.OutcomeId)],
+                    [.. periods.Select(p => Said(p.Id, outcome.OutcomeId))])),
             ],
             Kpis = [.. monitoring.Kpis.Select(kpi => new MeasureOverTime(kpi,
                 [.. providers.Select(provider => new MeasureSeries(provider, [.. periods.Select(p => kpi.IsReportedIn(p, monitoring.StartsOn, monitoring.EndsOn)
@@ -150,22 +164,28 @@ public sealed class OutcomesOverTime
 
     private sealed record ValueRow(Guid PeriodId, Guid OrganisationId, Guid KpiId, decimal Value);
 
-    private sealed record PanelRow(Guid PeriodId, Guid OutcomeId, RatingLevel Rating, string WhatItsLike, ContributionVisibility Visibility, string MemberUserId);
+    /// <summary>How many of the panel gave <see cref="Rating"/> to an outcome for a period, and how many of them said what it's like.</summary>
+    private sealed record PanelCount(Guid PeriodId, Guid OutcomeId, RatingLevel Rating, int Count, int Said);
 }
 
 /// <summary>Who is looking: what they may see follows from their role, organisation and account.</summary>
 public sealed record Viewer(string UserId, CycleRole Role, Guid? OrganisationId);
 
 /// <summary>A period as a column of the charts and tables, with the returns submitted for it by organisation.</summary>
-public sealed class PeriodColumn(ReportingPeriod period, IReadOnlyDictionary<(Guid PeriodId, Guid OrganisationId), Guid> returnIds)
+public sealed class PeriodColumn(Guid id, int number, DateOnly startsOn, DateOnly endsOn, IReadOnlyDictionary<(Guid PeriodId, Guid OrganisationId), Guid>? returnIds = null)
 {
-    public Guid Id { get; } = period.Id;
+    public PeriodColumn(ReportingPeriod period, IReadOnlyDictionary<(Guid PeriodId, Guid OrganisationId), Guid> returnIds)
+        : this(period?.Id ?? throw new ArgumentNullException(nameof(period)), period.Number, period.StartsOn, period.EndsOn, returnIds)
+    {
+    }
 
-    public int Number { get; } = period.Number;
+    public Guid Id { get; } = id;
 
-    public DateOnly StartsOn { get; } = period.StartsOn;
+    public int Number { get; } = number;
 
-    public DateOnly EndsOn { get; } = period.EndsOn;
+    public DateOnly StartsOn { get; } = startsOn;
+
+    public DateOnly EndsOn { get; } = endsOn;
 
     public string Name => $"Period {Number}";
 
@@ -175,7 +195,7 @@ public sealed class PeriodColumn(ReportingPeriod period, IReadOnlyDictionary<(Gu
     /// <summary>Short enough for the chart's axis: "Apr 2026".</summary>
     public string AxisLabel => StartsOn.ToString("MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
-    public Guid? ReturnOf(Guid organisationId) => returnIds.TryGetValue((Id, organisationId), out var id) ? id : null;
+    public Guid? ReturnOf(Guid organisationId) => returnIds is not null && returnIds.TryGetValue((Id, organisationId), out var found) ? found : null;
 }
 
 /// <summary>One line on a chart: a provider (or the commissioner, with no organisation), and which colour, dash and marker it takes.</summary>
@@ -187,8 +207,14 @@ public sealed record OutcomeOverTime(
     IReadOnlyList<RatingSeries> Providers,
     IReadOnlyList<PanelMedian?> Panel,
     IReadOnlyList<OutcomeComparison> Comparisons,
-    IReadOnlyList<PanelWords> Words)
+    IReadOnlyList<PanelWords> Words,
+    IReadOnlyList<int> SaidCounts)
 {
+    /// <summary>The period whose first words <see cref="Words"/> are: the latest in which anyone said something; null when nobody did.</summary>
+    public int? WordsPeriodIndex => SaidCounts.Select((count, i) => (count, i)).LastOrDefault(x => x.count > 0) is { count: > 0 } latest ? latest.i : null;
+
+    public bool AnySaid => SaidCounts.Any(c => c > 0);
+
     public OutcomeComparison? ComparisonFor(Guid periodId, Guid organisationId) =>
         Comparisons.SingleOrDefault(c => c.PeriodId == periodId && c.OrganisationId == organisationId);
 
@@ -201,8 +227,8 @@ public sealed record RatingSeries(SeriesKey Key, IReadOnlyList<RatingLevel?> Rat
 /// <summary>The panel's middle rating in levels from poor (0), and how many members' ratings it comes from.</summary>
 public sealed record PanelMedian(decimal Level, int Count);
 
-/// <summary>What a panel member said it's like, for one period; team-only words are read by the commissioning team and their author only.</summary>
-public sealed record PanelWords(Guid PeriodId, string Text, bool IsTeamOnly, bool IsOwn);
+/// <summary>What a panel member said an outcome is like, for one period; team-only words are read by the commissioning team and their author only.</summary>
+public sealed record PanelWords(Guid PeriodId, Guid OutcomeId, string Text, bool IsTeamOnly, bool IsOwn);
 
 /// <summary>A KPI or commitment, with each series' value in each period.</summary>
 public sealed record MeasureOverTime(Kpi Measure, IReadOnlyList<MeasureSeries> Series)
@@ -222,6 +248,9 @@ public sealed record OutcomesView(OutcomesOverTime Outcomes, Guid CycleId, int H
     public string ReturnUrl(Guid returnId) => $"{MonitoringUrls.Returns(CycleId)}/{returnId}";
 
     public string RatingsUrl => MonitoringUrls.Ratings(CycleId);
+
+    /// <summary>All that panel members said about an outcome in a period.</summary>
+    public string SaidUrl(Guid outcomeId, PeriodColumn period) => PanelSaid.Url(CycleId, outcomeId, period.Number);
 }
 
 public sealed record RatingChartView(OutcomesView View, OutcomeOverTime Outcome);

@@ -21,10 +21,10 @@ public sealed class ReviewModel(CoproDbContext db, TimeProvider clock, ILogger<R
     public OutcomesOverTime Outcomes { get; private set; } = null!;
 
     /// <summary>The monitoring stage's decisions no other review ended in, latest first: what this review may end in.</summary>
-    public IReadOnlyList<Decision> Decisions { get; private set; } = [];
+    public IReadOnlyList<DecisionChoice> Decisions { get; private set; } = [];
 
     /// <summary>The decision the review ended in, as recorded in the monitoring stage.</summary>
-    public Decision? ReviewDecision { get; private set; }
+    public DecisionChoice? ReviewDecision { get; private set; }
 
     public IReadOnlyList<string> TookPart { get; private set; } = [];
 
@@ -41,14 +41,14 @@ public sealed class ReviewModel(CoproDbContext db, TimeProvider clock, ILogger<R
     // review may end in it.
     public async Task<IActionResult> OnGetAsync(Guid reviewId, [FromQuery] Guid? decision, CancellationToken ct)
     {
-        if (await LoadCycleWithDecisionsAsync(ct) is not { } cycle
+        if (await LoadCycleAsync(Db, ct) is null
             || (Monitoring = await LoadMonitoringAsync(Db, forChange: false, ct)) is not { } monitoring
             || monitoring.FindReview(reviewId) is not { } review)
         {
             return NotFound();
         }
 
-        await ShowAsync(cycle, monitoring, review, ct);
+        await ShowAsync(monitoring, review, ct);
         Form = ReviewDecisionForm.From(review, monitoring.Version);
         if (decision is { } just && Decisions.Any(d => d.Id == just))
         {
@@ -61,7 +61,7 @@ public sealed class ReviewModel(CoproDbContext db, TimeProvider clock, ILogger<R
     [CyclePermission(CycleOperation.ManageCycle)]
     public async Task<IActionResult> OnPostAsync(Guid reviewId, CancellationToken ct)
     {
-        if (await LoadCycleWithDecisionsAsync(ct) is not { } cycle
+        if (await LoadCycleWithDecisionAsync(Form.DecisionId, ct) is not { } cycle
             || (Monitoring = await LoadMonitoringAsync(Db, forChange: true, ct)) is not { } monitoring
             || monitoring.FindReview(reviewId) is not { } review)
         {
@@ -83,34 +83,55 @@ public sealed class ReviewModel(CoproDbContext db, TimeProvider clock, ILogger<R
         }
 
         Form = HadConflict ? Form with { Version = Monitoring.Version } : Form;
-        await ShowAsync(cycle, Monitoring, latest, ct);
+        await ShowAsync(Monitoring, latest, ct);
         return Page();
     }
 
     private Viewer Viewer => new(UserId, Role, OrganisationId);
 
     /// <summary>
-    /// The cycle with its stages' statuses and the monitoring stage's decisions only, not tracked:
-    /// <see cref="CycleMonitoring.DecideReview"/> checks the decision it names is in the monitoring stage.
+    /// The cycle with its stages' statuses and, of the monitoring stage's decisions, only the one the review is to end in,
+    /// not tracked: <see cref="CycleMonitoring.DecideReview"/> checks the decision it names is in the monitoring stage.
     /// </summary>
-    private async Task<CommissioningCycle?> LoadCycleWithDecisionsAsync(CancellationToken ct) =>
-        ForHeading(await Db.Cycles.Include(c => c.Stages).ThenInclude(s => s.Decisions.Where(d => d.StageKind == StageKind.Monitoring))
+    private async Task<CommissioningCycle?> LoadCycleWithDecisionAsync(Guid? decisionId, CancellationToken ct) =>
+        ForHeading(await Db.Cycles.Include(c => c.Stages).ThenInclude(s => s.Decisions.Where(d => d.StageKind == StageKind.Monitoring && d.Id == decisionId))
             .AsSplitQuery().AsNoTracking()
             .SingleOrDefaultAsync(c => c.Id == CycleId, ct));
 
-    private async Task ShowAsync(CommissioningCycle cycle, CycleMonitoring monitoring, Review review, CancellationToken ct)
+    private async Task ShowAsync(CycleMonitoring monitoring, Review review, CancellationToken ct)
     {
         Review = review;
         var periods = review.PeriodIds.Select(monitoring.FindPeriod).OfType<ReportingPeriod>().OrderBy(p => p.StartsOn).ToList();
-        Outcomes = await OutcomesOverTime.LoadAsync(Db, monitoring, periods, Viewer, ct, review.DecidedAt);
+        Outcomes = await OutcomesOverTime.LoadAsync(Db, OutcomesContract.Of(monitoring), periods, Viewer, ct, review.DecidedAt);
         Sources = await ReviewSourceList.LoadAsync(Db, CycleId, monitoring, review, Viewer, ct);
+        // The decisions to choose from as their titles and dates; only the one the review ended in with who made it.
         var used = monitoring.Reviews.Where(r => r.Id != review.Id).Select(r => r.DecisionId).OfType<Guid>().ToHashSet();
-        Decisions = [.. cycle.StageOf(StageKind.Monitoring).Decisions.Where(d => !used.Contains(d.Id)).OrderByDescending(d => d.DecidedAt)];
-        ReviewDecision = review.DecisionId is { } decisionId ? cycle.FindDecision(decisionId) : null;
+        var decisions = Db.Cycles.AsNoTracking().Where(c => c.Id == CycleId)
+            .SelectMany(c => c.Stages).Where(s => s.Kind == StageKind.Monitoring)
+            .SelectMany(s => s.Decisions);
+        Decisions = [.. (await decisions.OrderByDescending(d => d.DecidedAt).Select(d => new DecisionChoice(d.Id, d.Title, d.DecidedAt)).ToListAsync(ct))
+            .Where(d => !used.Contains(d.Id))];
+        var decided = review.DecisionId is { } decisionId
+            ? await decisions.Where(d => d.Id == decisionId)
+                .Select(d => new { d.Id, d.Title, d.DecidedAt, Participants = d.Participants.ToList(), Groups = d.Groups.ToList() })
+                .AsSingleQuery()
+                .SingleOrDefaultAsync(ct)
+            : null;
+        ReviewDecision = decided is null ? null : new DecisionChoice(decided.Id, decided.Title, decided.DecidedAt);
         Names = await PeopleNames.LoadAsync(Db,
-            [.. review.Participants.Select(p => p.UserId), review.RecordedByUserId, review.DecidedByUserId, .. ReviewDecision?.Participants.Select(p => p.UserId) ?? []],
+            [.. review.Participants.Select(p => p.UserId), review.RecordedByUserId, review.DecidedByUserId, .. decided?.Participants.Select(p => p.UserId) ?? []],
             UserId, ct);
         TookPart = [.. review.Participants.Select(p => $"{Names.Of(p.UserId)}, {Labels.Of(p.Role).ToLowerInvariant()}")];
-        DecidedBy = ReviewDecision is null ? [] : AwardPageModel.WhoDecided(ReviewDecision, Names);
+        DecidedBy = decided is null ? [] : WhoDecided(decided.Participants, decided.Groups, Names);
     }
+
+    /// <summary>Who made the decision, in the words of the award's record (<see cref="AwardPageModel.WhoDecided"/>), from its people and groups alone.</summary>
+    private static IReadOnlyList<string> WhoDecided(IEnumerable<DecisionParticipant> participants, IEnumerable<GroupOfPeople> groups, PeopleNames names) =>
+    [
+        .. participants.Select(p => $"{names.Of(p.UserId)}, {Labels.Of(p.Role).ToLowerInvariant()}"),
+        .. groups.Select(g => $"{g.Count} {g.Description}: {Labels.Of(g.Voice).ToLowerInvariant()} voice, without an account"),
+    ];
 }
+
+/// <summary>A decision in the monitoring stage as the review page names it: to choose from, and the one the review ended in.</summary>
+public sealed record DecisionChoice(Guid Id, string Title, DateTimeOffset DecidedAt);

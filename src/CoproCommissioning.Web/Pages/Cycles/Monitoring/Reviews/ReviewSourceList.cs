@@ -6,7 +6,7 @@ namespace CoproCommissioning.Web.Pages.Cycles.Monitoring.Reviews;
 
 /// <summary>
 /// What a review's decision may cite, as one member may see it: the submitted provider returns
-/// (<see cref="ProviderReturn.MayBeReadBy"/>) and the panel's ratings (<see cref="PanelRating.VisibleTo"/>) of the
+/// (<see cref="SubmittedReturns"/>, which agrees with <see cref="ProviderReturn.MayBeReadBy"/> for them) and the panel's ratings (<see cref="PanelRating.VisibleTo"/>) of the
 /// periods the review looked at, each described, with when each last changed. The review page reads both through here,
 /// for the form's choices and to show what a decided review cited and what changed after it.
 /// </summary>
@@ -36,30 +36,51 @@ public sealed class ReviewSourceList
         ArgumentNullException.ThrowIfNull(review);
         ArgumentNullException.ThrowIfNull(viewer);
         var periodIds = review.PeriodIds.ToArray();
-        // A return is read whole to ask its own rule who may read it; a review looks at a few a period.
-        var returns = (await db.ProviderReturns.AsNoTracking()
-                .Where(r => r.MonitoringId == monitoring.Id && periodIds.Contains(r.PeriodId)).ToListAsync(ct))
-            .Where(r => r.IsSubmitted && r.MayBeReadBy(monitoring, viewer.Role, viewer.OrganisationId))
-            .ToList();
+        // The returns the member may read (SubmittedReturns agrees with each return's own rule for submitted ones), each as
+        // its organisation's name and its latest submitted revision's number and time: nothing a return says is read here.
+        var returns = await db.ProviderReturns.AsNoTracking()
+            .Where(SubmittedReturns.ReadableBy(monitoring, viewer.Role, viewer.OrganisationId))
+            .Where(r => periodIds.Contains(r.PeriodId))
+            .Select(r => new
+            {
+                r.Id,
+                r.PeriodId,
+                r.OrganisationId,
+                Organisation = db.Organisations.Where(o => o.Id == r.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                Submitted = r.Revisions.Where(v => v.SubmittedAt != null).OrderByDescending(v => v.Number)
+                    .Select(v => new { v.Number, SubmittedAt = v.SubmittedAt!.Value }).FirstOrDefault(),
+            })
+            .Where(r => r.Submitted != null)
+            .ToListAsync(ct);
+        // Each rating with its member's name as the member may see it, in the same statement.
         var ratings = await db.PanelRatings.AsNoTracking()
             .Where(r => r.MonitoringId == monitoring.Id && periodIds.Contains(r.PeriodId))
             .Where(PanelRating.VisibleTo(viewer.UserId, viewer.Role))
-            .Select(r => new { r.Id, r.PeriodId, r.MemberUserId, r.RecordedByUserId, r.LastChangedAt })
+            .Select(r => new
+            {
+                r.Id,
+                r.PeriodId,
+                r.MemberUserId,
+                r.RecordedByUserId,
+                r.LastChangedAt,
+                Member = db.Users.Where(u => u.Id == r.MemberUserId)
+                    .Select(u => new { u.DisplayName, u.ShowAsPanelMember, u.FormerParticipantNumber }).FirstOrDefault(),
+            })
             .ToListAsync(ct);
-        var organisationIds = returns.Select(r => r.OrganisationId).Distinct().ToList();
-        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var names = await PeopleNames.LoadAsync(db, ratings.Select(r => r.MemberUserId), viewer.UserId, ct);
+        var names = ratings.ToDictionary(r => r.Id, r => r.Member is { } member
+            ? PeopleNames.ShownTo(viewer.UserId, r.MemberUserId, member.DisplayName, member.ShowAsPanelMember, member.FormerParticipantNumber)
+            : PeopleNames.Unknown);
         var periods = monitoring.Periods.ToDictionary(p => p.Id);
         return new ReviewSourceList(
-            [.. returns.OrderBy(r => periods.GetValueOrDefault(r.PeriodId)?.Number).ThenBy(r => organisations.GetValueOrDefault(r.OrganisationId), StringComparer.CurrentCulture)
+            [.. returns.OrderBy(r => periods.GetValueOrDefault(r.PeriodId)?.Number).ThenBy(r => r.Organisation, StringComparer.CurrentCulture)
                 .Select(r => new ReviewSourceChoice(ReviewSourceKind.ProviderReturn, r.Id,
-                    $"{organisations.GetValueOrDefault(r.OrganisationId, "A provider")}: return for {LessonSourceList.PeriodWords(periods.GetValueOrDefault(r.PeriodId))}",
-                    r.Submitted!.Number == 1 ? $"Submitted {UkTime.Date(r.Submitted.SubmittedAt!.Value)}"
-                        : $"Revision {r.Submitted.Number}, submitted {UkTime.Date(r.Submitted.SubmittedAt!.Value)}",
-                    $"{MonitoringUrls.Returns(cycleId)}/{r.Id}", r.Submitted.Number, r.Submitted.SubmittedAt!.Value))],
-            [.. ratings.OrderBy(r => periods.GetValueOrDefault(r.PeriodId)?.Number).ThenBy(r => names.Of(r.MemberUserId), StringComparer.CurrentCulture)
+                    $"{r.Organisation ?? "A provider"}: return for {LessonSourceList.PeriodWords(periods.GetValueOrDefault(r.PeriodId))}",
+                    r.Submitted!.Number == 1 ? $"Submitted {UkTime.Date(r.Submitted.SubmittedAt)}"
+                        : $"Revision {r.Submitted.Number}, submitted {UkTime.Date(r.Submitted.SubmittedAt)}",
+                    $"{MonitoringUrls.Returns(cycleId)}/{r.Id}", r.Submitted.Number, r.Submitted.SubmittedAt))],
+            [.. ratings.OrderBy(r => periods.GetValueOrDefault(r.PeriodId)?.Number).ThenBy(r => names[r.Id], StringComparer.CurrentCulture)
                 .Select(r => new ReviewSourceChoice(ReviewSourceKind.PanelRating, r.Id,
-                    $"{names.Of(r.MemberUserId)}: ratings for {LessonSourceList.PeriodWords(periods.GetValueOrDefault(r.PeriodId))}",
+                    $"{names[r.Id]}: ratings for {LessonSourceList.PeriodWords(periods.GetValueOrDefault(r.PeriodId))}",
                     r.RecordedByUserId is null ? "Given by the panel member" : "Logged on their behalf",
                     MonitoringUrls.Ratings(cycleId), null, r.LastChangedAt))]);
     }
