@@ -18,6 +18,11 @@ namespace CoproCommissioning.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
+                -- How much input and how many decisions each stage has, all of them, for the cycle's overview.
+                CREATE TABLE stage_counts (
+                    stage_id uuid PRIMARY KEY REFERENCES stages (id) ON DELETE CASCADE,
+                    contributions integer NOT NULL,
+                    decisions integer NOT NULL);
                 -- R1 and R3: a row a stage with lived-experience input.
                 CREATE TABLE stage_lived_experience (
                     stage_id uuid PRIMARY KEY REFERENCES stages (id) ON DELETE CASCADE,
@@ -69,6 +74,18 @@ namespace CoproCommissioning.Data.Migrations
                 END
                 $$;
 
+                CREATE FUNCTION count_in_stage(stage uuid, contributions integer, decisions integer) RETURNS void LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF stage IS NULL OR NOT EXISTS (SELECT 1 FROM stages WHERE id = stage) THEN
+                        RETURN;
+                    END IF;
+                    INSERT INTO stage_counts AS k (stage_id, contributions, decisions) VALUES (stage, contributions, decisions)
+                    ON CONFLICT (stage_id) DO UPDATE SET
+                        contributions = k.contributions + EXCLUDED.contributions,
+                        decisions = k.decisions + EXCLUDED.decisions;
+                END
+                $$;
+
                 CREATE FUNCTION keep_decision_rule_breach(decision uuid) RETURNS void LANGUAGE sql AS $$
                     DELETE FROM decision_rule_breaches WHERE decision_id = decision;
                     INSERT INTO decision_rule_breaches (decision_id, stage_id)
@@ -85,6 +102,12 @@ namespace CoproCommissioning.Data.Migrations
 
                 CREATE FUNCTION contributions_keep_sign_off_facts() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
+                    IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.stage_id IS DISTINCT FROM NEW.stage_id) THEN
+                        PERFORM count_in_stage(OLD.stage_id, -1, 0);
+                    END IF;
+                    IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND OLD.stage_id IS DISTINCT FROM NEW.stage_id) THEN
+                        PERFORM count_in_stage(NEW.stage_id, 1, 0);
+                    END IF;
                     IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.stage_id IS NOT NULL AND OLD.voice IN ('LivedExperience', 'Carer') THEN
                         PERFORM count_lived_experience_input(OLD.stage_id, OLD.author_user_id, OLD.recorded_by_user_id, OLD.voices_carried, OLD.response_revision, -1);
                     END IF;
@@ -104,12 +127,20 @@ namespace CoproCommissioning.Data.Migrations
 
                 CREATE FUNCTION decisions_keep_rule_breach() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    PERFORM keep_decision_rule_breach(NEW.id);
+                    IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.stage_id IS DISTINCT FROM NEW.stage_id) THEN
+                        PERFORM count_in_stage(OLD.stage_id, 0, -1);
+                    END IF;
+                    IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND OLD.stage_id IS DISTINCT FROM NEW.stage_id) THEN
+                        PERFORM count_in_stage(NEW.stage_id, 0, 1);
+                    END IF;
+                    IF TG_OP <> 'DELETE' THEN
+                        PERFORM keep_decision_rule_breach(NEW.id);
+                    END IF;
                     RETURN NULL;
                 END
                 $$;
                 CREATE TRIGGER decisions_keep_rule_breach
-                    AFTER INSERT OR UPDATE OF stage_id, mode, rationale ON decisions
+                    AFTER INSERT OR DELETE OR UPDATE OF stage_id, mode, rationale ON decisions
                     FOR EACH ROW EXECUTE FUNCTION decisions_keep_rule_breach();
 
                 CREATE FUNCTION decision_parts_keep_rule_breach() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -131,6 +162,9 @@ namespace CoproCommissioning.Data.Migrations
                     FOR EACH ROW EXECUTE FUNCTION decision_parts_keep_rule_breach();
 
                 -- What is there already.
+                INSERT INTO stage_counts (stage_id, contributions, decisions)
+                SELECT s.id, (SELECT count(*) FROM contributions AS c WHERE c.stage_id = s.id), (SELECT count(*) FROM decisions AS d WHERE d.stage_id = s.id)
+                FROM stages AS s;
                 INSERT INTO stage_lived_experience (stage_id, contributions, voices, from_accounts, unanswered)
                 SELECT stage_id, count(*), sum(voices_carried), count(author_user_id), count(*) FILTER (WHERE response_revision = 0)
                 FROM contributions WHERE stage_id IS NOT NULL AND voice IN ('LivedExperience', 'Carer') GROUP BY stage_id;
@@ -160,6 +194,8 @@ namespace CoproCommissioning.Data.Migrations
                 DROP FUNCTION decision_parts_keep_rule_breach();
                 DROP FUNCTION keep_decision_rule_breach(uuid);
                 DROP FUNCTION count_lived_experience_input(uuid, text, text, integer, integer, integer);
+                DROP FUNCTION count_in_stage(uuid, integer, integer);
+                DROP TABLE stage_counts;
                 DROP TABLE decision_rule_breaches;
                 DROP TABLE stage_lived_experience_recorders;
                 DROP TABLE stage_lived_experience_people;

@@ -51,6 +51,9 @@ public sealed class SignOffFactsTests(DatabaseFixture fixture) : IClassFixture<D
         {
             await using var check = fixture.Db();
             var loaded = await check.Context.Cycles.IncludeStages().AsNoTracking().SingleAsync(c => c.Id == cycleId, _ct);
+            Assert.Equal(
+                loaded.Stages.ToDictionary(s => s.Kind, s => new StageCount(s.Contributions.Count, s.Decisions.Count)),
+                await check.Context.StageCountsAsync(cycleId, _ct));
             foreach (var signer in new[] { null, People.Commissioner, People.Champion, "commissioner-2" })
             {
                 // All five stages at once, as the dashboard and overview ask, and one at a time, as sign-off asks.

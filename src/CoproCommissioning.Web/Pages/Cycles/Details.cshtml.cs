@@ -55,9 +55,7 @@ public sealed class DetailsModel(CoproDbContext db, TimeProvider clock) : PageMo
             .SelectMany(s => s.History, (s, e) => new { Stage = s.Kind, Event = e })
             .OrderByDescending(e => e.Event.At)
             .ToPageAsync(historyPage, ct);
-        var counts = await stages
-            .Select(s => new { s.Kind, Contributions = s.Contributions.Count(), Decisions = s.Decisions.Count() })
-            .ToDictionaryAsync(s => s.Kind, ct);
+        var counts = await db.StageCountsAsync(cycleId, ct);
         var names = await PeopleNames.LoadAsync(db, events.Items.Select(e => e.Event.ByUserId).Append(cycle.ChampionUserId), User.UserId(), ct);
         History = events.With<StageEventRow>([.. events.Items.Select(e => StageEventRow.From(e.Event, names, e.Stage))]);
 
