@@ -172,7 +172,7 @@ public abstract class CommentablePartPageModel(
         await ShowPartAsync(shown, ct);
         // The history already says in which version the part first appeared.
         var notes = await SpecificationReads.ChangeNotesAsync(
-            Db, CycleId, version, [partId], ct, new Dictionary<Guid, int> { [partId] = history[0].Version });
+            Db, CycleId, [(partId, shown.ChangedInVersion)], ct, new Dictionary<Guid, int> { [partId] = history[0].Version });
         ChangeNote = notes.For(partId, shown.ChangedInVersion);
         ChangedInVersion = shown.ChangedInVersion;
         ComparedWith = shown.ChangedInVersion > 1 && history.Any(s => s.Version == shown.ChangedInVersion - 1) ? shown.ChangedInVersion - 1 : null;

@@ -81,7 +81,7 @@ public sealed class CompareModel(CoproDbContext db, TimeProvider clock) : Specif
     private IReadOnlyList<PartComparison> Compare<TPart>(
         IEnumerable<TPart> beforeParts, IEnumerable<TPart> afterParts, Func<TPart, Guid> id, Func<TPart, string> title,
         Func<TPart, TPart, bool> differ, Func<TPart?, TPart?, IReadOnlyList<FieldComparison>> fields,
-        IReadOnlyDictionary<Guid, IReadOnlyList<Voice>> answered)
+        IReadOnlyDictionary<Guid, IReadOnlyList<SpecificationReads.AnswerVoice>> answered)
         where TPart : class
     {
         List<TPart> beforeList = [.. beforeParts], afterList = [.. afterParts];
@@ -96,7 +96,7 @@ public sealed class CompareModel(CoproDbContext db, TimeProvider clock) : Specif
                 : differ(old, current) ? PartStatus.Changed
                 : PartStatus.Unchanged;
             return new PartComparison(
-                key, title((current ?? old)!), status, status == PartStatus.Unchanged ? [] : fields(old, current), Because(answered.GetValueOrDefault(key) ?? []));
+                key, title((current ?? old)!), status, status == PartStatus.Unchanged ? [] : fields(old, current), Because([.. (answered.GetValueOrDefault(key) ?? []).Select(a => a.Voice)]));
         })];
     }
 

@@ -84,7 +84,7 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : Specific
         var sections = await SpecificationReads.SectionsAsync(db, CycleId, [shown.Number], ct);
         var outcomes = await SpecificationReads.OutcomesAsync(db, CycleId, [shown.Number], ct);
         var notes = await SpecificationReads.ChangeNotesAsync(
-            db, CycleId, shown.Number, [.. sections.Select(s => s.SectionId), .. outcomes.Select(o => o.OutcomeId)], ct);
+            db, CycleId, [.. sections.Select(s => (s.SectionId, s.ChangedInVersion)), .. outcomes.Select(o => (o.OutcomeId, o.ChangedInVersion))], ct);
         var comments = await SpecificationReads.CommentCountsAsync(db, CycleId, cycle.StageOf(StageKind.Specification), ct);
 
         Sections = [.. sections.Select((s, i) => new SectionView(

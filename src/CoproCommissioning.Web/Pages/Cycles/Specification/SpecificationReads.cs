@@ -100,46 +100,45 @@ public static class SpecificationReads
 
     /// <summary>
     /// The voices of the comments answered by the changes <paramref name="narrow"/> keeps, for each part (section or
-    /// outcome), in the order the changes listed them (version, then each change's own order): what "because of 2 panel
-    /// comments" counts. One row a part; only voices are read.
+    /// outcome), with the version each change made, in the order the changes listed them (version, then each change's own
+    /// order): what "because of 2 panel comments" counts. One row a part; only voices are read.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Voice>>> AnswerVoicesAsync(
+    public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<AnswerVoice>>> AnswerVoicesAsync(
         CoproDbContext db, Guid cycleId, Func<IQueryable<AnswerKey>, IQueryable<AnswerKey>> narrow, CancellationToken ct)
     {
         var rows = await (
                 from a in narrow(PartAnswers(db, cycleId))
                 join c in ReadableContributions.InCycle(db, cycleId) on a.ContributionId equals c.Id
                 group new { a.Version, a.Order, c.Voice } by a.PartId into g
-                select new { PartId = g.Key, Voices = EF.Functions.ArrayAgg(g.OrderBy(x => x.Version).ThenBy(x => x.Order).Select(x => x.Voice)) })
+                select new
+                {
+                    PartId = g.Key,
+                    Versions = EF.Functions.ArrayAgg(g.OrderBy(x => x.Version).ThenBy(x => x.Order).Select(x => x.Version)),
+                    Voices = EF.Functions.ArrayAgg(g.OrderBy(x => x.Version).ThenBy(x => x.Order).Select(x => x.Voice)),
+                })
             .ToListAsync(ct);
-        return rows.ToDictionary(r => r.PartId, IReadOnlyList<Voice> (r) => r.Voices);
+        return rows.ToDictionary(r => r.PartId, IReadOnlyList<AnswerVoice> (r) => [.. r.Versions.Zip(r.Voices, (version, voice) => new AnswerVoice(version, voice))]);
     }
 
     /// <summary>
-    /// What <see cref="SpecificationText.ChangeNote"/> needs for these parts (sections and outcomes) as version
-    /// <paramref name="version"/> shows them: the first version with each part, and the voices of the comments the
-    /// change that last wrote each part's text answered. <paramref name="firstVersions"/>, when the page already knows
-    /// them (a part's history), saves asking.
+    /// What <see cref="SpecificationText.ChangeNote"/> needs for these parts (sections and outcomes) as one version shows
+    /// them: the first version with each part, and the voices of the comments the change that last wrote each part's text
+    /// answered. <paramref name="firstVersions"/>, when the page already knows them (a part's history), saves asking.
     /// </summary>
     public static async Task<ChangeNotes> ChangeNotesAsync(
-        CoproDbContext db, Guid cycleId, int version, IReadOnlyCollection<Guid> partIds, CancellationToken ct,
+        CoproDbContext db, Guid cycleId, IReadOnlyCollection<(Guid PartId, int ChangedInVersion)> parts, CancellationToken ct,
         IReadOnlyDictionary<Guid, int>? firstVersions = null)
     {
-        var ids = partIds.Distinct().ToList();
+        var ids = parts.Select(p => p.PartId).Distinct().ToList();
+        var changedIn = parts.Select(p => p.ChangedInVersion).Distinct().ToList();
         var first = firstVersions ?? await Parts(db, cycleId)
             .Where(s => ids.Contains(s.PartId))
             .GroupBy(s => s.PartId)
             .Select(g => new { PartId = g.Key, First = g.Min(s => s.Version) })
             .ToDictionaryAsync(g => g.PartId, g => g.First, ct);
-        // Only the change each shown part's text came from: answers belong to the snapshot of the version that changed it.
-        var shown = Parts(db, cycleId).Where(s => s.Version == version && ids.Contains(s.PartId));
-        var voices = await AnswerVoicesAsync(
-            db,
-            cycleId,
-            answers => from a in answers
-                       join s in shown on new { a.PartId, a.Version } equals new { s.PartId, Version = s.ChangedInVersion }
-                       select a,
-            ct);
+        // Every change in any of these versions to any of these parts: a few more than needed, never the whole history,
+        // found from the versions' snapshots by key; ChangeNotes keeps each part's own.
+        var voices = await AnswerVoicesAsync(db, cycleId, a => a.Where(x => ids.Contains(x.PartId) && changedIn.Contains(x.Version)), ct);
         return new ChangeNotes(first, voices);
     }
 
@@ -166,6 +165,9 @@ public static class SpecificationReads
 
         public int Order { get; init; }
     }
+
+    /// <summary>The voice of a comment a change answered, and the version that change made.</summary>
+    public sealed record AnswerVoice(int Version, Voice Voice);
 }
 
 /// <summary>A section as one version reads (<see cref="SectionSnapshot"/> without the comments its change answered).</summary>
@@ -176,11 +178,11 @@ public sealed record OutcomeText(
     Guid SnapshotId, Guid OutcomeId, int Version, string Statement, OutcomeDomain Domain, string Measure, RatingLevels Levels, int ChangedInVersion);
 
 /// <summary>Where each part's text came from, read for the parts a page shows (<see cref="SpecificationReads.ChangeNotesAsync"/>).</summary>
-public sealed class ChangeNotes(IReadOnlyDictionary<Guid, int> firstVersion, IReadOnlyDictionary<Guid, IReadOnlyList<Voice>> answered)
+public sealed class ChangeNotes(IReadOnlyDictionary<Guid, int> firstVersion, IReadOnlyDictionary<Guid, IReadOnlyList<SpecificationReads.AnswerVoice>> answered)
 {
     /// <summary>"Changed in v3 because of 2 panel comments", "Added in v2"...</summary>
     public string For(Guid partId, int changedInVersion) => SpecificationText.ChangeNote(
         changedInVersion,
-        answered.GetValueOrDefault(partId) ?? [],
+        [.. (answered.GetValueOrDefault(partId) ?? []).Where(a => a.Version == changedInVersion).Select(a => a.Voice)],
         firstVersion.GetValueOrDefault(partId));
 }
