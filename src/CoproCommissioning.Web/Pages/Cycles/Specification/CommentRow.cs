@@ -21,10 +21,18 @@ public sealed record CommentRow(
         CoproDbContext db, Stage stage, IReadOnlyDictionary<Guid, int> versionOfSnapshot, string viewerUserId, CycleRole viewerRole,
         int page, CancellationToken ct)
     {
+        // The page is chosen from the index of the stage's comments alone (ix_contributions_specification_comments: the
+        // order is in it), then only its rows are read whole, rather than every comment on the part being read to sort them.
         var comments = await On(db, stage, versionOfSnapshot)
             .ReadableBy(viewerUserId, viewerRole)
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
-            .ToPageAsync(page, rows => rows.AsViews(db), ct);
+            .ToPageAsync(
+                page,
+                rows => ReadableContributions.InStage(db, stage)
+                    .Where(c => rows.Select(r => r.Id).Contains(c.Id))
+                    .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+                    .AsViews(db),
+                ct);
         var names = await PeopleNames.LoadAsync(db, comments.Items.Select(c => c.AuthorUserId), viewerUserId, ct);
         return comments.With<CommentRow>([.. comments.Items.Select(c => new CommentRow(
             c.Id,
