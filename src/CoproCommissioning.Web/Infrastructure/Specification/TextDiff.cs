@@ -44,8 +44,33 @@ public static partial class TextDiff
             return current.Length == 0 ? [] : [new DiffRun(DiffKind.Same, current) { IsHtml = true }];
         }
 
-        var model = InlineDiffBuilder.Diff(old, current, ignoreWhiteSpace: false, ignoreCase: false, HtmlChunker.Instance);
-        List<(DiffKind Kind, string Token)> tokens = [.. model.Lines.Select(piece => (KindOf(piece.Type), piece.Text ?? ""))];
+        // The text both share at the start and at the end is set aside first, as the diff itself would do, so DiffPlex
+        // builds its pieces for the changed middle only (a changed sentence, not the whole section): the same result.
+        var a = HtmlChunker.Instance.Chunk(old);
+        var b = HtmlChunker.Instance.Chunk(current);
+        int prefix = 0, suffix = 0;
+        while (prefix < a.Count && prefix < b.Count && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        while (suffix < a.Count - prefix && suffix < b.Count - prefix && a[a.Count - 1 - suffix] == b[b.Count - 1 - suffix])
+        {
+            suffix++;
+        }
+
+        var model = InlineDiffBuilder.Diff(
+            string.Concat(a.Skip(prefix).Take(a.Count - prefix - suffix)),
+            string.Concat(b.Skip(prefix).Take(b.Count - prefix - suffix)),
+            ignoreWhiteSpace: false,
+            ignoreCase: false,
+            HtmlChunker.Instance);
+        List<(DiffKind Kind, string Token)> tokens =
+        [
+            .. prefix > 0 ? [(DiffKind.Same, string.Concat(a.Take(prefix)))] : Array.Empty<(DiffKind, string)>(),
+            .. model.Lines.Select(piece => (KindOf(piece.Type), piece.Text ?? "")),
+            .. suffix > 0 ? [(DiffKind.Same, string.Concat(a.Skip(a.Count - suffix)))] : Array.Empty<(DiffKind, string)>(),
+        ];
 
         var runs = new RunBuilder(isHtml: true);
         foreach (var group in Consecutive(tokens))
