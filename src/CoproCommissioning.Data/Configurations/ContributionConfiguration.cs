@@ -21,6 +21,14 @@ public sealed class ContributionConfiguration : IEntityTypeConfiguration<Contrib
         // Specification pages read the comments on one section or outcome a page at a time, newest first.
         builder.HasIndex(c => new { c.TargetId, c.CreatedAt });
 
+        // The specification pages count the comments on every part (a section's comments are spread over its snapshot in
+        // every version) and page one part's: this index holds only comments on the specification, by stage and target,
+        // with what the count and the page's order need, so neither reads the table nor joins every contribution of the
+        // stage. The filter is the pages' own predicate (CommentRow, SpecificationReads), from the same enum names.
+        builder.HasIndex([StageConfiguration.StageKey, nameof(Contribution.TargetId), nameof(Contribution.CreatedAt), nameof(Contribution.Id)], "SpecificationComments")
+            .HasFilter(SpecificationCommentSql)
+            .HasDatabaseName("ix_contributions_specification_comments");
+
         // The sign-off facts (CycleQueries.SignOffFactsAsync) read a stage's lived-experience input through these two, so
         // their cost follows what the rules count rather than everything the stage holds: the counts from the index
         // alone, and the unanswered input (R3) straight from its own small index. The filters are the rules' own
@@ -53,6 +61,9 @@ public sealed class ContributionConfiguration : IEntityTypeConfiguration<Contrib
 
     private static readonly string VoiceRankSql =
         $"CASE voice {string.Concat(Voices.ListingOrder.Select((v, i) => $"WHEN '{v}' THEN {i} "))}ELSE {Voices.ListingOrder.Count} END";
+
+    private static readonly string SpecificationCommentSql =
+        $"target_kind IN ('{TargetKind.SpecificationSection}', '{TargetKind.SpecificationOutcome}')";
 
     private static readonly string LivedExperienceSql = $"voice IN ('{Voice.LivedExperience}', '{Voice.Carer}')";
 }

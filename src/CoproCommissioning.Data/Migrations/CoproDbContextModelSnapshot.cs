@@ -798,6 +798,10 @@ namespace CoproCommissioning.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "StageId" }, "LivedExperience"), new[] { "AuthorUserId", "RecordedByUserId", "VoicesCarried" });
 
+                    b.HasIndex(new[] { "StageId", "TargetId", "CreatedAt", "Id" }, "SpecificationComments")
+                        .HasDatabaseName("ix_contributions_specification_comments")
+                        .HasFilter("target_kind IN ('SpecificationSection', 'SpecificationOutcome')");
+
                     b.HasIndex(new[] { "StageId", "CreatedAt", "Id" }, "UnansweredLivedExperience")
                         .HasDatabaseName("ix_contributions_unanswered_lived_experience")
                         .HasFilter("voice IN ('LivedExperience', 'Carer') AND response_revision = 0");

@@ -298,6 +298,14 @@ public sealed class ServiceSpecification
     public IReadOnlyList<Refusal> CommentBlockers(CommissioningCycle cycle, CycleRole role, DateTimeOffset now) =>
         CommentBlockers(cycle, OpenWindowAt(now)?.VersionNumber ?? Latest.Number, role, now);
 
+    /// <summary>
+    /// Why someone in <paramref name="role"/> cannot comment now on a section or outcome as it reads in version
+    /// <paramref name="versionNumber"/>, if they cannot: what <see cref="CommentBlockers(CommissioningCycle, Guid, CycleRole, DateTimeOffset)"/>
+    /// says for any snapshot of that version, for a page that knows the version without holding the snapshot.
+    /// </summary>
+    public IReadOnlyList<Refusal> CommentBlockersOnVersion(CommissioningCycle cycle, int versionNumber, CycleRole role, DateTimeOffset now) =>
+        CommentBlockers(cycle, versionNumber, role, now);
+
     private List<Refusal> CommentBlockers(CommissioningCycle cycle, int versionNumber, CycleRole role, DateTimeOffset now)
     {
         StageContent.CheckCycle(cycle, CycleId);

@@ -149,6 +149,23 @@ public sealed class CommentTests
     }
 
     [Theory]
+    [InlineData(CycleRole.PanelMember, false, false)]
+    [InlineData(CycleRole.PanelMember, true, false)]
+    [InlineData(CycleRole.Provider, true, false)]
+    [InlineData(CycleRole.Provider, true, true)]
+    [InlineData(CycleRole.Commissioner, true, true)]
+    [InlineData(CycleRole.Observer, false, true)]
+    public void A_version_is_refused_for_the_same_reasons_as_each_of_its_snapshots(CycleRole role, bool open, bool providersInvited)
+    {
+        var (cycle, specification) = open ? ASpecification.OpenForComment(providersInvited) : ASpecification.Started();
+
+        var onVersion = specification.CommentBlockersOnVersion(cycle, 1, role, Now).Select(b => b.Rule);
+
+        Assert.Equal(specification.CommentBlockers(cycle, specification.Section(ASpecification.Staffing).Id, role, Now).Select(b => b.Rule), onVersion);
+        Assert.Equal(specification.CommentBlockers(cycle, specification.Outcome(ASpecification.CrisisOutcome).Id, role, Now).Select(b => b.Rule), onVersion);
+    }
+
+    [Theory]
     [InlineData(CycleRole.PanelMember, false, true)]
     [InlineData(CycleRole.Provider, false, false)]
     [InlineData(CycleRole.Provider, true, true)]

@@ -1,10 +1,12 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CoproCommissioning.Web.Infrastructure.Specification;
 
@@ -29,28 +31,65 @@ public static class SpecificationMarkdown
     private static readonly HashSet<string> NoMarkingInside =
         new(["A", "CODE", "PRE", "H3", "H4", "H5", "H6"], StringComparer.OrdinalIgnoreCase);
 
+    // A snapshot's text never changes, and pages render the same texts again and again (each version shown, both sides of
+    // every comparison): the safe rendering of each text is kept, up to a bounded amount, least recently used first out.
+    // Glossary terms change, so they are marked on each rendering, in a document read back from the kept HTML.
+    private static readonly MemoryCache Renderings = new(new MemoryCacheOptions { SizeLimit = RenderingsKept });
+
+    /// <summary>How many characters of Markdown and its rendering are kept: a few megabytes, hundreds of sections.</summary>
+    private const long RenderingsKept = 4_000_000;
+
     public static IHtmlContent Render(string markdown, GlossaryMarks? glossary = null)
     {
-        var document = Markdown.Parse(markdown ?? "", Pipeline);
+        markdown ??= "";
+        bool marking = glossary is { Entries.Count: > 0 };
+        IHtmlDocument document;
+        IElement body;
+        if (Renderings.TryGetValue(markdown, out string? kept) && kept is not null)
+        {
+            if (!marking)
+            {
+                return new HtmlString(kept);
+            }
+
+            document = new HtmlParser().ParseDocument("<html><body>" + kept);
+            body = document.Body ?? throw new InvalidOperationException("A kept rendering read back without a body.");
+        }
+        else
+        {
+            (document, body) = RenderSafe(markdown);
+            var html = body.InnerHtml;
+            Renderings.Set(markdown, html, new MemoryCacheEntryOptions { Size = markdown.Length + html.Length, SlidingExpiration = TimeSpan.FromHours(1) });
+            if (!marking)
+            {
+                return new HtmlString(html);
+            }
+        }
+
+        MarkTerms(document, body, glossary!);
+        return new HtmlString(body.InnerHtml);
+    }
+
+    private static (IHtmlDocument Document, IElement Body) RenderSafe(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
             heading.Level = Math.Min(6, heading.Level + 2);
         }
 
         var html = document.ToHtml(Pipeline);
-        var safe = Sanitizer().SanitizeDom(html);
+        var safe = Sanitizer.SanitizeDom(html);
         var body = safe.Body ?? throw new InvalidOperationException("The sanitiser returned no body.");
         AddFrontendClasses(body);
-        if (glossary is { Entries.Count: > 0 })
-        {
-            MarkTerms(safe, body, glossary);
-        }
-
-        return new HtmlString(body.InnerHtml);
+        return (safe, body);
     }
 
-    // A new sanitiser each time: cheap, and nothing is shared between requests.
-    private static HtmlSanitizer Sanitizer()
+    // One sanitiser, configured once and never changed after: HtmlSanitizer may then be used from many threads at once
+    // (its documented thread safety), and making one per rendering cost about as much as sanitising a section.
+    private static readonly HtmlSanitizer Sanitizer = Configured();
+
+    private static HtmlSanitizer Configured()
     {
         var sanitizer = new HtmlSanitizer { KeepChildNodes = true };
         sanitizer.AllowedTags.Clear();

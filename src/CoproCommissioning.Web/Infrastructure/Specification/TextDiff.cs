@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using DiffPlex;
 using DiffPlex.Chunkers;
@@ -17,26 +18,13 @@ public static partial class TextDiff
     public static IReadOnlyList<DiffRun> Words(string? before, string? after)
     {
         var model = InlineDiffBuilder.Diff(before ?? "", after ?? "", ignoreWhiteSpace: false, ignoreCase: false, WordChunker.Instance);
-        List<DiffRun> runs = [];
+        var runs = new RunBuilder(isHtml: false);
         foreach (var piece in model.Lines)
         {
-            var kind = piece.Type switch
-            {
-                ChangeType.Inserted => DiffKind.Added,
-                ChangeType.Deleted => DiffKind.Removed,
-                _ => DiffKind.Same,
-            };
-            if (runs.Count > 0 && runs[^1].Kind == kind)
-            {
-                runs[^1] = runs[^1] with { Text = runs[^1].Text + piece.Text };
-            }
-            else
-            {
-                runs.Add(new DiffRun(kind, piece.Text ?? ""));
-            }
+            runs.Add(KindOf(piece.Type), piece.Text ?? "");
         }
 
-        return runs;
+        return runs.ToList();
     }
 
     /// <summary>
@@ -49,36 +37,99 @@ public static partial class TextDiff
     public static IReadOnlyList<DiffRun> Rendered(string? before, string? after)
     {
         var old = Render(before);
-        var current = Render(after);
-        var model = InlineDiffBuilder.Diff(old, current, ignoreWhiteSpace: false, ignoreCase: false, HtmlChunker.Instance);
-        List<(DiffKind Kind, string Token)> tokens = [.. model.Lines.Select(piece => (piece.Type switch
+        // The same text renders the same: nothing to compare, and the diff of it would be one unchanged run.
+        var current = string.Equals(before, after, StringComparison.Ordinal) ? old : Render(after);
+        if (ReferenceEquals(old, current))
         {
-            ChangeType.Inserted => DiffKind.Added,
-            ChangeType.Deleted => DiffKind.Removed,
-            _ => DiffKind.Same,
-        }, piece.Text ?? ""))];
+            return current.Length == 0 ? [] : [new DiffRun(DiffKind.Same, current) { IsHtml = true }];
+        }
 
-        List<DiffRun> runs = [];
+        // The text both share at the start and at the end is set aside first, as the diff itself would do, so DiffPlex
+        // builds its pieces for the changed middle only (a changed sentence, not the whole section): the same result.
+        var a = HtmlChunker.Instance.Chunk(old);
+        var b = HtmlChunker.Instance.Chunk(current);
+        int prefix = 0, suffix = 0;
+        while (prefix < a.Count && prefix < b.Count && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        while (suffix < a.Count - prefix && suffix < b.Count - prefix && a[a.Count - 1 - suffix] == b[b.Count - 1 - suffix])
+        {
+            suffix++;
+        }
+
+        var model = InlineDiffBuilder.Diff(
+            string.Concat(a.Skip(prefix).Take(a.Count - prefix - suffix)),
+            string.Concat(b.Skip(prefix).Take(b.Count - prefix - suffix)),
+            ignoreWhiteSpace: false,
+            ignoreCase: false,
+            HtmlChunker.Instance);
+        List<(DiffKind Kind, string Token)> tokens =
+        [
+            .. prefix > 0 ? [(DiffKind.Same, string.Concat(a.Take(prefix)))] : Array.Empty<(DiffKind, string)>(),
+            .. model.Lines.Select(piece => (KindOf(piece.Type), piece.Text ?? "")),
+            .. suffix > 0 ? [(DiffKind.Same, string.Concat(a.Skip(a.Count - suffix)))] : Array.Empty<(DiffKind, string)>(),
+        ];
+
+        var runs = new RunBuilder(isHtml: true);
         foreach (var group in Consecutive(tokens))
         {
             var kept = group.Kind == DiffKind.Removed ? WholeElementsOnly(group.Tokens) : group.Tokens;
             foreach (var token in kept)
             {
-                var isTag = token.StartsWith('<');
                 // Tags are structure, never marked as added or removed; the words between them are.
-                var kind = isTag ? DiffKind.Same : group.Kind;
-                if (runs.Count > 0 && runs[^1].Kind == kind)
-                {
-                    runs[^1] = runs[^1] with { Text = runs[^1].Text + token };
-                }
-                else
-                {
-                    runs.Add(new DiffRun(kind, token) { IsHtml = true });
-                }
+                runs.Add(token.StartsWith('<') ? DiffKind.Same : group.Kind, token);
             }
         }
 
-        return runs;
+        return runs.ToList();
+    }
+
+    private static DiffKind KindOf(ChangeType type) => type switch
+    {
+        ChangeType.Inserted => DiffKind.Added,
+        ChangeType.Deleted => DiffKind.Removed,
+        _ => DiffKind.Same,
+    };
+
+    /// <summary>
+    /// Runs built piece by piece, each piece joining the run before it when of the same kind: in a buffer, since a long
+    /// unchanged text comes as hundreds of pieces and joining strings one piece at a time copies the text each time.
+    /// </summary>
+    private sealed class RunBuilder(bool isHtml)
+    {
+        private readonly List<DiffRun> _runs = [];
+        private readonly StringBuilder _text = new();
+        private DiffKind? _kind;
+
+        public void Add(DiffKind kind, string text)
+        {
+            if (_kind != kind)
+            {
+                Flush();
+                _kind = kind;
+            }
+
+            _text.Append(text);
+        }
+
+        public List<DiffRun> ToList()
+        {
+            Flush();
+            return _runs;
+        }
+
+        private void Flush()
+        {
+            if (_kind is { } kind)
+            {
+                _runs.Add(new DiffRun(kind, _text.ToString()) { IsHtml = isHtml });
+            }
+
+            _text.Clear();
+            _kind = null;
+        }
     }
 
     private static string Render(string? markdown) =>

@@ -18,13 +18,21 @@ public sealed record CommentRow(
     /// <see cref="CountTeamOnlyHiddenAsync"/> says how many others there are.
     /// </remarks>
     public static async Task<PageOf<CommentRow>> PageAsync(
-        CoproDbContext db, Guid cycleId, IReadOnlyDictionary<Guid, int> versionOfSnapshot, string viewerUserId, CycleRole viewerRole,
+        CoproDbContext db, Stage stage, IReadOnlyDictionary<Guid, int> versionOfSnapshot, string viewerUserId, CycleRole viewerRole,
         int page, CancellationToken ct)
     {
-        var comments = await On(db, cycleId, versionOfSnapshot)
+        // The page is chosen from the index of the stage's comments alone (ix_contributions_specification_comments: the
+        // order is in it), then only its rows are read whole, rather than every comment on the part being read to sort them.
+        var comments = await On(db, stage, versionOfSnapshot)
             .ReadableBy(viewerUserId, viewerRole)
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
-            .ToPageAsync(page, rows => rows.AsViews(db), ct);
+            .ToPageAsync(
+                page,
+                rows => ReadableContributions.InStage(db, stage)
+                    .Where(c => rows.Select(r => r.Id).Contains(c.Id))
+                    .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+                    .AsViews(db),
+                ct);
         var names = await PeopleNames.LoadAsync(db, comments.Items.Select(c => c.AuthorUserId), viewerUserId, ct);
         return comments.With<CommentRow>([.. comments.Items.Select(c => new CommentRow(
             c.Id,
@@ -39,14 +47,15 @@ public sealed record CommentRow(
     }
 
     public static Task<int> CountTeamOnlyHiddenAsync(
-        CoproDbContext db, Guid cycleId, IReadOnlyDictionary<Guid, int> versionOfSnapshot, string viewerUserId, CycleRole viewerRole,
+        CoproDbContext db, Stage stage, IReadOnlyDictionary<Guid, int> versionOfSnapshot, string viewerUserId, CycleRole viewerRole,
         CancellationToken ct) =>
-        On(db, cycleId, versionOfSnapshot).CountHiddenFromAsync(viewerUserId, viewerRole, ct);
+        On(db, stage, versionOfSnapshot).CountHiddenFromAsync(viewerUserId, viewerRole, ct);
 
-    private static IQueryable<Contribution> On(CoproDbContext db, Guid cycleId, IReadOnlyDictionary<Guid, int> versionOfSnapshot)
+    private static IQueryable<Contribution> On(CoproDbContext db, Stage stage, IReadOnlyDictionary<Guid, int> versionOfSnapshot)
     {
         var snapshots = versionOfSnapshot.Keys.ToList();
-        return ReadableContributions.InStage(db, cycleId, StageKind.Specification)
+        // By the specification stage's key, and its comments by their targets (ix_contributions_specification_comments).
+        return ReadableContributions.InStage(db, stage)
             .Where(c => (c.TargetKind == TargetKind.SpecificationSection || c.TargetKind == TargetKind.SpecificationOutcome)
                 && c.TargetId != null && snapshots.Contains(c.TargetId.Value));
     }

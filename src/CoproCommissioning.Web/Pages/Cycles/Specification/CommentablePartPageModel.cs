@@ -62,21 +62,17 @@ public abstract class CommentablePartPageModel(
     {
         PartId = partId;
         var cycle = await LoadCycleAsync(Db, forChange: false, ct);
-        var specification = cycle is null ? null : await LoadVersionsAsync(Db, _ => [version], ct);
-        var history = specification is null ? [] : await HistoryAsync(partId, ct);
+        var history = cycle is null ? [] : await HistoryAsync(partId, ct);
+        var now = clock.GetUtcNow();
+        // The version asked for and the last with this part, beside the latest and the one open for comment: every
+        // version the page may choose to show, with the comment windows on it.
+        var specification = history.Count == 0 ? null : await LoadForReadingAsync(Db, [version, history[^1].Version], now, ct);
         if (cycle is null || specification is null || history.Count == 0)
         {
             return NotFound();
         }
 
-        var now = clock.GetUtcNow();
         var shown = ChooseVersion(specification, history, version, now);
-        if (specification.FindVersion(shown) is null)
-        {
-            // The version open for comment, neither asked for nor the latest.
-            specification = (await LoadVersionsAsync(Db, _ => [shown], ct))!;
-        }
-
         await ShowAsync(cycle, specification, history, partId, shown, commentsPage, now, ct);
         Form = new CommentInput { Version = shown };
         return Page();
@@ -126,8 +122,8 @@ public abstract class CommentablePartPageModel(
     /// <summary>Sections or outcomes.</summary>
     protected abstract TargetKind PartKind { get; }
 
-    /// <summary>Sets what the page shows about the part itself, as it read in <paramref name="version"/> (a version loaded).</summary>
-    protected abstract Task ShowPartAsync(ServiceSpecification specification, Guid partId, int version, CancellationToken ct);
+    /// <summary>Sets what the page shows about the part itself, as it read in the snapshot <paramref name="shown"/>.</summary>
+    protected abstract Task ShowPartAsync(PartSnapshot shown, CancellationToken ct);
 
     /// <summary>Every snapshot of the part, oldest first.</summary>
     private async Task<IReadOnlyList<PartSnapshot>> HistoryAsync(Guid partId, CancellationToken ct) =>
@@ -163,17 +159,20 @@ public abstract class CommentablePartPageModel(
             ? window.VersionNumber
             : null;
         CommentsCloseAt = window?.VersionNumber == version ? window.ClosesAt : null;
-        var blockers = specification.CommentBlockers(cycle, shown.SnapshotId, member.Role, now);
+        var blockers = specification.CommentBlockersOnVersion(cycle, version, member.Role, now);
         CanComment = blockers.Count == 0;
         CommentBlockers = ServiceSpecification.CommentsAsOwnInput(member.Role)
             ? [.. blockers.Select(b => b.Rule.Message).Distinct()]
             : [];
 
         var versionOfSnapshot = history.ToDictionary(s => s.SnapshotId, s => s.Version);
-        Comments = await CommentRow.PageAsync(Db, CycleId, versionOfSnapshot, UserId, member.Role, page, ct);
-        TeamOnlyHiddenCount = await CommentRow.CountTeamOnlyHiddenAsync(Db, CycleId, versionOfSnapshot, UserId, member.Role, ct);
-        await ShowPartAsync(specification, partId, version, ct);
-        var notes = await SpecificationReads.ChangeNotesAsync(Db, CycleId, PartKind, [(partId, shown.ChangedInVersion)], ct);
+        var stage = cycle.StageOf(StageKind.Specification);
+        Comments = await CommentRow.PageAsync(Db, stage, versionOfSnapshot, UserId, member.Role, page, ct);
+        TeamOnlyHiddenCount = await CommentRow.CountTeamOnlyHiddenAsync(Db, stage, versionOfSnapshot, UserId, member.Role, ct);
+        await ShowPartAsync(shown, ct);
+        // The history already says in which version the part first appeared.
+        var notes = await SpecificationReads.ChangeNotesAsync(
+            Db, CycleId, [(partId, shown.ChangedInVersion)], ct, new Dictionary<Guid, int> { [partId] = history[0].Version });
         ChangeNote = notes.For(partId, shown.ChangedInVersion);
         ChangedInVersion = shown.ChangedInVersion;
         ComparedWith = shown.ChangedInVersion > 1 && history.Any(s => s.Version == shown.ChangedInVersion - 1) ? shown.ChangedInVersion - 1 : null;

@@ -5,7 +5,7 @@ namespace CoproCommissioning.Web.Pages.Cycles.Specification;
 
 /// <summary>What changed between any two versions, section by section and outcome by outcome, word by word.</summary>
 [CyclePermission(CycleOperation.View)]
-public sealed class CompareModel(CoproDbContext db) : SpecificationPageModel
+public sealed class CompareModel(CoproDbContext db, TimeProvider clock) : SpecificationPageModel
 {
     public bool HasSpecification { get; private set; }
 
@@ -27,7 +27,8 @@ public sealed class CompareModel(CoproDbContext db) : SpecificationPageModel
             return NotFound();
         }
 
-        var specification = await LoadVersionsAsync(db, latest => [from ?? Math.Max(1, latest - 1), to], ct);
+        // The headers of the versions asked for, or of the latest and the one before it, which compare by default.
+        var specification = await LoadForReadingAsync(db, [from, to], clock.GetUtcNow(), ct, withPrevious: true);
         if (specification is null)
         {
             return Page();
@@ -45,13 +46,12 @@ public sealed class CompareModel(CoproDbContext db) : SpecificationPageModel
 
         From = before.Number;
         To = after.Number;
-        var answeredSections = await SpecificationReads.AnswerVoicesAsync(
-            db, CycleId, TargetKind.SpecificationSection, a => a.Where(x => x.Version > From && x.Version <= To), ct);
-        var answeredOutcomes = await SpecificationReads.AnswerVoicesAsync(
-            db, CycleId, TargetKind.SpecificationOutcome, a => a.Where(x => x.Version > From && x.Version <= To), ct);
+        var sections = (await SpecificationReads.SectionsAsync(db, CycleId, [From, To], ct)).ToLookup(s => s.Version);
+        var outcomes = (await SpecificationReads.OutcomesAsync(db, CycleId, [From, To], ct)).ToLookup(o => o.Version);
+        var answered = await SpecificationReads.AnswerVoicesAsync(db, CycleId, a => a.Where(x => x.Version > From && x.Version <= To), ct);
 
         Sections = Compare(
-            before.Sections.Select(s => s.SectionId), after.Sections.Select(s => s.SectionId), before.SectionFor, after.SectionFor, s => s.Title,
+            sections[From], sections[To], s => s.SectionId, s => s.Title,
             (old, current) => old.Title != current.Title || old.Body != current.Body || old.PlainSummary != current.PlainSummary,
             (old, current) =>
             [
@@ -59,9 +59,9 @@ public sealed class CompareModel(CoproDbContext db) : SpecificationPageModel
                 new FieldComparison("Plain-language summary", TextDiff.Words(old?.PlainSummary, current?.PlainSummary)),
                 new FieldComparison("Text", TextDiff.Rendered(old?.Body, current?.Body)),
             ],
-            answeredSections);
+            answered);
         Outcomes = Compare(
-            before.Outcomes.Select(o => o.OutcomeId), after.Outcomes.Select(o => o.OutcomeId), before.OutcomeFor, after.OutcomeFor, o => o.Statement,
+            outcomes[From], outcomes[To], o => o.OutcomeId, o => o.Statement,
             (old, current) => !(old.Statement == current.Statement && old.Domain == current.Domain && old.Measure == current.Measure && old.Levels == current.Levels),
             (old, current) =>
             [
@@ -72,30 +72,35 @@ public sealed class CompareModel(CoproDbContext db) : SpecificationPageModel
                 .. Enum.GetValues<RatingLevel>().Select(level => new FieldComparison(
                     Labels.Of(level), TextDiff.Words(old?.Levels.Describe(level), current?.Levels.Describe(level)))),
             ],
-            answeredOutcomes);
+            answered);
         return Page();
     }
 
-    // Every part of the later version in its order, then those it no longer has; each with what changed and why.
+    // Every part of the later version in its order, then those it no longer has; each with what changed and why. The
+    // words are compared only for a part that changed: an unchanged part shows its title and status alone.
     private IReadOnlyList<PartComparison> Compare<TPart>(
-        IEnumerable<Guid> beforeIds, IEnumerable<Guid> afterIds, Func<Guid, TPart?> before, Func<Guid, TPart?> after, Func<TPart, string> title,
+        IEnumerable<TPart> beforeParts, IEnumerable<TPart> afterParts, Func<TPart, Guid> id, Func<TPart, string> title,
         Func<TPart, TPart, bool> differ, Func<TPart?, TPart?, IReadOnlyList<FieldComparison>> fields,
-        ILookup<Guid, SpecificationReads.AnswerVoice> answered)
+        IReadOnlyDictionary<Guid, IReadOnlyList<SpecificationReads.AnswerVoice>> answered)
         where TPart : class
     {
-        var ids = afterIds.ToList();
-        return [.. ids.Concat(beforeIds.Where(id => !ids.Contains(id))).Select(id =>
+        List<TPart> beforeList = [.. beforeParts], afterList = [.. afterParts];
+        var before = beforeList.ToDictionary(id);
+        var after = afterList.ToDictionary(id);
+        return [.. afterList.Select(id).Concat(beforeList.Select(id).Where(key => !after.ContainsKey(key))).Select(key =>
         {
-            var (old, current) = (before(id), after(id));
+            var old = before.GetValueOrDefault(key);
+            var current = after.GetValueOrDefault(key);
             var status = old is null ? PartStatus.Added
                 : current is null ? PartStatus.Removed
                 : differ(old, current) ? PartStatus.Changed
                 : PartStatus.Unchanged;
-            return new PartComparison(id, title((current ?? old)!), status, fields(old, current), Because([.. answered[id].Select(a => a.Voice)]));
+            return new PartComparison(
+                key, title((current ?? old)!), status, status == PartStatus.Unchanged ? [] : fields(old, current), Because([.. (answered.GetValueOrDefault(key) ?? []).Select(a => a.Voice)]));
         })];
     }
 
-    private string? Because(List<Voice> answered) =>
+    private string? Because(IReadOnlyList<Voice> answered) =>
         answered.Count == 0 ? null : SpecificationText.ChangeNote(To, answered).Replace($"Changed in v{To} because of", "Changed because of", StringComparison.Ordinal);
 
     public enum PartStatus

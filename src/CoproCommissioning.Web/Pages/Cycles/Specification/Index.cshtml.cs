@@ -52,18 +52,22 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : Specific
             return NotFound();
         }
 
-        var terms = await db.GlossaryTerms.AsNoTracking().Where(t => t.CycleId == CycleId).Select(t => t.Status).ToListAsync(ct);
-        AgreedTerms = terms.Count(s => s == GlossaryTermStatus.Agreed);
+        // One read of the glossary: the agreed terms to mark, and how many terms of each kind to say.
+        var terms = await db.GlossaryTerms.AsNoTracking()
+            .Where(t => t.CycleId == CycleId)
+            .Select(t => new { Entry = new GlossaryEntry(t.Id, t.Term, t.Meaning), t.Status })
+            .ToListAsync(ct);
+        AgreedTerms = terms.Count(t => t.Status == GlossaryTermStatus.Agreed);
         SuggestedTerms = terms.Count - AgreedTerms;
 
-        var specification = await LoadVersionsAsync(db, _ => [version], ct);
+        var now = clock.GetUtcNow();
+        var specification = await LoadForReadingAsync(db, [version], now, ct);
         if (specification is null)
         {
             Versions = Array.Empty<VersionRow>().ToPage(1, VersionsPageSize);
             return Page();
         }
 
-        var now = clock.GetUtcNow();
         var shown = (version is { } asked ? specification.FindVersion(asked) : null) ?? specification.Latest;
         HasSpecification = true;
         ShownVersion = shown.Number;
@@ -76,29 +80,26 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : Specific
         IsLatestApproved = specification.IsLatestApproved;
         MayComment = specification.CommentBlockers(cycle, Role, now).Count == 0;
 
-        var glossary = await LoadGlossaryAsync(db, ct);
-        var sectionNotes = await SpecificationReads.ChangeNotesAsync(
-            db, CycleId, TargetKind.SpecificationSection, [.. shown.Sections.Select(s => (s.SectionId, s.ChangedInVersion))], ct);
-        var outcomeNotes = await SpecificationReads.ChangeNotesAsync(
-            db, CycleId, TargetKind.SpecificationOutcome, [.. shown.Outcomes.Select(o => (o.OutcomeId, o.ChangedInVersion))], ct);
-        var sectionComments = await SpecificationReads.CommentCountsAsync(
-            db, CycleId, TargetKind.SpecificationSection, shown.Sections.Select(s => s.SectionId), ct);
-        var outcomeComments = await SpecificationReads.CommentCountsAsync(
-            db, CycleId, TargetKind.SpecificationOutcome, shown.Outcomes.Select(o => o.OutcomeId), ct);
+        List<GlossaryEntry> glossary = [.. terms.Where(t => t.Status == GlossaryTermStatus.Agreed).Select(t => t.Entry)];
+        var sections = await SpecificationReads.SectionsAsync(db, CycleId, [shown.Number], ct);
+        var outcomes = await SpecificationReads.OutcomesAsync(db, CycleId, [shown.Number], ct);
+        var notes = await SpecificationReads.ChangeNotesAsync(
+            db, CycleId, [.. sections.Select(s => (s.SectionId, s.ChangedInVersion)), .. outcomes.Select(o => (o.OutcomeId, o.ChangedInVersion))], ct);
+        var comments = await SpecificationReads.CommentCountsAsync(db, CycleId, cycle.StageOf(StageKind.Specification), ct);
 
-        Sections = [.. shown.Sections.Select((s, i) => new SectionView(
+        Sections = [.. sections.Select((s, i) => new SectionView(
             s.SectionId,
             s.Title,
             s.PlainSummary,
             SpecificationMarkdown.Render(s.Body, Marks(glossary, $"s{i + 1}")),
-            sectionNotes.For(s.SectionId, s.ChangedInVersion),
-            sectionComments.GetValueOrDefault(s.SectionId)))];
-        Outcomes = [.. shown.Outcomes.Select(o => new OutcomeView(
+            notes.For(s.SectionId, s.ChangedInVersion),
+            comments.GetValueOrDefault(s.SectionId)))];
+        Outcomes = [.. outcomes.Select(o => new OutcomeView(
             o.OutcomeId,
             o.Statement,
             o.Domain,
-            outcomeNotes.For(o.OutcomeId, o.ChangedInVersion),
-            outcomeComments.GetValueOrDefault(o.OutcomeId)))];
+            notes.For(o.OutcomeId, o.ChangedInVersion),
+            comments.GetValueOrDefault(o.OutcomeId)))];
 
         var versions = await SpecificationReads.Versions(db, CycleId)
             .OrderByDescending(v => v.Number)

@@ -17,9 +17,7 @@ public sealed class OutcomeModel(
 
     protected override TargetKind PartKind => TargetKind.SpecificationOutcome;
 
-    protected override Task ShowPartAsync(ServiceSpecification specification, Guid partId, int version, CancellationToken ct)
-    {
-        Outcome = specification.FindVersion(version)!.OutcomeFor(partId)!;
-        return Task.CompletedTask;
-    }
+    // The outcome's snapshot itself, with the few comments its own change answered: the page shows its rating levels.
+    protected override async Task ShowPartAsync(PartSnapshot shown, CancellationToken ct) =>
+        Outcome = await Db.Set<OutcomeSnapshot>().AsNoTracking().SingleAsync(o => o.Id == shown.SnapshotId, ct);
 }

@@ -29,9 +29,8 @@ public sealed class OutcomesModel(CoproDbContext db) : SpecificationPageModel
         HasSpecification = true;
         LatestVersion = specification.Latest.Number;
         var outcomes = specification.Latest.Outcomes;
-        var notes = await SpecificationReads.ChangeNotesAsync(
-            db, CycleId, TargetKind.SpecificationOutcome, [.. outcomes.Select(o => (o.OutcomeId, o.ChangedInVersion))], ct);
-        var comments = await SpecificationReads.CommentCountsAsync(db, CycleId, TargetKind.SpecificationOutcome, outcomes.Select(o => o.OutcomeId), ct);
+        var notes = await SpecificationReads.ChangeNotesAsync(db, CycleId, [.. outcomes.Select(o => (o.OutcomeId, o.ChangedInVersion))], ct);
+        var comments = await SpecificationReads.CommentCountsAsync(db, CycleId, cycle.StageOf(StageKind.Specification), ct);
         Outcomes = [.. outcomes.Select(o => new OutcomeEntry(o, notes.For(o.OutcomeId, o.ChangedInVersion), comments.GetValueOrDefault(o.OutcomeId)))];
         return Page();
     }

@@ -1,4 +1,3 @@
-using CoproCommissioning.Domain.Specification;
 using CoproCommissioning.Web.Infrastructure.Specification;
 using Microsoft.AspNetCore.Html;
 
@@ -22,9 +21,9 @@ public sealed class SectionModel(
 
     protected override TargetKind PartKind => TargetKind.SpecificationSection;
 
-    protected override async Task ShowPartAsync(ServiceSpecification specification, Guid partId, int version, CancellationToken ct)
+    protected override async Task ShowPartAsync(PartSnapshot shown, CancellationToken ct)
     {
-        var section = specification.FindVersion(version)!.SectionFor(partId)!;
+        var section = await SpecificationReads.SectionAsync(Db, CycleId, shown.SnapshotId, ct);
         Title = section.Title;
         PlainSummary = section.PlainSummary;
         Body = SpecificationMarkdown.Render(section.Body, Marks(await LoadGlossaryAsync(Db, ct), "section"));

@@ -78,6 +78,34 @@ public abstract class SpecificationPageModel : CycleStagePageModel
             .SingleOrDefaultAsync(s => s.CycleId == CycleId, ct);
     }
 
+    /// <summary>
+    /// For a page that shows the specification: the specification with the headers of its latest version (and of the one
+    /// before it when <paramref name="withPrevious"/>) and of those <paramref name="versions"/> names (number, change
+    /// summary, who saved it when) but not their sections or outcomes, which a page reads as it shows them
+    /// (<see cref="SpecificationReads"/>); and the comment windows the domain reads at <paramref name="now"/>: any not
+    /// ended by then (so the one open), the latest opened, and those on the versions loaded. So the domain's answers about
+    /// the windows, the approval and the latest version, and <c>CommentBlockers</c> for a loaded version, are as with the
+    /// whole specification, in one statement whose rows do not grow with versions or windows. Not for a change; null when
+    /// no draft has been saved.
+    /// </summary>
+    protected async Task<ServiceSpecification?> LoadForReadingAsync(
+        CoproDbContext db, IEnumerable<int?> versions, DateTimeOffset now, CancellationToken ct, bool withPrevious = false)
+    {
+        var wanted = versions.OfType<int>().Distinct().ToList();
+        int previous = withPrevious ? 1 : 0;
+        // A filtered include cannot refer to its parent, so the latest version and window are subqueries of their own.
+        var specification = await db.Specifications.AsNoTracking()
+            .Include(s => s.Versions.Where(v => wanted.Contains(v.Number) || v.Number >= SpecificationReads.Versions(db, CycleId).Max(x => x.Number) - previous))
+            .Include(s => s.CommentWindows.Where(w =>
+                (w.ClosedEarlyAt ?? w.ClosesAt) > now
+                || w.OpenedAt == db.Specifications.Where(x => x.CycleId == CycleId).SelectMany(x => x.CommentWindows).Max(x => x.OpenedAt)
+                || wanted.Contains(w.VersionNumber)
+                || w.VersionNumber >= SpecificationReads.Versions(db, CycleId).Max(x => x.Number) - previous))
+            .AsSingleQuery()
+            .SingleOrDefaultAsync(s => s.CycleId == CycleId, ct);
+        return specification is { Versions.Count: > 0 } ? specification : null;
+    }
+
     /// <summary>The specification with its latest version only (<see cref="LoadVersionsAsync"/>).</summary>
     protected Task<ServiceSpecification?> LoadLatestAsync(CoproDbContext db, CancellationToken ct) => LoadVersionsAsync(db, _ => [], ct);
 

@@ -6,6 +6,11 @@ namespace CoproCommissioning.Web.Pages.Cycles.Specification;
 /// What the specification pages read about its parts and the comments on them, asked of PostgreSQL, so that a page
 /// reads what it shows however many versions and comments the specification has. Untracked.
 /// </summary>
+/// <remarks>
+/// Sections and outcomes are read as projections rather than as the aggregate's snapshots: a snapshot always brings the
+/// comments its change answered (an owned collection EF Core cannot leave out), which grow with every version's comments.
+/// Part ids are unique across sections and outcomes, so the two kinds are asked together where a page shows both.
+/// </remarks>
 public static class SpecificationReads
 {
     /// <summary>Every saved version of the cycle's specification.</summary>
@@ -26,6 +31,10 @@ public static class SpecificationReads
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Comments on the specification are on a section or an outcome."),
     };
 
+    /// <summary>Every snapshot of the cycle's sections and outcomes, as keys: one statement for both kinds.</summary>
+    public static IQueryable<SnapshotKey> Parts(CoproDbContext db, Guid cycleId) =>
+        Snapshots(db, cycleId, TargetKind.SpecificationSection).Concat(Snapshots(db, cycleId, TargetKind.SpecificationOutcome));
+
     /// <summary>The comments each change to a section (or outcome) answered, with the version the change made.</summary>
     public static IQueryable<AnswerKey> Answers(CoproDbContext db, Guid cycleId, TargetKind kind) => kind switch
     {
@@ -40,58 +49,96 @@ public static class SpecificationReads
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Comments on the specification are on a section or an outcome."),
     };
 
+    /// <summary>The comments the changes to sections and outcomes answered: both kinds in one statement.</summary>
+    public static IQueryable<AnswerKey> PartAnswers(CoproDbContext db, Guid cycleId) =>
+        Answers(db, cycleId, TargetKind.SpecificationSection).Concat(Answers(db, cycleId, TargetKind.SpecificationOutcome));
+
     /// <summary>Every snapshot of one part, oldest first: where its comments are anchored.</summary>
     public static Task<List<SnapshotKey>> HistoryAsync(CoproDbContext db, Guid cycleId, TargetKind kind, Guid partId, CancellationToken ct) =>
         Snapshots(db, cycleId, kind).Where(s => s.PartId == partId).OrderBy(s => s.Version).ToListAsync(ct);
 
-    /// <summary>
-    /// How many comments each part has had, in any version: all of them, team-only ones too, as the count has always
-    /// said; no text is read.
-    /// </summary>
-    public static async Task<IReadOnlyDictionary<Guid, int>> CommentCountsAsync(
-        CoproDbContext db, Guid cycleId, TargetKind kind, IEnumerable<Guid> partIds, CancellationToken ct)
+    /// <summary>The sections of these versions as pages show them, in each version's order; no comment they answered is read.</summary>
+    public static Task<List<SectionText>> SectionsAsync(CoproDbContext db, Guid cycleId, IReadOnlyCollection<int> versions, CancellationToken ct)
     {
-        var parts = partIds.Distinct().ToList();
-        return await (
-                from s in Snapshots(db, cycleId, kind).Where(s => parts.Contains(s.PartId))
-                join c in ReadableContributions.InStage(db, cycleId, StageKind.Specification) on (Guid?)s.SnapshotId equals c.TargetId
+        var numbers = versions.Distinct().ToList();
+        return Versions(db, cycleId).Where(v => numbers.Contains(v.Number)).SelectMany(v => v.Sections)
+            .OrderBy(s => s.VersionNumber).ThenBy(s => s.Position)
+            .Select(s => new SectionText(s.Id, s.SectionId, s.VersionNumber, s.Title, s.Body, s.PlainSummary, s.ChangedInVersion))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>One section snapshot's text, for the page that shows it.</summary>
+    public static Task<SectionText> SectionAsync(CoproDbContext db, Guid cycleId, Guid snapshotId, CancellationToken ct) =>
+        Versions(db, cycleId).SelectMany(v => v.Sections).Where(s => s.Id == snapshotId)
+            .Select(s => new SectionText(s.Id, s.SectionId, s.VersionNumber, s.Title, s.Body, s.PlainSummary, s.ChangedInVersion))
+            .SingleAsync(ct);
+
+    /// <summary>The outcomes of these versions as pages show them, in each version's order; no comment they answered is read.</summary>
+    public static Task<List<OutcomeText>> OutcomesAsync(CoproDbContext db, Guid cycleId, IReadOnlyCollection<int> versions, CancellationToken ct)
+    {
+        var numbers = versions.Distinct().ToList();
+        return Versions(db, cycleId).Where(v => numbers.Contains(v.Number)).SelectMany(v => v.Outcomes)
+            .OrderBy(o => o.VersionNumber).ThenBy(o => o.Position)
+            .Select(o => new OutcomeText(o.Id, o.OutcomeId, o.VersionNumber, o.Statement, o.Domain, o.Measure, o.Levels, o.ChangedInVersion))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// How many comments each section and outcome has had, in any version: all of them, team-only ones too, as the count
+    /// has always said; no text is read. Counted from the specification stage's comments by their target
+    /// (<c>ix_contributions_specification_comments</c>), so the cost follows the comments, not every snapshot of every
+    /// version times every contribution of the stage. Parts without comments are left out.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, int>> CommentCountsAsync(CoproDbContext db, Guid cycleId, Stage stage, CancellationToken ct) =>
+        await (
+                from c in ReadableContributions.InStage(db, stage)
+                where c.TargetKind == TargetKind.SpecificationSection || c.TargetKind == TargetKind.SpecificationOutcome
+                join s in Parts(db, cycleId) on c.TargetId equals s.SnapshotId
                 group s by s.PartId into g
                 select new { PartId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.PartId, g => g.Count, ct);
-    }
 
     /// <summary>
-    /// The voices of the comments answered by the changes <paramref name="narrow"/> keeps, for each part, in the order
-    /// each change listed them: what "because of 2 panel comments" counts. Only voices are read.
+    /// The voices of the comments answered by the changes <paramref name="narrow"/> keeps, for each part (section or
+    /// outcome), with the version each change made, in the order the changes listed them (version, then each change's own
+    /// order): what "because of 2 panel comments" counts. One row a part; only voices are read.
     /// </summary>
-    public static async Task<ILookup<Guid, AnswerVoice>> AnswerVoicesAsync(
-        CoproDbContext db, Guid cycleId, TargetKind kind, Func<IQueryable<AnswerKey>, IQueryable<AnswerKey>> narrow, CancellationToken ct)
+    public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<AnswerVoice>>> AnswerVoicesAsync(
+        CoproDbContext db, Guid cycleId, Func<IQueryable<AnswerKey>, IQueryable<AnswerKey>> narrow, CancellationToken ct)
     {
         var rows = await (
-                from a in narrow(Answers(db, cycleId, kind))
+                from a in narrow(PartAnswers(db, cycleId))
                 join c in ReadableContributions.InCycle(db, cycleId) on a.ContributionId equals c.Id
-                orderby a.Version, a.Order
-                select new AnswerVoice(a.PartId, a.Version, c.Voice))
+                group new { a.Version, a.Order, c.Voice } by a.PartId into g
+                select new
+                {
+                    PartId = g.Key,
+                    Versions = EF.Functions.ArrayAgg(g.OrderBy(x => x.Version).ThenBy(x => x.Order).Select(x => x.Version)),
+                    Voices = EF.Functions.ArrayAgg(g.OrderBy(x => x.Version).ThenBy(x => x.Order).Select(x => x.Voice)),
+                })
             .ToListAsync(ct);
-        return rows.ToLookup(r => r.PartId);
+        return rows.ToDictionary(r => r.PartId, IReadOnlyList<AnswerVoice> (r) => [.. r.Versions.Zip(r.Voices, (version, voice) => new AnswerVoice(version, voice))]);
     }
 
     /// <summary>
-    /// What <see cref="SpecificationText.ChangeNote"/> needs for these parts as one version shows them: the first version
-    /// with each part, and the voices of the comments each part's last change answered.
+    /// What <see cref="SpecificationText.ChangeNote"/> needs for these parts (sections and outcomes) as one version shows
+    /// them: the first version with each part, and the voices of the comments the change that last wrote each part's text
+    /// answered. <paramref name="firstVersions"/>, when the page already knows them (a part's history), saves asking.
     /// </summary>
     public static async Task<ChangeNotes> ChangeNotesAsync(
-        CoproDbContext db, Guid cycleId, TargetKind kind, IReadOnlyCollection<(Guid PartId, int ChangedInVersion)> parts, CancellationToken ct)
+        CoproDbContext db, Guid cycleId, IReadOnlyCollection<(Guid PartId, int ChangedInVersion)> parts, CancellationToken ct,
+        IReadOnlyDictionary<Guid, int>? firstVersions = null)
     {
         var ids = parts.Select(p => p.PartId).Distinct().ToList();
         var changedIn = parts.Select(p => p.ChangedInVersion).Distinct().ToList();
-        var first = await Snapshots(db, cycleId, kind)
+        var first = firstVersions ?? await Parts(db, cycleId)
             .Where(s => ids.Contains(s.PartId))
             .GroupBy(s => s.PartId)
             .Select(g => new { PartId = g.Key, First = g.Min(s => s.Version) })
             .ToDictionaryAsync(g => g.PartId, g => g.First, ct);
-        // Every change in any of these versions to any of these parts: a few more than needed, never the whole history.
-        var voices = await AnswerVoicesAsync(db, cycleId, kind, a => a.Where(x => ids.Contains(x.PartId) && changedIn.Contains(x.Version)), ct);
+        // Every change in any of these versions to any of these parts: a few more than needed, never the whole history,
+        // found from the versions' snapshots by key; ChangeNotes keeps each part's own.
+        var voices = await AnswerVoicesAsync(db, cycleId, a => a.Where(x => ids.Contains(x.PartId) && changedIn.Contains(x.Version)), ct);
         return new ChangeNotes(first, voices);
     }
 
@@ -119,15 +166,23 @@ public static class SpecificationReads
         public int Order { get; init; }
     }
 
-    public sealed record AnswerVoice(Guid PartId, int Version, Voice Voice);
+    /// <summary>The voice of a comment a change answered, and the version that change made.</summary>
+    public sealed record AnswerVoice(int Version, Voice Voice);
 }
 
+/// <summary>A section as one version reads (<see cref="SectionSnapshot"/> without the comments its change answered).</summary>
+public sealed record SectionText(Guid SnapshotId, Guid SectionId, int Version, string Title, string Body, string PlainSummary, int ChangedInVersion);
+
+/// <summary>An outcome as one version reads (<see cref="OutcomeSnapshot"/> without the comments its change answered).</summary>
+public sealed record OutcomeText(
+    Guid SnapshotId, Guid OutcomeId, int Version, string Statement, OutcomeDomain Domain, string Measure, RatingLevels Levels, int ChangedInVersion);
+
 /// <summary>Where each part's text came from, read for the parts a page shows (<see cref="SpecificationReads.ChangeNotesAsync"/>).</summary>
-public sealed class ChangeNotes(IReadOnlyDictionary<Guid, int> firstVersion, ILookup<Guid, SpecificationReads.AnswerVoice> answered)
+public sealed class ChangeNotes(IReadOnlyDictionary<Guid, int> firstVersion, IReadOnlyDictionary<Guid, IReadOnlyList<SpecificationReads.AnswerVoice>> answered)
 {
     /// <summary>"Changed in v3 because of 2 panel comments", "Added in v2"...</summary>
     public string For(Guid partId, int changedInVersion) => SpecificationText.ChangeNote(
         changedInVersion,
-        [.. answered[partId].Where(a => a.Version == changedInVersion).Select(a => a.Voice)],
+        [.. (answered.GetValueOrDefault(partId) ?? []).Where(a => a.Version == changedInVersion).Select(a => a.Voice)],
         firstVersion.GetValueOrDefault(partId));
 }
