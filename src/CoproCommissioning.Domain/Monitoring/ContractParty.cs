@@ -27,6 +27,13 @@ public sealed class ContractParty
     public static IReadOnlyList<Guid> ReturningOrganisations(IEnumerable<ContractParty> parties)
     {
         ArgumentNullException.ThrowIfNull(parties);
-        return [.. parties.Where(p => p.SubmitsReturns && p.OrganisationId is not null).Select(p => p.OrganisationId!.Value)];
+        return ReturningOrganisations(parties.Select(p => (p.OrganisationId, p.Role)));
+    }
+
+    /// <summary>The same, from parties read as their organisation and role (a query of many contracts).</summary>
+    public static IReadOnlyList<Guid> ReturningOrganisations(IEnumerable<(Guid? OrganisationId, PartyRole Role)> parties)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
+        return [.. parties.Where(p => SubmitsReturnsAs(p.Role) && p.OrganisationId is not null).Select(p => p.OrganisationId!.Value)];
     }
 }

@@ -53,7 +53,7 @@ public sealed record MonitoringProgress(int DecidedReviews, int ReturnsMissing, 
         ArgumentNullException.ThrowIfNull(ratedPeriodIds);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var allPeriods = periods.ToList();
-        var returning = parties.Where(p => ContractParty.SubmitsReturnsAs(p.Role) && p.OrganisationId is not null).Select(p => p.OrganisationId!.Value).ToList();
+        var returning = ContractParty.ReturningOrganisations(parties);
         var missing = (from period in allPeriods.Where(p => p.IsDue(today))
                        from organisationId in returning
                        where !submittedReturns.Contains((period.Id, organisationId)) && !explainedReturns.Contains((period.Id, organisationId))

@@ -122,15 +122,9 @@ public sealed class ReviewModel(CoproDbContext db, TimeProvider clock, ILogger<R
             [.. review.Participants.Select(p => p.UserId), review.RecordedByUserId, review.DecidedByUserId, .. decided?.Participants.Select(p => p.UserId) ?? []],
             UserId, ct);
         TookPart = [.. review.Participants.Select(p => $"{Names.Of(p.UserId)}, {Labels.Of(p.Role).ToLowerInvariant()}")];
-        DecidedBy = decided is null ? [] : WhoDecided(decided.Participants, decided.Groups, Names);
+        // Who made the decision, in the words of the award's record.
+        DecidedBy = decided is null ? [] : AwardPageModel.WhoDecided(decided.Participants, decided.Groups, Names);
     }
-
-    /// <summary>Who made the decision, in the words of the award's record (<see cref="AwardPageModel.WhoDecided"/>), from its people and groups alone.</summary>
-    private static IReadOnlyList<string> WhoDecided(IEnumerable<DecisionParticipant> participants, IEnumerable<GroupOfPeople> groups, PeopleNames names) =>
-    [
-        .. participants.Select(p => $"{names.Of(p.UserId)}, {Labels.Of(p.Role).ToLowerInvariant()}"),
-        .. groups.Select(g => $"{g.Count} {g.Description}: {Labels.Of(g.Voice).ToLowerInvariant()} voice, without an account"),
-    ];
 }
 
 /// <summary>A decision in the monitoring stage as the review page names it: to choose from, and the one the review ended in.</summary>

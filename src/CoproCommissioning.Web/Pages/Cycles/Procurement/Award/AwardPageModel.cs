@@ -55,11 +55,19 @@ public abstract class AwardPageModel : ProcurementPageModel
     public static IReadOnlyList<string> WhoDecided(Decision decision, PeopleNames names)
     {
         ArgumentNullException.ThrowIfNull(decision);
+        return WhoDecided(decision.Participants, decision.Groups, names);
+    }
+
+    /// <summary>The same from a decision's people and groups alone, for a page that reads only those of it.</summary>
+    public static IReadOnlyList<string> WhoDecided(IEnumerable<DecisionParticipant> participants, IEnumerable<GroupOfPeople> groups, PeopleNames names)
+    {
+        ArgumentNullException.ThrowIfNull(participants);
+        ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(names);
         return
         [
-            .. decision.Participants.Select(p => $"{names.Of(p.UserId)}, {Labels.Of(p.Role).ToLowerInvariant()}"),
-            .. decision.Groups.Select(g => $"{g.Count} {g.Description}: {Labels.Of(g.Voice).ToLowerInvariant()} voice, without an account"),
+            .. participants.Select(p => $"{names.Of(p.UserId)}, {Labels.Of(p.Role).ToLowerInvariant()}"),
+            .. groups.Select(g => $"{g.Count} {g.Description}: {Labels.Of(g.Voice).ToLowerInvariant()} voice, without an account"),
         ];
     }
 }
