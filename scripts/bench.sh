@@ -2,11 +2,11 @@
 # Benchmark the key pages (docs/benchmarks.md): builds Release, starts PostgreSQL and the app as it runs live
 # (Production, behind a TLS proxy on loopback, logging at Warning), seeds the benchmark data set at each scale,
 # and runs wrk against each key page as the right person, beside a ceiling page measured in the same run.
-#   scripts/bench.sh                      scale 1 and scale 100, 10 s a page, 16 connections
+#   scripts/bench.sh                      scale 1 and scale 100, 10 s a page after 15 s of warm-up, 16 connections
 #   scripts/bench.sh --check              the same, then exits 1 when a target is missed at scale 100
 #   scripts/bench.sh --scale 1 --duration 3
 #   scripts/bench.sh --smoke              scale 1, 1 s a page, no targets: every page must answer 200 (scripts/test.sh runs it)
-# Options: --scale N (repeatable), --duration S, --connections N, --check, --smoke, --no-build (use the last Release
+# Options: --scale N (repeatable), --duration S, --warmup S (load on each page before it is measured), --connections N, --check, --smoke, --no-build (use the last Release
 # build), --reseed (seed again even when a seeded template for this code exists).
 # Settings: BENCH_PAGES (page names as in the table, separated by commas: only those are measured), BENCH_REUSE_SEED=1
 # (measure on the template seeded last at each scale even when the code changed since: only for comparing a change that
@@ -26,11 +26,12 @@ T0=$SECONDS
 die() { echo "bench.sh: $*" >&2; exit 2; }
 step() { echo "== [$((SECONDS - T0))s] $*" >&2; }
 
-scales=() duration=10 connections=16 check=0 smoke=0 build=1 reseed=0
+scales=() duration=10 warmup=15 connections=16 check=0 smoke=0 build=1 reseed=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --scale) [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || die "--scale takes a whole number from 1"; scales+=("$2"); shift 2 ;;
     --duration) [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || die "--duration takes seconds"; duration=$2; shift 2 ;;
+    --warmup) [[ "${2:-}" =~ ^[0-9]+$ ]] || die "--warmup takes seconds"; warmup=$2; shift 2 ;;
     --connections) [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || die "--connections takes a number"; connections=$2; shift 2 ;;
     --check) check=1; shift ;;
     --smoke) smoke=1; shift ;;
@@ -158,10 +159,10 @@ for scale in "${scales[@]}"; do
     sleep 0.5
   done
 
-  step "scale $scale: measuring ($duration s a page, $connections connections)"
+  step "scale $scale: measuring ($duration s a page after $warmup s of warm-up, $connections connections)"
   set +e
   python3 scripts/bench.py measure --base "$base" --manifest "$manifest" --app-pid "$app_pid" --pg-pid "$pg_pid" --duration "$duration" \
-    --connections "$connections" --out "$OUT/result-s$scale.json" $([[ $smoke == 1 ]] && echo --smoke)
+    --warmup "$warmup" --connections "$connections" --out "$OUT/result-s$scale.json" $([[ $smoke == 1 ]] && echo --smoke)
   rc=$?
   set -e
   [[ $rc == 0 ]] || measure_failed=1
