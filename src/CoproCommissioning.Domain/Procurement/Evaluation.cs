@@ -68,18 +68,23 @@ public static class Evaluation
         var allCriteria = procurement.Criteria;
         var unranked = submittedBids.Select(bid =>
         {
+            // Who may read a bid (procurement.EvaluatorMayRead) is the same for each of its criteria: asked once a bid,
+            // not once a criterion, since moderation ranks every bid.
+            var readers = procurement.Evaluators.Where(e => CycleProcurement.MayRead(e, procurement.BidDeadline, bid.OrganisationId, now)).ToList();
             var criteria = allCriteria.Select(criterion =>
             {
-                var assigned = procurement.Evaluators
-                    .Where(e => e.CriterionIds.Contains(criterion.Id) && procurement.EvaluatorMayRead(e.UserId, bid.OrganisationId, now))
-                    .ToList();
-                var given = assigned
-                    .Select(e => submitted.TryGetValue((e.Id, bid.Id, criterion.Id), out var s)
-                        ? new EvaluatorScore(e.Id, e.UserId, e.Role, s.Level, s.Comment)
-                        : null)
-                    .OfType<EvaluatorScore>()
-                    .ToList();
-                return new CriterionEvaluation(criterion, given, assigned.Count - given.Count, procurement.FindModeration(bid.Id, criterion.Id));
+                var assigned = 0;
+                List<EvaluatorScore> given = [];
+                foreach (var e in readers.Where(e => e.CriterionIds.Contains(criterion.Id)))
+                {
+                    assigned++;
+                    if (submitted.TryGetValue((e.Id, bid.Id, criterion.Id), out var s))
+                    {
+                        given.Add(new EvaluatorScore(e.Id, e.UserId, e.Role, s.Level, s.Comment));
+                    }
+                }
+
+                return new CriterionEvaluation(criterion, given, assigned - given.Count, procurement.FindModeration(bid.Id, criterion.Id));
             }).ToList();
             var failed = criteria.Any(c => c.Criterion.Kind == CriterionKind.PassFail && c.Agreed?.Level == Scorecard.Fail);
             decimal? total = criteria.All(c => c.Agreed is not null) && top > 0
