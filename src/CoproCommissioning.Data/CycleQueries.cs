@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CoproCommissioning.Data.Configurations;
+using CoproCommissioning.Domain.Membership;
 
 namespace CoproCommissioning.Data;
 
@@ -20,6 +21,35 @@ public static class CycleQueries
     /// <summary>The cycle and its five stages' statuses, without their input, decisions or history.</summary>
     public static IQueryable<CommissioningCycle> IncludeStageStatuses(this IQueryable<CommissioningCycle> cycles) =>
         cycles.Include(c => c.Stages);
+
+    // Compiled: nearly every cycle page sends these, and EF Core otherwise extracts the parameters from the expression
+    // and looks the query up in its cache on every call, a tenth of a light page's CPU (docs/benchmarks.md).
+    private static readonly Func<CoproDbContext, Guid, string, CancellationToken, Task<CycleMembership?>> MembershipQuery =
+        EF.CompileAsyncQuery((CoproDbContext db, Guid cycleId, string userId, CancellationToken _) =>
+            db.Memberships.AsNoTracking().SingleOrDefault(m => m.CycleId == cycleId && m.UserId == userId));
+
+    private static readonly Func<CoproDbContext, Guid, CancellationToken, Task<CommissioningCycle?>> StageStatusesQuery =
+        EF.CompileAsyncQuery((CoproDbContext db, Guid cycleId, CancellationToken _) =>
+            db.Cycles.Include(c => c.Stages).AsNoTracking().SingleOrDefault(c => c.Id == cycleId));
+
+    private static readonly Func<CoproDbContext, Guid, StageKind, CancellationToken, Task<StageHeading?>> HeadingQuery =
+        EF.CompileAsyncQuery((CoproDbContext db, Guid cycleId, StageKind kind, CancellationToken _) =>
+            db.Cycles.AsNoTracking()
+                .Where(c => c.Id == cycleId)
+                .Select(c => new StageHeading(c.Title, c.Stages.Where(s => s.Kind == kind).Select(s => s.Status).First()))
+                .SingleOrDefault());
+
+    /// <summary>Someone's membership of a cycle, or null when they are not a member.</summary>
+    public static Task<CycleMembership?> MembershipAsync(this CoproDbContext db, Guid cycleId, string userId, CancellationToken ct) =>
+        MembershipQuery(db, cycleId, userId, ct);
+
+    /// <summary>The cycle and its stages' statuses (<see cref="IncludeStageStatuses"/>), read to show, not to change.</summary>
+    public static Task<CommissioningCycle?> CycleWithStageStatusesAsync(this CoproDbContext db, Guid cycleId, CancellationToken ct) =>
+        StageStatusesQuery(db, cycleId, ct);
+
+    /// <summary>The cycle's title and one stage's status, for a stage page's heading; null when there is no such cycle.</summary>
+    public static Task<StageHeading?> StageHeadingAsync(this CoproDbContext db, Guid cycleId, StageKind kind, CancellationToken ct) =>
+        HeadingQuery(db, cycleId, kind, ct);
 
     /// <summary>
     /// What the sign-off rules need to know about one stage's input and decisions (<see cref="SignOffFacts"/>), worked
@@ -145,3 +175,6 @@ public static class CycleQueries
 
 /// <summary>How many contributions and decisions a stage has.</summary>
 public sealed record StageCount(int Contributions, int Decisions);
+
+/// <summary>What a stage page shows above its content.</summary>
+public sealed record StageHeading(string Title, StageStatus Status);

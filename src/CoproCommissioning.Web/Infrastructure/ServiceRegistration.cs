@@ -82,6 +82,7 @@ public static class ServiceRegistration
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CoproDbContext>()
+            .AddUserStore<CoproUserStore>()
             .AddSignInManager<CoproSignInManager>()
             .AddTokenProvider<AccountSetUpTokenProvider>(AccountSetUp.TokenProvider);
 

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Reflection;
+using Microsoft.AspNetCore.Mvc.Abstractions;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.Filters;
 
@@ -13,12 +15,16 @@ public sealed class CycleAuthorizationFilter(CoproDbContext db) : IAsyncPageFilt
 {
     public const string CycleIdRouteKey = "cycleId";
 
+    // Attributes and route templates don't change while the app runs: read once a handler, not on every request.
+    private static readonly ConcurrentDictionary<(ActionDescriptor Page, MethodInfo? Handler), (CyclePermissionAttribute? Permission, bool HasCycleRoute)> Handlers = new();
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        var permission = RequiredPermission(context);
-        var hasCycleRoute = context.ActionDescriptor.AttributeRouteInfo?.Template?.Contains("{" + CycleIdRouteKey, StringComparison.Ordinal) == true;
+        var (permission, hasCycleRoute) = Handlers.GetOrAdd((context.ActionDescriptor, context.HandlerMethod?.MethodInfo), static (_, c) =>
+            (RequiredPermission(c),
+             c.ActionDescriptor.AttributeRouteInfo?.Template?.Contains("{" + CycleIdRouteKey, StringComparison.Ordinal) == true), context);
         if (permission is null)
         {
             if (hasCycleRoute)
@@ -44,8 +50,7 @@ public sealed class CycleAuthorizationFilter(CoproDbContext db) : IAsyncPageFilt
             return;
         }
 
-        var membership = await db.Memberships.AsNoTracking()
-            .SingleOrDefaultAsync(m => m.CycleId == cycleId && m.UserId == userId, context.HttpContext.RequestAborted);
+        var membership = await db.MembershipAsync(cycleId, userId, context.HttpContext.RequestAborted);
         if (membership is null)
         {
             context.Result = new NotFoundResult();

@@ -60,11 +60,7 @@ public abstract class CycleStagePageModel : PageModel
     /// <summary>Reads the cycle's title and this stage's status; false when the cycle does not exist.</summary>
     protected async Task<bool> LoadHeadingAsync(CoproDbContext db, CancellationToken ct)
     {
-        var kind = Stage;
-        var heading = await db.Cycles.AsNoTracking()
-            .Where(c => c.Id == CycleId)
-            .Select(c => new { c.Title, Status = c.Stages.Where(s => s.Kind == kind).Select(s => s.Status).First() })
-            .SingleOrDefaultAsync(ct);
+        var heading = await db.StageHeadingAsync(CycleId, Stage, ct);
         if (heading is null)
         {
             return false;

@@ -33,7 +33,7 @@ public sealed class DetailsModel(CoproDbContext db, TimeProvider clock) : PageMo
     {
         // The cycle and its stages' statuses; counts, history and the sign-off facts are worked out by PostgreSQL, so the
         // page costs the same for a stage with ten contributions as for one with ten thousand.
-        var cycle = await db.Cycles.IncludeStageStatuses().AsNoTracking().SingleOrDefaultAsync(c => c.Id == cycleId, ct);
+        var cycle = await db.CycleWithStageStatusesAsync(cycleId, ct);
         if (cycle is null)
         {
             return NotFound();

@@ -31,7 +31,7 @@ public abstract class MonitoringPageModel : CycleStagePageModel
     /// so a change racing the stage's sign-off is refused rather than lost.
     /// </summary>
     protected async Task<CommissioningCycle?> LoadCycleAsync(CoproDbContext db, CancellationToken ct) =>
-        ForHeading(await db.Cycles.IncludeStageStatuses().AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, ct));
+        ForHeading(await db.CycleWithStageStatusesAsync(CycleId, ct));
 
     /// <summary>Takes the heading's cycle title and the monitoring stage's status from <paramref name="cycle"/>, when found.</summary>
     protected CommissioningCycle? ForHeading(CommissioningCycle? cycle)

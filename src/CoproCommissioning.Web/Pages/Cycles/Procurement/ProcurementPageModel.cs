@@ -30,7 +30,7 @@ public abstract class ProcurementPageModel : CycleStagePageModel
     /// </summary>
     protected async Task<CommissioningCycle?> LoadCycleAsync(CoproDbContext db, CancellationToken ct)
     {
-        return ForHeading(await db.Cycles.IncludeStageStatuses().AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, ct));
+        return ForHeading(await db.CycleWithStageStatusesAsync(CycleId, ct));
     }
 
     /// <summary>Takes the heading's cycle title and the procurement stage's status from <paramref name="cycle"/>, when found.</summary>

@@ -53,7 +53,7 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var cycle = await db.Cycles.IncludeStageStatuses().AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
+        var cycle = await db.CycleWithStageStatusesAsync(CycleId, ct);
         if (cycle is null)
         {
             return NotFound();
@@ -70,7 +70,7 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
     [CyclePermission(CycleOperation.SignOff)]
     public async Task<IActionResult> OnPostCheckAsync(CancellationToken ct)
     {
-        var cycle = await db.Cycles.IncludeStageStatuses().AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
+        var cycle = await db.CycleWithStageStatusesAsync(CycleId, ct);
         if (cycle is null)
         {
             return NotFound();
@@ -94,7 +94,7 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
     [CyclePermission(CycleOperation.SignOff)]
     public async Task<IActionResult> OnPostChangeAsync(CancellationToken ct)
     {
-        var cycle = await db.Cycles.IncludeStageStatuses().AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
+        var cycle = await db.CycleWithStageStatusesAsync(CycleId, ct);
         if (cycle is null)
         {
             return NotFound();

@@ -48,7 +48,7 @@ public sealed class WorkspaceModel(CoproDbContext db, TimeProvider clock) : Stag
         // Everything here is read a page at a time: the blocker count from facts PostgreSQL works out (team-only input
         // counts for the rules too), the contributions shown with the viewer's filter, so what they may not read never
         // reaches the page.
-        var cycle = await db.Cycles.IncludeStageStatuses().AsNoTracking().SingleOrDefaultAsync(c => c.Id == CycleId, ct);
+        var cycle = await db.CycleWithStageStatusesAsync(CycleId, ct);
         if (cycle is null)
         {
             return NotFound();
