@@ -15,8 +15,9 @@ public sealed class ContributionConfiguration : IEntityTypeConfiguration<Contrib
         // "Parents at the Harbourside workshop" can say who people are.
         builder.Property(c => c.GivenBy).HasMaxLength(Contribution.GivenByMaxLength).IsRequired().HasDefaultValue("").IsPersonalText();
 
-        // "What happened to my input" looks contributions up by their author.
-        builder.HasIndex(c => c.AuthorUserId);
+        // "What happened to my input" looks contributions up by their author, a stage of each of their cycles at a time:
+        // with the author alone PostgreSQL combined it with every contribution of the stage (decision 0037).
+        builder.HasIndex(nameof(Contribution.AuthorUserId), StageConfiguration.StageKey);
 
         // Specification pages read the comments on one section or outcome a page at a time, newest first.
         builder.HasIndex(c => new { c.TargetId, c.CreatedAt });

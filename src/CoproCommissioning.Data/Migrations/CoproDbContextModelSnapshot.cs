@@ -779,11 +779,11 @@ namespace CoproCommissioning.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_contributions");
 
-                    b.HasIndex("AuthorUserId")
-                        .HasDatabaseName("ix_contributions_author_user_id");
-
                     b.HasIndex("StageId")
                         .HasDatabaseName("ix_contributions_stage_id");
+
+                    b.HasIndex("AuthorUserId", "StageId")
+                        .HasDatabaseName("ix_contributions_author_user_id_stage_id");
 
                     b.HasIndex("TargetId", "CreatedAt")
                         .HasDatabaseName("ix_contributions_target_id_created_at");

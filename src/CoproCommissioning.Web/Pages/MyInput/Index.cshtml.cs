@@ -70,11 +70,11 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
             .ToPageAsync(pageNumber, ct);
 
         var ids = rows.Items.Select(r => r.Id).ToList();
+        // The decisions that cite these contributions. They are in the same cycles (a decision cites only its own cycle's
+        // input: CommissioningCycle.RecordDecision), which are this person's, so the query starts from the citations and
+        // not from every decision of their cycles (decision 0037).
         var shaped = await (
-                from c in db.Cycles.AsNoTracking()
-                where myCycles.Contains(c.Id)
-                from stage in c.Stages
-                from decision in stage.Decisions
+                from decision in db.Set<Decision>().AsNoTracking()
                 from influence in decision.Influences
                 where ids.Contains(influence.ContributionId)
                 orderby decision.DecidedAt
