@@ -56,6 +56,31 @@ public sealed record StageConditions(IReadOnlyList<Refusal> Specification, IRead
             id => new StageConditions(specification[id], procurement[id], monitoring[id]));
     }
 
+    /// <summary>
+    /// The conditions of the stages in progress (open or reopened) of many cycles, for a list that asks whether those
+    /// stages are ready to sign off: nothing is read about the work of a stage not in progress, and no query is sent for a
+    /// kind of stage no cycle has in progress. A stage not in progress gets an empty list, so ask only about the others.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, StageConditions>> ForStagesInProgressAsync(
+        CoproDbContext db, IReadOnlyCollection<CommissioningCycle> cycles, TimeProvider timeProvider, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(cycles);
+        List<Guid> InProgress(StageKind kind) =>
+            [.. cycles.Where(c => c.Stages.Any(s => s.Kind == kind && s.Status is StageStatus.Open or StageStatus.Reopened)).Select(c => c.Id).Distinct()];
+        var inSpecification = InProgress(StageKind.Specification);
+        var inProcurement = InProgress(StageKind.Procurement);
+        var inMonitoring = InProgress(StageKind.Monitoring);
+        IReadOnlyDictionary<Guid, IReadOnlyList<Refusal>> none = new Dictionary<Guid, IReadOnlyList<Refusal>>();
+        var specification = inSpecification.Count == 0 ? none : await SpecificationConditionsAsync(db, inSpecification, ct);
+        var procurement = inProcurement.Count == 0 ? none : await ProcurementConditionsAsync(db, inProcurement, timeProvider, ct);
+        var monitoring = inMonitoring.Count == 0 ? none : await MonitoringConditions.LoadAsync(db, inMonitoring, timeProvider, ct);
+        return cycles.Select(c => c.Id).Distinct().ToDictionary(
+            id => id,
+            id => new StageConditions(specification.GetValueOrDefault(id, []), procurement.GetValueOrDefault(id, []), monitoring.GetValueOrDefault(id, [])));
+    }
+
     /// <summary>The specification stage's: the latest and approved version numbers of each cycle's specification.</summary>
     private static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Refusal>>> SpecificationConditionsAsync(
         CoproDbContext db, IReadOnlyCollection<Guid> cycleIds, CancellationToken ct)

@@ -44,7 +44,8 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
         // A few queries for the whole page of cycles, each answering one question for all of them: what a card says costs
         // the same for a cycle with ten contributions as for one with ten thousand.
         var cycles = await db.Cycles.IncludeStageStatuses().AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var conditions = await StageConditions.LoadAsync(db, ids, clock, ct);
+        // A card asks only whether a stage in progress is ready to sign off.
+        var conditions = await StageConditions.ForStagesInProgressAsync(db, cycles.Values, clock, ct);
         var facts = await db.SignOffFactsAsync(
             [.. cycles.Values.SelectMany(c => c.Stages).Where(s => !s.IsSignedOff && s.Status != StageStatus.NotStarted)], me, ct, unansweredListed: 0);
         // Answers to my input I have not yet seen on "What happened to my input", which marks them seen.

@@ -27,6 +27,26 @@ public sealed class CycleOverviewAndDashboardTests(CyclePagesFixture fixture) : 
     }
 
     [Fact]
+    public async Task The_dashboard_calls_a_stage_ready_only_when_its_own_work_allows_the_sign_off()
+    {
+        // Answered lived-experience input, so the cycle's rules allow it, but nothing written: the specification stage's
+        // own condition refuses, and the dashboard reads that condition for the stages in progress.
+        var cycleId = await fixture.CreateCycleAsync(c =>
+        {
+            c.SignOff(StageKind.NeedsAssessment);
+            c.SignOff(StageKind.CoDesign);
+            c.ReadyToSignOff(StageKind.Specification);
+        }, title: "Dashboard: specification not written");
+        var client = await fixture.SignedInAsync(CyclePeople.CommissionerEmail);
+
+        var card = Card(await client.GetAsync("/cycles", _ct), "Dashboard: specification not written");
+        var signOff = await client.GetAsync(CycleUrls.SignOff(cycleId, "specification"), _ct);
+
+        Assert.DoesNotContain("ready to sign off", card.TextContent);
+        Assert.Contains(Domain.Specification.SpecificationRules.NotWritten.Message, signOff.Text);
+    }
+
+    [Fact]
     public async Task The_dashboard_asks_panel_members_for_input_and_points_them_to_answers()
     {
         var cycleId = await fixture.CreateCycleAsync(c => c.Respond(c.FromPanel()), title: "Dashboard: panel view");
