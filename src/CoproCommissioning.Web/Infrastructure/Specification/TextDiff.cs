@@ -5,6 +5,7 @@ using DiffPlex.Chunkers;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CoproCommissioning.Web.Infrastructure.Specification;
 
@@ -35,6 +36,31 @@ public static partial class TextDiff
     /// as the renderer made it. Every piece of text comes from the sanitised rendering, already encoded.
     /// </summary>
     public static IReadOnlyList<DiffRun> Rendered(string? before, string? after)
+    {
+        var key = (before ?? "", after ?? "");
+        if (Comparisons.TryGetValue(key, out DiffRun[]? kept) && kept is not null)
+        {
+            return kept;
+        }
+
+        DiffRun[] runs = [.. Compare(before, after)];
+        Comparisons.Set(key, runs, new MemoryCacheEntryOptions
+        {
+            Size = key.Item1.Length + key.Item2.Length + runs.Sum(r => r.Text.Length),
+            SlidingExpiration = TimeSpan.FromHours(1),
+        });
+        return runs;
+    }
+
+    // A snapshot's text never changes, so neither does the comparison of two snapshots, and the compare page makes the
+    // same comparisons for everyone who opens it (30 sections a version at scale 100, half the page's CPU): comparisons
+    // are kept, up to a bounded amount, least recently used first out, as SpecificationMarkdown keeps renderings.
+    private static readonly MemoryCache Comparisons = new(new MemoryCacheOptions { SizeLimit = ComparisonsKept });
+
+    /// <summary>How many characters of compared texts and their comparisons are kept: a few megabytes.</summary>
+    private const long ComparisonsKept = 4_000_000;
+
+    private static List<DiffRun> Compare(string? before, string? after)
     {
         var old = Render(before);
         // The same text renders the same: nothing to compare, and the diff of it would be one unchanged run.

@@ -54,4 +54,22 @@ public sealed class KeptRenderingTests
         Assert.Equal(SpecificationMarkdown.Render(markdown).ToString(), run.Text);
         Assert.Empty(TextDiff.Rendered(null, "  "));
     }
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void A_kept_comparison_is_the_first_one(string text)
+    {
+        var before = $"{text}\n\nWritten for {Guid.CreateVersion7()}.";
+        var after = before.Replace("Carers", "Families", StringComparison.Ordinal) + "\n\nA sentence added.";
+
+        var first = TextDiff.Rendered(before, after);
+        var kept = TextDiff.Rendered(before, after);
+        var reversed = TextDiff.Rendered(after, before);
+
+        Assert.Same(first, kept);
+        Assert.Contains(first, run => run.Kind == DiffKind.Added && run.Text.Contains("A sentence added", StringComparison.Ordinal));
+        // Kept by both texts in their order: the other way round, the sentence was removed.
+        Assert.DoesNotContain(reversed, run => run.Kind == DiffKind.Added && run.Text.Contains("A sentence added", StringComparison.Ordinal));
+        Assert.Contains(reversed, run => run.Kind == DiffKind.Removed && run.Text.Contains("A sentence added", StringComparison.Ordinal));
+    }
 }
