@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using Microsoft.AspNetCore.Mvc.Abstractions;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace CoproCommissioning.Web.Infrastructure.Authorization;

@@ -44,16 +44,8 @@ public sealed record StageConditions(IReadOnlyList<Refusal> Specification, IRead
     public static async Task<IReadOnlyDictionary<Guid, StageConditions>> LoadAsync(
         CoproDbContext db, IReadOnlyCollection<Guid> cycleIds, TimeProvider timeProvider, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(cycleIds);
-        var specification = await SpecificationConditionsAsync(db, cycleIds, ct);
-        var procurement = await ProcurementConditionsAsync(db, cycleIds, timeProvider, ct);
-        // Monitoring's own conditions (a decided review, every due return in or explained, the panel's ratings, a lesson).
-        var monitoring = await MonitoringConditions.LoadAsync(db, cycleIds, timeProvider, ct);
-        return cycleIds.Distinct().ToDictionary(
-            id => id,
-            id => new StageConditions(specification[id], procurement[id], monitoring[id]));
+        return await LoadAsync(db, cycleIds, cycleIds, cycleIds, cycleIds, timeProvider, ct);
     }
 
     /// <summary>
@@ -64,19 +56,26 @@ public sealed record StageConditions(IReadOnlyList<Refusal> Specification, IRead
     public static async Task<IReadOnlyDictionary<Guid, StageConditions>> ForStagesInProgressAsync(
         CoproDbContext db, IReadOnlyCollection<CommissioningCycle> cycles, TimeProvider timeProvider, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(cycles);
         List<Guid> InProgress(StageKind kind) =>
             [.. cycles.Where(c => c.Stages.Any(s => s.Kind == kind && s.Status is StageStatus.Open or StageStatus.Reopened)).Select(c => c.Id).Distinct()];
-        var inSpecification = InProgress(StageKind.Specification);
-        var inProcurement = InProgress(StageKind.Procurement);
-        var inMonitoring = InProgress(StageKind.Monitoring);
+        return await LoadAsync(db, [.. cycles.Select(c => c.Id)], InProgress(StageKind.Specification), InProgress(StageKind.Procurement),
+            InProgress(StageKind.Monitoring), timeProvider, ct);
+    }
+
+    /// <summary>Each kind of stage's conditions for the cycles given for it, no query for a kind given none.</summary>
+    private static async Task<IReadOnlyDictionary<Guid, StageConditions>> LoadAsync(
+        CoproDbContext db, IReadOnlyCollection<Guid> cycleIds, IReadOnlyCollection<Guid> forSpecification,
+        IReadOnlyCollection<Guid> forProcurement, IReadOnlyCollection<Guid> forMonitoring, TimeProvider timeProvider, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         IReadOnlyDictionary<Guid, IReadOnlyList<Refusal>> none = new Dictionary<Guid, IReadOnlyList<Refusal>>();
-        var specification = inSpecification.Count == 0 ? none : await SpecificationConditionsAsync(db, inSpecification, ct);
-        var procurement = inProcurement.Count == 0 ? none : await ProcurementConditionsAsync(db, inProcurement, timeProvider, ct);
-        var monitoring = inMonitoring.Count == 0 ? none : await MonitoringConditions.LoadAsync(db, inMonitoring, timeProvider, ct);
-        return cycles.Select(c => c.Id).Distinct().ToDictionary(
+        var specification = forSpecification.Count == 0 ? none : await SpecificationConditionsAsync(db, forSpecification, ct);
+        var procurement = forProcurement.Count == 0 ? none : await ProcurementConditionsAsync(db, forProcurement, timeProvider, ct);
+        // Monitoring's own conditions (a decided review, every due return in or explained, the panel's ratings, a lesson).
+        var monitoring = forMonitoring.Count == 0 ? none : await MonitoringConditions.LoadAsync(db, forMonitoring, timeProvider, ct);
+        return cycleIds.Distinct().ToDictionary(
             id => id,
             id => new StageConditions(specification.GetValueOrDefault(id, []), procurement.GetValueOrDefault(id, []), monitoring.GetValueOrDefault(id, [])));
     }

@@ -187,7 +187,8 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
             ModelState.AddErrors(new[] { refusal }, "");
         }
 
-        await ShowAsync(await db.Cycles.IncludeStageStatuses().AsNoTracking().SingleAsync(c => c.Id == CycleId, ct), ct, keepVersion: saved is null);
+        await ShowAsync(await db.CycleWithStageStatusesAsync(CycleId, ct)
+            ?? throw new InvalidOperationException("The cycle this request read has gone."), ct, keepVersion: saved is null);
         return Page();
     }
 
