@@ -9,11 +9,22 @@ public sealed record CycleMemberRow(Guid MemberId, string UserId, string Name, C
 {
     public string RoleInWords => Labels.Of(Role, PanelVoice);
 
-    public static async Task<IReadOnlyList<CycleMemberRow>> LoadAsync(CoproDbContext db, Guid cycleId, string viewerUserId, CancellationToken ct)
+    public static Task<IReadOnlyList<CycleMemberRow>> LoadAsync(CoproDbContext db, Guid cycleId, string viewerUserId, CancellationToken ct) =>
+        LoadAsync(db, cycleId, viewerUserId, ct, roles: null);
+
+    /// <summary>The members who have one of <paramref name="roles"/> (every member when null), as <see cref="LoadAsync(CoproDbContext, Guid, string, CancellationToken)"/>.</summary>
+    public static async Task<IReadOnlyList<CycleMemberRow>> LoadAsync(
+        CoproDbContext db, Guid cycleId, string viewerUserId, CancellationToken ct, IReadOnlyCollection<CycleRole>? roles)
     {
+        var memberships = db.Memberships.AsNoTracking().Where(m => m.CycleId == cycleId);
+        if (roles is not null)
+        {
+            var wanted = roles.ToList();
+            memberships = memberships.Where(m => wanted.Contains(m.Role));
+        }
+
         var rows = await (
-                from m in db.Memberships.AsNoTracking()
-                where m.CycleId == cycleId
+                from m in memberships
                 join u in db.Users.AsNoTracking() on m.UserId equals u.Id
                 orderby m.JoinedAt, m.Id
                 select new { m.Id, m.UserId, m.Role, m.PanelVoice, u.DisplayName, u.ShowAsPanelMember, u.FormerParticipantNumber })
@@ -37,6 +48,18 @@ public sealed record CycleMemberRow(Guid MemberId, string UserId, string Name, C
             .OrderBy(m => m.Role)
             .ThenBy(m => m.Name, StringComparer.CurrentCulture)];
     }
+}
+
+/// <summary>How many members a cycle has in one role.</summary>
+public sealed record RoleCount(CycleRole Role, int Count)
+{
+    public static async Task<IReadOnlyList<RoleCount>> LoadAsync(CoproDbContext db, Guid cycleId, CancellationToken ct) =>
+        [.. (await db.Memberships.AsNoTracking()
+                .Where(m => m.CycleId == cycleId)
+                .GroupBy(m => m.Role)
+                .Select(g => new RoleCount(g.Key, g.Count()))
+                .ToListAsync(ct))
+            .OrderBy(r => r.Role)];
 }
 
 public static class CycleMemberRows

@@ -14,7 +14,14 @@ public sealed class DetailsModel(CoproDbContext db, TimeProvider clock) : PageMo
 
     public IReadOnlyList<StageTask> Stages { get; private set; } = [];
 
+    /// <summary>The roles whose members a large cycle's overview names: those who lead the cycle.</summary>
+    public static readonly IReadOnlyList<CycleRole> NamedWhenLarge = [CycleRole.Commissioner, CycleRole.CoProductionChampion];
+
+    /// <summary>The members named: everyone in a cycle of up to <see cref="MembersShown"/>, otherwise those in <see cref="NamedWhenLarge"/>.</summary>
     public IReadOnlyList<CycleMemberRow> Members { get; private set; } = [];
+
+    /// <summary>In a large cycle, how many members each other role has.</summary>
+    public IReadOnlyList<RoleCount> CountedRoles { get; private set; } = [];
 
     public int MemberCount { get; private set; }
 
@@ -46,9 +53,13 @@ public sealed class DetailsModel(CoproDbContext db, TimeProvider clock) : PageMo
         CanManageCycle = CyclePermissions.Allows(me.Role, CycleOperation.ManageCycle);
         CanFollowSignOff = CyclePermissions.Allows(me.Role, CycleOperation.FollowSignOff);
 
-        var members = await CycleMemberRow.LoadAsync(db, cycleId, User.UserId(), ct);
-        MemberCount = members.Count;
-        Members = [.. members.Take(MembersShown)];
+        // Everyone by name in a small cycle; in a large one the people who lead it by name and the rest counted by role,
+        // so that the overview reads a few rows however many hundreds of people are on the panel.
+        var roles = await RoleCount.LoadAsync(db, cycleId, ct);
+        MemberCount = roles.Sum(r => r.Count);
+        var named = MemberCount <= MembersShown ? null : NamedWhenLarge;
+        Members = await CycleMemberRow.LoadAsync(db, cycleId, User.UserId(), ct, named);
+        CountedRoles = named is null ? [] : [.. roles.Where(r => !named.Contains(r.Role))];
 
         var stages = db.Cycles.AsNoTracking().Where(c => c.Id == cycleId).SelectMany(c => c.Stages);
         var events = await stages

@@ -1,6 +1,13 @@
 using System.Net;
+using CoproCommissioning.Data.Identity;
 using CoproCommissioning.Domain.Cycles;
+using CoproCommissioning.Domain.Membership;
+using CoproCommissioning.Domain.Testing;
+using CoproCommissioning.Web.DemoData;
+using CoproCommissioning.Web.Pages.Cycles;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproCommissioning.Web.Tests.Pages.Cycles;
 
@@ -103,6 +110,38 @@ public sealed class CycleOverviewAndDashboardTests(CyclePagesFixture fixture) : 
         Assert.Contains("Needs assessment signed off", page.Text);
         Assert.Contains("NeedsAssessment agreed with the panel", page.Text);
         Assert.DoesNotContain("Invite people and manage members", page.Text);
+    }
+
+    [Fact]
+    public async Task A_large_cycles_overview_names_the_people_who_lead_it_and_counts_everyone_else_by_role()
+    {
+        var cycleId = await fixture.CreateCycleAsync(title: "Overview: a large panel");
+        await using (var scope = fixture.Db())
+        {
+            var users = scope.Services.GetRequiredService<UserManager<AppUser>>();
+            for (int i = 0; i < DetailsModel.MembersShown; i++)
+            {
+                var email = $"large-panel-{Guid.NewGuid():N}@test.copro.test";
+                var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Large Panel Person {i}" };
+                Assert.True((await users.CreateAsync(user, DemoSeeder.Password)).Succeeded);
+                scope.Context.Memberships.Add(Expect.Success(CycleMembership.Create(
+                    cycleId, user.Id, CycleRole.PanelMember, Voice.LivedExperience, null, null, DateTimeOffset.UtcNow)));
+            }
+
+            await scope.Context.SaveChangesAsync(_ct);
+        }
+
+        var client = await fixture.SignedInAsync(CyclePeople.PanelEmail);
+        var page = await client.GetAsync(CycleUrls.Overview(cycleId), _ct);
+
+        var members = page.Document.QuerySelector("#members")!.NextElementSibling!;
+        var rows = members.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        var panelCount = rows.Single(r => r.Contains("Panel member", StringComparison.Ordinal));
+        Assert.Contains("12 people", panelCount);
+        Assert.Contains(rows, r => r.Contains("Tom Okafor", StringComparison.Ordinal) && r.Contains("Co-production champion", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("1 person", StringComparison.Ordinal) && r.Contains("Provider", StringComparison.Ordinal));
+        Assert.DoesNotContain("Large Panel Person", members.TextContent);
+        Assert.Contains($"See all {DetailsModel.MembersShown + 7} members", page.Text);
     }
 
     [Fact]
