@@ -23,15 +23,23 @@ public sealed class PeopleNames
             return None;
         }
 
-        var people = await db.Users.AsNoTracking()
-            .Where(u => ids.Contains(u.Id))
-            .Select(u => new { u.Id, u.DisplayName, u.ShowAsPanelMember, u.FormerParticipantNumber })
-            .ToListAsync(ct);
-        return new PeopleNames(people.ToDictionary(
-            p => p.Id,
-            p => ShownTo(viewerUserId, p.Id, p.DisplayName, p.ShowAsPanelMember, p.FormerParticipantNumber),
-            StringComparer.Ordinal));
+        var names = new Dictionary<string, string>(ids.Count, StringComparer.Ordinal);
+        await foreach (var p in PeopleQuery(db, [.. ids]).WithCancellation(ct))
+        {
+            names[p.Id] = ShownTo(viewerUserId, p.Id, p.DisplayName, p.ShowAsPanelMember, p.FormerParticipantNumber);
+        }
+
+        return new PeopleNames(names);
     }
+
+    // Compiled: nearly every page names people, and EF Core otherwise rebuilds and looks up the query each time
+    // (decision 0037).
+    private static readonly Func<CoproDbContext, string[], IAsyncEnumerable<Person>> PeopleQuery =
+        EF.CompileAsyncQuery((CoproDbContext db, string[] ids) => db.Users.AsNoTracking()
+            .Where(u => ids.Contains(u.Id))
+            .Select(u => new Person(u.Id, u.DisplayName, u.ShowAsPanelMember, u.FormerParticipantNumber)));
+
+    private sealed record Person(string Id, string DisplayName, bool ShowAsPanelMember, int? FormerParticipantNumber);
 
     /// <summary>The same choice as <c>AppUser.NameShownToOthers</c>, except that people see their own name.</summary>
     public static string ShownTo(string viewerUserId, string userId, string displayName, bool showAsPanelMember, int? formerParticipantNumber) =>
