@@ -173,7 +173,7 @@ public static class EvaluationQueries
         CancellationToken ct, Guid? exceptEvaluator = null)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var commented = withCommentsOf.Distinct().ToList();
+        var commented = withCommentsOf.ToList();
         var scores = db.Scorecards.AsNoTracking()
             .Where(s => s.ProcurementId == procurementId && s.SubmittedAt != null && s.EvaluatorId != exceptEvaluator)
             .SelectMany(s => s.Scores, (s, score) => new { s.EvaluatorId, score.BidId, score.CriterionId, score.Level, score.Comment });
@@ -183,40 +183,19 @@ public static class EvaluationQueries
             scores = scores.Where(x => bids.Contains(x.BidId));
         }
 
-        // Two reads, one row per bid in each: the levels of every other bid (all that ranking and counting the unanimous
-        // scores need), and the comments only with the bids shown. An array of thousands of empty comments cost moderation
-        // more to read than every level (docs/benchmarks.md, eighth round). All aggregates of one group see its rows in
-        // the same order, so the arrays line up.
-        var levels = ofBids is not null && ofBids.All(commented.Contains)
-            ? []
-            : await scores.Where(x => !commented.Contains(x.BidId))
-                .GroupBy(x => x.BidId)
-                .Select(g => new
-                {
-                    BidId = g.Key,
-                    Evaluators = EF.Functions.ArrayAgg(g.Select(x => x.EvaluatorId)),
-                    Criteria = EF.Functions.ArrayAgg(g.Select(x => x.CriterionId)),
-                    Levels = EF.Functions.ArrayAgg(g.Select(x => x.Level)),
-                })
-                .ToListAsync(ct);
-        var withComments = commented.Count == 0
-            ? []
-            : await scores.Where(x => commented.Contains(x.BidId))
-                .GroupBy(x => x.BidId)
-                .Select(g => new
-                {
-                    BidId = g.Key,
-                    Evaluators = EF.Functions.ArrayAgg(g.Select(x => x.EvaluatorId)),
-                    Criteria = EF.Functions.ArrayAgg(g.Select(x => x.CriterionId)),
-                    Levels = EF.Functions.ArrayAgg(g.Select(x => x.Level)),
-                    Comments = EF.Functions.ArrayAgg(g.Select(x => x.Comment)),
-                })
-                .ToListAsync(ct);
-        return
-        [
-            .. levels.SelectMany(b => b.Evaluators.Select((evaluatorId, i) => new SubmittedScore(evaluatorId, b.BidId, b.Criteria[i], b.Levels[i], ""))),
-            .. withComments.SelectMany(b => b.Evaluators.Select((evaluatorId, i) =>
-                new SubmittedScore(evaluatorId, b.BidId, b.Criteria[i], b.Levels[i], b.Comments[i]))),
-        ];
+        // One row per bid; all aggregates of one group see its rows in the same order, so the arrays line up.
+        var rows = await scores
+            .GroupBy(x => x.BidId)
+            .Select(g => new
+            {
+                BidId = g.Key,
+                Evaluators = EF.Functions.ArrayAgg(g.Select(x => x.EvaluatorId)),
+                Criteria = EF.Functions.ArrayAgg(g.Select(x => x.CriterionId)),
+                Levels = EF.Functions.ArrayAgg(g.Select(x => x.Level)),
+                Comments = EF.Functions.ArrayAgg(g.Select(x => commented.Contains(x.BidId) ? x.Comment : "")),
+            })
+            .ToListAsync(ct);
+        return [.. rows.SelectMany(b => b.Evaluators.Select((evaluatorId, i) =>
+            new SubmittedScore(evaluatorId, b.BidId, b.Criteria[i], b.Levels[i], b.Comments[i])))];
     }
 }
