@@ -35,6 +35,9 @@ public sealed class Stage
 
     public bool IsSignedOff => Status == StageStatus.SignedOff;
 
+    /// <summary>Open or reopened: taking input and decisions, and what sign-off asks about.</summary>
+    public bool IsInProgress => Status is StageStatus.Open or StageStatus.Reopened;
+
     public IEnumerable<Contribution> LivedExperienceContributions => _contributions.Where(c => c.IsLivedExperience);
 
     /// <summary>R1: lived-experience and carer contributions in this stage, however many people each speaks for.</summary>
@@ -89,7 +92,7 @@ public sealed class Stage
 
     internal void SignOff(string byUserId, CycleRole byRole, string statement, DateTimeOffset now)
     {
-        if (Status is not (StageStatus.Open or StageStatus.Reopened))
+        if (!IsInProgress)
         {
             throw new InvalidOperationException($"The {Kind} stage is {Status} and cannot be signed off.");
         }

@@ -58,7 +58,7 @@ public sealed record StageConditions(IReadOnlyList<Refusal> Specification, IRead
     {
         ArgumentNullException.ThrowIfNull(cycles);
         List<Guid> InProgress(StageKind kind) =>
-            [.. cycles.Where(c => c.Stages.Any(s => s.Kind == kind && s.Status is StageStatus.Open or StageStatus.Reopened)).Select(c => c.Id).Distinct()];
+            [.. cycles.Where(c => c.Stages.Any(s => s.Kind == kind && s.IsInProgress)).Select(c => c.Id).Distinct()];
         return await LoadAsync(db, [.. cycles.Select(c => c.Id)], InProgress(StageKind.Specification), InProgress(StageKind.Procurement),
             InProgress(StageKind.Monitoring), timeProvider, ct);
     }

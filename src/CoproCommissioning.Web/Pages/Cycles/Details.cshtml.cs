@@ -87,7 +87,7 @@ public sealed class DetailsModel(CoproDbContext db, TimeProvider clock) : PageMo
 
             // Whoever may sign off sees the rules that would refuse them (R1: not alone).
             var signer = CyclePermissions.Allows(me.Role, CycleOperation.SignOff) ? User.UserId() : null;
-            var facts = await db.SignOffFactsAsync([.. cycle.Stages.Where(s => s.Status is StageStatus.Open or StageStatus.Reopened)], signer, ct, unansweredListed: 0);
+            var facts = await db.SignOffFactsAsync([.. cycle.Stages.Where(s => s.IsInProgress)], signer, ct, unansweredListed: 0);
             blockers = facts.ToDictionary(f => f.Key, f => cycle.SignOffBlockers(f.Value.Stage, f.Value, conditions.For(f.Value.Stage)).Count);
         }
 

@@ -47,7 +47,7 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
         // A card asks only whether a stage in progress is ready to sign off.
         var conditions = await StageConditions.ForStagesInProgressAsync(db, cycles.Values, clock, ct);
         var facts = await db.SignOffFactsAsync(
-            [.. cycles.Values.SelectMany(c => c.Stages).Where(s => !s.IsSignedOff && s.Status != StageStatus.NotStarted)], me, ct, unansweredListed: 0);
+            [.. cycles.Values.SelectMany(c => c.Stages).Where(s => s.IsInProgress)], me, ct, unansweredListed: 0);
         // Answers to my input I have not yet seen on "What happened to my input", which marks them seen.
         var unseen = db.Set<Contribution>().WithUnseenResponse(db, me).Select(x => x.Id);
         var newResponses = await db.Cycles.AsNoTracking()
@@ -108,7 +108,7 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
         if (CyclePermissions.Allows(role, CycleOperation.SignOff))
         {
             needs.AddRange(cycle.Stages
-                .Where(s => s.Status is StageStatus.Open or StageStatus.Reopened
+                .Where(s => s.IsInProgress
                     && cycle.SignOffBlockers(s.Kind, facts[s.Id], conditions.For(s.Kind)).Count == 0)
                 .Select(ready => new NeedsMe($"{ready.Kind.ToTitle()} is ready to sign off", StageUrl(cycle.Id, ready.Kind, "SignOff"))));
         }
@@ -125,7 +125,7 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
 
         if (CyclePermissions.Allows(role, CycleOperation.SubmitProviderProposal))
         {
-            if (cycle.StageOf(StageKind.CoDesign).Status is StageStatus.Open or StageStatus.Reopened)
+            if (cycle.StageOf(StageKind.CoDesign).IsInProgress)
             {
                 needs.Add(new("Co-design is open: submit your provider proposal", $"/cycles/{cycle.Id}/co-design/proposals"));
             }
@@ -138,7 +138,7 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
 
     private IEnumerable<NeedsMe> WithoutLivedExperienceInput(CommissioningCycle cycle, IReadOnlyDictionary<Guid, SignOffFacts> facts) =>
         cycle.Stages
-            .Where(s => s.Status is StageStatus.Open or StageStatus.Reopened
+            .Where(s => s.IsInProgress
                 && facts.TryGetValue(s.Id, out var f) && f.LivedExperienceContributions == 0)
             .OrderBy(s => s.Kind)
             .Select(s => new NeedsMe($"{s.Kind.ToTitle()} has no lived-experience input yet", StageUrl(cycle.Id, s.Kind, "Workspace")));
@@ -153,7 +153,7 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
 
     private IEnumerable<NeedsMe> OpenForInput(CommissioningCycle cycle, string invitation) =>
         cycle.Stages
-            .Where(s => s.Status is StageStatus.Open or StageStatus.Reopened)
+            .Where(s => s.IsInProgress)
             .OrderBy(s => s.Kind)
             .Select(s => new NeedsMe($"{s.Kind.ToTitle()} {invitation}", InputUrl(cycle.Id, s.Kind)));
 

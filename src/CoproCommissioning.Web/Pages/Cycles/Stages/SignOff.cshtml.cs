@@ -124,7 +124,7 @@ public sealed class SignOffModel(CoproDbContext db, TimeProvider clock, ILogger<
         {
             logger.LogInformation("Stage {Stage} of cycle {CycleId} signed off", Stage, CycleId);
             var next = cycle.Stages.Where(s => s.Kind > Stage).OrderBy(s => s.Kind).FirstOrDefault();
-            TempData.SetSuccess(next is { Status: StageStatus.Open or StageStatus.Reopened }
+            TempData.SetSuccess(next is { IsInProgress: true }
                 ? $"{StageTitle} signed off. {next.Kind.ToTitle()} is open."
                 : $"{StageTitle} signed off.");
             return RedirectToPage("/Cycles/Details", new { cycleId = CycleId });
