@@ -6,7 +6,6 @@ using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
 using Microsoft.AspNetCore.Html;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace CoproCommissioning.Web.Infrastructure.Specification;
 
@@ -34,7 +33,7 @@ public static class SpecificationMarkdown
     // A snapshot's text never changes, and pages render the same texts again and again (each version shown, both sides of
     // every comparison): the safe rendering of each text is kept, up to a bounded amount, least recently used first out.
     // Glossary terms change, so they are marked on each rendering, in a document read back from the kept HTML.
-    private static readonly MemoryCache Renderings = new(new MemoryCacheOptions { SizeLimit = RenderingsKept });
+    private static readonly KeptValues Renderings = new(RenderingsKept);
 
     /// <summary>How many characters of Markdown and its rendering are kept: a few megabytes, hundreds of sections.</summary>
     private const long RenderingsKept = 4_000_000;
@@ -45,7 +44,7 @@ public static class SpecificationMarkdown
         bool marking = glossary is { Entries.Count: > 0 };
         IHtmlDocument document;
         IElement body;
-        if (Renderings.TryGetValue(markdown, out string? kept) && kept is not null)
+        if (Renderings.TryGet(markdown, out string? kept))
         {
             if (!marking)
             {
@@ -59,7 +58,7 @@ public static class SpecificationMarkdown
         {
             (document, body) = RenderSafe(markdown);
             var html = body.InnerHtml;
-            Renderings.Set(markdown, html, new MemoryCacheEntryOptions { Size = markdown.Length + html.Length, SlidingExpiration = TimeSpan.FromHours(1) });
+            Renderings.Keep(markdown, html, markdown.Length + html.Length);
             if (!marking)
             {
                 return new HtmlString(html);

@@ -5,7 +5,6 @@ using DiffPlex.Chunkers;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 using Microsoft.AspNetCore.Html;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace CoproCommissioning.Web.Infrastructure.Specification;
 
@@ -38,24 +37,20 @@ public static partial class TextDiff
     public static IReadOnlyList<DiffRun> Rendered(string? before, string? after)
     {
         var key = (before ?? "", after ?? "");
-        if (Comparisons.TryGetValue(key, out DiffRun[]? kept) && kept is not null)
+        if (Comparisons.TryGet(key, out DiffRun[]? kept))
         {
             return kept;
         }
 
         DiffRun[] runs = [.. Compare(before, after)];
-        Comparisons.Set(key, runs, new MemoryCacheEntryOptions
-        {
-            Size = key.Item1.Length + key.Item2.Length + runs.Sum(r => r.Text.Length),
-            SlidingExpiration = TimeSpan.FromHours(1),
-        });
+        Comparisons.Keep(key, runs, key.Item1.Length + key.Item2.Length + runs.Sum(r => r.Text.Length));
         return runs;
     }
 
     // A snapshot's text never changes, so neither does the comparison of two snapshots, and the compare page makes the
     // same comparisons for everyone who opens it (30 sections a version at scale 100, half the page's CPU): comparisons
     // are kept, up to a bounded amount, least recently used first out, as SpecificationMarkdown keeps renderings.
-    private static readonly MemoryCache Comparisons = new(new MemoryCacheOptions { SizeLimit = ComparisonsKept });
+    private static readonly KeptValues Comparisons = new(ComparisonsKept);
 
     /// <summary>How many characters of compared texts and their comparisons are kept: a few megabytes.</summary>
     private const long ComparisonsKept = 4_000_000;
