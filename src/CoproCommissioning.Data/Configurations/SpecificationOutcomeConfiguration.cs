@@ -15,6 +15,8 @@ public sealed class SpecificationOutcomeConfiguration : IEntityTypeConfiguration
         builder.Property(o => o.Measure).HasMaxLength(OutcomeSnapshot.MeasureMaxLength).IsRequired().IsPersonalText();
         builder.Ignore(o => o.IsChangedInThisVersion);
         builder.HasIndex("SpecificationVersionId", nameof(OutcomeSnapshot.OutcomeId)).IsUnique();
+        // Read by the part's id across versions, as sections are (SpecificationSectionConfiguration).
+        builder.HasIndex(nameof(OutcomeSnapshot.OutcomeId), nameof(OutcomeSnapshot.VersionNumber)).IncludeProperties("SpecificationVersionId");
 
         builder.ComplexProperty(o => o.Levels, levels =>
         {

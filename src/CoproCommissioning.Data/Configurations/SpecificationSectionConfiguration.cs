@@ -16,6 +16,9 @@ public sealed class SpecificationSectionConfiguration : IEntityTypeConfiguration
         builder.Property(s => s.PlainSummary).HasMaxLength(SectionSnapshot.PlainSummaryMaxLength).IsRequired().IsPersonalText();
         builder.Ignore(s => s.IsChangedInThisVersion);
         builder.HasIndex("SpecificationVersionId", nameof(SectionSnapshot.SectionId)).IsUnique();
+        // A part's history across versions (its first version, every snapshot its comments are on) is read by the part's
+        // id; with the version's key included, PostgreSQL answers from the index alone, not one probe a version.
+        builder.HasIndex(nameof(SectionSnapshot.SectionId), nameof(SectionSnapshot.VersionNumber)).IncludeProperties("SpecificationVersionId");
 
         builder.OwnsMany(s => s.Answers, answers => AnsweredCommentMapping.Map(answers, "specification_section_answers", "SectionSnapshotId"));
         builder.Navigation(s => s.Answers).HasField("_answers").UsePropertyAccessMode(PropertyAccessMode.Field);

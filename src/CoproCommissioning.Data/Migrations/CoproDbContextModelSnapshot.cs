@@ -2394,6 +2394,11 @@ namespace CoproCommissioning.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_specification_outcomes");
 
+                    b.HasIndex("OutcomeId", "VersionNumber")
+                        .HasDatabaseName("ix_specification_outcomes_outcome_id_version_number");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OutcomeId", "VersionNumber"), new[] { "SpecificationVersionId" });
+
                     b.HasIndex("SpecificationVersionId", "OutcomeId")
                         .IsUnique()
                         .HasDatabaseName("ix_specification_outcomes_specification_version_id_outcome_id");
@@ -2449,6 +2454,11 @@ namespace CoproCommissioning.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_specification_sections");
+
+                    b.HasIndex("SectionId", "VersionNumber")
+                        .HasDatabaseName("ix_specification_sections_section_id_version_number");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SectionId", "VersionNumber"), new[] { "SpecificationVersionId" });
 
                     b.HasIndex("SpecificationVersionId", "SectionId")
                         .IsUnique()

@@ -48,7 +48,7 @@ public sealed class CompareModel(CoproDbContext db, TimeProvider clock) : Specif
         To = after.Number;
         var sections = (await SpecificationReads.SectionsAsync(db, CycleId, [From, To], ct)).ToLookup(s => s.Version);
         var outcomes = (await SpecificationReads.OutcomesAsync(db, CycleId, [From, To], ct)).ToLookup(o => o.Version);
-        var answered = await SpecificationReads.AnswerVoicesAsync(db, CycleId, a => a.Where(x => x.Version > From && x.Version <= To), ct);
+        var answered = await SpecificationReads.AnswerVoicesAsync(db, CycleId, v => v.Number > From && v.Number <= To, ct);
 
         Sections = Compare(
             sections[From], sections[To], s => s.SectionId, s => s.Title,

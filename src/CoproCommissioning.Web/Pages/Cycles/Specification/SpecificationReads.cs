@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CoproCommissioning.Domain.Specification;
 
 namespace CoproCommissioning.Web.Pages.Cycles.Specification;
@@ -17,6 +18,9 @@ public static class SpecificationReads
     public static IQueryable<SpecificationVersion> Versions(CoproDbContext db, Guid cycleId) =>
         db.Specifications.AsNoTracking().Where(s => s.CycleId == cycleId).SelectMany(s => s.Versions);
 
+    private static IQueryable<SpecificationVersion> Versions(CoproDbContext db, Guid cycleId, Expression<Func<SpecificationVersion, bool>>? only) =>
+        only is null ? Versions(db, cycleId) : Versions(db, cycleId).Where(only);
+
     /// <summary>Every snapshot of the cycle's sections (or outcomes, as <paramref name="kind"/> says), as keys.</summary>
     public static IQueryable<SnapshotKey> Snapshots(CoproDbContext db, Guid cycleId, TargetKind kind) => kind switch
     {
@@ -35,14 +39,18 @@ public static class SpecificationReads
     public static IQueryable<SnapshotKey> Parts(CoproDbContext db, Guid cycleId) =>
         Snapshots(db, cycleId, TargetKind.SpecificationSection).Concat(Snapshots(db, cycleId, TargetKind.SpecificationOutcome));
 
-    /// <summary>The comments each change to a section (or outcome) answered, with the version the change made.</summary>
-    public static IQueryable<AnswerKey> Answers(CoproDbContext db, Guid cycleId, TargetKind kind) => kind switch
+    /// <summary>
+    /// The comments each change to a section (or outcome) answered, with the version the change made; only in the versions
+    /// <paramref name="inVersions"/> keeps, when given, which PostgreSQL then reads by the versions' own keys.
+    /// </summary>
+    public static IQueryable<AnswerKey> Answers(
+        CoproDbContext db, Guid cycleId, TargetKind kind, Expression<Func<SpecificationVersion, bool>>? inVersions = null) => kind switch
     {
-        TargetKind.SpecificationSection => Versions(db, cycleId).SelectMany(v => v.Sections).SelectMany(s => s.Answers.Select(a => new AnswerKey
+        TargetKind.SpecificationSection => Versions(db, cycleId, inVersions).SelectMany(v => v.Sections).SelectMany(s => s.Answers.Select(a => new AnswerKey
         {
             PartId = s.SectionId, Version = s.VersionNumber, ContributionId = a.ContributionId, Order = EF.Property<int>(a, "Id"),
         })),
-        TargetKind.SpecificationOutcome => Versions(db, cycleId).SelectMany(v => v.Outcomes).SelectMany(o => o.Answers.Select(a => new AnswerKey
+        TargetKind.SpecificationOutcome => Versions(db, cycleId, inVersions).SelectMany(v => v.Outcomes).SelectMany(o => o.Answers.Select(a => new AnswerKey
         {
             PartId = o.OutcomeId, Version = o.VersionNumber, ContributionId = a.ContributionId, Order = EF.Property<int>(a, "Id"),
         })),
@@ -50,8 +58,8 @@ public static class SpecificationReads
     };
 
     /// <summary>The comments the changes to sections and outcomes answered: both kinds in one statement.</summary>
-    public static IQueryable<AnswerKey> PartAnswers(CoproDbContext db, Guid cycleId) =>
-        Answers(db, cycleId, TargetKind.SpecificationSection).Concat(Answers(db, cycleId, TargetKind.SpecificationOutcome));
+    public static IQueryable<AnswerKey> PartAnswers(CoproDbContext db, Guid cycleId, Expression<Func<SpecificationVersion, bool>> inVersions) =>
+        Answers(db, cycleId, TargetKind.SpecificationSection, inVersions).Concat(Answers(db, cycleId, TargetKind.SpecificationOutcome, inVersions));
 
     /// <summary>Every snapshot of one part, oldest first: where its comments are anchored.</summary>
     public static Task<List<SnapshotKey>> HistoryAsync(CoproDbContext db, Guid cycleId, TargetKind kind, Guid partId, CancellationToken ct) =>
@@ -91,23 +99,37 @@ public static class SpecificationReads
     /// </summary>
     public static async Task<IReadOnlyDictionary<Guid, int>> CommentCountsAsync(CoproDbContext db, Guid cycleId, Stage stage, CancellationToken ct) =>
         await (
-                from c in ReadableContributions.InStage(db, stage)
-                where c.TargetKind == TargetKind.SpecificationSection || c.TargetKind == TargetKind.SpecificationOutcome
-                join s in Parts(db, cycleId) on c.TargetId equals s.SnapshotId
-                group s by s.PartId into g
-                select new { PartId = g.Key, Count = g.Count() })
+                // Counted by snapshot first, straight from the index in its order, so only one row a snapshot meets the
+                // snapshots' own keys, rather than every comment being sorted to meet them.
+                from n in (
+                    from c in ReadableContributions.InStage(db, stage)
+                    where c.TargetKind == TargetKind.SpecificationSection || c.TargetKind == TargetKind.SpecificationOutcome
+                    group c by c.TargetId into g
+                    select new { SnapshotId = g.Key, Count = g.Count() })
+                join s in Parts(db, cycleId) on n.SnapshotId equals s.SnapshotId
+                group n.Count by s.PartId into g
+                select new { PartId = g.Key, Count = g.Sum() })
             .ToDictionaryAsync(g => g.PartId, g => g.Count, ct);
 
     /// <summary>
-    /// The voices of the comments answered by the changes <paramref name="narrow"/> keeps, for each part (section or
-    /// outcome), with the version each change made, in the order the changes listed them (version, then each change's own
-    /// order): what "because of 2 panel comments" counts. One row a part; only voices are read.
+    /// The voices of the comments answered by the changes that made the versions <paramref name="inVersions"/> keeps (to
+    /// the parts in <paramref name="ofParts"/> only, when given), for each part (section or outcome), with the version each
+    /// change made, in the order the changes listed them (version, then each change's own order): what "because of 2 panel
+    /// comments" counts. One row a part; only voices are read.
     /// </summary>
     public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<AnswerVoice>>> AnswerVoicesAsync(
-        CoproDbContext db, Guid cycleId, Func<IQueryable<AnswerKey>, IQueryable<AnswerKey>> narrow, CancellationToken ct)
+        CoproDbContext db, Guid cycleId, Expression<Func<SpecificationVersion, bool>> inVersions, CancellationToken ct,
+        IReadOnlyCollection<Guid>? ofParts = null)
     {
+        var answers = PartAnswers(db, cycleId, inVersions);
+        if (ofParts is not null)
+        {
+            var parts = ofParts.ToList();
+            answers = answers.Where(a => parts.Contains(a.PartId));
+        }
+
         var rows = await (
-                from a in narrow(PartAnswers(db, cycleId))
+                from a in answers
                 join c in ReadableContributions.InCycle(db, cycleId) on a.ContributionId equals c.Id
                 group new { a.Version, a.Order, c.Voice } by a.PartId into g
                 select new
@@ -138,7 +160,7 @@ public static class SpecificationReads
             .ToDictionaryAsync(g => g.PartId, g => g.First, ct);
         // Every change in any of these versions to any of these parts: a few more than needed, never the whole history,
         // found from the versions' snapshots by key; ChangeNotes keeps each part's own.
-        var voices = await AnswerVoicesAsync(db, cycleId, a => a.Where(x => ids.Contains(x.PartId) && changedIn.Contains(x.Version)), ct);
+        var voices = await AnswerVoicesAsync(db, cycleId, v => changedIn.Contains(v.Number), ct, ids);
         return new ChangeNotes(first, voices);
     }
 
