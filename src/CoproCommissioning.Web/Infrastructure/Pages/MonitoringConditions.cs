@@ -41,6 +41,80 @@ public static class MonitoringConditions
     public static async Task<IReadOnlyList<Refusal>> LoadAsync(CoproDbContext db, Guid cycleId, TimeProvider timeProvider, CancellationToken ct) =>
         (await LoadAsync(db, [cycleId], timeProvider, ct))[cycleId];
 
+    /// <summary>One row a contract: its parts' columns as arrays, each part's arrays in the same order (see <see cref="ContractsOf"/>).</summary>
+    private sealed record ContractFacts(
+        Guid CycleId,
+        Guid[]? PeriodIds,
+        DateOnly[]? PeriodEnds,
+        DateOnly[]? PeriodDues,
+        Guid?[]? PartyOrganisations,
+        PartyRole[]? PartyRoles,
+        Guid[]? ExplainedPeriods,
+        Guid[]? ExplainedOrganisations,
+        int? Decided,
+        Guid[]? ReviewedPeriods,
+        Guid[]? SubmittedPeriods,
+        Guid[]? SubmittedOrganisations,
+        Guid[]? RatedPeriods);
+
+    // Compiled once: EF Core would otherwise walk and hash this whole expression, eight queries joined, on every request
+    // of every page that shows a monitoring cycle's conditions (the dashboard's for each of its cycles).
+    // Each part is grouped by contract, its columns aggregated side by side (so the arrays of one group line up element by
+    // element), then joined to the contract: no KPI, outcome, minutes or explanation text is read.
+    private static readonly Func<CoproDbContext, List<Guid>, IAsyncEnumerable<ContractFacts>> ContractsOf = EF.CompileAsyncQuery(
+        (CoproDbContext db, List<Guid> ids) =>
+            from m in db.Monitorings.AsNoTracking().Where(m => ids.Contains(m.CycleId))
+            join p in db.Monitorings.Where(m => ids.Contains(m.CycleId))
+                .SelectMany(m => m.Periods, (m, p) => new { MonitoringId = m.Id, p.Id, p.EndsOn, p.DueOn })
+                .GroupBy(p => p.MonitoringId)
+                .Select(g => new
+                {
+                    MonitoringId = g.Key,
+                    Ids = EF.Functions.ArrayAgg(g.Select(p => p.Id)),
+                    Ends = EF.Functions.ArrayAgg(g.Select(p => p.EndsOn)),
+                    Dues = EF.Functions.ArrayAgg(g.Select(p => p.DueOn)),
+                }) on m.Id equals p.MonitoringId into ps
+            from p in ps.DefaultIfEmpty()
+            join party in db.Monitorings.Where(m => ids.Contains(m.CycleId))
+                .SelectMany(m => m.Parties, (m, p) => new { MonitoringId = m.Id, p.OrganisationId, p.Role })
+                .GroupBy(p => p.MonitoringId)
+                .Select(g => new { MonitoringId = g.Key, Organisations = EF.Functions.ArrayAgg(g.Select(p => p.OrganisationId)), Roles = EF.Functions.ArrayAgg(g.Select(p => p.Role)) })
+                on m.Id equals party.MonitoringId into partyGroups
+            from party in partyGroups.DefaultIfEmpty()
+            join e in db.Monitorings.Where(m => ids.Contains(m.CycleId))
+                .SelectMany(m => m.Explanations, (m, e) => new { MonitoringId = m.Id, e.PeriodId, e.OrganisationId })
+                .GroupBy(e => e.MonitoringId)
+                .Select(g => new { MonitoringId = g.Key, Periods = EF.Functions.ArrayAgg(g.Select(e => e.PeriodId)), Organisations = EF.Functions.ArrayAgg(g.Select(e => e.OrganisationId)) })
+                on m.Id equals e.MonitoringId into es
+            from e in es.DefaultIfEmpty()
+            join d in db.Monitorings.Where(m => ids.Contains(m.CycleId))
+                .SelectMany(m => m.Reviews, (m, r) => new { MonitoringId = m.Id, r.DecisionId })
+                .GroupBy(r => r.MonitoringId)
+                .Select(g => new { MonitoringId = g.Key, Count = g.Count(r => r.DecisionId != null) })
+                on m.Id equals d.MonitoringId into ds
+            from d in ds.DefaultIfEmpty()
+            join r in db.Monitorings.Where(m => ids.Contains(m.CycleId))
+                .SelectMany(m => m.Reviews.SelectMany(r => r.PeriodIds), (m, periodId) => new { MonitoringId = m.Id, PeriodId = periodId })
+                .GroupBy(r => r.MonitoringId)
+                .Select(g => new { MonitoringId = g.Key, Periods = EF.Functions.ArrayAgg(g.Select(r => r.PeriodId)) })
+                on m.Id equals r.MonitoringId into rs
+            from r in rs.DefaultIfEmpty()
+            join s in db.ProviderReturns
+                .Where(r => ids.Contains(r.CycleId) && r.Revisions.Any(v => v.SubmittedAt != null))
+                .GroupBy(r => r.MonitoringId)
+                .Select(g => new { MonitoringId = g.Key, Periods = EF.Functions.ArrayAgg(g.Select(r => r.PeriodId)), Organisations = EF.Functions.ArrayAgg(g.Select(r => r.OrganisationId)) })
+                on m.Id equals s.MonitoringId into ss
+            from s in ss.DefaultIfEmpty()
+            join rt in db.PanelRatings
+                .Where(r => ids.Contains(r.CycleId))
+                .GroupBy(r => r.MonitoringId)
+                .Select(g => new { MonitoringId = g.Key, Periods = EF.Functions.ArrayAgg(g.Select(r => r.PeriodId)) })
+                on m.Id equals rt.MonitoringId into rts
+            from rt in rts.DefaultIfEmpty()
+            select new ContractFacts(
+                m.CycleId, p.Ids, p.Ends, p.Dues, party.Organisations, party.Roles, e.Periods, e.Organisations, (int?)d.Count, r.Periods,
+                s.Periods, s.Organisations, rt.Periods));
+
     /// <summary>
     /// The conditions for each of <paramref name="cycleIds"/>: two statements however many cycles there are, one row a
     /// contract (its periods, parties, explained and submitted returns, reviews and rated periods as arrays) and one a
@@ -53,71 +127,7 @@ public static class MonitoringConditions
         ArgumentNullException.ThrowIfNull(cycleIds);
         ArgumentNullException.ThrowIfNull(timeProvider);
         var ids = cycleIds.Distinct().ToList();
-        // Each part grouped by contract, its columns aggregated side by side (so the arrays of one group line up element
-        // by element), then joined to the contract: no KPI, outcome, minutes or explanation text is read.
-        var contracts = db.Monitorings.AsNoTracking().Where(m => ids.Contains(m.CycleId));
-        var periods = contracts.SelectMany(m => m.Periods, (m, p) => new { MonitoringId = m.Id, p.Id, p.EndsOn, p.DueOn })
-            .GroupBy(p => p.MonitoringId)
-            .Select(g => new
-            {
-                MonitoringId = g.Key,
-                Ids = EF.Functions.ArrayAgg(g.Select(p => p.Id)),
-                Ends = EF.Functions.ArrayAgg(g.Select(p => p.EndsOn)),
-                Dues = EF.Functions.ArrayAgg(g.Select(p => p.DueOn)),
-            });
-        var parties = contracts.SelectMany(m => m.Parties, (m, p) => new { MonitoringId = m.Id, p.OrganisationId, p.Role })
-            .GroupBy(p => p.MonitoringId)
-            .Select(g => new { MonitoringId = g.Key, Organisations = EF.Functions.ArrayAgg(g.Select(p => p.OrganisationId)), Roles = EF.Functions.ArrayAgg(g.Select(p => p.Role)) });
-        var explained = contracts.SelectMany(m => m.Explanations, (m, e) => new { MonitoringId = m.Id, e.PeriodId, e.OrganisationId })
-            .GroupBy(e => e.MonitoringId)
-            .Select(g => new { MonitoringId = g.Key, Periods = EF.Functions.ArrayAgg(g.Select(e => e.PeriodId)), Organisations = EF.Functions.ArrayAgg(g.Select(e => e.OrganisationId)) });
-        var decided = contracts.SelectMany(m => m.Reviews, (m, r) => new { MonitoringId = m.Id, r.DecisionId })
-            .GroupBy(r => r.MonitoringId)
-            .Select(g => new { MonitoringId = g.Key, Count = g.Count(r => r.DecisionId != null) });
-        var reviewed = contracts.SelectMany(m => m.Reviews.SelectMany(r => r.PeriodIds), (m, periodId) => new { MonitoringId = m.Id, PeriodId = periodId })
-            .GroupBy(r => r.MonitoringId)
-            .Select(g => new { MonitoringId = g.Key, Periods = EF.Functions.ArrayAgg(g.Select(r => r.PeriodId)) });
-        var submitted = db.ProviderReturns.AsNoTracking()
-            .Where(r => ids.Contains(r.CycleId) && r.Revisions.Any(v => v.SubmittedAt != null))
-            .GroupBy(r => r.MonitoringId)
-            .Select(g => new { MonitoringId = g.Key, Periods = EF.Functions.ArrayAgg(g.Select(r => r.PeriodId)), Organisations = EF.Functions.ArrayAgg(g.Select(r => r.OrganisationId)) });
-        var rated = db.PanelRatings.AsNoTracking()
-            .Where(r => ids.Contains(r.CycleId))
-            .GroupBy(r => r.MonitoringId)
-            .Select(g => new { MonitoringId = g.Key, Periods = EF.Functions.ArrayAgg(g.Select(r => r.PeriodId)) });
-        var found = await (
-                from m in contracts
-                join p in periods on m.Id equals p.MonitoringId into ps
-                from p in ps.DefaultIfEmpty()
-                join party in parties on m.Id equals party.MonitoringId into partyGroups
-                from party in partyGroups.DefaultIfEmpty()
-                join e in explained on m.Id equals e.MonitoringId into es
-                from e in es.DefaultIfEmpty()
-                join d in decided on m.Id equals d.MonitoringId into ds
-                from d in ds.DefaultIfEmpty()
-                join r in reviewed on m.Id equals r.MonitoringId into rs
-                from r in rs.DefaultIfEmpty()
-                join s in submitted on m.Id equals s.MonitoringId into ss
-                from s in ss.DefaultIfEmpty()
-                join rt in rated on m.Id equals rt.MonitoringId into rts
-                from rt in rts.DefaultIfEmpty()
-                select new
-                {
-                    m.CycleId,
-                    PeriodIds = p.Ids,
-                    PeriodEnds = p.Ends,
-                    PeriodDues = p.Dues,
-                    PartyOrganisations = party.Organisations,
-                    PartyRoles = party.Roles,
-                    ExplainedPeriods = e.Periods,
-                    ExplainedOrganisations = e.Organisations,
-                    Decided = (int?)d.Count,
-                    ReviewedPeriods = r.Periods,
-                    SubmittedPeriods = s.Periods,
-                    SubmittedOrganisations = s.Organisations,
-                    RatedPeriods = rt.Periods,
-                })
-            .ToListAsync(ct);
+        var found = await ContractsOf(db, ids).ToListAsync(ct);
         var lessons = await db.Lessons.AsNoTracking()
             .Where(l => ids.Contains(l.CycleId))
             .GroupBy(l => l.CycleId)
