@@ -77,66 +77,77 @@ public static class EvaluationQueries
     {
         ArgumentNullException.ThrowIfNull(db);
         var ids = cycleIds.ToList();
-        var found = await db.Procurements.AsNoTracking()
-            .Where(p => ids.Contains(p.CycleId))
-            .Select(p => new
-            {
-                p.Id,
-                p.CycleId,
-                p.Route,
-                p.BiddingOpenedAt,
-                p.BidDeadline,
-                p.AwardDecisionId,
-                p.IntentionNoticeOn,
-                p.StandstillEndsAt,
-                Unanswered = p.Representations.Count(r => r.AnsweredAt == null),
-                Evaluators = p.Evaluators.ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(ct);
+        var found = await ProgressOf(db, ids).ToListAsync(ct);
         if (found.Count == 0)
         {
             return new Dictionary<Guid, ProcurementProgressFacts>();
         }
 
-        // All aggregates of one group see its rows in the same order, so the arrays line up element by element.
         var procurementIds = found.Select(p => p.Id).ToList();
-        var bids = await db.Bids.AsNoTracking()
-            .Where(b => procurementIds.Contains(b.ProcurementId) && b.Status == BidStatus.Submitted)
-            .GroupBy(b => b.ProcurementId)
-            .Select(g => new { ProcurementId = g.Key, Ids = EF.Functions.ArrayAgg(g.Select(b => b.Id)), Organisations = EF.Functions.ArrayAgg(g.Select(b => b.OrganisationId)) })
-            .ToDictionaryAsync(g => g.ProcurementId, ct);
-        var criteria = await db.Procurements.AsNoTracking()
-            .Where(p => procurementIds.Contains(p.Id))
-            .SelectMany(p => p.Criteria, (p, c) => new { ProcurementId = p.Id, c.Id })
-            .GroupBy(c => c.ProcurementId)
-            .Select(g => new { ProcurementId = g.Key, Ids = EF.Functions.ArrayAgg(g.Select(c => c.Id)) })
-            .ToDictionaryAsync(g => g.ProcurementId, g => g.Ids, ct);
-        var submitted = await db.Scorecards.AsNoTracking()
-            .Where(s => procurementIds.Contains(s.ProcurementId) && s.SubmittedAt != null)
-            .GroupBy(s => s.ProcurementId)
-            .Select(g => new { ProcurementId = g.Key, Evaluators = EF.Functions.ArrayAgg(g.Select(s => s.EvaluatorId)) })
-            .ToDictionaryAsync(g => g.ProcurementId, g => g.Evaluators, ct);
-        var agreed = await db.Procurements.AsNoTracking()
-            .Where(p => procurementIds.Contains(p.Id))
-            .SelectMany(p => p.Moderated, (p, m) => new { ProcurementId = p.Id, m.BidId, m.CriterionId })
-            .GroupBy(m => m.ProcurementId)
-            .Select(g => new { ProcurementId = g.Key, Bids = EF.Functions.ArrayAgg(g.Select(m => m.BidId)), Criteria = EF.Functions.ArrayAgg(g.Select(m => m.CriterionId)) })
-            .ToDictionaryAsync(g => g.ProcurementId, ct);
+        var bids = await SubmittedBidsOf(db, procurementIds).ToDictionaryAsync(g => g.ProcurementId, cancellationToken: ct);
+        var criteria = await CriteriaOf(db, procurementIds).ToDictionaryAsync(g => g.ProcurementId, cancellationToken: ct);
+        var submitted = await SubmittedEvaluatorsOf(db, procurementIds).ToDictionaryAsync(g => g.ProcurementId, cancellationToken: ct);
+        var agreed = await AgreedOf(db, procurementIds).ToDictionaryAsync(g => g.ProcurementId, cancellationToken: ct);
         return found.ToDictionary(p => p.CycleId, p => new ProcurementProgressFacts(
             p.Route,
             p.BiddingOpenedAt is not null,
             p.BidDeadline,
-            criteria.GetValueOrDefault(p.Id) ?? [],
+            criteria.TryGetValue(p.Id, out var c) ? c.Ids : [],
             p.Evaluators,
             bids.TryGetValue(p.Id, out var b) ? [.. b.Ids.Zip(b.Organisations)] : [],
-            submitted.GetValueOrDefault(p.Id) ?? [],
+            submitted.TryGetValue(p.Id, out var e) ? e.Ids : [],
             agreed.TryGetValue(p.Id, out var a) ? [.. a.Bids.Zip(a.Criteria)] : [],
             p.AwardDecisionId is not null,
             p.IntentionNoticeOn is not null,
             p.StandstillEndsAt,
             p.Unanswered));
     }
+
+    private sealed record ProgressRow(
+        Guid Id, Guid CycleId, ProcurementRoute Route, DateTimeOffset? BiddingOpenedAt, DateTimeOffset? BidDeadline, Guid? AwardDecisionId,
+        DateOnly? IntentionNoticeOn, DateTimeOffset? StandstillEndsAt, int Unanswered, List<Evaluator> Evaluators);
+
+    private sealed record IdsOf(Guid ProcurementId, Guid[] Ids);
+
+    private sealed record BidsOf(Guid ProcurementId, Guid[] Ids, Guid[] Organisations);
+
+    private sealed record AgreedRows(Guid ProcurementId, Guid[] Bids, Guid[] Criteria);
+
+    // The dashboard asks these for every cycle on its page: compiled once, so EF Core does not walk and hash each
+    // expression on every request. All aggregates of one group see its rows in the same order, so the arrays line up.
+    private static readonly Func<CoproDbContext, List<Guid>, IAsyncEnumerable<ProgressRow>> ProgressOf = EF.CompileAsyncQuery(
+        (CoproDbContext db, List<Guid> cycleIds) => db.Procurements.AsNoTracking()
+            .Where(p => cycleIds.Contains(p.CycleId))
+            .Select(p => new ProgressRow(
+                p.Id, p.CycleId, p.Route, p.BiddingOpenedAt, p.BidDeadline, p.AwardDecisionId, p.IntentionNoticeOn, p.StandstillEndsAt,
+                p.Representations.Count(r => r.AnsweredAt == null), p.Evaluators.ToList()))
+            .AsSplitQuery());
+
+    private static readonly Func<CoproDbContext, List<Guid>, IAsyncEnumerable<BidsOf>> SubmittedBidsOf = EF.CompileAsyncQuery(
+        (CoproDbContext db, List<Guid> procurementIds) => db.Bids.AsNoTracking()
+            .Where(b => procurementIds.Contains(b.ProcurementId) && b.Status == BidStatus.Submitted)
+            .GroupBy(b => b.ProcurementId)
+            .Select(g => new BidsOf(g.Key, EF.Functions.ArrayAgg(g.Select(b => b.Id)), EF.Functions.ArrayAgg(g.Select(b => b.OrganisationId)))));
+
+    private static readonly Func<CoproDbContext, List<Guid>, IAsyncEnumerable<IdsOf>> CriteriaOf = EF.CompileAsyncQuery(
+        (CoproDbContext db, List<Guid> procurementIds) => db.Procurements.AsNoTracking()
+            .Where(p => procurementIds.Contains(p.Id))
+            .SelectMany(p => p.Criteria, (p, c) => new { ProcurementId = p.Id, c.Id })
+            .GroupBy(c => c.ProcurementId)
+            .Select(g => new IdsOf(g.Key, EF.Functions.ArrayAgg(g.Select(c => c.Id)))));
+
+    private static readonly Func<CoproDbContext, List<Guid>, IAsyncEnumerable<IdsOf>> SubmittedEvaluatorsOf = EF.CompileAsyncQuery(
+        (CoproDbContext db, List<Guid> procurementIds) => db.Scorecards.AsNoTracking()
+            .Where(s => procurementIds.Contains(s.ProcurementId) && s.SubmittedAt != null)
+            .GroupBy(s => s.ProcurementId)
+            .Select(g => new IdsOf(g.Key, EF.Functions.ArrayAgg(g.Select(s => s.EvaluatorId)))));
+
+    private static readonly Func<CoproDbContext, List<Guid>, IAsyncEnumerable<AgreedRows>> AgreedOf = EF.CompileAsyncQuery(
+        (CoproDbContext db, List<Guid> procurementIds) => db.Procurements.AsNoTracking()
+            .Where(p => procurementIds.Contains(p.Id))
+            .SelectMany(p => p.Moderated, (p, m) => new { ProcurementId = p.Id, m.BidId, m.CriterionId })
+            .GroupBy(m => m.ProcurementId)
+            .Select(g => new AgreedRows(g.Key, EF.Functions.ArrayAgg(g.Select(m => m.BidId)), EF.Functions.ArrayAgg(g.Select(m => m.CriterionId)))));
 
     /// <summary>
     /// The bids without their answers (<see cref="Bid.AsListed"/>): answers are an owned collection, which EF loads with
