@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CoproCommissioning.Data.Configurations;
 using CoproCommissioning.Domain.Membership;
@@ -85,7 +86,11 @@ public static class CycleQueries
 
         // R2 and R5 are asked again of the few decisions kept as breaking a rule, so DecisionFacts says which rule.
         // Columns are named as the model's naming convention expects them (snake case) for KeptFacts.
-        var input = await db.Database.SqlQuery<KeptFacts>($"""
+        // One stage, which every page but the dashboard asks about, is one row rather than an array of one: PostgreSQL then
+        // costs the prepared statement's generic plan for what it is and keeps it, instead of planning the statement again
+        // on every request (0.9 ms of its 1 ms), as it does when an array parameter is costed as ten rows.
+        var stagesSql = ids.Length == 1 ? "(VALUES ({1}::uuid))" : "unnest({1})";
+        var input = await db.Database.SqlQuery<KeptFacts>(FormattableStringFactory.Create($$"""
             SELECT s.id AS stage_id,
                    coalesce(f.contributions, 0) AS count,
                    coalesce(f.voices, 0) AS voices,
@@ -93,7 +98,7 @@ public static class CycleQueries
                    coalesce(f.unanswered, 0) AS unanswered,
                    (SELECT count(*)::int FROM stage_lived_experience_people AS p WHERE p.stage_id = s.id) AS accounts,
                    coalesce((SELECT r.contributions FROM stage_lived_experience_recorders AS r
-                             WHERE r.stage_id = s.id AND r.recorded_by = {signerUserId ?? ""}), 0) AS logged_by_signer,
+                             WHERE r.stage_id = s.id AND r.recorded_by = {0}), 0) AS logged_by_signer,
                    (SELECT json_agg(json_build_object(
                                'Id', d.id,
                                'HasParticipants', EXISTS (SELECT 1 FROM decision_participants AS dp WHERE dp.decision_id = d.id)
@@ -105,9 +110,9 @@ public static class CycleQueries
                                'HasRationale', d.rationale <> '') ORDER BY d.recorded_at, d.id)
                     FROM decision_rule_breaches AS b JOIN decisions AS d ON d.id = b.decision_id
                     WHERE b.stage_id = s.id)::text AS decisions_to_fix
-            FROM unnest({ids}) AS s (id)
+            FROM {{stagesSql}} AS s (id)
             LEFT JOIN stage_lived_experience AS f ON f.stage_id = s.id
-            """).ToDictionaryAsync(i => i.StageId, ct);
+            """, signerUserId ?? "", ids.Length == 1 ? ids[0] : ids)).ToDictionaryAsync(i => i.StageId, ct);
 
         var listed = unansweredListed switch
         {
