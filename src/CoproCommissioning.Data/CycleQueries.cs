@@ -25,9 +25,12 @@ public static class CycleQueries
 
     // Compiled: nearly every cycle page sends these, and EF Core otherwise extracts the parameters from the expression
     // and looks the query up in its cache on every call, a tenth of a light page's CPU (docs/benchmarks.md).
-    private static readonly Func<CoproDbContext, Guid, string, CancellationToken, Task<CycleMembership?>> MembershipQuery =
-        EF.CompileAsyncQuery((CoproDbContext db, Guid cycleId, string userId, CancellationToken _) =>
-            db.Memberships.AsNoTracking().SingleOrDefault(m => m.CycleId == cycleId && m.UserId == userId));
+    // Without "LIMIT 2" (the unique index allows one row at most; SingleOrDefaultAsync still checks): with it, PostgreSQL
+    // costed a sequential scan of a large cycle's members as cheaper than the index for the values of each call, and so
+    // planned the prepared statement again on every request instead of keeping its plan.
+    private static readonly Func<CoproDbContext, Guid, string, IAsyncEnumerable<CycleMembership>> MembershipQuery =
+        EF.CompileAsyncQuery((CoproDbContext db, Guid cycleId, string userId) =>
+            db.Memberships.AsNoTracking().Where(m => m.CycleId == cycleId && m.UserId == userId));
 
     private static readonly Func<CoproDbContext, Guid, CancellationToken, Task<CommissioningCycle?>> StageStatusesQuery =
         EF.CompileAsyncQuery((CoproDbContext db, Guid cycleId, CancellationToken _) =>
@@ -42,7 +45,7 @@ public static class CycleQueries
 
     /// <summary>Someone's membership of a cycle, or null when they are not a member.</summary>
     public static Task<CycleMembership?> MembershipAsync(this CoproDbContext db, Guid cycleId, string userId, CancellationToken ct) =>
-        MembershipQuery(db, cycleId, userId, ct);
+        MembershipQuery(db, cycleId, userId).SingleOrDefaultAsync(ct).AsTask();
 
     /// <summary>The cycle and its stages' statuses (<see cref="IncludeStageStatuses"/>), read to show, not to change.</summary>
     public static Task<CommissioningCycle?> CycleWithStageStatusesAsync(this CoproDbContext db, Guid cycleId, CancellationToken ct) =>
