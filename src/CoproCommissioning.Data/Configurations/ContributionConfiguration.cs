@@ -30,6 +30,14 @@ public sealed class ContributionConfiguration : IEntityTypeConfiguration<Contrib
             .HasFilter(SpecificationCommentSql)
             .HasDatabaseName("ix_contributions_specification_comments");
 
+        // One part's comments (a section's are spread over its snapshot in every version) a page at a time, newest first,
+        // and their count: by the part's snapshots alone, from the index alone. By stage first, PostgreSQL's kept plan
+        // walked every comment in the stage (5,000 at scale 100) to find one part's; through the unfiltered index above it
+        // read each of the part's comments from the table to check its kind (docs/benchmarks.md, tenth round).
+        builder.HasIndex([nameof(Contribution.TargetId), nameof(Contribution.CreatedAt), nameof(Contribution.Id)], "SpecificationCommentsByTarget")
+            .HasFilter(SpecificationCommentSql)
+            .HasDatabaseName("ix_contributions_specification_comments_by_target");
+
         // The sign-off facts (CycleQueries.SignOffFactsAsync) read a stage's lived-experience input through these two, so
         // their cost follows what the rules count rather than everything the stage holds: the counts from the index
         // alone, and the unanswered input (R3) straight from its own small index. The filters are the rules' own

@@ -802,6 +802,10 @@ namespace CoproCommissioning.Data.Migrations
                         .HasDatabaseName("ix_contributions_specification_comments")
                         .HasFilter("target_kind IN ('SpecificationSection', 'SpecificationOutcome')");
 
+                    b.HasIndex(new[] { "TargetId", "CreatedAt", "Id" }, "SpecificationCommentsByTarget")
+                        .HasDatabaseName("ix_contributions_specification_comments_by_target")
+                        .HasFilter("target_kind IN ('SpecificationSection', 'SpecificationOutcome')");
+
                     b.HasIndex(new[] { "StageId", "CreatedAt", "Id" }, "UnansweredLivedExperience")
                         .HasDatabaseName("ix_contributions_unanswered_lived_experience")
                         .HasFilter("voice IN ('LivedExperience', 'Carer') AND response_revision = 0");

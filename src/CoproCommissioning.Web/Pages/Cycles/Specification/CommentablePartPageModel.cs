@@ -168,7 +168,7 @@ public abstract class CommentablePartPageModel(
         var versionOfSnapshot = history.ToDictionary(s => s.SnapshotId, s => s.Version);
         var stage = cycle.StageOf(StageKind.Specification);
         Comments = await CommentRow.PageAsync(Db, stage, versionOfSnapshot, UserId, member.Role, page, ct);
-        TeamOnlyHiddenCount = await CommentRow.CountTeamOnlyHiddenAsync(Db, stage, versionOfSnapshot, UserId, member.Role, ct);
+        TeamOnlyHiddenCount = await CommentRow.CountTeamOnlyHiddenAsync(Db, versionOfSnapshot, UserId, member.Role, ct);
         await ShowPartAsync(shown, ct);
         // The history already says in which version the part first appeared.
         var notes = await SpecificationReads.ChangeNotesAsync(
