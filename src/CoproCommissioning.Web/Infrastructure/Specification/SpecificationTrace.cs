@@ -7,26 +7,20 @@ namespace CoproCommissioning.Web.Infrastructure.Specification;
 public static class SpecificationTrace
 {
     /// <summary>
-    /// One row per contribution in <paramref name="contributionIds"/> that is a comment on the specification;
-    /// other contributions are left out. Two queries for comments, two for snapshots, two for the changes.
+    /// One row per contribution in <paramref name="contributions"/> (each with what it is about, as the page read it) that
+    /// is a comment on the specification; other contributions are left out, and with none of them nothing is asked. One
+    /// statement for the snapshots the comments were made on, one for the changes that answered them.
     /// </summary>
     public static async Task<IReadOnlyDictionary<Guid, SpecificationTraceRow>> ForContributionsAsync(
-        CoproDbContext db, IEnumerable<Guid> contributionIds, CancellationToken ct)
+        CoproDbContext db, IEnumerable<AboutWhat> contributions, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(contributionIds);
-        var ids = contributionIds.Distinct().ToList();
-        if (ids.Count == 0)
-        {
-            return new Dictionary<Guid, SpecificationTraceRow>();
-        }
-
-        var comments = await db.Set<Contribution>().AsNoTracking()
-            .Where(c => ids.Contains(c.Id)
-                && (c.TargetKind == TargetKind.SpecificationSection || c.TargetKind == TargetKind.SpecificationOutcome)
-                && c.TargetId != null)
-            .Select(c => new { c.Id, c.TargetKind, TargetId = c.TargetId!.Value })
-            .ToListAsync(ct);
+        ArgumentNullException.ThrowIfNull(contributions);
+        var comments = contributions
+            .Where(c => c.Kind is TargetKind.SpecificationSection or TargetKind.SpecificationOutcome && c.TargetId is not null)
+            .Select(c => new { Id = c.ContributionId, TargetKind = c.Kind, TargetId = c.TargetId!.Value })
+            .DistinctBy(c => c.Id)
+            .ToList();
         if (comments.Count == 0)
         {
             return new Dictionary<Guid, SpecificationTraceRow>();
@@ -35,30 +29,26 @@ public static class SpecificationTrace
         var targets = comments.Select(c => c.TargetId).Distinct().ToList();
         var commentedIds = comments.Select(c => c.Id).ToList();
 
-        var sections = await db.Specifications.AsNoTracking()
+        var parts = await db.Specifications.AsNoTracking()
             .SelectMany(s => s.Versions.SelectMany(v => v.Sections
                 .Where(x => targets.Contains(x.Id))
-                .Select(x => new { SnapshotId = x.Id, s.CycleId, PartId = x.SectionId, x.VersionNumber, x.Title })))
-            .ToListAsync(ct);
-        var outcomes = await db.Specifications.AsNoTracking()
-            .SelectMany(s => s.Versions.SelectMany(v => v.Outcomes
-                .Where(x => targets.Contains(x.Id))
-                .Select(x => new { SnapshotId = x.Id, s.CycleId, PartId = x.OutcomeId, x.VersionNumber, Title = x.Statement })))
-            .ToListAsync(ct);
-        var parts = sections.Concat(outcomes).ToDictionary(p => p.SnapshotId, p => new Part(p.SnapshotId, p.CycleId, p.PartId, p.VersionNumber, p.Title));
+                .Select(x => new Part { SnapshotId = x.Id, CycleId = s.CycleId, PartId = x.SectionId, VersionNumber = x.VersionNumber, Title = x.Title })))
+            .Concat(db.Specifications.AsNoTracking()
+                .SelectMany(s => s.Versions.SelectMany(v => v.Outcomes
+                    .Where(x => targets.Contains(x.Id))
+                    .Select(x => new Part { SnapshotId = x.Id, CycleId = s.CycleId, PartId = x.OutcomeId, VersionNumber = x.VersionNumber, Title = x.Statement }))))
+            .ToDictionaryAsync(p => p.SnapshotId, ct);
 
-        var sectionChanges = await db.Specifications.AsNoTracking()
+        var changes = await db.Specifications.AsNoTracking()
             .SelectMany(s => s.Versions.SelectMany(v => v.Sections.SelectMany(x => x.Answers
                 .Where(a => commentedIds.Contains(a.ContributionId))
-                .Select(a => new { a.ContributionId, x.VersionNumber, a.Type }))))
+                .Select(a => new Change { ContributionId = a.ContributionId, VersionNumber = x.VersionNumber, Type = a.Type }))))
+            .Concat(db.Specifications.AsNoTracking()
+                .SelectMany(s => s.Versions.SelectMany(v => v.Outcomes.SelectMany(x => x.Answers
+                    .Where(a => commentedIds.Contains(a.ContributionId))
+                    .Select(a => new Change { ContributionId = a.ContributionId, VersionNumber = x.VersionNumber, Type = a.Type })))))
             .ToListAsync(ct);
-        var outcomeChanges = await db.Specifications.AsNoTracking()
-            .SelectMany(s => s.Versions.SelectMany(v => v.Outcomes.SelectMany(x => x.Answers
-                .Where(a => commentedIds.Contains(a.ContributionId))
-                .Select(a => new { a.ContributionId, x.VersionNumber, a.Type }))))
-            .ToListAsync(ct);
-        var latestChange = sectionChanges.Concat(outcomeChanges)
-            .Select(c => new Change(c.ContributionId, c.VersionNumber, c.Type))
+        var latestChange = changes
             .GroupBy(c => c.ContributionId)
             .ToDictionary(g => g.Key, g => g.MaxBy(c => c.VersionNumber)!);
 
@@ -74,9 +64,31 @@ public static class SpecificationTrace
             .ToDictionary(r => r.ContributionId);
     }
 
-    private sealed record Part(Guid SnapshotId, Guid CycleId, Guid PartId, int VersionNumber, string Title);
+    // Set by name, not by a constructor: EF Core can put two queries side by side (Concat) only into members it can see.
+    private sealed record Part
+    {
+        public Guid SnapshotId { get; init; }
 
-    private sealed record Change(Guid ContributionId, int VersionNumber, ResponseType Type);
+        public Guid CycleId { get; init; }
+
+        public Guid PartId { get; init; }
+
+        public int VersionNumber { get; init; }
+
+        public string Title { get; init; } = "";
+    }
+
+    private sealed record Change
+    {
+        public Guid ContributionId { get; init; }
+
+        public int VersionNumber { get; init; }
+
+        public ResponseType Type { get; init; }
+    }
+
+    /// <summary>A contribution and what it is about, as a page already read it.</summary>
+    public readonly record struct AboutWhat(Guid ContributionId, TargetKind Kind, Guid? TargetId);
 }
 
 /// <summary>

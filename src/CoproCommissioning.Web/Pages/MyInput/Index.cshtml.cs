@@ -37,37 +37,48 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
         var chosen = ChosenCycle;
         var unseen = db.Set<Contribution>().WithUnseenResponse(db, me);
 
-        var rows = await (
-                from c in db.Cycles.AsNoTracking()
-                where myCycles.Contains(c.Id) && (chosen == null || c.Id == chosen)
-                from stage in c.Stages
-                from contribution in stage.Contributions
-                where contribution.AuthorUserId == me
-                // The current response, by the revision the contribution keeps (ReadableContributions.AsViews says why).
-                join response in db.Set<Response>()
-                    on new { contribution.Id, Revision = contribution.ResponseRevision }
-                    equals new { Id = EF.Property<Guid>(response, ResponseConfiguration.ContributionKey), response.Revision } into current
-                from response in current.DefaultIfEmpty()
-                // Input still waiting for an answer first, then the rest; newest first within each.
-                orderby contribution.ResponseRevision == 0 descending, contribution.CreatedAt descending, contribution.Id descending
-                select new
-                {
-                    CycleId = c.Id,
-                    CycleTitle = c.Title,
-                    contribution.Id,
-                    contribution.StageKind,
-                    contribution.Voice,
-                    contribution.Channel,
-                    contribution.Visibility,
-                    contribution.Summary,
-                    contribution.CreatedAt,
-                    contribution.RecordedByUserId,
-                    // Revisions are numbered from 1, so the current one says how many responses there have been.
-                    Responses = contribution.ResponseRevision,
-                    IsNew = unseen.Any(u => u.Id == contribution.Id),
-                    Current = response == null ? null : new { response.Type, response.Explanation, response.RespondedByUserId, response.RespondedAt },
-                })
-            .ToPageAsync(pageNumber, ct);
+        // Which of my contributions a page shows, and how many there are, is worked out from the contributions alone (by
+        // author and stage: ix_contributions_author_user_id_stage_id); the cycle, the current response and whether the
+        // answer is new are read for the page's rows only. Asked all at once, PostgreSQL spent longer planning the
+        // statement than running it, and counted the whole list through every one of those joins.
+        var myStages = db.Cycles.Where(c => myCycles.Contains(c.Id) && (chosen == null || c.Id == chosen))
+            .SelectMany(c => c.Stages).Select(s => s.Id);
+        var stages = db.Cycles.AsNoTracking().SelectMany(c => c.Stages, (c, s) => new { CycleId = c.Id, CycleTitle = c.Title, StageId = s.Id });
+        var rows = await db.Set<Contribution>().AsNoTracking()
+            .Where(c => c.AuthorUserId == me && myStages.Contains(EF.Property<Guid>(c, StageConfiguration.StageKey)))
+            // Input still waiting for an answer first, then the rest; newest first within each.
+            .OrderByDescending(c => c.ResponseRevision == 0).ThenByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .ToPageAsync(
+                pageNumber,
+                page =>
+                    from contribution in page
+                    join stage in stages on EF.Property<Guid>(contribution, StageConfiguration.StageKey) equals stage.StageId
+                    // The current response, by the revision the contribution keeps (ReadableContributions.AsViews says why).
+                    join response in db.Set<Response>()
+                        on new { contribution.Id, Revision = contribution.ResponseRevision }
+                        equals new { Id = EF.Property<Guid>(response, ResponseConfiguration.ContributionKey), response.Revision } into current
+                    from response in current.DefaultIfEmpty()
+                    orderby contribution.ResponseRevision == 0 descending, contribution.CreatedAt descending, contribution.Id descending
+                    select new
+                    {
+                        stage.CycleId,
+                        stage.CycleTitle,
+                        contribution.Id,
+                        contribution.StageKind,
+                        contribution.Voice,
+                        contribution.Channel,
+                        contribution.Visibility,
+                        contribution.Summary,
+                        contribution.CreatedAt,
+                        contribution.RecordedByUserId,
+                        contribution.TargetKind,
+                        contribution.TargetId,
+                        // Revisions are numbered from 1, so the current one says how many responses there have been.
+                        Responses = contribution.ResponseRevision,
+                        IsNew = unseen.Any(u => u.Id == contribution.Id),
+                        Current = response == null ? null : new { response.Type, response.Explanation, response.RespondedByUserId, response.RespondedAt },
+                    },
+                ct);
 
         var ids = rows.Items.Select(r => r.Id).ToList();
         // The decisions that cite these contributions. They are in the same cycles (a decision cites only its own cycle's
@@ -82,7 +93,7 @@ public sealed class IndexModel(CoproDbContext db, TimeProvider clock) : PageMode
             .ToListAsync(ct);
 
         // A comment on the specification says which section it was on and which version changed because of it.
-        var traces = await SpecificationTrace.ForContributionsAsync(db, ids, ct);
+        var traces = await SpecificationTrace.ForContributionsAsync(db, rows.Items.Select(r => new SpecificationTrace.AboutWhat(r.Id, r.TargetKind, r.TargetId)), ct);
 
         var names = await PeopleNames.LoadAsync(db,
             rows.Items.SelectMany(r => new[] { r.RecordedByUserId, r.Current?.RespondedByUserId }), me, ct);

@@ -121,13 +121,13 @@ public sealed class ApproveModel(CoproDbContext db, TimeProvider clock, ILogger<
         var comments = (await ReadableContributions.InStage(db, CycleId, StageKind.Specification)
                 .ReadableBy(UserId, Role)
                 .Where(c => (c.TargetKind == TargetKind.SpecificationSection || c.TargetKind == TargetKind.SpecificationOutcome) && c.TargetId != null)
-                .Select(c => new { c.Id, c.Summary, c.AuthorUserId, c.Voice, c.CreatedAt })
+                .Select(c => new { c.Id, c.Summary, c.AuthorUserId, c.Voice, c.CreatedAt, c.TargetKind, c.TargetId })
                 .ToListAsync(ct))
             .OrderBy(c => Contribution.CountsAsLivedExperience(c.Voice) ? 0 : 1)
             .ThenBy(c => c.CreatedAt)
             .ToList();
         var names = await PeopleNames.LoadAsync(db, comments.Select(c => c.AuthorUserId), UserId, ct);
-        var trace = await SpecificationTrace.ForContributionsAsync(db, comments.Select(c => c.Id), ct);
+        var trace = await SpecificationTrace.ForContributionsAsync(db, comments.Select(c => new SpecificationTrace.AboutWhat(c.Id, c.TargetKind, c.TargetId)), ct);
         Comments = [.. comments.Where(c => trace.ContainsKey(c.Id)).Select(c =>
         {
             var row = trace[c.Id];

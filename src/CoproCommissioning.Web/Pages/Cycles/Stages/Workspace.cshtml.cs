@@ -135,11 +135,14 @@ public sealed record ContributionRow(
     /// <summary>Where that part is, for example the specification section the comment was made on.</summary>
     public string? AboutUrl { get; init; }
 
+    /// <summary>What the contribution is about, as it was read (<see cref="WithWhatTheyAreAboutAsync"/> puts it in words).</summary>
+    public SpecificationTrace.AboutWhat Target { get; init; }
+
     /// <summary>Adds what each comment on the specification was about: its section or outcome, and version.</summary>
     public static async Task<IReadOnlyList<ContributionRow>> WithWhatTheyAreAboutAsync(
         CoproDbContext db, IReadOnlyList<ContributionRow> rows, CancellationToken ct)
     {
-        var traces = await SpecificationTrace.ForContributionsAsync(db, rows.Select(r => r.Id), ct);
+        var traces = await SpecificationTrace.ForContributionsAsync(db, rows.Select(r => r.Target), ct);
         return [.. rows.Select(r => traces.TryGetValue(r.Id, out var trace) ? r with { About = trace.CommentedOnWords, AboutUrl = trace.Url } : r)];
     }
 
@@ -163,6 +166,7 @@ public sealed record ContributionRow(
             c.IsLivedExperience && current is null)
         {
             GatheredOn = c.GatheredOn,
+            Target = new SpecificationTrace.AboutWhat(c.Id, c.TargetKind, c.TargetId),
         };
     }
 

@@ -30,10 +30,13 @@ public sealed class CompareAndTraceTests(SpecificationFixture fixture) : IClassF
     public async Task The_trace_says_which_version_changed_because_of_each_comment()
     {
         var (cycle, comment) = await CommentedAndAnsweredAsync(fixture, _ct);
-        var unrelated = Guid.CreateVersion7();
+        // Input about nothing, and a "comment" on a snapshot no specification has: both left out.
+        var unrelated = new SpecificationTrace.AboutWhat(Guid.CreateVersion7(), TargetKind.None, null);
+        var onNoSnapshot = new SpecificationTrace.AboutWhat(Guid.CreateVersion7(), TargetKind.SpecificationSection, Guid.CreateVersion7());
         await using var scope = fixture.Db();
 
-        var trace = await SpecificationTrace.ForContributionsAsync(scope.Context, [comment.Id, unrelated], _ct);
+        var trace = await SpecificationTrace.ForContributionsAsync(
+            scope.Context, [new(comment.Id, comment.TargetKind, comment.TargetId), unrelated, onNoSnapshot], _ct);
 
         var row = Assert.Single(trace.Values);
         Assert.Equal(comment.Id, row.ContributionId);
