@@ -27,6 +27,28 @@ public sealed partial class InvitationTests(InvitationFixture fixture) : IClassF
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task The_dashboard_lists_invitations_to_my_address_in_any_case_and_no_one_elses()
+    {
+        var (mine, _) = await TestInvitations.CreateAsync(fixture, "CARER@demo.copro.test");
+        var (theirs, _) = await TestInvitations.CreateAsync(fixture, "clinician@demo.copro.test");
+        await using (var scope = fixture.Db())
+        {
+            await scope.Context.Cycles.Where(c => c.Id == mine.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.Title, "Crisis cafe for the carer"), _ct);
+            await scope.Context.Cycles.Where(c => c.Id == theirs.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.Title, "Crisis cafe for the clinician"), _ct);
+        }
+
+        var carer = BrowserLikeClient.For(fixture.Factory);
+        await carer.SignInAsync("carer@demo.copro.test", DemoSeeder.Password, _ct);
+
+        var dashboard = await carer.GetAsync("/cycles", _ct);
+
+        Assert.Equal(HttpStatusCode.OK, dashboard.Status);
+        Assert.Contains("Invitations waiting for you", dashboard.Text);
+        Assert.Contains("Crisis cafe for the carer", dashboard.Text);
+        Assert.DoesNotContain("Crisis cafe for the clinician", dashboard.Text);
+    }
+
+    [Fact]
     public async Task A_commissioner_invites_a_new_panel_member_who_sets_up_an_account_and_joins_the_cycle()
     {
         var cycle = await TestCycles.CreateAsync(fixture, (Commissioner, CycleRole.Commissioner));
