@@ -21,8 +21,8 @@ public sealed record CommentRow(
         CoproDbContext db, Stage stage, IReadOnlyDictionary<Guid, int> versionOfSnapshot, string viewerUserId, CycleRole viewerRole,
         int page, CancellationToken ct)
     {
-        // The page is chosen from the index of the stage's comments alone (ix_contributions_specification_comments: the
-        // order is in it), then only its rows are read whole, rather than every comment on the part being read to sort them.
+        // The page is chosen from the index of the part's comments alone (ix_contributions_specification_comments_by_target:
+        // the order is in it), then only its rows are read whole, rather than every comment on the part being read to sort them.
         var comments = await On(db, versionOfSnapshot)
             .ReadableBy(viewerUserId, viewerRole)
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
